@@ -1,0 +1,162 @@
+/** The `tty` format: readable output for terminals (default format). */
+import pc from 'picocolors';
+import type { Finding, Severity } from '../engine/types.js';
+import type { ReportFile, ReportInput } from './types.js';
+import { isParseError, oneLine, sanitizeText, sortedFindings, spanOf } from './util.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The closing summary: `N problems (E errors, W warnings, I info, S style)`, followed by how many
+ * findings `--fix` (and `--unsafe-fixes`) can fix, when any.
+ */
+export function summaryLine(findings: readonly Finding[]): string {
+  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  let safe = 0;
+  let unsafe = 0;
+  for (const f of findings) {
+    count[f.severity] += 1;
+    if (f.fix?.applicability === 'safe') safe += 1;
+    else if (f.fix?.applicability === 'unsafe') unsafe += 1;
+  }
+  let line =
+    `${plural(findings.length, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
+    `${count.info} info, ${count.style} style)`;
+  if (safe > 0) line += `; ${safe} fixable with --fix`;
+  if (unsafe > 0) line += `${safe > 0 ? ',' : ';'} ${unsafe} more with --unsafe-fixes`;
+  return line;
+}
+
+function severityColor(c: Colors, severity: Severity): (s: string) => string {
+  switch (severity) {
+    case 'error':
+      return (s) => c.bold(c.redBright(s));
+    case 'warning':
+      return (s) => c.bold(c.yellowBright(s));
+    case 'info':
+      return (s) => c.greenBright(s);
+    case 'style':
+      return (s) => c.cyanBright(s);
+  }
+}
+
+/** Start offsets of the lines of `source` (line breaks: LF, CRLF or CR). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** A source line with the underlined part of a finding, positions in UTF-16 units of the line. */
+interface Excerpt {
+  lineNumber: number;
+  text: string;
+  from: number;
+  to: number;
+  /** The range goes on after this line. */
+  continues: boolean;
+}
+
+function lineText(source: string, starts: number[], line: number): string {
+  const begin = starts[line - 1];
+  const end = line < starts.length ? starts[line] : source.length;
+  return source.slice(begin, end).replace(/\r?\n$|\r$/, '');
+}
+
+/**
+ * The first line of a finding's range and the part to underline. Offsets are used when they agree
+ * with the line numbers (robust against BOMs and tabs), else line and column.
+ */
+function excerpt(finding: Finding, source: string, starts: number[]): Excerpt | null {
+  const span = spanOf(finding);
+  if (span.line > starts.length) return null;
+  const text = lineText(source, starts, span.line);
+  const lineBegin = starts[span.line - 1];
+  const { start, end } = finding.range;
+  let from: number;
+  let to: number;
+  if (start.offset >= lineBegin && start.offset <= lineBegin + text.length && end.offset >= start.offset) {
+    from = start.offset - lineBegin;
+    to = Math.min(end.offset - lineBegin, text.length);
+  } else {
+    from = Math.min(span.column - 1, text.length);
+    to = span.endLine > span.line ? text.length : Math.min(span.endColumn - 1, text.length);
+  }
+  if (to < from) to = from;
+  return { lineNumber: span.line, text, from, to, continues: span.endLine > span.line };
+}
+
+/** Display width of a string for the caret line: tabs are kept (the terminal aligns them), a code point counts 1. */
+function padFor(prefix: string): string {
+  let out = '';
+  for (const ch of prefix) {
+    if (ch === '\t') out += '\t';
+    else if (ch !== '\uFEFF') out += ' ';
+  }
+  return out;
+}
+
+function renderExcerpt(c: Colors, ex: Excerpt, paint: (s: string) => string): string {
+  const number = String(ex.lineNumber);
+  const gutter = ' '.repeat(number.length);
+  const shown = sanitizeText(ex.text.replace(/\uFEFF/g, ''));
+  const before = sanitizeText(ex.text.slice(0, ex.from));
+  const marked = sanitizeText(ex.text.slice(ex.from, ex.to));
+  const width = Math.max(1, [...marked].length);
+  let carets = paint('^'.repeat(width));
+  if (ex.continues) carets += c.dim(' …');
+  return (
+    `  ${c.dim(`${number} |`)} ${shown}\n` +
+    `  ${c.dim(`${gutter} |`)} ${padFor(before)}${carets}\n`
+  );
+}
+
+function renderFile(c: Colors, file: ReportFile): string {
+  const findings = sortedFindings(file);
+  const starts = file.source !== undefined ? lineStarts(file.source) : null;
+  const blocks = findings.map((f) => {
+    const span = spanOf(f);
+    const paint = severityColor(c, f.severity);
+    const where = `${sanitizeText(f.file)}:${span.line}:${span.column}`;
+    const message = sanitizeText(isParseError(f) ? oneLine(f.message) : f.message, true).replace(
+      /\n/g,
+      '\n    ',
+    );
+    const fixMark = f.fix ? c.dim(f.fix.applicability === 'safe' ? ' [fixable]' : ' [unsafe fix]') : '';
+    let block = `${c.bold(where)} ${paint(f.severity)} ${c.dim(f.ruleId)}: ${message}${fixMark}\n`;
+    if (file.source !== undefined && starts) {
+      const ex = excerpt(f, file.source, starts);
+      if (ex) block += renderExcerpt(c, ex, paint);
+    }
+    return block;
+  });
+  return blocks.join('');
+}
+
+/**
+ * shipshape's readable version of hadolint's `tty` format. hadolint prints
+ * `<file>:<line> <code> <severity>: <message>`; we print `<file>:<line>:<col> <severity> <code>: <message>`,
+ * then (when the file's source is known) the offending line with carets under the finding's range
+ * (first line only, `…` when it goes on), files one after the other separated by a blank line, and a
+ * closing summary. Parse errors (`DL1000`) have their message on one line, as in hadolint.
+ * Colours only when `input.color`; control characters from the Dockerfile are shown as `\xNN`.
+ * No findings: no output (like hadolint).
+ */
+export function formatTty(input: ReportInput): string {
+  const c = pc.createColors(input.color);
+  const rendered = input.files.filter((f) => f.findings.length > 0).map((f) => renderFile(c, f));
+  if (rendered.length === 0) return '';
+  const all = input.files.flatMap((f) => f.findings);
+  const hasError = all.some((f) => f.severity === 'error');
+  const summary = summaryLine(all);
+  return `${rendered.join('\n')}\n${hasError ? c.bold(c.redBright(summary)) : c.bold(summary)}\n`;
+}
