@@ -1,0 +1,133 @@
+/**
+ * Where configuration comes from on the command line side: the `.hadolint.yaml` search, hadolint's
+ * `HADOLINT_*` environment variables, and the merge with command-line flags.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, LABEL_TYPES, mergeConfig, SEVERITIES, THRESHOLDS, validateConfig, type ConfigLayer } from '../engine/config.js';
+import type { FailureThreshold, LabelType, LintConfig } from '../engine/types.js';
+
+/** Config file names searched in the working directory, then in the user's config locations (hadolint's order). */
+export function configSearchPaths(cwd: string, env: NodeJS.ProcessEnv): string[] {
+  const home = env.HOME ?? homedir();
+  const xdg = env.XDG_CONFIG_HOME ?? join(home, '.config');
+  return [
+    join(cwd, '.hadolint.yaml'),
+    join(cwd, '.hadolint.yml'),
+    join(xdg, 'hadolint.yaml'),
+    join(xdg, 'hadolint.yml'),
+    join(home, '.hadolint', 'hadolint.yaml'),
+    join(home, '.hadolint', 'hadolint.yml'),
+    join(home, '.hadolint', 'config.yaml'),
+    join(home, '.hadolint', 'config.yml'),
+    join(home, '.hadolint.yaml'),
+    join(home, '.hadolint.yml'),
+  ];
+}
+
+/**
+ * Reads and validates a config file.
+ * @throws ConfigError when the file cannot be read, is not valid YAML, or has a bad value.
+ */
+export function readConfigFile(path: string): ConfigLayer {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new ConfigError(`${path}: invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return validateConfig(data, path);
+}
+
+/** Finds the config file that applies: `-c FILE`, else the first existing file of the search path. */
+export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, explicit?: string): string | null {
+  if (explicit) return explicit;
+  return configSearchPaths(cwd, env).find((p) => existsSync(p)) ?? null;
+}
+
+const TRUTHY = new Set(['1', 'y', 'on', 'true', 'yes']);
+const list = (v: string | undefined): string[] | undefined => (v === undefined || v === '' ? undefined : v.split(','));
+const flag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : TRUTHY.has(v.toLowerCase()));
+
+/**
+ * The configuration layer of hadolint's environment variables (`HADOLINT_NOFAIL`,
+ * `HADOLINT_FAILURE_THRESHOLD`, `HADOLINT_OVERRIDE_ERROR`, `HADOLINT_IGNORE`, ...). Invalid values are
+ * skipped, as hadolint does.
+ */
+export function envLayer(env: NodeJS.ProcessEnv): ConfigLayer {
+  const layer: ConfigLayer = {};
+  const threshold = env.HADOLINT_FAILURE_THRESHOLD;
+  if (threshold && THRESHOLDS.includes(threshold as FailureThreshold)) layer.failureThreshold = threshold as FailureThreshold;
+  layer.noFail = flag(env.HADOLINT_NOFAIL);
+  layer.verbose = flag(env.HADOLINT_VERBOSE);
+  layer.strictLabels = flag(env.HADOLINT_STRICT_LABELS);
+  layer.disableIgnorePragma = flag(env.HADOLINT_DISABLE_IGNORE_PRAGMA);
+  layer.ignored = list(env.HADOLINT_IGNORE);
+  layer.trustedRegistries = list(env.HADOLINT_TRUSTED_REGISTRIES);
+  layer.format = list(env.HADOLINT_FORMAT);
+  const override: ConfigLayer['override'] = {};
+  for (const s of SEVERITIES) {
+    const ids = list(env[`HADOLINT_OVERRIDE_${s.toUpperCase()}`]);
+    if (ids) override[s] = ids;
+  }
+  layer.override = override;
+  const labels = list(env.HADOLINT_REQUIRE_LABELS);
+  if (labels) layer.labelSchema = parseLabelSpecs(labels, false);
+  if (env.NO_COLOR !== undefined) layer.noColor = true;
+  return layer;
+}
+
+/**
+ * Parses `NAME:TYPE` label requirements (`--require-label`); an empty type means `text`.
+ * @param strict when true an invalid entry throws ConfigError, otherwise it is skipped.
+ */
+export function parseLabelSpecs(specs: string[], strict: boolean): Record<string, LabelType> {
+  const out: Record<string, LabelType> = {};
+  for (const spec of specs) {
+    const i = spec.indexOf(':');
+    const name = i < 0 ? spec : spec.slice(0, i);
+    const type = (i < 0 ? '' : spec.slice(i + 1)) || 'text';
+    if (!name || !LABEL_TYPES.includes(type as LabelType)) {
+      if (strict) throw new ConfigError(`invalid label requirement '${spec}': expected NAME:TYPE with TYPE one of ${LABEL_TYPES.join(', ')}`);
+      continue;
+    }
+    out[name] = type as LabelType;
+  }
+  return out;
+}
+
+/** The full configuration for a run, and where it came from. */
+export interface ResolvedConfig {
+  config: LintConfig;
+  /** Config file used, or null. */
+  file: string | null;
+  noColor: boolean;
+  formats: string[];
+  verbose: boolean;
+}
+
+/**
+ * Resolves configuration with hadolint's precedence: defaults ← environment ← config file ← CLI.
+ * @throws ConfigError for an unreadable or invalid config file.
+ */
+export function resolveConfig(cwd: string, env: NodeJS.ProcessEnv, cli: ConfigLayer, explicitFile?: string): ResolvedConfig {
+  const file = findConfigFile(cwd, env, explicitFile);
+  const fileLayer = file ? readConfigFile(file) : {};
+  const layers = [envLayer(env), fileLayer, cli];
+  const config = mergeConfig(layers);
+  const last = <K extends keyof ConfigLayer>(k: K): ConfigLayer[K] | undefined => {
+    let v: ConfigLayer[K] | undefined;
+    for (const l of layers) if (l[k] !== undefined) v = l[k];
+    return v;
+  };
+  const formats = layers.flatMap((l) => l.format ?? []);
+  return { config, file, noColor: last('noColor') ?? false, formats, verbose: last('verbose') ?? false };
+}

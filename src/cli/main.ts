@@ -1,0 +1,34 @@
+/**
+ * Entry point of the `shipshape` binary: wires the real process streams into `runCli`.
+ * Unexpected exceptions print one line (a stack trace only with `--debug`) and exit with code 2.
+ */
+import { runCli } from './run.js';
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug');
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+runCli(argv, {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin,
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`shipshape: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    else process.stderr.write('(run again with --debug for details, and please report it)\n');
+    process.exitCode = 2;
+  },
+);

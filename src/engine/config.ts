@@ -1,0 +1,153 @@
+/**
+ * Configuration in hadolint's `.hadolint.yaml` keys: validation of a decoded YAML/JSON object and
+ * merging of layers (defaults ← environment ← config file ← command line, hadolint's precedence:
+ * scalars from the highest layer that sets them, lists concatenated, label schemas unioned).
+ */
+import type { FailureThreshold, LabelType, LintConfig, Severity } from './types.js';
+import { defaultConfig } from './types.js';
+
+/** A layer of configuration: every key optional. */
+export interface ConfigLayer {
+  ignored?: string[];
+  override?: Partial<Record<Severity, string[]>>;
+  failureThreshold?: FailureThreshold;
+  noFail?: boolean;
+  noColor?: boolean;
+  disableIgnorePragma?: boolean;
+  trustedRegistries?: string[];
+  labelSchema?: Record<string, LabelType>;
+  strictLabels?: boolean;
+  format?: string[];
+  verbose?: boolean;
+}
+
+/** Thrown for a configuration that cannot be used; the CLI prints `message` and exits with code 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+export const THRESHOLDS: readonly FailureThreshold[] = ['error', 'warning', 'info', 'style', 'ignore', 'none'];
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+
+/**
+ * Validates a decoded `.hadolint.yaml` object.
+ * @param data the decoded YAML (null for an empty file, which is an empty configuration).
+ * @param source file name used in error messages.
+ * @throws ConfigError naming the key and what was expected.
+ */
+export function validateConfig(data: unknown, source: string): ConfigLayer {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${source}: the configuration must be a mapping of keys to values`);
+  const obj = data as Record<string, unknown>;
+  const layer: ConfigLayer = {};
+  const fail = (key: string, expected: string): never => {
+    throw new ConfigError(`${source}: key '${key}' must be ${expected}, got ${JSON.stringify(obj[key])}`);
+  };
+  const stringList = (key: string): string[] => {
+    const v = obj[key];
+    if (v === null) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return fail(key, 'a list of strings');
+    return v as string[];
+  };
+  const bool = (key: string): boolean => {
+    const v = obj[key];
+    if (typeof v !== 'boolean') return fail(key, 'true or false');
+    return v as boolean;
+  };
+  for (const key of Object.keys(obj)) {
+    switch (key) {
+      case 'ignored':
+        layer.ignored = stringList(key);
+        break;
+      case 'trustedRegistries':
+        layer.trustedRegistries = stringList(key);
+        break;
+      case 'override': {
+        const v = obj[key];
+        if (v === null) break;
+        if (typeof v !== 'object' || Array.isArray(v)) fail(key, `a mapping from ${SEVERITIES.join('/')} to lists of rule ids`);
+        const o: Partial<Record<Severity, string[]>> = {};
+        for (const [lvl, ids] of Object.entries(v as Record<string, unknown>)) {
+          if (!SEVERITIES.includes(lvl as Severity)) throw new ConfigError(`${source}: override level '${lvl}' is not one of ${SEVERITIES.join(', ')}`);
+          if (ids === null) continue;
+          if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new ConfigError(`${source}: override.${lvl} must be a list of rule ids`);
+          o[lvl as Severity] = ids as string[];
+        }
+        layer.override = o;
+        break;
+      }
+      case 'failure-threshold': {
+        const v = obj[key];
+        if (!THRESHOLDS.includes(v as FailureThreshold)) fail(key, `one of ${THRESHOLDS.join(', ')}`);
+        layer.failureThreshold = v as FailureThreshold;
+        break;
+      }
+      case 'no-fail':
+        layer.noFail = bool(key);
+        break;
+      case 'no-color':
+        layer.noColor = bool(key);
+        break;
+      case 'verbose':
+        layer.verbose = bool(key);
+        break;
+      case 'disable-ignore-pragma':
+        layer.disableIgnorePragma = bool(key);
+        break;
+      case 'strict-labels':
+        layer.strictLabels = bool(key);
+        break;
+      case 'label-schema': {
+        const v = obj[key];
+        if (v === null) break;
+        if (typeof v !== 'object' || Array.isArray(v)) fail(key, 'a mapping from label names to types');
+        const schema: Record<string, LabelType> = {};
+        for (const [name, t] of Object.entries(v as Record<string, unknown>)) {
+          const type = t === '' || t === null ? 'text' : t;
+          if (!LABEL_TYPES.includes(type as LabelType)) throw new ConfigError(`${source}: label-schema.${name} must be one of ${LABEL_TYPES.join(', ')}, got ${JSON.stringify(t)}`);
+          schema[name] = type as LabelType;
+        }
+        layer.labelSchema = schema;
+        break;
+      }
+      case 'format':
+        if (typeof obj[key] !== 'string') fail(key, 'a format name');
+        layer.format = [obj[key] as string];
+        break;
+      case 'formats':
+        layer.format = stringList(key);
+        break;
+      default:
+        // hadolint ignores unknown keys; so do we (the CLI may warn).
+        break;
+    }
+  }
+  return layer;
+}
+
+/**
+ * Merges layers from lowest to highest precedence into a full configuration (hadolint `Config`
+ * semigroup): scalars from the highest layer that sets them, lists concatenated, label schemas
+ * unioned (a later layer wins on the same label), overrides applied style→info→warning→error so the
+ * most severe level listed wins.
+ */
+export function mergeConfig(layers: ConfigLayer[]): LintConfig {
+  const cfg = defaultConfig();
+  const overrideLists: Record<Severity, string[]> = { error: [], warning: [], info: [], style: [] };
+  for (const l of layers) {
+    if (l.ignored) cfg.ignored.push(...l.ignored);
+    if (l.trustedRegistries) cfg.trustedRegistries.push(...l.trustedRegistries);
+    if (l.labelSchema) Object.assign(cfg.labelSchema, l.labelSchema);
+    if (l.failureThreshold !== undefined) cfg.failureThreshold = l.failureThreshold;
+    if (l.noFail !== undefined) cfg.noFail = l.noFail;
+    if (l.disableIgnorePragma !== undefined) cfg.disableIgnorePragma = l.disableIgnorePragma;
+    if (l.strictLabels !== undefined) cfg.strictLabels = l.strictLabels;
+    if (l.override) for (const s of SEVERITIES) if (l.override[s]) overrideLists[s].push(...l.override[s]!);
+  }
+  for (const s of ['style', 'info', 'warning', 'error'] as const) for (const id of overrideLists[s]) cfg.override[id] = s;
+  return cfg;
+}

@@ -1,0 +1,276 @@
+/**
+ * The rule engine: `lint(text, options)` parses a Dockerfile once, builds the shared shell model of
+ * every RUN, runs the rules, then applies suppression (hadolint pragmas, BuildKit `# check=`),
+ * configuration (ignored rules, severity overrides) and sorting.
+ *
+ * Pipeline order follows hadolint (`Hadolint.Process`): parse → rules → pragma suppression →
+ * severity overrides → ignored list → sort by position. A file that does not parse yields exactly one
+ * `DL1000` finding and no rule findings.
+ */
+import { parse } from '../parse/parser.js';
+import { analyze, type Semantics, type Scope } from '../parse/semantics.js';
+import type { Dockerfile, Instruction, Range, Stage } from '../parse/types.js';
+import type { ShellCommand, ShellScript } from '../shell/types.js';
+import { parseShell } from '../shell/parse.js';
+import { scriptFromArgv } from '../shell/argv.js';
+import { loadShellParser } from '../shell/grammar.js';
+import { hasArg, subcommand } from '../shell/query.js';
+import { checkCommentValue, defaultCheckOptions, isSkipped, parseCheckValue, type CheckOptions } from './check-directive.js';
+import { parsePragma, type Pragma } from './pragmas.js';
+import { buildRunScript, shellOfStage, type ShellChoice } from './run-script.js';
+import {
+  defaultConfig,
+  type BuildContext,
+  type Finding,
+  type LintConfig,
+  type ReportInput,
+  type Rule,
+  type RuleContext,
+  type Severity,
+} from './types.js';
+import { ruleDocsUrl } from '../rules/define.js';
+
+/** Options of one lint run. */
+export interface LintOptions {
+  /** Configuration; defaults to hadolint's defaults. */
+  config?: LintConfig;
+  /** The build context, for rules that read `.dockerignore` or copied files; null when unknown. */
+  context?: BuildContext | null;
+  /** The rules to run; defaults to every rule of the registry. */
+  rules?: readonly Rule[];
+}
+
+/** What `lint` returns. */
+export interface LintResult {
+  /** The parsed model (also when it has errors). */
+  file: Dockerfile;
+  /** Findings after suppression and configuration, sorted by position. */
+  findings: Finding[];
+  /** Rules that threw (a bug): their id and message. The other rules' findings are still returned. */
+  internalErrors: { ruleId: string; message: string }[];
+}
+
+let registryPromise: Promise<readonly Rule[]> | null = null;
+
+/** The default rules (src/rules/index.ts), loaded once. */
+export function defaultRules(): Promise<readonly Rule[]> {
+  registryPromise ??= import('../rules/index.js').then((m) => m.RULES);
+  return registryPromise;
+}
+
+/**
+ * Lints one Dockerfile.
+ * @param text the file contents as decoded text (a BOM, if any, still in place).
+ * @returns findings with ranges in `text`; never throws for any input text.
+ */
+export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  const file = parse(text);
+  const config = options.config ?? defaultConfig();
+  if (file.errors.length > 0) {
+    const err = file.errors[0];
+    return {
+      file,
+      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }],
+      internalErrors: [],
+    };
+  }
+  const rules = options.rules ?? (await defaultRules());
+  const semantics = analyze(file);
+  const shells = await prepareShells(file);
+  const raw: { rule: Rule; finding: Finding }[] = [];
+  const internalErrors: LintResult['internalErrors'] = [];
+  const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
+
+  for (const rule of rules) {
+    if (!isEnabled(rule, config)) continue;
+    const ctx: RuleContext = {
+      file,
+      settings,
+      context: options.context ?? null,
+      shell: (instr) => shells.get(instr) ?? null,
+      commands: (instr, name, sub) => selectCommands(shells.get(instr) ?? null, name, sub),
+      scope: (instr): Scope => semantics.scopeAt(instr),
+      report: (input: ReportInput) => raw.push({ rule, finding: toFinding(rule, input) }),
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      internalErrors.push({ ruleId: rule.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const findings = applySuppression(file, raw, config);
+  findings.sort(compareFindings);
+  return { file, findings, internalErrors };
+}
+
+function isEnabled(rule: Rule, config: LintConfig): boolean {
+  if (rule.severity !== 'off') return true;
+  return [rule.id, ...(rule.aliases ?? [])].some((id) => id in config.override);
+}
+
+function toFinding(rule: Rule, input: ReportInput): Finding {
+  const range = input.range ?? input.instruction?.range ?? zeroRange();
+  return {
+    ruleId: rule.id,
+    severity: rule.severity === 'off' ? 'info' : rule.severity,
+    message: input.message ?? rule.summary,
+    range,
+    instruction: input.instruction,
+    fix: input.fix,
+    url: ruleDocsUrl(rule.id),
+  };
+}
+
+function zeroRange(): Range {
+  return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId);
+}
+
+function selectCommands(script: ShellScript | null, name?: string | string[], sub?: string): ShellCommand[] {
+  if (!script) return [];
+  if (name === undefined) return script.commands;
+  const names = Array.isArray(name) ? name : [name];
+  return script.commands.filter((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub || (sub !== undefined && hasArg(c, sub) && subcommand(c) === sub)));
+}
+
+/**
+ * Builds the shell model of every RUN (and ONBUILD RUN) once. The bash grammar is loaded only when
+ * at least one RUN needs it.
+ */
+async function prepareShells(file: Dockerfile): Promise<Map<Instruction, ShellScript>> {
+  const out = new Map<Instruction, ShellScript>();
+  const jobs: { instr: Instruction; shell: ShellChoice }[] = [];
+  for (const stage of stagesWithGlobal(file)) {
+    for (const { instr, shell } of runsOfStage(file, stage)) jobs.push({ instr, shell });
+  }
+  if (jobs.length === 0) return out;
+  let loaded = false;
+  for (const { instr, shell } of jobs) {
+    if (!shell.posix) continue;
+    if (instr.execForm) {
+      const words = instr.words.map((w) => ({ value: w.value, range: w.range }));
+      out.set(instr, scriptFromArgv(words, instr.argsAfterFlags.text.length > 0 ? instr.range : instr.range));
+      continue;
+    }
+    const source = buildRunScript(file, instr);
+    if (!source) continue;
+    if (!loaded) {
+      await loadShellParser();
+      loaded = true;
+    }
+    out.set(instr, parseShell(source));
+  }
+  return out;
+}
+
+function stagesWithGlobal(file: Dockerfile): Stage[] {
+  return file.stages;
+}
+
+/** The RUN instructions of a stage (including ONBUILD RUN), each with the shell in effect there. */
+function runsOfStage(file: Dockerfile, stage: Stage): { instr: Instruction; shell: ShellChoice }[] {
+  const out: { instr: Instruction; shell: ShellChoice }[] = [];
+  const shellAt = shellOfStage(file, stage);
+  for (const instr of stage.instructions) {
+    const target = instr.keyword === 'ONBUILD' ? instr.onbuild : instr;
+    if (target && target.keyword === 'RUN') out.push({ instr: target, shell: shellAt(instr) });
+  }
+  return out;
+}
+
+/**
+ * Drops findings suppressed by pragmas, `# check=` options and config; applies severity overrides.
+ * BuildKit-origin rules honour `# check=`; every rule honours hadolint/shipshape ignore pragmas.
+ */
+function applySuppression(file: Dockerfile, raw: { rule: Rule; finding: Finding }[], config: LintConfig): Finding[] {
+  const pragmas = config.disableIgnorePragma ? [] : collectIgnorePragmas(file);
+  const fileCheck = fileCheckOptions(file);
+  const out: Finding[] = [];
+  for (const { rule, finding } of raw) {
+    const ids = [rule.id, ...(rule.aliases ?? [])];
+    if (rule.origin === 'buildkit') {
+      if (isSkipped(fileCheck, rule.id, rule.experimental ?? false)) continue;
+      if (!FILE_LEVEL_CHECKS.has(rule.id) && finding.instruction && instructionSkips(finding.instruction, rule.id)) continue;
+      if (fileCheck.error) finding.severity = 'error';
+    }
+    if (isPragmaSuppressed(file, pragmas, finding, ids)) continue;
+    const override = overrideFor(config, ids);
+    if (override) finding.severity = override;
+    if (ids.some((id) => config.ignored.includes(id))) continue;
+    out.push(finding);
+  }
+  return out;
+}
+
+/** BuildKit checks run with the file-level linter: per-instruction `# check=` comments do not apply. */
+const FILE_LEVEL_CHECKS = new Set([
+  'ConsistentInstructionCasing',
+  'DuplicateStageName',
+  'ReservedStageName',
+  'NoEmptyContinuation',
+  'InvalidDefaultArgInFrom',
+  'InvalidBaseImagePlatform',
+]);
+
+function fileCheckOptions(file: Dockerfile): CheckOptions {
+  const d = file.directives.find((x) => x.name === 'check');
+  if (!d) return defaultCheckOptions();
+  const parsed = parseCheckValue(d.value);
+  return 'error' in parsed && typeof parsed.error === 'string' ? defaultCheckOptions() : (parsed as CheckOptions);
+}
+
+/** BuildKit: the first comment above the instruction that parses as `check=...` adds skips. */
+function instructionSkips(instr: Instruction, ruleId: string): boolean {
+  for (const c of instr.comments) {
+    const v = checkCommentValue(c.text);
+    if (v === null) continue;
+    const parsed = parseCheckValue(v);
+    if ('error' in parsed && typeof parsed.error === 'string') continue;
+    const opts = parsed as CheckOptions;
+    return opts.skip === 'all' || opts.skip.has(ruleId);
+  }
+  return false;
+}
+
+type IgnorePragma = Extract<Pragma, { kind: 'ignore' }>;
+
+function collectIgnorePragmas(file: Dockerfile): IgnorePragma[] {
+  const out: IgnorePragma[] = [];
+  for (const c of file.comments) {
+    const p = parsePragma(c);
+    if (p && p.kind === 'ignore') out.push(p);
+  }
+  return out;
+}
+
+/**
+ * hadolint's pragma scopes: `ignore=` covers the instruction that starts on the next line;
+ * `global ignore=` the whole file; `stage ignore=` the instructions after the one directly below the
+ * pragma, up to and including the next FROM.
+ */
+function isPragmaSuppressed(file: Dockerfile, pragmas: IgnorePragma[], finding: Finding, ids: string[]): boolean {
+  if (pragmas.length === 0) return false;
+  const line = finding.instruction ? finding.instruction.line : finding.range.start.line;
+  for (const p of pragmas) {
+    if (!p.rules.some((r) => ids.includes(r))) continue;
+    const pl = p.comment.range.start.line;
+    if (p.scope === 'global') return true;
+    if (p.scope === 'next' && line === pl + 1) return true;
+    if (p.scope === 'stage' && line >= pl + 2) {
+      const nextFrom = file.stages.find((s) => s.from.line > pl + 1);
+      if (!nextFrom || line <= nextFrom.from.line) return true;
+    }
+  }
+  return false;
+}
+
+function overrideFor(config: LintConfig, ids: string[]): Severity | null {
+  for (const id of ids) if (config.override[id]) return config.override[id];
+  return null;
+}
+
+export type { Semantics };

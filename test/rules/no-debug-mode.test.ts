@@ -1,0 +1,19 @@
+import rule from '../../src/rules/shipshape/no-debug-mode.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM python:3.12.4-slim\nENV DEBUG=0\n',
+    'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=false FLASK_DEBUG=off\n',
+    'FROM python:3.12.4-slim\nENV DEBUG=${DEBUG_DEFAULT}\n',
+    'FROM python:3.12.4-slim\nENV MY_DEBUG=1\n',
+    'FROM python:3.12.4-slim\nARG DEBUG=1\n',
+  ],
+  fires: [
+    { input: 'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=True\n', line: 2, column: 5, unsafeFixed: 'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=False\n' },
+    { input: 'FROM python:3.12.4-slim\nENV FLASK_DEBUG="1"\n', line: 2, unsafeFixed: 'FROM python:3.12.4-slim\nENV FLASK_DEBUG=False\n' },
+    { input: 'FROM python:3.12.4-slim\nENV DEBUG yes\n', line: 2, unsafeFixed: 'FROM python:3.12.4-slim\nENV DEBUG False\n' },
+    { input: 'FROM python:3.12.4-slim\nENV A=1 \\\n    DEBUG=on\n', line: 3, count: 1 },
+    { input: 'FROM python:3.12.4-slim\nENV DEBUG=true\n', fixed: 'FROM python:3.12.4-slim\nENV DEBUG=true\n', name: 'unsafe fix is not applied by --fix' },
+  ],
+});
