@@ -2,35 +2,322 @@
  * Variable scoping of a Dockerfile as BuildKit's dispatcher sees it (dockerfile2llb/convert.go):
  * which ARG and ENV names are defined just before each instruction, and with which values.
  *
- * PLACEHOLDER: the implementation is being written; the types below are the contract.
+ * The model (BuildKit behaviour, for a linux/amd64 build without `--build-arg`):
+ * - Global scope (seen only by FROM lines): the predefined platform ARGs (BUILDPLATFORM, TARGETARCH...)
+ *   plus the global ARGs declared before the first FROM. A global ARG default is expanded with the
+ *   global scope before it (so it may use earlier global ARGs and predefined ARGs). `ARG X` without a
+ *   default declares X with value null; for a predefined name it keeps the predefined value.
+ * - A stage starts with the base image's environment, assumed to be `PATH` with Docker's default value
+ *   (BuildKit also gives `FROM scratch` this PATH), or, for `FROM <earlier stage>`, with everything
+ *   visible at the end of that stage.
+ * - `ARG NAME[=default]` in a stage declares NAME. Its value: the default expanded with the scope before
+ *   (each ARG of one instruction sees the ARGs before it in that instruction, as BuildKit dispatches them
+ *   one by one), else the global scope's value of the same name (global ARG default or predefined
+ *   value), else null. Like BuildKit's `d.state.AddEnv`, an ARG with a value replaces a variable of the
+ *   same name, even an ENV; an ARG without a value leaves an existing variable (for example an ENV)
+ *   visible with its value.
+ * - `ENV k=v ...` expands every key and value with the scope from BEFORE the instruction (all pairs of
+ *   one ENV see the old scope), then defines them; ENV replaces an ARG of the same name.
+ * - The SBOM args `BUILDKIT_SBOM_SCAN_CONTEXT` / `BUILDKIT_SBOM_SCAN_STAGE` are declared but never get a
+ *   value in the environment (BuildKit's `nonEnvArgs`).
+ * - Triggers inside `ONBUILD` see the scope of their ONBUILD (they run in a later build; this is the best
+ *   static answer).
+ *
+ * Names are case-sensitive (Linux builds).
  */
-import type { Dockerfile, Instruction } from './types.js';
+import { expandWord, type ExpandOptions, type ExpandResult, type Lookup } from './expand.js';
+import type { Dockerfile, Instruction, Stage } from './types.js';
 
 /** A variable visible at some point of the build. */
 export interface Variable {
   name: string;
   /** Value; null for `ARG NAME` without a default (declared, value unknown until `--build-arg`). */
   value: string | null;
-  /** `arg` (stage ARG), `global-arg` (ARG before the first FROM), `env`, or `predefined` (TARGETARCH...). */
+  /**
+   * `arg` (stage ARG), `global-arg` (ARG before the first FROM), `env` (ENV, or the base image's PATH),
+   * or `predefined` (TARGETARCH...).
+   */
   kind: 'arg' | 'global-arg' | 'env' | 'predefined';
-  /** The instruction that defined it; null for predefined ARGs. */
+  /** The instruction that defined it; null for predefined ARGs and for the base image's `PATH`. */
   instruction: Instruction | null;
 }
 
-/** The variables in scope at one point. ENV shadows ARG of the same name (BuildKit). */
+/** The variables in scope at one point. */
 export interface Scope {
   get(name: string): Variable | undefined;
   has(name: string): boolean;
-  /** Every visible name. */
+  /** Every visible name, in order of first definition. */
   names(): string[];
+}
+
+/** An expansion error met while computing scopes (the build would fail there). */
+export interface SemanticsError {
+  instruction: Instruction;
+  /** The variable being defined (ARG or ENV key). */
+  name: string;
+  /** BuildKit's message, e.g. `syntax error: bad substitution`. */
+  message: string;
 }
 
 /** Scopes for every instruction of a file, computed once. */
 export interface Semantics {
   /** Variables visible to FROM lines: global ARGs with their defaults plus predefined platform ARGs. */
   global: Scope;
-  /** Variables visible just before `instruction` (for FROM: the global scope). */
+  /**
+   * Variables visible just before `instruction` (for FROM: the global scope; for a global ARG: the
+   * global scope built so far; for a trigger inside ONBUILD: the scope of the ONBUILD).
+   */
   scopeAt(instruction: Instruction): Scope;
+  /** Variables visible after the last instruction of stage `index` (what a child stage inherits). */
+  stageEnd(index: number): Scope;
+  /** Expansion errors in ARG defaults and ENV keys/values, in file order. */
+  errors: SemanticsError[];
 }
 
-export declare function analyze(file: Dockerfile): Semantics;
+/** Docker's default `PATH` for Linux images (also given to `FROM scratch` by BuildKit). */
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * BuildKit's automatic platform ARGs with the values of a linux/amd64 build on a linux/amd64 host
+ * (`TARGETSTAGE` is the empty string here: it depends on the build target).
+ */
+export const PREDEFINED_ARGS: Readonly<Record<string, string>> = Object.freeze({
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+  BUILDVARIANT: '',
+  BUILDOSVERSION: '',
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  TARGETVARIANT: '',
+  TARGETOSVERSION: '',
+  TARGETSTAGE: '',
+});
+
+/** ARGs BuildKit never puts in the environment and never reports as undefined (`nonEnvArgs`). */
+export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+class MapScope implements Scope {
+  constructor(private readonly vars: ReadonlyMap<string, Variable>) {}
+  get(name: string): Variable | undefined {
+    return this.vars.get(name);
+  }
+  has(name: string): boolean {
+    return this.vars.has(name);
+  }
+  names(): string[] {
+    return [...this.vars.keys()];
+  }
+}
+
+const EMPTY_SCOPE: Scope = new MapScope(new Map());
+
+/**
+ * A {@link Lookup} for {@link expandWord} over a scope: the value of each visible variable; declared
+ * variables without a value (`ARG X`) are not in the environment, so they look up as undefined (and are
+ * listed in `unmatched`) exactly as in BuildKit.
+ */
+export function scopeLookup(scope: Scope): Lookup {
+  return (name) => {
+    const v = scope.get(name);
+    return v === undefined || v.value === null ? undefined : v.value;
+  };
+}
+
+/** {@link expandWord}'s result plus the names that are not declared at all in the scope. */
+export interface ScopedExpandResult extends ExpandResult {
+  /**
+   * Names looked up that the scope does not declare: what BuildKit's UndefinedVar reports for an
+   * instruction (`unmatched` minus declared ARGs without value minus the SBOM args), or what
+   * UndefinedArgInFrom reports when the scope is the global one.
+   */
+  undeclared: string[];
+}
+
+/** Expands a word with a scope's values (see {@link scopeLookup}) and lists the undeclared names. */
+export function expandInScope(word: string, scope: Scope, options: ExpandOptions = {}): ScopedExpandResult {
+  const r = expandWord(word, scopeLookup(scope), options);
+  return { ...r, undeclared: r.unmatched.filter((n) => !scope.has(n) && !NON_ENV_ARGS.has(n)) };
+}
+
+/**
+ * Computes the scopes of a parsed file. Never throws: expansion errors go to `Semantics.errors`, and the
+ * variable being defined then gets value null.
+ */
+export function analyze(file: Dockerfile): Semantics {
+  const escape = file.escape;
+  const errors: SemanticsError[] = [];
+  const before = new Map<Instruction, Scope>();
+  const byIndex = new Map<number, Scope>();
+  const record = (ins: Instruction, scope: Scope): void => {
+    before.set(ins, scope);
+    if (!byIndex.has(ins.index)) byIndex.set(ins.index, scope);
+    if (ins.onbuild) before.set(ins.onbuild, scope);
+  };
+
+  // ---- global scope
+  const globalVars = new Map<string, Variable>();
+  for (const [name, value] of Object.entries(PREDEFINED_ARGS)) {
+    globalVars.set(name, { name, value, kind: 'predefined', instruction: null });
+  }
+  const globalArgIns = new Set(file.globalArgs);
+  for (const ins of file.globalArgs) {
+    record(ins, new MapScope(new Map(globalVars)));
+    for (const pair of ins.pairs) {
+      const name = pair.key;
+      let value: string | null;
+      if (pair.rawValue !== null) {
+        const r = expandWord(pair.rawValue, scopeLookup(new MapScope(globalVars)), { escape });
+        if (r.error !== null) errors.push({ instruction: ins, name, message: r.error });
+        value = r.error === null ? r.value : null;
+      } else {
+        value = globalVars.get(name)?.value ?? null;
+      }
+      globalVars.delete(name); // re-insert to keep "order of definition"
+      globalVars.set(name, { name, value, kind: 'global-arg', instruction: ins });
+    }
+  }
+  const global = new MapScope(new Map(globalVars));
+
+  // ---- stages
+  const ends: Scope[] = [];
+  for (const stage of file.stages) {
+    record(stage.from, global);
+    const vars = initialStageVars(stage, ends);
+    for (const ins of stage.instructions) {
+      record(ins, new MapScope(new Map(vars)));
+      if (ins.keyword === 'ARG') {
+        for (const pair of ins.pairs) applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors);
+      } else if (ins.keyword === 'ENV') {
+        applyEnv(ins, vars, escape, errors);
+      }
+    }
+    ends[stage.index] = new MapScope(new Map(vars));
+  }
+
+  // Instructions the stages did not list (defensive: a model with instructions outside any stage).
+  for (const ins of file.instructions) {
+    if (!before.has(ins)) record(ins, globalArgIns.has(ins) ? global : EMPTY_SCOPE);
+  }
+
+  return {
+    global,
+    errors,
+    scopeAt(instruction: Instruction): Scope {
+      return before.get(instruction) ?? byIndex.get(instruction.index) ?? EMPTY_SCOPE;
+    },
+    stageEnd(index: number): Scope {
+      return ends[index] ?? EMPTY_SCOPE;
+    },
+  };
+}
+
+function initialStageVars(stage: Stage, ends: Scope[]): Map<string, Variable> {
+  const vars = new Map<string, Variable>();
+  if (stage.base.kind === 'stage' && stage.base.stage < stage.index && ends[stage.base.stage]) {
+    const parent = ends[stage.base.stage];
+    for (const name of parent.names()) vars.set(name, parent.get(name)!);
+    return vars;
+  }
+  vars.set('PATH', { name: 'PATH', value: DEFAULT_PATH, kind: 'env', instruction: null });
+  return vars;
+}
+
+function applyStageArg(
+  ins: Instruction,
+  name: string,
+  rawValue: string | null,
+  vars: Map<string, Variable>,
+  global: Scope,
+  escape: '\\' | '`',
+  errors: SemanticsError[],
+): void {
+  let value: string | null;
+  if (rawValue !== null) {
+    const r = expandWord(rawValue, scopeLookup(new MapScope(vars)), { escape });
+    if (r.error !== null) errors.push({ instruction: ins, name, message: r.error });
+    value = r.error === null ? r.value : null;
+  } else {
+    value = global.get(name)?.value ?? null;
+  }
+  if (NON_ENV_ARGS.has(name)) value = null;
+  const existing = vars.get(name);
+  if (value === null && existing !== undefined && existing.value !== null) {
+    // BuildKit only touches the environment when the ARG has a value: an ENV (or an earlier ARG) of
+    // that name stays visible with its value.
+    return;
+  }
+  vars.delete(name);
+  vars.set(name, { name, value, kind: 'arg', instruction: ins });
+}
+
+function applyEnv(ins: Instruction, vars: Map<string, Variable>, escape: '\\' | '`', errors: SemanticsError[]): void {
+  const old = scopeLookup(new MapScope(new Map(vars)));
+  for (const pair of ins.pairs) {
+    let name = pair.key;
+    if (name.includes('$')) {
+      const k = expandWord(name, old, { escape });
+      if (k.error !== null) errors.push({ instruction: ins, name, message: k.error });
+      else name = k.value;
+    }
+    let value: string | null = '';
+    if (pair.rawValue !== null) {
+      const r = expandWord(pair.rawValue, old, { escape });
+      if (r.error !== null) errors.push({ instruction: ins, name, message: r.error });
+      value = r.error === null ? r.value : null;
+    }
+    if (name === '') continue;
+    vars.delete(name);
+    vars.set(name, { name, value, kind: 'env', instruction: ins });
+  }
+}
+
+/** What a FROM line becomes with the global scope (see {@link expandFrom}). */
+export interface FromExpansion {
+  /** The image word as written (first word after the flags), or `''` when missing. */
+  imageRaw: string;
+  /** The image after expansion with global ARG defaults and predefined ARGs. */
+  image: ScopedExpandResult;
+  /** The `--platform` value as written (quotes kept), or null without the flag. */
+  platformRaw: string | null;
+  /** The platform after expansion, or null without the flag. */
+  platform: ScopedExpandResult | null;
+  /**
+   * Names used by the image or `--platform` that no global ARG declares and that are not predefined:
+   * what UndefinedArgInFrom reports (it fires even for `${X:-default}`).
+   */
+  undeclared: string[];
+}
+
+/**
+ * Expands a stage's FROM line as BuildKit does before resolving the base: the image word and the
+ * `--platform` value, with the global scope only (global ARG defaults, predefined platform ARGs).
+ * InvalidDefaultArgInFrom checks `image.value`; UndefinedArgInFrom reports `undeclared`;
+ * RedundantTargetPlatform looks at `platform.matched` / `platform.unmatched` / `platform.value`.
+ */
+export function expandFrom(file: Dockerfile, semantics: Semantics, stage: Stage): FromExpansion {
+  const escape = file.escape;
+  const imageRaw = firstWord(stage.from.argsAfterFlags.text);
+  const image = expandInScope(imageRaw, semantics.global, { escape });
+  const flag = stage.from.flags.find((f) => f.name === 'platform');
+  let platformRaw: string | null = null;
+  let platform: ScopedExpandResult | null = null;
+  if (flag) {
+    const eq = flag.raw.indexOf('=');
+    platformRaw = eq >= 0 ? flag.raw.slice(eq + 1) : (flag.value ?? '');
+    platform = expandInScope(platformRaw, semantics.global, { escape });
+  }
+  const undeclared = [...new Set([...(platform?.undeclared ?? []), ...image.undeclared])];
+  return { imageRaw, image, platformRaw, platform, undeclared };
+}
+
+/** Convenience: the expanded image name of a stage's FROM (`expandFrom(...).image.value`). */
+export function resolveFromImage(file: Dockerfile, semantics: Semantics, stage: Stage): string {
+  return expandFrom(file, semantics, stage).image.value;
+}
+
+function firstWord(text: string): string {
+  const m = /^\s*(\S+)/.exec(text);
+  return m ? m[1] : '';
+}

@@ -1,0 +1,332 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PATH,
+  analyze,
+  expandFrom,
+  expandInScope,
+  resolveFromImage,
+  type Scope,
+} from '../../src/parse/semantics.js';
+import type { Dockerfile, Instruction, KeyValue, Range, Stage } from '../../src/parse/types.js';
+
+// A deliberately small stand-in for the parser: one instruction per line, no continuations, ENV/ARG
+// pairs split on unquoted blanks. Enough to drive the scoping logic.
+const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+function splitUnquoted(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"' && i + 1 < text.length) { cur += c + text[++i]; continue; }
+      if (c === quote) quote = null;
+      cur += c;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += c + text[++i];
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      cur += c;
+    } else if (/\s/.test(c)) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function pairsOf(keyword: string, args: string): KeyValue[] {
+  const words = splitUnquoted(args);
+  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('=')) {
+    const key = words[0];
+    const rawValue = args.trim().slice(key.length).trim();
+    return [{ key, rawValue, value: rawValue, equals: false, range: R, keyRange: R, valueRange: R }];
+  }
+  return words.map((w) => {
+    const eq = w.indexOf('=');
+    const key = eq < 0 ? w : w.slice(0, eq);
+    const rawValue = eq < 0 ? null : w.slice(eq + 1);
+    return { key, rawValue, value: rawValue, equals: eq >= 0, range: R, keyRange: R, valueRange: null };
+  });
+}
+
+function mockInstruction(line: string, index: number, stageIndex: number): Instruction {
+  const m = /^\s*(\S+)\s*(.*)$/.exec(line)!;
+  const keyword = m[1].toUpperCase();
+  const args = m[2];
+  const words = splitUnquoted(args);
+  const flags = [];
+  while (words.length && words[0].startsWith('--')) {
+    const raw = words.shift()!;
+    const eq = raw.indexOf('=');
+    flags.push({ name: raw.slice(2, eq < 0 ? undefined : eq), value: eq < 0 ? null : raw.slice(eq + 1), raw, range: R, valueRange: null });
+  }
+  const ins: Instruction = {
+    keyword,
+    keywordRaw: m[1],
+    keywordRange: R,
+    range: R,
+    line: index + 1,
+    endLine: index + 1,
+    args: { text: args, segments: [] },
+    argsAfterFlags: { text: words.join(' '), segments: [] },
+    flags,
+    execForm: false,
+    json: null,
+    words: [],
+    pairs: keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL' ? pairsOf(keyword, args) : [],
+    heredocs: [],
+    onbuild: null,
+    comments: [],
+    stageIndex,
+    index,
+    emptyContinuation: false,
+  };
+  if (keyword === 'ONBUILD') ins.onbuild = mockInstruction(args, index, stageIndex);
+  return ins;
+}
+
+function mockParse(text: string): Dockerfile {
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const instructions: Instruction[] = [];
+  const stages: Stage[] = [];
+  const globalArgs: Instruction[] = [];
+  for (const line of lines) {
+    const isFrom = /^\s*from\s/i.test(line);
+    const stageIndex = isFrom ? stages.length : stages.length - 1;
+    const ins = mockInstruction(line, instructions.length, stageIndex);
+    instructions.push(ins);
+    if (isFrom) {
+      const w = ins.argsAfterFlags.text.split(/\s+/);
+      const name = w.length >= 3 && w[1].toLowerCase() === 'as' ? w[2] : null;
+      const parent = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === w[0].toLowerCase());
+      stages.push({
+        index: stages.length,
+        name,
+        nameRange: null,
+        from: ins,
+        base: parent >= 0
+          ? { kind: 'stage', stage: parent }
+          : { kind: 'image', image: { raw: w[0], expanded: w[0], registry: null, repository: w[0], tag: null, digest: null, unresolved: false } },
+        platform: ins.flags.find((f) => f.name === 'platform')?.value ?? null,
+        instructions: [],
+      });
+    } else if (stages.length === 0) {
+      globalArgs.push(ins);
+    } else {
+      stages[stages.length - 1].instructions.push(ins);
+    }
+  }
+  return {
+    text, bom: false, eol: '\n', escape: '\\', directives: [], instructions, globalArgs, stages, comments: [],
+    errors: [], lineStarts: [0],
+  };
+}
+
+const parse = mockParse;
+
+/** name → value of every visible variable. */
+function valuesOf(scope: Scope): Record<string, string | null> {
+  return Object.fromEntries(scope.names().map((n) => [n, scope.get(n)!.value]));
+}
+
+/** The scope just before the instruction on 1-based line `line` (no blank lines in these tests). */
+function at(text: string, line: number): { scope: Scope; file: Dockerfile } {
+  const file = parse(text);
+  const sem = analyze(file);
+  return { scope: sem.scopeAt(file.instructions[line - 1]), file };
+}
+
+describe('global scope', () => {
+  it('holds the predefined platform ARGs with linux/amd64 values', () => {
+    const sem = analyze(parse('FROM alpine:3.20\n'));
+    expect(valuesOf(sem.global)).toEqual({
+      BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', BUILDVARIANT: '', BUILDOSVERSION: '',
+      TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', TARGETVARIANT: '', TARGETOSVERSION: '',
+      TARGETSTAGE: '',
+    });
+    expect(sem.global.get('TARGETARCH')).toEqual({ name: 'TARGETARCH', value: 'amd64', kind: 'predefined', instruction: null });
+  });
+
+  it('adds global ARGs; defaults may use earlier global ARGs and predefined ARGs', () => {
+    const file = parse('ARG A=1\nARG B=${A}2 C=$B-$TARGETARCH\nARG D\nFROM alpine:$B\n');
+    const sem = analyze(file);
+    expect(sem.global.get('A')).toMatchObject({ value: '1', kind: 'global-arg', instruction: file.instructions[0] });
+    expect(sem.global.get('B')?.value).toBe('12');
+    expect(sem.global.get('C')?.value).toBe('12-amd64');
+    expect(sem.global.get('D')).toMatchObject({ value: null, kind: 'global-arg' });
+    // FROM sees the global scope.
+    expect(sem.scopeAt(file.instructions[3])).toBe(sem.global);
+    // a global ARG sees the global scope built so far
+    expect(sem.scopeAt(file.instructions[1]).has('A')).toBe(true);
+    expect(sem.scopeAt(file.instructions[1]).has('B')).toBe(false);
+    expect(sem.scopeAt(file.instructions[0]).has('A')).toBe(false);
+    expect(sem.scopeAt(file.instructions[0]).has('TARGETOS')).toBe(true);
+  });
+
+  it('a global ARG without default on a predefined name keeps the predefined value', () => {
+    const sem = analyze(parse('ARG TARGETPLATFORM\nARG TARGETOS=windows\nFROM alpine\n'));
+    expect(sem.global.get('TARGETPLATFORM')).toMatchObject({ value: 'linux/amd64', kind: 'global-arg' });
+    expect(sem.global.get('TARGETOS')).toMatchObject({ value: 'windows', kind: 'global-arg' });
+  });
+});
+
+describe('stage scope', () => {
+  it('starts with only PATH from the base image (scratch too)', () => {
+    for (const base of ['alpine:3.20', 'scratch']) {
+      const { scope } = at(`ARG G=1\nFROM ${base}\nRUN true\n`, 3);
+      expect(valuesOf(scope)).toEqual({ PATH: DEFAULT_PATH });
+      expect(scope.get('PATH')).toEqual({ name: 'PATH', value: DEFAULT_PATH, kind: 'env', instruction: null });
+      expect(scope.has('G')).toBe(false);
+      expect(scope.has('TARGETARCH')).toBe(false);
+    }
+  });
+
+  it('ARG declares from its line on; a bare ARG is declared with value null', () => {
+    const text = 'FROM alpine\nCOPY a b\nARG SRC_DIR\nARG V=1.2\nCOPY $SRC_DIR /app/\n';
+    expect(at(text, 2).scope.has('SRC_DIR')).toBe(false);
+    const { scope, file } = at(text, 5);
+    expect(scope.get('SRC_DIR')).toEqual({ name: 'SRC_DIR', value: null, kind: 'arg', instruction: file.instructions[2] });
+    expect(scope.get('V')?.value).toBe('1.2');
+  });
+
+  it('ARG without default takes the global default of the same name; predefined ARGs get their values', () => {
+    const { scope } = at('ARG VERSION=3.1\nARG EMPTY\nFROM alpine\nARG VERSION EMPTY TARGETARCH BUILDPLATFORM\nRUN x\n', 5);
+    expect(valuesOf(scope)).toEqual({ PATH: DEFAULT_PATH, VERSION: '3.1', EMPTY: null, TARGETARCH: 'amd64', BUILDPLATFORM: 'linux/amd64' });
+    expect(scope.get('TARGETARCH')?.kind).toBe('arg');
+  });
+
+  it('ARG default is expanded with the scope before, one ARG after another', () => {
+    const { scope } = at('ARG G=glob\nFROM alpine\nENV E=env\nARG A=$E-x B=${A}y C=$G\nRUN x\n', 5);
+    expect(scope.get('A')?.value).toBe('env-x');
+    expect(scope.get('B')?.value).toBe('env-xy');
+    // the global G is not visible in the stage without `ARG G`
+    expect(scope.get('C')?.value).toBe('');
+  });
+
+  it('ENV pairs all see the scope from before the instruction', () => {
+    const { scope } = at('FROM alpine\nENV A=1 B=$A C=${A:-d}\nRUN x\n', 3);
+    expect(scope.get('A')).toMatchObject({ value: '1', kind: 'env' });
+    expect(scope.get('B')?.value).toBe('');
+    expect(scope.get('C')?.value).toBe('d');
+    const { scope: s2 } = at('FROM alpine\nENV A=1\nENV B=$A\nRUN x\n', 4);
+    expect(s2.get('B')?.value).toBe('1');
+  });
+
+  it('ENV extends PATH and handles quotes and the legacy form', () => {
+    const { scope } = at('FROM alpine\nENV PATH=/opt/bin:$PATH\nENV MSG "hello $USER world"\nENV Q="a b" R=\'$x\'\nRUN x\n', 5);
+    expect(scope.get('PATH')?.value).toBe(`/opt/bin:${DEFAULT_PATH}`);
+    expect(scope.get('MSG')?.value).toBe('hello  world');
+    expect(scope.get('Q')?.value).toBe('a b');
+    expect(scope.get('R')?.value).toBe('$x');
+  });
+
+  it('ENV shadows an earlier ARG of the same name', () => {
+    const { scope, file } = at('FROM alpine\nARG V=1\nENV V=2\nRUN x\n', 4);
+    expect(scope.get('V')).toEqual({ name: 'V', value: '2', kind: 'env', instruction: file.instructions[2] });
+  });
+
+  it('a later ARG: with a value it replaces the ENV (BuildKit AddEnv); without one the ENV stays', () => {
+    expect(at('FROM alpine\nENV V=2\nARG V\nRUN x\n', 4).scope.get('V')).toMatchObject({ value: '2', kind: 'env' });
+    expect(at('FROM alpine\nENV V=2\nARG V=3\nRUN x\n', 4).scope.get('V')).toMatchObject({ value: '3', kind: 'arg' });
+  });
+
+  it('FROM <earlier stage> inherits everything visible at the end of the parent', () => {
+    const text = 'FROM alpine:3.20 AS base\nARG APP=demo\nARG BARE\nENV HOME_DIR=/srv\nFROM base AS child\nCOPY $APP.conf /etc/\nFROM alpine\nRUN x\n';
+    const file = parse(text);
+    const sem = analyze(file);
+    const child = sem.scopeAt(file.instructions[5]);
+    expect(valuesOf(child)).toEqual({ PATH: DEFAULT_PATH, APP: 'demo', BARE: null, HOME_DIR: '/srv' });
+    expect(valuesOf(sem.stageEnd(0))).toEqual(valuesOf(child));
+    // an unrelated stage sees nothing of it
+    expect(valuesOf(sem.scopeAt(file.instructions[7]))).toEqual({ PATH: DEFAULT_PATH });
+  });
+
+  it('triggers inside ONBUILD use the scope of the ONBUILD', () => {
+    const file = parse('FROM alpine\nARG X=1\nONBUILD COPY $X /x\nENV Y=2\n');
+    const sem = analyze(file);
+    const onbuild = file.instructions[2];
+    expect(sem.scopeAt(onbuild.onbuild!)).toBe(sem.scopeAt(onbuild));
+    expect(valuesOf(sem.scopeAt(onbuild.onbuild!))).toEqual({ PATH: DEFAULT_PATH, X: '1' });
+  });
+
+  it('SBOM args are declared but have no value', () => {
+    const { scope } = at('FROM alpine\nARG BUILDKIT_SBOM_SCAN_STAGE=true\nRUN x\n', 3);
+    expect(scope.get('BUILDKIT_SBOM_SCAN_STAGE')).toMatchObject({ value: null, kind: 'arg' });
+  });
+
+  it('records expansion errors and never throws', () => {
+    const file = parse('FROM alpine\nENV A=${} B=ok\nARG C=${X:?required}\nRUN x\n');
+    const sem = analyze(file);
+    expect(sem.errors.map((e) => [e.name, e.message, e.instruction.line])).toEqual([
+      ['A', 'syntax error: bad substitution', 2],
+      ['C', 'X: required', 3],
+    ]);
+    const s = sem.scopeAt(file.instructions[3]);
+    expect(s.get('A')?.value).toBeNull();
+    expect(s.get('B')?.value).toBe('ok');
+    expect(s.get('C')?.value).toBeNull();
+  });
+});
+
+describe('expandInScope (UndefinedVar view)', () => {
+  it('undeclared excludes bare ARGs and SBOM args but includes ${X:-default}', () => {
+    const { scope } = at('FROM alpine\nARG SRC_DIR\nRUN x\n', 3);
+    expect(expandInScope('$SRC_DIR/${CONFIG_FILE:-config.yml}', scope)).toEqual({
+      value: '/config.yml',
+      matched: [],
+      unmatched: ['SRC_DIR', 'CONFIG_FILE'],
+      undeclared: ['CONFIG_FILE'],
+      error: null,
+    });
+    expect(expandInScope('$BUILDKIT_SBOM_SCAN_CONTEXT', scope).undeclared).toEqual([]);
+  });
+
+  it('PAHT typo is undeclared, PATH is not; predefined ARGs need a re-declaration', () => {
+    const { scope } = at('FROM alpine\nENV PATH=$PAHT:/opt/bin\n', 2);
+    expect(expandInScope('$PAHT:/opt/bin', scope).undeclared).toEqual(['PAHT']);
+    expect(expandInScope('$PATH:/opt/bin', scope).undeclared).toEqual([]);
+    expect(expandInScope('app-${TARGETARCH}', scope).undeclared).toEqual(['TARGETARCH']);
+    const { scope: s2 } = at('FROM alpine\nARG TARGETARCH\nCOPY dist/app-${TARGETARCH} /usr/local/bin/app\n', 3);
+    expect(expandInScope('dist/app-${TARGETARCH}', s2)).toMatchObject({ value: 'dist/app-amd64', undeclared: [] });
+  });
+});
+
+describe('expandFrom', () => {
+  const from = (text: string, stage = 0) => {
+    const file = parse(text);
+    return expandFrom(file, analyze(file), file.stages[stage]);
+  };
+
+  it('expands the image with global defaults', () => {
+    expect(from('ARG TAG=3.20\nFROM alpine:${TAG}\n')).toMatchObject({ imageRaw: 'alpine:${TAG}', image: { value: 'alpine:3.20' }, undeclared: [] });
+    const file = parse('ARG BASE_IMAGE=alpine:3.19\nFROM ${BASE_IMAGE} AS main\n');
+    expect(resolveFromImage(file, analyze(file), file.stages[0])).toBe('alpine:3.19');
+  });
+
+  it('a declared ARG without default expands to empty and is not undeclared', () => {
+    expect(from('ARG TAG\nFROM alpine:${TAG}\n')).toMatchObject({ image: { value: 'alpine:', unmatched: ['TAG'], undeclared: [] }, undeclared: [] });
+    expect(from('ARG TAG\nFROM alpine:${TAG:-3.20}\n')).toMatchObject({ image: { value: 'alpine:3.20' }, undeclared: [] });
+    expect(from('ARG TAG_SUFFIX\nFROM alpine:3.20${TAG_SUFFIX}\n')).toMatchObject({ image: { value: 'alpine:3.20' }, undeclared: [] });
+  });
+
+  it('names never declared globally are undeclared, even with a default or when a stage declared them', () => {
+    expect(from('FROM node:22${VARIANT} AS jsbuild\n').undeclared).toEqual(['VARIANT']);
+    expect(from('ARG TAG=3.19\nFROM alpine:${TAG}${SUFFIX} AS base\n')).toMatchObject({ image: { value: 'alpine:3.19' }, undeclared: ['SUFFIX'] });
+    expect(from('FROM alpine:3.20 AS base\nARG IMG=alpine:3.20\nFROM ${IMG}\n', 1)).toMatchObject({ image: { value: '' }, undeclared: ['IMG'] });
+    expect(from('FROM ${B:-debian:12-slim}\n')).toMatchObject({ image: { value: 'debian:12-slim' }, undeclared: ['B'] });
+  });
+
+  it('expands --platform with predefined ARGs', () => {
+    const r = from('FROM --platform=$TARGETPLATFORM alpine:3.20\n');
+    expect(r.platformRaw).toBe('$TARGETPLATFORM');
+    expect(r.platform).toMatchObject({ value: 'linux/amd64', matched: ['TARGETPLATFORM'], unmatched: [] });
+    expect(from('FROM --platform=${BUILDOS}/${BUILDARCH} golang:1.22 AS build\n').platform?.value).toBe('linux/amd64');
+    expect(from('FROM --platform=$PLAT alpine\n').undeclared).toEqual(['PLAT']);
+    expect(from('FROM alpine\n')).toMatchObject({ platformRaw: null, platform: null });
+  });
+});
