@@ -1,0 +1,84 @@
+/**
+ * Offsets → positions: maps offsets of a derived text (a RUN script) back to the original Dockerfile
+ * through `MappedText.segments`, and original offsets to `{ line, column, offset }`.
+ */
+import type { MappedText, Position, Range, SourceSegment } from '../parse/types.js';
+
+/** Start offset of every line of `text` (index 0 is line 1); `\n` ends a line (CRLF included). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The position of `offset` (0-based, UTF-16) in `text`, whose line starts are `lineStarts`
+ * (see {@link computeLineStarts}). The offset is clamped to `[0, text.length]`.
+ */
+export function positionAt(text: string, lineStarts: readonly number[], offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= clamped) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: clamped - lineStarts[low] + 1, offset: clamped };
+}
+
+/**
+ * Maps an offset of `mapped.text` to an offset of the original text. A start offset (`end` false)
+ * falling between segments maps to the end of the preceding segment, as does an exclusive end offset
+ * equal to a segment's end, so a range never swallows the text skipped between segments (`\\\n`).
+ * With no segments the mapping is the identity.
+ */
+export function mapOffset(mapped: MappedText, offset: number, end = false): number {
+  const segments: readonly SourceSegment[] = mapped.segments;
+  if (segments.length === 0) return offset;
+  // Last segment whose start is <= offset (< offset for exclusive ends, so `end` sticks to the left).
+  let low = 0;
+  let high = segments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const from = segments[mid].from;
+    if (end ? from < offset : from <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (found === -1) return segments[0].source;
+  const segment = segments[found];
+  return segment.source + Math.min(offset - segment.from, segment.length);
+}
+
+/** Resolves derived-text spans into Dockerfile ranges. */
+export class RangeMapper {
+  private readonly lineStarts: readonly number[];
+
+  /**
+   * @param mapped the derived text and its segments
+   * @param original the original Dockerfile text (defaults to `mapped.text`, for identity maps)
+   * @param lineStarts line starts of `original` (computed when omitted)
+   */
+  constructor(
+    private readonly mapped: MappedText,
+    private readonly original: string = mapped.text,
+    lineStarts?: readonly number[],
+  ) {
+    this.lineStarts = lineStarts ?? computeLineStarts(original);
+  }
+
+  /** Range in the original text of the derived span `[start, end)`. */
+  range(start: number, end: number): Range {
+    const from = mapOffset(this.mapped, start, false);
+    const to = Math.max(from, mapOffset(this.mapped, end, end > start));
+    return {
+      start: positionAt(this.original, this.lineStarts, from),
+      end: positionAt(this.original, this.lineStarts, to),
+    };
+  }
+}
