@@ -95,6 +95,11 @@ export function expandWord(word: string, lookup: Lookup, options: ExpandOptions 
  * splitting happens AFTER expansion, on Unicode white space coming from unquoted text or from an
  * expanded variable, but not inside quotes or after an escape character. Empty words (`""`) vanish.
  *
+ * Known difference: the current lex.go shares one word buffer between nested calls, so in its
+ * `ProcessWords` the text before a `${v:-…}`/`${v#…}`/`${v/…}` in the same word is dropped from the word
+ * list (not from the expanded string). That looks accidental; this function keeps the text, as older
+ * BuildKit releases and the `wordsTest` vectors do.
+ *
  * @example expandWords('a "b c" $X', n => ({ X: 'd  e' })[n]).words // ['a', 'b c', 'd', 'e']
  */
 export function expandWords(text: string, lookup: Lookup, options: ExpandOptions = {}): ExpandWordsResult {

@@ -68,6 +68,12 @@ export interface Semantics {
    * global scope built so far; for a trigger inside ONBUILD: the scope of the ONBUILD).
    */
   scopeAt(instruction: Instruction): Scope;
+  /**
+   * Variables visible when pair `pairIndex` of an ARG is evaluated: BuildKit dispatches the ARGs of one
+   * instruction one after another, so `ARG A=1 B=$A` sees A while expanding B (this is the scope
+   * UndefinedVar uses for ARG defaults). For any other instruction, the same as {@link scopeAt}.
+   */
+  scopeAtPair(instruction: Instruction, pairIndex: number): Scope;
   /** Variables visible after the last instruction of stage `index` (what a child stage inherits). */
   stageEnd(index: number): Scope;
   /** Expansion errors in ARG defaults and ENV keys/values, in file order. */
@@ -150,6 +156,7 @@ export function analyze(file: Dockerfile): Semantics {
   const errors: SemanticsError[] = [];
   const before = new Map<Instruction, Scope>();
   const byIndex = new Map<number, Scope>();
+  const perPair = new Map<Instruction, Scope[]>();
   const record = (ins: Instruction, scope: Scope): void => {
     before.set(ins, scope);
     if (!byIndex.has(ins.index)) byIndex.set(ins.index, scope);
@@ -164,7 +171,10 @@ export function analyze(file: Dockerfile): Semantics {
   const globalArgIns = new Set(file.globalArgs);
   for (const ins of file.globalArgs) {
     record(ins, new MapScope(new Map(globalVars)));
+    const pairScopes: Scope[] = [];
+    perPair.set(ins, pairScopes);
     for (const pair of ins.pairs) {
+      pairScopes.push(new MapScope(new Map(globalVars)));
       const name = pair.key;
       let value: string | null;
       if (pair.rawValue !== null) {
@@ -188,7 +198,12 @@ export function analyze(file: Dockerfile): Semantics {
     for (const ins of stage.instructions) {
       record(ins, new MapScope(new Map(vars)));
       if (ins.keyword === 'ARG') {
-        for (const pair of ins.pairs) applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors);
+        const pairScopes: Scope[] = [];
+        perPair.set(ins, pairScopes);
+        for (const pair of ins.pairs) {
+          pairScopes.push(new MapScope(new Map(vars)));
+          applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors);
+        }
       } else if (ins.keyword === 'ENV') {
         applyEnv(ins, vars, escape, errors);
       }
@@ -201,11 +216,14 @@ export function analyze(file: Dockerfile): Semantics {
     if (!before.has(ins)) record(ins, globalArgIns.has(ins) ? global : EMPTY_SCOPE);
   }
 
+  const scopeAt = (instruction: Instruction): Scope =>
+    before.get(instruction) ?? byIndex.get(instruction.index) ?? EMPTY_SCOPE;
   return {
     global,
     errors,
-    scopeAt(instruction: Instruction): Scope {
-      return before.get(instruction) ?? byIndex.get(instruction.index) ?? EMPTY_SCOPE;
+    scopeAt,
+    scopeAtPair(instruction: Instruction, pairIndex: number): Scope {
+      return perPair.get(instruction)?.[pairIndex] ?? scopeAt(instruction);
     },
     stageEnd(index: number): Scope {
       return ends[index] ?? EMPTY_SCOPE;

@@ -208,6 +208,18 @@ describe('stage scope', () => {
     expect(scope.get('C')?.value).toBe('');
   });
 
+  it('scopeAtPair: each ARG pair sees the pairs before it; ENV pairs all see the old scope', () => {
+    const file = parse('ARG G1=1 G2=2\nFROM alpine\nARG A=1 B=$A\nENV E=1 F=$E\nRUN x\n');
+    const sem = analyze(file);
+    const [g, , arg, env, run] = file.instructions;
+    expect(sem.scopeAtPair(g, 0).has('G1')).toBe(false);
+    expect(sem.scopeAtPair(g, 1).get('G1')?.value).toBe('1');
+    expect(sem.scopeAtPair(arg, 0).has('A')).toBe(false);
+    expect(sem.scopeAtPair(arg, 1).get('A')?.value).toBe('1');
+    expect(sem.scopeAtPair(env, 1).has('E')).toBe(false);
+    expect(sem.scopeAtPair(run, 0)).toBe(sem.scopeAt(run));
+  });
+
   it('ENV pairs all see the scope from before the instruction', () => {
     const { scope } = at('FROM alpine\nENV A=1 B=$A C=${A:-d}\nRUN x\n', 3);
     expect(scope.get('A')).toMatchObject({ value: '1', kind: 'env' });
