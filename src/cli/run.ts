@@ -17,7 +17,7 @@ import { formatReport, FORMATS } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { discoverDockerfiles } from './discover.js';
 import { decodeFile, InputError } from './input.js';
-import './grammar-node.js';
+import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
@@ -43,6 +43,7 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
  * @returns the exit code; never throws for user errors (they are printed on stderr).
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  useNodeGrammar();
   let exitCode: number = EXIT.OK;
   const program = new Command('shipshape')
     .description('Make container builds production-ready: lint Dockerfiles and their build context.')
@@ -260,7 +261,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
   }
 
   if (ioError) return EXIT.ERROR;
-  if (config.noFail || formats.some((f) => FORMATS.find((x) => x.name === f)?.forcesSuccess)) return EXIT.OK;
+  if (config.noFail || formats.some((f) => FORMATS.find((x) => x.name === f)?.forcesExitZero)) return EXIT.OK;
   return results.some((r) => r.parseError || r.findings.some((f) => failsThreshold(f.severity, config))) ? EXIT.FINDINGS : EXIT.OK;
 }
 
