@@ -5,8 +5,8 @@ import { allFindings, isParseError, oneLine, sanitizeText, spanOf } from './util
 /**
  * Mirrors hadolint's `gnu` format, one line per finding:
  * `hadolint:<file>:<line>: <code> <severity>: <message>`, with the program name `shipshape`;
- * parse errors as `shipshape:<file>:<line>:<col>: <message>` (line breaks become spaces). As in
- * hadolint, rule findings carry no column. Control characters are shown as `\xNN`.
+ * parse errors as `shipshape:<file>:<line>:<col>: <message>`. Line breaks in messages become spaces.
+ * As in hadolint, rule findings carry no column. Control characters are shown as `\xNN`.
  */
 export function formatGnu(input: ReportInput): string {
   return allFindings(input)

@@ -127,10 +127,8 @@ function renderFile(c: Colors, file: ReportFile): string {
     const span = spanOf(f);
     const paint = severityColor(c, f.severity);
     const where = `${sanitizeText(f.file)}:${span.line}:${span.column}`;
-    const message = sanitizeText(isParseError(f) ? oneLine(f.message) : f.message, true).replace(
-      /\n/g,
-      '\n    ',
-    );
+    const text = isParseError(f) ? oneLine(f.message) : f.message.replace(/\r\n?/g, '\n');
+    const message = sanitizeText(text, true).replace(/\n/g, '\n    ');
     const fixMark = f.fix ? c.dim(f.fix.applicability === 'safe' ? ' [fixable]' : ' [unsafe fix]') : '';
     let block = `${c.bold(where)} ${paint(f.severity)} ${c.dim(f.ruleId)}: ${message}${fixMark}\n`;
     if (file.source !== undefined && starts) {

@@ -85,11 +85,11 @@ export function cwdOf(input: ReportInput): string {
 /**
  * Makes untrusted text (messages and source lines quote the Dockerfile) safe to print to a terminal:
  * C0 controls (except tab), DEL and C1 controls become `\xNN`, so no ANSI escape sequence can reach
- * the terminal.
+ * the terminal. With `keepNewlines`, LF and CR are kept.
  */
 export function sanitizeText(text: string, keepNewlines = false): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) =>
-    keepNewlines && c === '\n' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    keepNewlines && (c === '\n' || c === '\r') ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
 }
 
@@ -125,16 +125,21 @@ const XML_ENTITIES: Record<string, string> = {
 
 /**
  * Escapes an XML attribute value (to be written between double quotes): `& < > " '`, and tab, LF, CR
- * as character references so that attribute-value normalisation keeps them; invalid characters are
- * removed.
+ * as character references so that attribute-value normalisation keeps them; DEL and C1 controls as
+ * character references; invalid characters are removed.
  */
 export function xmlAttr(text: string): string {
-  return stripInvalidXml(text).replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c]);
+  return escapeC1(stripInvalidXml(text).replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c]));
+}
+
+/** DEL and C1 controls (allowed in XML 1.0, but U+009B is an 8-bit CSI) as character references. */
+function escapeC1(text: string): string {
+  return text.replace(/[\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 /** Escapes XML character data: `& < > " '` (and CR, which parsers would otherwise drop); invalid characters are removed. */
 export function xmlText(text: string): string {
-  return stripInvalidXml(text).replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c]);
+  return escapeC1(stripInvalidXml(text).replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c]));
 }
 
 /** The XML declaration hadolint's XML formats start with. */
