@@ -1,0 +1,134 @@
+// Unit, conformance and property tests of the Dockerfile parser (src/parse/parser.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse/parser.js';
+import type { Dockerfile, Instruction, MappedText, Position, Range } from '../../src/parse/types.js';
+
+const casesDir = join(import.meta.dirname, '../../../shared/cases');
+
+interface Case {
+  id: string;
+  dockerfile: string;
+  expect_instructions?: [string, string][];
+  expect_flags?: (string[] | null)[];
+  expect_exec_form?: boolean[];
+  expect_heredocs?: ({ name: string; expand: boolean; chomp: boolean; content: string }[] | null)[];
+  expect_parse_ok?: boolean;
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+function loadCases(): Case[] {
+  const out: Case[] = [];
+  for (const f of readdirSync(casesDir).filter((n) => n.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(casesDir, f), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const c = JSON.parse(line) as Case;
+      if (
+        c.expect_instructions !== undefined || c.expect_flags !== undefined || c.expect_exec_form !== undefined ||
+        c.expect_heredocs !== undefined || c.expect_parse_ok !== undefined
+      ) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Asserts that a range is inside the text and its line/column agree with its offsets. */
+function checkPosition(df: Dockerfile, p: Position): void {
+  expect(p.offset).toBeGreaterThanOrEqual(0);
+  expect(p.offset).toBeLessThanOrEqual(df.text.length);
+  expect(df.lineStarts[p.line - 1]).toBeDefined();
+  expect(df.lineStarts[p.line - 1] + p.column - 1).toBe(p.offset);
+  const nextStart = df.lineStarts[p.line];
+  if (nextStart !== undefined) expect(p.offset).toBeLessThan(nextStart);
+}
+
+function checkRange(df: Dockerfile, r: Range): void {
+  checkPosition(df, r.start);
+  checkPosition(df, r.end);
+  expect(r.start.offset).toBeLessThanOrEqual(r.end.offset);
+}
+
+function checkMapped(df: Dockerfile, m: MappedText): void {
+  let prev = 0;
+  for (const s of m.segments) {
+    expect(s.from).toBeGreaterThanOrEqual(prev);
+    expect(m.text.slice(s.from, s.from + s.length)).toBe(df.text.slice(s.source, s.source + s.length));
+    prev = s.from + s.length;
+  }
+  expect(prev).toBeLessThanOrEqual(m.text.length);
+}
+
+function checkInstruction(df: Dockerfile, i: Instruction): void {
+  checkRange(df, i.range);
+  checkRange(df, i.keywordRange);
+  expect(i.line).toBe(i.range.start.line);
+  expect(i.endLine).toBe(i.range.end.line);
+  checkMapped(df, i.args);
+  checkMapped(df, i.argsAfterFlags);
+  for (const f of i.flags) {
+    checkRange(df, f.range);
+    if (f.valueRange) checkRange(df, f.valueRange);
+  }
+  for (const w of i.words) checkRange(df, w.range);
+  for (const p of i.pairs) {
+    checkRange(df, p.range);
+    checkRange(df, p.keyRange);
+    if (p.valueRange) checkRange(df, p.valueRange);
+  }
+  for (const h of i.heredocs) {
+    checkRange(df, h.markerRange);
+    checkRange(df, h.contentRange);
+    if (h.terminatorRange) checkRange(df, h.terminatorRange);
+  }
+  for (const c of i.comments) checkRange(df, c.range);
+  if (i.onbuild) checkInstruction(df, i.onbuild);
+}
+
+/** Every invariant of the model that must hold for any input. */
+function checkModel(df: Dockerfile): void {
+  for (const i of df.instructions) checkInstruction(df, i);
+  for (const c of df.comments) checkRange(df, c.range);
+  for (const d of df.directives) checkRange(df, d.range);
+  for (const e of df.errors) checkRange(df, e.range);
+  for (const s of df.stages) if (s.nameRange) checkRange(df, s.nameRange);
+  df.instructions.forEach((i, n) => expect(i.index).toBe(n));
+}
+
+describe('conformance cases with parser expectations', () => {
+  const cases = loadCases();
+  it('found the parser cases', () => {
+    expect(cases.length).toBeGreaterThan(40);
+  });
+  for (const c of cases) {
+    it(c.id, () => {
+      const df = parse(c.dockerfile);
+      checkModel(df);
+      if (c.expect_parse_ok !== undefined) {
+        expect(df.errors.length === 0, JSON.stringify(df.errors.map((e) => e.message))).toBe(c.expect_parse_ok);
+      }
+      if (c.expect_parse_ok === false) return;
+      if (c.expect_instructions) {
+        expect(df.instructions.map((i) => [i.keyword, collapse(i.args.text)])).toEqual(
+          c.expect_instructions.map(([k, a]) => [k, collapse(a)]),
+        );
+      }
+      if (c.expect_flags) {
+        c.expect_flags.forEach((flags, n) => {
+          expect(df.instructions[n].flags.map((f) => f.raw)).toEqual(flags ?? []);
+        });
+      }
+      if (c.expect_exec_form) {
+        expect(df.instructions.map((i) => i.execForm)).toEqual(c.expect_exec_form);
+      }
+      if (c.expect_heredocs) {
+        c.expect_heredocs.forEach((hs, n) => {
+          const got = df.instructions[n].heredocs.map(({ name, expand, chomp, content }) => ({ name, expand, chomp, content }));
+          expect(got).toEqual(hs ?? []);
+        });
+      }
+    });
+  }
+});
