@@ -12,6 +12,9 @@ import { ConfigError, SEVERITIES, THRESHOLDS, type ConfigLayer } from '../engine
 import { lint, defaultRules } from '../engine/lint.js';
 import { SEVERITY_RANK, type FailureThreshold, type FileFinding, type LintConfig, type Severity } from '../engine/types.js';
 import { parse } from '../parse/parser.js';
+import { fixText } from '../fix/fixer.js';
+import { createTwoFilesPatch } from 'diff';
+import { writeAtomic } from './write.js';
 import { fsContext } from '../context/fs.js';
 import { formatReport, FORMATS } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
@@ -77,6 +80,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-V, --verbose', 'print which configuration is used')
     .option('--debug', 'print stack traces of internal errors')
+    .option('--fix', 'apply safe fixes and write the files')
+    .option('--unsafe-fixes', 'also apply fixes that change behaviour (implies --fix)')
+    .option('--diff', 'print the fixes as a unified diff and write nothing')
+    .option('--fix-dry-run', 'same as --diff')
+    .addOption(new Option('--fix-rule <rule>', 'only fix findings of this rule (repeatable)').argParser(collect))
     .action(async (paths: string[], opts: LintOptions) => {
       exitCode = await lintCommand(paths, opts, io);
     });
@@ -137,6 +145,11 @@ interface LintOptions {
   printConfig?: string;
   verbose?: boolean;
   debug?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  fixDryRun?: boolean;
+  fixRule?: string[];
 }
 
 /** The configuration layer given by command-line flags. */
@@ -209,6 +222,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
   }
 
   const results: { file: string; findings: FileFinding[]; source?: string; parseError?: boolean }[] = [];
+  const fixSummary = { active: false, fixed: 0, remaining: 0, unsafe: 0 };
   const showProgress = io.stderrIsTTY && targets.length > 5;
   let i = 0;
   for (const t of targets) {
@@ -225,7 +239,37 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     }
     const contextDir = opts.context ? resolve(io.cwd, opts.context) : t.path ? dirname(t.path) : io.cwd;
     const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
-    const result = await lint(text, { config, context });
+    const fixMode = opts.fix || opts.unsafeFixes || opts.diff || opts.fixDryRun || opts.fixRule;
+    let result;
+    if (fixMode) {
+      const fixed = await fixText(text, { config, context, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
+      result = fixed.after;
+      for (const e of fixed.errors) io.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${t.display}: ${e.message} (please report this)\n`);
+      const dryRun = opts.diff || opts.fixDryRun;
+      if (dryRun) {
+        if (fixed.output !== text) io.stdout(createTwoFilesPatch(t.display, t.display, text, fixed.output));
+        for (const [p, content] of fixed.files) {
+          const before = context?.readFile(p) ?? '';
+          io.stdout(createTwoFilesPatch(p, p, before, content));
+        }
+      } else if (t.path === null) {
+        io.stdout(fixed.output);
+      } else {
+        try {
+          if (fixed.output !== text) writeAtomic(t.path, fixed.output);
+          for (const [p, content] of fixed.files) writeAtomic(resolve(contextDir, p), content);
+        } catch (e) {
+          ioError = true;
+          io.stderr(`shipshape: cannot write the fixes of ${t.display}: ${describeReadError(e)}\n`);
+        }
+      }
+      fixSummary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);
+      fixSummary.remaining += fixed.after.findings.length;
+      fixSummary.unsafe += fixed.after.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+      fixSummary.active = true;
+    } else {
+      result = await lint(text, { config, context });
+    }
     for (const err of result.internalErrors) {
       io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);
     }
@@ -238,6 +282,8 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
   }
   if (showProgress) io.stderr('\r\x1b[2K');
 
+  // With `-` and --fix, standard output carries the fixed Dockerfile: the report goes to stderr.
+  const stdinFixed = Boolean((opts.fix || opts.unsafeFixes || opts.fixRule) && !(opts.diff || opts.fixDryRun) && targets.some((t) => t.path === null));
   const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const outputs = opts.output ?? [];
   for (let k = 0; k < Math.max(formats.length, outputs.length); k++) {
@@ -257,9 +303,14 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
         io.stderr(`shipshape: cannot write ${out}: ${describeReadError(e)}\n`);
         ioError = true;
       }
-    } else io.stdout(text);
+    } else if (stdinFixed) io.stderr(text);
+    else io.stdout(text);
   }
 
+  if (fixSummary.active && formats.includes('tty')) {
+    const hint = fixSummary.unsafe > 0 && !opts.unsafeFixes ? `; ${fixSummary.unsafe} of them can be fixed with --unsafe-fixes` : '';
+    io.stderr(`${opts.diff || opts.fixDryRun ? 'Would fix' : 'Fixed'} ${fixSummary.fixed} finding(s); ${fixSummary.remaining} remain${hint}.\n`);
+  }
   if (ioError) return EXIT.ERROR;
   if (config.noFail || formats.some((f) => FORMATS.find((x) => x.name === f)?.forcesExitZero)) return EXIT.OK;
   return results.some((r) => r.parseError || r.findings.some((f) => failsThreshold(f.severity, config))) ? EXIT.FINDINGS : EXIT.OK;

@@ -2,7 +2,12 @@
  * `.dockerignore` semantics (Docker's `moby/patternmatcher`), through the maintained
  * `@balena/dockerignore` library. Pure: no file-system access, usable in the browser.
  */
-import dockerignore from '@balena/dockerignore';
+import * as dockerignoreModule from '@balena/dockerignore';
+
+type Factory = (options?: { ignorecase?: boolean }) => { add(p: string[]): { ignores(p: string): boolean } };
+// The package is CommonJS with `module.exports = factory`; depending on the loader the factory is the
+// namespace's default export or the namespace itself.
+const dockerignore: Factory = ((dockerignoreModule as unknown as { default?: Factory }).default ?? (dockerignoreModule as unknown as Factory));
 
 /** Decides whether a context path (relative, `/`-separated) is excluded from the build context. */
 export interface IgnoreMatcher {

@@ -14,7 +14,7 @@ import type { ShellCommand, ShellScript } from '../shell/types.js';
 import { parseShell } from '../shell/parse.js';
 import { scriptFromArgv } from '../shell/argv.js';
 import { loadShellParser } from '../shell/grammar.js';
-import { hasArg, subcommand } from '../shell/query.js';
+import { hasArg } from '../shell/query.js';
 import { checkCommentValue, defaultCheckOptions, isSkipped, parseCheckValue, type CheckOptions } from './check-directive.js';
 import { parsePragma, type Pragma } from './pragmas.js';
 import { buildRunScript, shellOfStage, type ShellChoice } from './run-script.js';
@@ -134,7 +134,7 @@ function selectCommands(script: ShellScript | null, name?: string | string[], su
   if (!script) return [];
   if (name === undefined) return script.commands;
   const names = Array.isArray(name) ? name : [name];
-  return script.commands.filter((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub || (sub !== undefined && hasArg(c, sub) && subcommand(c) === sub)));
+  return script.commands.filter((c) => names.includes(c.name) && (sub === undefined || hasArg(c, sub)));
 }
 
 /**

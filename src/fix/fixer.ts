@@ -1,0 +1,148 @@
+/**
+ * `--fix`: apply fixes, re-parse, re-lint, repeat until nothing changes (at most 10 rounds), the loop
+ * of ESLint and ruff.
+ *
+ * Guarantees checked on every round (a round that breaks one is discarded and reported as an internal
+ * error naming the rules whose fixes were in it — those are bugs):
+ * - the result parses at least as well as the input (no new parse error),
+ * - the round does not bring back a text seen before (a fix cycle),
+ * - no rule whose fix was applied ends up with more findings than before.
+ * Line endings: in a CRLF file, line breaks in inserted text become CRLF. A BOM stays in place.
+ */
+import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
+import type { Applicability, BuildContext, Finding, Fix, TextEdit } from '../engine/types.js';
+import { applyEdits } from './apply.js';
+
+/** Options of a fix run. */
+export interface FixOptions extends LintOptions {
+  /** `safe` applies safe fixes; `unsafe` applies safe and unsafe ones. */
+  level: Applicability;
+  /** Only fix findings of these rule ids (`--fix-rule`); all when absent. */
+  onlyRules?: readonly string[];
+  /** Maximum rounds (default 10). */
+  maxRounds?: number;
+}
+
+/** Outcome of fixing one file. */
+export interface FixResult {
+  /** The fixed Dockerfile text (equal to the input when nothing was fixed). */
+  output: string;
+  /** Findings of the input. */
+  before: Finding[];
+  /** Findings remaining in the output. */
+  after: LintResult;
+  /** Number of fixes applied, by rule id. */
+  fixedByRule: Record<string, number>;
+  /** New contents of other build-context files changed by fixes (`.dockerignore`), by path. */
+  files: Map<string, string>;
+  /** Rounds whose result was discarded: a bug in the named rules' fixes. */
+  errors: { rules: string[]; message: string }[];
+  rounds: number;
+}
+
+/**
+ * Fixes one Dockerfile text.
+ * @returns the fixed text and what changed; never throws for any input text.
+ */
+export async function fixText(text: string, options: FixOptions): Promise<FixResult> {
+  const maxRounds = options.maxRounds ?? 10;
+  const crlf = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text);
+  let current = text;
+  const files = new Map<string, string>();
+  const baseContext = options.context ?? null;
+  const lintOptions: LintOptions = { ...options, context: baseContext ? overlayContext(baseContext, files) : null };
+  let result = await lint(current, lintOptions);
+  const before = result.findings;
+  const seen = new Set([current]);
+  const fixedByRule: Record<string, number> = {};
+  const errors: FixResult['errors'] = [];
+  const excluded = new Set<string>();
+  let rounds = 0;
+
+  while (rounds < maxRounds) {
+    const chosen = chooseFixes(result.findings, options, excluded);
+    if (chosen.length === 0) break;
+    rounds++;
+    const edits = chosen.flatMap(({ fix }) => fix.edits.map((e) => (crlf ? { ...e, text: e.text.replace(/\r?\n/g, '\r\n') } : e)));
+    const next = applyEdits(current, edits).text;
+    const pendingFiles = new Map(files);
+    for (const c of chosen) for (const f of c.fix.files ?? []) applyFileFix(pendingFiles, baseContext, f);
+    const nextResult = await lint(next, { ...lintOptions, context: baseContext ? overlayContext(baseContext, pendingFiles) : null });
+    const rules = [...new Set(chosen.map((c) => c.finding.ruleId))];
+    const problem = roundProblem(result, nextResult, next, seen, rules);
+    if (problem) {
+      errors.push({ rules, message: problem });
+      // Retry without the offending rules; if it was one rule, it is excluded for good.
+      for (const r of rules) excluded.add(r);
+      continue;
+    }
+    for (const c of chosen) fixedByRule[c.finding.ruleId] = (fixedByRule[c.finding.ruleId] ?? 0) + 1;
+    for (const [p, content] of pendingFiles) files.set(p, content);
+    seen.add(next);
+    current = next;
+    result = nextResult;
+  }
+  return { output: current, before, after: result, fixedByRule, files, errors, rounds };
+}
+
+function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<string>): { finding: Finding; fix: Fix }[] {
+  const out: { finding: Finding; fix: Fix }[] = [];
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fix;
+    if (!fix || excluded.has(f.ruleId)) continue;
+    if (options.level === 'safe' && fix.applicability !== 'safe') continue;
+    if (options.onlyRules && !options.onlyRules.includes(f.ruleId)) continue;
+    if (fix.edits.length === 0 && !(fix.files?.length)) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...fix.edits);
+    out.push({ finding: f, fix });
+  }
+  return out;
+}
+
+/** Two edits conflict when their ranges overlap, or both insert at the same point. */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+}
+
+function parseErrors(r: LintResult): number {
+  return r.file.errors.length;
+}
+
+function countByRule(findings: Finding[], rule: string): number {
+  return findings.filter((f) => f.ruleId === rule).length;
+}
+
+function roundProblem(prev: LintResult, next: LintResult, nextText: string, seen: Set<string>, rules: string[]): string | null {
+  if (parseErrors(next) > parseErrors(prev)) return `fix made the file parse worse: ${next.file.errors[0]?.message ?? 'parse error'}`;
+  if (seen.has(nextText)) return 'fixes undo each other (the text returned to an earlier state)';
+  for (const r of rules) {
+    if (countByRule(next.findings, r) > countByRule(prev.findings, r)) return `fix of ${r} produced more ${r} findings than it removed`;
+  }
+  return null;
+}
+
+/** Applies a fix's edits of a context file to the overlay (reading the base context the first time). */
+function applyFileFix(overlay: Map<string, string>, base: BuildContext | null, f: { path: string; create: boolean; edits: TextEdit[] }): void {
+  const current = overlay.get(f.path) ?? base?.readFile(f.path) ?? null;
+  if (current === null && !f.create) return;
+  overlay.set(f.path, applyEdits(current ?? '', f.edits).text);
+}
+
+/** A build context whose files are replaced by `overlay` where it has them. */
+function overlayContext(base: BuildContext, overlay: Map<string, string>): BuildContext {
+  return {
+    listFiles: () => [...new Set([...base.listFiles(), ...overlay.keys()])].sort(),
+    readFile: (p) => overlay.get(p) ?? base.readFile(p),
+    exists: (p) => overlay.has(p) || base.exists(p),
+    dockerignore: () => {
+      const d = base.dockerignore();
+      if (d && overlay.has(d.path)) return { path: d.path, content: overlay.get(d.path)! };
+      if (d) return d;
+      for (const p of ['.dockerignore']) if (overlay.has(p)) return { path: p, content: overlay.get(p)! };
+      return null;
+    },
+  };
+}
