@@ -33,6 +33,27 @@ function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation {
   return { uri: encodePath(path), uriBaseId: SARIF_SRCROOT };
 }
 
+/**
+ * A finding's fix as a SARIF fix: the Dockerfile edits as replacements addressed by `charOffset` and
+ * `charLength` (UTF-16 code units, like the edits). Edits of other build-context files are left out
+ * (their paths are relative to the build context, not to `cwd`). Null when there is nothing to show.
+ */
+function sarifFix(f: FileFinding, location: Sarif.ArtifactLocation): Sarif.Fix | null {
+  if (!f.fix || f.fix.edits.length === 0) return null;
+  return {
+    description: { text: `${f.fix.description} (${f.fix.applicability})` },
+    artifactChanges: [
+      {
+        artifactLocation: location,
+        replacements: f.fix.edits.map((edit) => ({
+          deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start },
+          insertedContent: { text: edit.text },
+        })),
+      },
+    ],
+  };
+}
+
 function directoryUri(cwd: string): string {
   const href = pathToFileURL(cwd).href;
   return href.endsWith('/') ? href : `${href}/`;
@@ -44,7 +65,10 @@ function directoryUri(cwd: string): string {
  * `sourceLanguage` `dockerfile`, or `sh` for ShellCheck `SC` codes). Unlike hadolint, the driver is
  * `shipshape` and lists the rules used (`rules`, sorted by id, with `helpUri`; results carry
  * `ruleIndex`), and artifact URIs are relative to `cwd` (`uriBaseId` `%SRCROOT%`, `/`-separated,
- * percent-encoded); files outside `cwd` get absolute `file:` URIs. Parse errors are `DL1000` errors.
+ * percent-encoded); files outside `cwd` get absolute `file:` URIs. Rules get `shortDescription` and
+ * `defaultConfiguration.level` from `input.rules` when given. Findings with a fix of the Dockerfile
+ * carry it as a SARIF `fixes` entry (replacements by character offset). Parse errors are `DL1000`
+ * errors.
  */
 export function formatSarif(input: ReportInput): string {
   const cwd = cwdOf(input);
@@ -59,12 +83,15 @@ export function formatSarif(input: ReportInput): string {
     if (info?.summary) rule.shortDescription = { text: info.summary };
     const helpUri = info?.url ?? firstUrl.get(id);
     if (helpUri) rule.helpUri = helpUri;
+    if (info?.severity) rule.defaultConfiguration = { level: SARIF_LEVEL[info.severity] };
     return rule;
   });
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
 
   const results: Sarif.Result[] = findings.map((f: FileFinding) => {
     const span = spanOf(f);
+    const location = artifactLocation(f.file, cwd);
+    const fix = sarifFix(f, location);
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
@@ -73,7 +100,7 @@ export function formatSarif(input: ReportInput): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: artifactLocation(f.file, cwd),
+            artifactLocation: location,
             region: {
               startLine: span.line,
               startColumn: span.column,
@@ -84,6 +111,7 @@ export function formatSarif(input: ReportInput): string {
           },
         },
       ],
+      ...(fix ? { fixes: [fix] } : {}),
     };
   });
 

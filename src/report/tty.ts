@@ -95,13 +95,29 @@ function excerpt(finding: Finding, source: string, starts: number[]): Excerpt | 
   return { lineNumber: span.line, text, from, to, continues: span.endLine > span.line };
 }
 
-/** Display width of a string for the caret line: tabs are kept (the terminal aligns them), a code point counts 1. */
+/** Wide (two-column) code points: East Asian wide/fullwidth ranges and emoji. */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+/** Zero-width code points: combining marks, zero-width spaces and joiners, variation selectors, BOM. */
+const ZERO_WIDTH = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F\uFEFF]/u;
+
+/** Terminal columns a code point takes (0, 1 or 2). */
+function charWidth(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return WIDE.test(ch) ? 2 : 1;
+}
+
+/** Terminal columns of a string (tabs counted as 1; see padFor). */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+/** Blank prefix as wide as `prefix`: tabs are kept (the terminal aligns them), other characters become spaces. */
 function padFor(prefix: string): string {
   let out = '';
-  for (const ch of prefix) {
-    if (ch === '\t') out += '\t';
-    else if (ch !== '\uFEFF') out += ' ';
-  }
+  for (const ch of prefix) out += ch === '\t' ? '\t' : ' '.repeat(charWidth(ch));
   return out;
 }
 
@@ -111,7 +127,7 @@ function renderExcerpt(c: Colors, ex: Excerpt, paint: (s: string) => string): st
   const shown = sanitizeText(ex.text.replace(/\uFEFF/g, ''));
   const before = sanitizeText(ex.text.slice(0, ex.from));
   const marked = sanitizeText(ex.text.slice(ex.from, ex.to));
-  const width = Math.max(1, [...marked].length);
+  const width = Math.max(1, textWidth(marked));
   let carets = paint('^'.repeat(width));
   if (ex.continues) carets += c.dim(' …');
   return (

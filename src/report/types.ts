@@ -2,7 +2,7 @@
  * Types shared by the reporters (src/report/*): what the CLI hands to `formatReport` and what every
  * format function looks like.
  */
-import type { FileFinding } from '../engine/types.js';
+import type { FileFinding, Severity } from '../engine/types.js';
 
 /**
  * Names of the output formats. The first ten are hadolint's `--format` values (same names, same
@@ -45,6 +45,8 @@ export interface RuleInfo {
   summary?: string;
   /** Documentation URL; a finding's own `url` is used when this is missing. */
   url?: string;
+  /** Default severity (SARIF `defaultConfiguration.level`). */
+  severity?: Severity;
 }
 
 /** Everything a reporter needs. */

@@ -58,6 +58,40 @@ describe('sarif', () => {
     ]);
   });
 
+  it('rules get default levels from input.rules; fixes become SARIF fixes by character offset', () => {
+    const source = 'FROM debian:12.6\nRUN apt-get install -y curl\n';
+    const input = sampleInput({ rules: { DL3015: { summary: 'Avoid additional packages', severity: 'info' } } });
+    const f = finding({ ruleId: 'DL3015', severity: 'info', message: 'm', at: [2, 5, 2, 28] }, source);
+    f.fix = {
+      applicability: 'safe',
+      description: 'Add --no-install-recommends',
+      edits: [{ start: 24, end: 24, text: ' --no-install-recommends' }],
+      files: [{ path: '.dockerignore', create: true, edits: [{ start: 0, end: 0, text: '.git\n' }] }],
+    };
+    input.files = [{ file: 'Dockerfile', source, findings: [f] }];
+    const run = sarif(formatReport('sarif', input)).runs[0];
+    expect(run.tool.driver.rules?.[0]).toEqual({
+      id: 'DL3015',
+      shortDescription: { text: 'Avoid additional packages' },
+      defaultConfiguration: { level: 'note' },
+    });
+    expect(run.results?.[0].fixes).toEqual([
+      {
+        description: { text: 'Add --no-install-recommends (safe)' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' },
+            replacements: [{ deletedRegion: { charOffset: 24, charLength: 0 }, insertedContent: { text: ' --no-install-recommends' } }],
+          },
+        ],
+      },
+    ]);
+    // a fix without Dockerfile edits (DL4000 in the sample) is left out
+    const [withoutEdits] = sarif(formatReport('sarif', sampleInput())).runs[0].results ?? [];
+    expect(withoutEdits.ruleId).toBe('DL4000');
+    expect(withoutEdits.fixes).toBeUndefined();
+  });
+
   it('parse errors are DL1000 errors with their real position', () => {
     const results = sarif(formatReport('sarif', parseErrorInput())).runs[0].results ?? [];
     expect(results).toHaveLength(1);

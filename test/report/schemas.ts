@@ -3,8 +3,9 @@
  *
  * SARIF: no installed package ships the official SARIF 2.1.0 schema (`sarif-schema-2.1.0.json`), so
  * SARIF_SCHEMA below encodes by hand the part of it that shipshape's output uses: the objects sarifLog,
- * run, tool, toolComponent, reportingDescriptor, multiformatMessageString, message, result, location,
- * physicalLocation, artifactLocation and region, each with the official property list
+ * run, tool, toolComponent, reportingDescriptor, reportingConfiguration, multiformatMessageString,
+ * message, result, fix, artifactChange, replacement, artifactContent, location, physicalLocation,
+ * artifactLocation and region, each with the official property list
  * (`additionalProperties: false` as in the official schema, so misspelt keys fail), required keys,
  * enums (`version`, `level`, `kind`, `columnKind`), minimums (lines and columns ≥ 1, indexes ≥ -1),
  * formats (`uri`, `uri-reference`) and `anyOf` constraints (message needs `text` or `id`,
@@ -306,7 +307,17 @@ export const SARIF_SCHEMA = {
           fullDescription: { $ref: '#/definitions/multiformatMessageString' },
           help: { $ref: '#/definitions/multiformatMessageString' },
           helpUri: { type: 'string', format: 'uri' },
-          defaultConfiguration: anyObject,
+          defaultConfiguration: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              enabled: { type: 'boolean' },
+              level: { type: 'string', enum: ['none', 'note', 'warning', 'error'] },
+              rank: { type: 'number', minimum: -1, maximum: 100 },
+              parameters: propertyBag,
+              properties: propertyBag,
+            },
+          },
           properties: propertyBag,
         },
       ),
@@ -349,11 +360,47 @@ export const SARIF_SCHEMA = {
           message: { $ref: '#/definitions/message' },
           locations: { type: 'array', items: { $ref: '#/definitions/location' } },
           relatedLocations: { type: 'array', items: { $ref: '#/definitions/location' } },
+          fixes: { type: 'array', uniqueItems: true, items: { $ref: '#/definitions/fix' } },
           partialFingerprints: { type: 'object', additionalProperties: { type: 'string' } },
           fingerprints: { type: 'object', additionalProperties: { type: 'string' } },
           properties: propertyBag,
         },
       ),
+    },
+    fix: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['artifactChanges'],
+      properties: {
+        description: { $ref: '#/definitions/message' },
+        artifactChanges: { type: 'array', minItems: 1, uniqueItems: true, items: { $ref: '#/definitions/artifactChange' } },
+        properties: propertyBag,
+      },
+    },
+    artifactChange: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['artifactLocation', 'replacements'],
+      properties: {
+        artifactLocation: { $ref: '#/definitions/artifactLocation' },
+        replacements: { type: 'array', minItems: 1, items: { $ref: '#/definitions/replacement' } },
+        properties: propertyBag,
+      },
+    },
+    replacement: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['deletedRegion'],
+      properties: {
+        deletedRegion: { $ref: '#/definitions/region' },
+        insertedContent: { $ref: '#/definitions/artifactContent' },
+        properties: propertyBag,
+      },
+    },
+    artifactContent: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { text: { type: 'string' }, binary: { type: 'string' }, rendered: anyObject, properties: propertyBag },
     },
     location: {
       type: 'object',
@@ -403,7 +450,7 @@ export const SARIF_SCHEMA = {
         charLength: { type: 'integer', minimum: 0 },
         byteOffset: index,
         byteLength: { type: 'integer', minimum: 0 },
-        snippet: anyObject,
+        snippet: { $ref: '#/definitions/artifactContent' },
         message: { $ref: '#/definitions/message' },
         sourceLanguage: { type: 'string' },
         properties: propertyBag,

@@ -201,3 +201,25 @@ describe('gnu line breaks', () => {
     expect(formatReport('gnu', input)).toBe('shipshape:Dockerfile:1: DL3000 info: a b c\n');
   });
 });
+
+describe('tty caret alignment with wide characters', () => {
+  it('counts CJK and emoji as two columns, combining marks as none', () => {
+    const source = 'LABEL a="日本" b="e\u0301" c=\u{1F600}x\n';
+    const input = sampleInput();
+    // 日本 at columns 10-11; x after the emoji (a surrogate pair, columns 23-24) at UTF-16 column 25.
+    input.files = [
+      {
+        file: 'Dockerfile',
+        source,
+        findings: [
+          finding({ ruleId: 'A', severity: 'style', message: 'cjk', at: [1, 10, 1, 12] }, source),
+          finding({ ruleId: 'B', severity: 'style', message: 'after', at: [1, 25, 1, 26] }, source),
+        ],
+      },
+    ];
+    const lines = formatReport('tty', input).split('\n');
+    expect(lines[2]).toBe(`    | ${' '.repeat(9)}^^^^`);
+    // prefix: 'LABEL a="' 9, '日本' 4, '" b="' 5, 'e' + combining accent 1, '" c=' 4, emoji 2
+    expect(lines[5]).toBe(`    | ${' '.repeat(25)}^`);
+  });
+});
