@@ -38,7 +38,28 @@ export interface LintOptions {
   context?: BuildContext | null;
   /** The rules to run; defaults to every rule of the registry. */
   rules?: readonly Rule[];
+  /**
+   * An external analyser of RUN scripts (the ShellCheck pass, src/cli/shellcheck.ts). It receives every
+   * shell-form RUN run by a POSIX shell and returns findings (`SCxxxx` ids) that then go through the same
+   * pragmas, overrides and ignore list as rule findings.
+   */
+  scriptAnalyzer?: ScriptAnalyzer;
 }
+
+/** One RUN script handed to a {@link ScriptAnalyzer}. */
+export interface ScriptJob {
+  /** The RUN instruction (for ONBUILD RUN, the wrapped RUN). */
+  instruction: Instruction;
+  /** The script, with its map to the Dockerfile. */
+  script: ShellScript;
+  /** The shell program that runs it (`/bin/sh`, `/bin/bash`), from SHELL or the pragma. */
+  shell: string;
+  /** ARG and ENV names visible to the RUN (hadolint declares them to ShellCheck). */
+  variables: string[];
+}
+
+/** Analyses RUN scripts; returns findings located in the Dockerfile. */
+export type ScriptAnalyzer = (jobs: ScriptJob[]) => Promise<Finding[]>;
 
 /** What `lint` returns. */
 export interface LintResult {
@@ -77,6 +98,8 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const rules = options.rules ?? (await defaultRules());
   const semantics = analyze(file);
   const shells = await prepareShells(file);
+  const onbuildParent = new Map<Instruction, Instruction>();
+  for (const i of file.instructions) if (i.onbuild) onbuildParent.set(i.onbuild, i);
   const raw: { rule: Rule; finding: Finding }[] = [];
   const internalErrors: LintResult['internalErrors'] = [];
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
@@ -87,8 +110,8 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       file,
       settings,
       context: options.context ?? null,
-      shell: (instr) => shells.get(instr) ?? null,
-      commands: (instr, name, sub) => selectCommands(shells.get(instr) ?? null, name, sub),
+      shell: (instr) => shells.get(instr)?.script ?? null,
+      commands: (instr, name, sub) => selectCommands(shells.get(instr)?.script ?? null, name, sub),
       scope: (instr): Scope => semantics.scopeAt(instr),
       report: (input: ReportInput) => raw.push({ rule, finding: toFinding(rule, input) }),
     };
@@ -99,9 +122,36 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     }
   }
 
+  if (options.scriptAnalyzer) {
+    const jobs: ScriptJob[] = [];
+    for (const [instr, entry] of shells) {
+      if (instr.execForm || !entry.shell.posix) continue;
+      const scopeInstr = onbuildParent.get(instr) ?? instr;
+      jobs.push({ instruction: instr, script: entry.script, shell: entry.shell.name, variables: semantics.scopeAt(scopeInstr).names() });
+    }
+    if (jobs.length > 0) {
+      try {
+        for (const finding of await options.scriptAnalyzer(jobs)) raw.push({ rule: externalRule(finding.ruleId), finding });
+      } catch (e) {
+        internalErrors.push({ ruleId: 'shellcheck', message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
   const findings = applySuppression(file, raw, config);
   findings.sort(compareFindings);
   return { file, findings, internalErrors };
+}
+
+const externalRules = new Map<string, Rule>();
+
+/** A stand-in rule for findings of an external analyser, so suppression treats them like rule findings. */
+function externalRule(id: string): Rule {
+  let r = externalRules.get(id);
+  if (!r) {
+    r = { id, severity: 'info', summary: id, origin: 'shellcheck', category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
+    externalRules.set(id, r);
+  }
+  return r;
 }
 
 function isEnabled(rule: Rule, config: LintConfig): boolean {
@@ -141,8 +191,8 @@ function selectCommands(script: ShellScript | null, name?: string | string[], su
  * Builds the shell model of every RUN (and ONBUILD RUN) once. The bash grammar is loaded only when
  * at least one RUN needs it.
  */
-async function prepareShells(file: Dockerfile): Promise<Map<Instruction, ShellScript>> {
-  const out = new Map<Instruction, ShellScript>();
+async function prepareShells(file: Dockerfile): Promise<Map<Instruction, { script: ShellScript; shell: ShellChoice }>> {
+  const out = new Map<Instruction, { script: ShellScript; shell: ShellChoice }>();
   const jobs: { instr: Instruction; shell: ShellChoice }[] = [];
   for (const stage of stagesWithGlobal(file)) {
     for (const { instr, shell } of runsOfStage(file, stage)) jobs.push({ instr, shell });
@@ -153,7 +203,7 @@ async function prepareShells(file: Dockerfile): Promise<Map<Instruction, ShellSc
     if (!shell.posix) continue;
     if (instr.execForm) {
       const words = instr.words.map((w) => ({ value: w.value, range: w.range }));
-      out.set(instr, scriptFromArgv(words, instr.argsAfterFlags.text.length > 0 ? instr.range : instr.range));
+      out.set(instr, { script: scriptFromArgv(words, instr.range), shell });
       continue;
     }
     const source = buildRunScript(file, instr);
@@ -162,7 +212,7 @@ async function prepareShells(file: Dockerfile): Promise<Map<Instruction, ShellSc
       await loadShellParser();
       loaded = true;
     }
-    out.set(instr, parseShell(source));
+    out.set(instr, { script: parseShell(source), shell });
   }
   return out;
 }
