@@ -1,0 +1,198 @@
+/**
+ * Helpers of the seed rules (shipshape's own best-practice rules): the final stage and its ancestry,
+ * the effective USER, COPY/ADD sources from the build context, and insertion points for fixes.
+ *
+ * No `node:` imports: rules run in browsers and language servers too.
+ */
+import { expandWord } from '../../parse/expand.js';
+import { scopeLookup } from '../../parse/semantics.js';
+import type { Dockerfile, ImageRef, Instruction, Stage, Word } from '../../parse/types.js';
+import type { RuleContext } from '../../engine/types.js';
+
+/** The last stage of the file (what `docker build` produces without `--target`), or null. */
+export function finalStage(file: Dockerfile): Stage | null {
+  return file.stages.length > 0 ? file.stages[file.stages.length - 1] : null;
+}
+
+/**
+ * The stage and the stages it is built on (`FROM <earlier stage>`), nearest first: `[stage, parent,
+ * grandparent, ...]`. Stops at an image base (or a malformed forward reference).
+ */
+export function stageChain(file: Dockerfile, stage: Stage): Stage[] {
+  const chain: Stage[] = [stage];
+  let cur = stage;
+  while (cur.base.kind === 'stage' && cur.base.stage < cur.index) {
+    cur = file.stages[cur.base.stage];
+    if (!cur || chain.includes(cur)) break;
+    chain.push(cur);
+  }
+  return chain;
+}
+
+/** The image at the root of a stage's ancestry (null when the chain ends in a stage reference). */
+export function rootImage(file: Dockerfile, stage: Stage): ImageRef | null {
+  const chain = stageChain(file, stage);
+  const last = chain[chain.length - 1];
+  return last.base.kind === 'image' ? last.base.image : null;
+}
+
+/** Expands a word of an instruction with the ARG/ENV values visible there; null when a variable is unknown. */
+export function expandAt(ctx: RuleContext, instr: Instruction, word: string): string | null {
+  const r = expandWord(word, scopeLookup(ctx.scope(instr)), { escape: ctx.file.escape });
+  if (r.error !== null || r.unmatched.length > 0) return null;
+  return r.value;
+}
+
+/** The USER instructions of a stage (not those inside ONBUILD), in order. */
+export function userInstructions(stage: Stage): Instruction[] {
+  return stage.instructions.filter((i) => i.keyword === 'USER');
+}
+
+/** What a USER instruction sets. */
+export interface UserValue {
+  instruction: Instruction;
+  /** The user word (`root`, `${APP_USER}`, `10001:10001`). */
+  word: Word | null;
+  /** The value after ARG/ENV expansion; null when it depends on an unknown variable. */
+  value: string | null;
+  /** True when the user part (before `:`) is `root` or `0`. */
+  root: boolean;
+}
+
+/** True when a USER value names root: the user part before `:` is `root` or uid `0`. */
+export function isRootUser(value: string): boolean {
+  const user = value.trim().split(':')[0];
+  return user === 'root' || /^0+$/.test(user);
+}
+
+/** Reads a USER instruction, expanding variables with the scope just before it. */
+export function readUser(ctx: RuleContext, instr: Instruction): UserValue {
+  const word = instr.words[0] ?? null;
+  const raw = word ? word.raw : instr.argsAfterFlags.text;
+  const value = raw.trim() === '' ? null : expandAt(ctx, instr, raw);
+  return { instruction: instr, word, value, root: value !== null && value.trim() !== '' && isRootUser(value) };
+}
+
+/**
+ * The user a stage ends with: its own last USER, else the last USER of the stage it is built on
+ * (recursively), else null (the base image's default user).
+ */
+export function effectiveUser(ctx: RuleContext, stage: Stage): UserValue | null {
+  for (const s of stageChain(ctx.file, stage)) {
+    const users = userInstructions(s);
+    if (users.length > 0) return readUser(ctx, users[users.length - 1]);
+  }
+  return null;
+}
+
+/** Sources of a COPY/ADD (words after the flags minus the destination; exec form: JSON elements). */
+export function copySources(instr: Instruction): Word[] {
+  const words = instr.words;
+  if (words.length < 2) return [];
+  return words.slice(0, -1);
+}
+
+/** True for an ADD/COPY source that does not come from the build context (URL, git, heredoc). */
+export function isRemoteOrHeredoc(source: string): boolean {
+  return /^(https?|git|ssh):\/\//i.test(source) || /^git@/.test(source) || source.startsWith('<<');
+}
+
+/** True when a COPY/ADD reads from another stage or image (`--from`). */
+export function hasFromFlag(instr: Instruction): boolean {
+  return instr.flags.some((f) => f.name === 'from');
+}
+
+/**
+ * COPY/ADD instructions of the file (not wrapped in ONBUILD: those run in a child build with its own
+ * context) that copy something from this build context, each with its context sources.
+ */
+export function contextCopies(file: Dockerfile): { instruction: Instruction; sources: Word[] }[] {
+  const out: { instruction: Instruction; sources: Word[] }[] = [];
+  for (const instr of file.instructions) {
+    if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+    if (hasFromFlag(instr)) continue;
+    const sources = copySources(instr).filter((w) => !isRemoteOrHeredoc(w.value));
+    if (sources.length > 0) out.push({ instruction: instr, sources });
+  }
+  return out;
+}
+
+/** Normalises a context source path: `./a/` → `a`, `.` and `./` → ``. */
+export function normaliseSource(source: string): string {
+  let p = source.replace(/\\/g, '/');
+  while (p.startsWith('./')) p = p.slice(2);
+  p = p.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (p === '.') p = '';
+  return p.replace(/\/\.$/, '');
+}
+
+/** True when a COPY/ADD source sends the whole context (`.`, `./`, `/`). */
+export function isWholeContext(source: string): boolean {
+  return normaliseSource(source) === '';
+}
+
+/** Converts a Docker COPY source glob (`*`, `?`, `[...]`) to a regular expression over context paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += '[' + glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * The context files a COPY/ADD source selects: the file itself, every file under a directory, or the
+ * files matching a glob (and everything under matching directories).
+ */
+export function filesOfSource(files: readonly string[], source: string): string[] {
+  const p = normaliseSource(source);
+  if (p === '') return [...files];
+  if (/[*?[]/.test(p)) {
+    const re = globToRegExp(p);
+    return files.filter((f) => {
+      const parts = f.split('/');
+      for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
+      return false;
+    });
+  }
+  return files.filter((f) => f === p || f.startsWith(p + '/'));
+}
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStartOffset(file: Dockerfile, line: number): number {
+  return file.lineStarts[line - 1] ?? file.text.length;
+}
+
+/**
+ * Where to insert lines in front of an instruction: the start of its line, or of the comment block
+ * directly above it when there is one (so the comment stays with its instruction).
+ */
+export function insertionBefore(file: Dockerfile, instr: Instruction): number {
+  let line = instr.line;
+  const above = instr.comments.filter((c) => !c.inContinuation);
+  for (let i = above.length - 1; i >= 0; i--) {
+    if (above[i].range.start.line === line - 1) line -= 1;
+    else break;
+  }
+  return lineStartOffset(file, line);
+}
+
+/** True when the base is `scratch` (no image). */
+export function isScratch(image: ImageRef): boolean {
+  return image.expanded.trim().toLowerCase() === 'scratch';
+}
+
+/** The image word of a stage's FROM (the first word after the flags). */
+export function fromImageWord(stage: Stage): Word | null {
+  return stage.from.words[0] ?? null;
+}
