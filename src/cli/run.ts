@@ -15,6 +15,7 @@ import { parse } from '../parse/parser.js';
 import { fixText } from '../fix/fixer.js';
 import { createTwoFilesPatch } from 'diff';
 import { writeAtomic } from './write.js';
+import { shellcheckAnalyzer } from './shellcheck.js';
 import { fsContext } from '../context/fs.js';
 import { formatReport, FORMATS } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
@@ -223,6 +224,9 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
 
   const results: { file: string; findings: FileFinding[]; source?: string; parseError?: boolean }[] = [];
   const fixSummary = { active: false, fixed: 0, remaining: 0, unsafe: 0 };
+  const shellcheck = shellcheckAnalyzer({
+    onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
+  });
   const showProgress = io.stderrIsTTY && targets.length > 5;
   let i = 0;
   for (const t of targets) {
@@ -237,12 +241,13 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
       io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${t.display}: ${describeReadError(e)}\n`);
       continue;
     }
+    const scriptAnalyzer = shellcheck;
     const contextDir = opts.context ? resolve(io.cwd, opts.context) : t.path ? dirname(t.path) : io.cwd;
     const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
     const fixMode = opts.fix || opts.unsafeFixes || opts.diff || opts.fixDryRun || opts.fixRule;
     let result;
     if (fixMode) {
-      const fixed = await fixText(text, { config, context, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
+      const fixed = await fixText(text, { config, context, scriptAnalyzer, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
       result = fixed.after;
       for (const e of fixed.errors) io.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${t.display}: ${e.message} (please report this)\n`);
       const dryRun = opts.diff || opts.fixDryRun;
@@ -268,7 +273,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
       fixSummary.unsafe += fixed.after.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
       fixSummary.active = true;
     } else {
-      result = await lint(text, { config, context });
+      result = await lint(text, { config, context, scriptAnalyzer });
     }
     for (const err of result.internalErrors) {
       io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);

@@ -48,6 +48,8 @@ export interface LintOptions {
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
 export interface ScriptJob {
+  /** The Dockerfile (for positions). */
+  file: Dockerfile;
   /** The RUN instruction (for ONBUILD RUN, the wrapped RUN). */
   instruction: Instruction;
   /** The script, with its map to the Dockerfile. */
@@ -127,7 +129,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     for (const [instr, entry] of shells) {
       if (instr.execForm || !entry.shell.posix) continue;
       const scopeInstr = onbuildParent.get(instr) ?? instr;
-      jobs.push({ instruction: instr, script: entry.script, shell: entry.shell.name, variables: semantics.scopeAt(scopeInstr).names() });
+      jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables: semantics.scopeAt(scopeInstr).names() });
     }
     if (jobs.length > 0) {
       try {
