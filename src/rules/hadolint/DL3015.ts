@@ -1,0 +1,35 @@
+import { defineRule } from '../define.js';
+import { hasArg, hasFlag } from '../../shell/query.js';
+import { argWord, cmdHasArgs, commandsOf, insertFlagAfter, runSites } from '../lib/packages.js';
+
+/** DL3015: `apt-get install` should not pull in recommended packages. */
+export default defineRule({
+  id: 'DL3015',
+  severity: 'info',
+  summary: 'Avoid additional packages: use `apt-get install --no-install-recommends`',
+  origin: 'hadolint',
+  category: 'size',
+  fix: 'safe',
+  docs: {
+    description:
+      'Reports `apt-get` commands with an `install` argument (also inside ONBUILD) that have neither the `--no-install-recommends` flag nor the argument `APT::Install-Recommends=false` (as in `-o APT::Install-Recommends=false`). The fix adds `--no-install-recommends` after `install`.',
+    why: 'By default apt installs the packages a package merely recommends: documentation, optional tools, sometimes whole toolchains. They make the image larger and widen its attack surface without being needed to run the software; install only what you ask for.',
+    bad: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
+    good: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const offenders = commandsOf(ctx, site.run).filter(
+        (c) => cmdHasArgs(c, 'apt-get', ['install']) && !hasFlag(c, 'no-install-recommends') && !hasArg(c, 'APT::Install-Recommends=false'),
+      );
+      if (offenders.length === 0) continue;
+      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '--no-install-recommends'));
+      ctx.report({
+        instruction: site.instruction,
+        range: offenders[0].range,
+        message: 'Add `--no-install-recommends` to `apt-get install` so that only the packages you name are installed',
+        fix: { applicability: 'safe', description: 'Add --no-install-recommends to apt-get install', edits },
+      });
+    }
+  },
+});

@@ -1,0 +1,246 @@
+/**
+ * Shared helpers of the package-manager rules (hadolint DL3008–DL3062): which RUNs to look at
+ * (ONBUILD triggers included), their commands, `--mount` cache checks, package lists, the stage
+ * logic of DL3009/DL3060, and the text edits of their fixes.
+ *
+ * Semantics follow reference/hadolint-rules.md §0.1: a command's name is its literal first word,
+ * "has arg X" means any argument equals X exactly, flags are read as hadolint reads them.
+ */
+import type { RuleContext, TextEdit } from '../../engine/types.js';
+import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
+import type { ShellCommand, ShellScript, ShellWord } from '../../shell/types.js';
+import { parseShell } from '../../shell/parse.js';
+import { positionAt } from '../../shell/positions.js';
+import { hasArg } from '../../shell/query.js';
+
+/** A RUN to check, with the instruction a finding belongs to. */
+export interface RunSite {
+  /** The RUN instruction (for `ONBUILD RUN`, the wrapped RUN). */
+  run: Instruction;
+  /** The instruction to report on: the RUN itself, or its ONBUILD. */
+  instruction: Instruction;
+  /** True for a RUN wrapped in ONBUILD. */
+  onbuild: boolean;
+}
+
+/**
+ * Every RUN of the file in order; with `onbuild` (rules marked OB=yes in hadolint) also the RUNs
+ * wrapped in `ONBUILD`.
+ */
+export function runSites(file: Dockerfile, onbuild: boolean): RunSite[] {
+  const out: RunSite[] = [];
+  for (const instr of file.instructions) {
+    if (instr.keyword === 'RUN') out.push({ run: instr, instruction: instr, onbuild: false });
+    else if (onbuild && instr.keyword === 'ONBUILD' && instr.onbuild?.keyword === 'RUN') {
+      out.push({ run: instr.onbuild, instruction: instr, onbuild: true });
+    }
+  }
+  return out;
+}
+
+const scriptCache = new WeakMap<Instruction, ShellScript | null>();
+
+/**
+ * The shell model of a RUN (ctx.shell). Works around an engine quirk: when the model's ranges were
+ * computed against the script text instead of the Dockerfile (lines/offsets inconsistent with the
+ * file), the script is parsed again with the Dockerfile text so that ranges and fix offsets are right.
+ */
+export function scriptOf(ctx: RuleContext, run: Instruction): ShellScript | null {
+  if (scriptCache.has(run)) return scriptCache.get(run) ?? null;
+  let script = ctx.shell(run);
+  if (script && !run.execForm && !rangesConsistent(ctx.file, run, script)) {
+    try {
+      script = parseShell(script.source, { text: ctx.file.text, lineStarts: ctx.file.lineStarts });
+    } catch {
+      // keep the engine's model
+    }
+  }
+  scriptCache.set(run, script);
+  return script;
+}
+
+function rangesConsistent(file: Dockerfile, run: Instruction, script: ShellScript): boolean {
+  const check = (r: Range): boolean => {
+    if (r.start.offset < run.range.start.offset || r.end.offset > run.range.end.offset) return false;
+    const p = positionAt(file.text, file.lineStarts, r.start.offset);
+    return p.line === r.start.line && p.column === r.start.column;
+  };
+  if (!check(script.range)) return false;
+  return script.commands.every((c) => check(c.range));
+}
+
+/** Every simple command of a RUN, in document order (empty for non-POSIX shells). */
+export function commandsOf(ctx: RuleContext, run: Instruction): ShellCommand[] {
+  return scriptOf(ctx, run)?.commands ?? [];
+}
+
+/** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
+export function cmdHasArgs(cmd: ShellCommand, names: string | string[], args: string[]): boolean {
+  const list = Array.isArray(names) ? names : [names];
+  return list.includes(cmd.name) && hasArg(cmd, ...args);
+}
+
+/** The first argument word whose value is one of `values`. */
+export function argWord(cmd: ShellCommand, ...values: string[]): ShellWord | undefined {
+  return cmd.args.find((a) => values.includes(a.value));
+}
+
+/** The word that names the command (after wrappers such as `exec`). */
+export function nameWord(cmd: ShellCommand): ShellWord {
+  return cmd.words[cmd.words.length - cmd.args.length - 1] ?? cmd.words[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// RUN --mount
+
+/** A `--mount` of a RUN, read from its options. */
+export interface RunMount {
+  /** `bind` (default), `cache`, `tmpfs`, `secret`, `ssh`. */
+  type: string;
+  /** `target` / `dst` / `destination`, or null. */
+  target: string | null;
+  options: Record<string, string>;
+}
+
+/** The `--mount` flags of a RUN. */
+export function runMounts(run: Instruction): RunMount[] {
+  const out: RunMount[] = [];
+  for (const flag of run.flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options: Record<string, string> = {};
+    for (const field of splitCsv(flag.value)) {
+      const eq = field.indexOf('=');
+      const key = (eq === -1 ? field : field.slice(0, eq)).trim().toLowerCase();
+      options[key] = eq === -1 ? '' : field.slice(eq + 1).trim();
+    }
+    const target = options.target ?? options.dst ?? options.destination ?? null;
+    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options });
+  }
+  return out;
+}
+
+function splitCsv(value: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (const ch of value) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** True when the RUN has a `cache` or `tmpfs` mount whose target contains `dir`. */
+export function hasCacheMount(run: Instruction, dir: string): boolean {
+  return runMounts(run).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && m.target.includes(dir));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages (DL3009, DL3060)
+
+/** hadolint's image name of a FROM word: without digest, tag and a registry part containing a `.`. */
+export function imageNameOf(word: string): string {
+  let name = word.replace(/@.*$/, '');
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (colon > slash) name = name.slice(0, colon);
+  const first = name.indexOf('/');
+  if (first !== -1 && name.slice(0, first).includes('.')) name = name.slice(first + 1);
+  return name;
+}
+
+function fromImageWord(stage: Stage): string {
+  return stage.from.argsAfterFlags.text.trim().split(/\s+/)[0] ?? '';
+}
+
+/**
+ * hadolint's DL3009/DL3060 stage filter: offenders count only in the last stage, in any stage whose
+ * FROM is written the same as the last FROM (image, tag, digest, alias, platform), and in stages whose
+ * alias is used as the image of some FROM. Returns the stage indexes whose offenders are reported.
+ */
+export function reportedStages(file: Dockerfile): Set<number> {
+  const out = new Set<number>();
+  if (file.stages.length === 0) return out;
+  const key = (s: Stage): string => `${s.platform ?? ''}\u0000${fromImageWord(s)}\u0000${s.name ?? ''}`;
+  const last = key(file.stages[file.stages.length - 1]);
+  const images = new Set(file.stages.map((s) => imageNameOf(fromImageWord(s))));
+  for (const s of file.stages) {
+    if (key(s) === last || (s.name !== null && images.has(s.name))) out.add(s.index);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variables (DL3033, DL3041)
+
+/** Names referenced as `${NAME}` in a normalised shell word value. */
+export function referencedVariables(value: string): string[] {
+  const out: string[] = [];
+  for (const m of value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)) out.push(m[1]);
+  return out;
+}
+
+/**
+ * hadolint DL3033/DL3041: a variable counts as a known version when it is an ARG declared anywhere
+ * earlier in the file (any stage, or a global ARG), or an ENV visible at the RUN (its stage, or inherited
+ * through `FROM <stage>`).
+ */
+export function knownVersionVariable(ctx: RuleContext, site: RunSite, name: string): boolean {
+  for (const instr of ctx.file.instructions) {
+    if (instr.index >= site.instruction.index) break;
+    const target = instr.keyword === 'ONBUILD' ? instr.onbuild : instr;
+    if (target?.keyword === 'ARG' && target.pairs.some((p) => p.key === name)) return true;
+  }
+  const v = ctx.scope(site.instruction).get(name);
+  return v !== undefined && v.kind === 'env' && v.instruction !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/**
+ * An edit inserting a flag right after `word` (the subcommand): ` --flag` in shell form, `, "--flag"`
+ * in exec form (the word is a JSON string literal there).
+ */
+export function insertFlagAfter(run: Instruction, word: ShellWord, flag: string): TextEdit {
+  const at = word.range.end.offset;
+  return { start: at, end: at, text: run.execForm ? `, ${JSON.stringify(flag)}` : ` ${flag}` };
+}
+
+/**
+ * An edit appending ` && <command>` right after `cmd`, when that keeps the script's meaning clear:
+ * shell form only, `cmd` at the top level of the script (not in a subshell, substitution, compound
+ * command or pipeline, no here-document), and the command after it not joined with `||`, `|` or `&`.
+ * Null otherwise.
+ */
+export function appendAfterCommand(run: Instruction, script: ShellScript, cmd: ShellCommand, command: string): TextEdit | null {
+  if (run.execForm) return null;
+  if (cmd.nested || cmd.inCompound || cmd.pipedIn || cmd.pipedOut) return null;
+  if (cmd.redirects.some((r) => r.operator.startsWith('<<'))) return null;
+  const next = script.commands.slice(cmd.index + 1).find((c) => !c.nested);
+  if (next && next.connector !== null && ['||', '|', '&'].includes(next.connector)) return null;
+  const at = cmd.range.end.offset;
+  return { start: at, end: at, text: ` && ${command}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+/** `a`, `b` and `c` — at most `max` names, then "and N more". */
+export function nameList(names: string[], max = 3): string {
+  const q = names.map((n) => `\`${n}\``);
+  if (q.length <= max) return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+  return `${q.slice(0, max).join(', ')} and ${q.length - max} more`;
+}
+
+/** The range spanning from the first to the last of `words`. */
+export function spanOf(words: ShellWord[]): Range {
+  return { start: words[0].range.start, end: words[words.length - 1].range.end };
+}

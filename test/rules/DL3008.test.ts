@@ -1,0 +1,27 @@
+import rule from '../../src/rules/hadolint/DL3008.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12\nRUN apt-get install -y nginx=1.22.1-9\n',
+    'FROM debian:12\nRUN apt-get update \\\n && apt-get -yqq --no-install-recommends install libpq5=15.6-0+deb12u1 \\\n && rm -rf /var/lib/apt/lists/*\n',
+    'FROM debian:12\nRUN apt-get install -y ./pkgs/mytool_2.1.0-3_amd64.deb\n',
+    'FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang-go=2:1.21~2~bpo12+1\n',
+    'FROM debian:12\nRUN apt-get install -y --target-release=bookworm-backports golang-go/bookworm-backports\n',
+    'FROM debian:12\nRUN apt install -y curl\n',
+    'FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n',
+    'FROM debian:12\nRUN ["apt-get", "install", "-y", "nginx=1.22.1-9"]\n',
+    'FROM debian:12\nRUN echo "apt-get install curl"\n',
+    'FROM debian:12\nSHELL ["pwsh", "-c"]\nRUN apt-get install curl\n',
+  ],
+  fires: [
+    { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', line: 2, column: 42, message: /`curl`/ },
+    { input: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang-go\n', line: 2, message: /`golang-go`/ },
+    { input: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y \\\n      curl=7.88.1 \\\n      git \\\n && rm -rf /var/lib/apt/lists/*\n', line: 5, column: 7, count: 1 },
+    { input: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y git\n', line: 2, message: /`git`/ },
+    { input: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "nginx"]\n', line: 2, column: 34 },
+    { input: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y tree\nEOF\n', line: 4, column: 20 },
+    { input: 'FROM debian:12\nRUN apt-get install -y $PKGS\n', message: /\$\{PKGS\}/ },
+    { input: 'FROM debian:12\nRUN apt-get install -y a b c d e\n', count: 1, message: '`a`, `b`, `c` and 2 more' },
+  ],
+});
