@@ -293,7 +293,7 @@ function applyEnv(ins: Instruction, vars: Map<string, Variable>, escape: '\\' | 
 
 /** What a FROM line becomes with the global scope (see {@link expandFrom}). */
 export interface FromExpansion {
-  /** The image word as written (first word after the flags), or `''` when missing. */
+  /** The image word as written (first word after the flags, quotes kept), or `''` when missing. */
   imageRaw: string;
   /** The image after expansion with global ARG defaults and predefined ARGs. */
   image: ScopedExpandResult;
@@ -316,7 +316,7 @@ export interface FromExpansion {
  */
 export function expandFrom(file: Dockerfile, semantics: Semantics, stage: Stage): FromExpansion {
   const escape = file.escape;
-  const imageRaw = firstWord(stage.from.argsAfterFlags.text);
+  const imageRaw = stage.from.words[0]?.raw ?? firstWord(stage.from.argsAfterFlags.text);
   const image = expandInScope(imageRaw, semantics.global, { escape });
   const flag = stage.from.flags.find((f) => f.name === 'platform');
   let platformRaw: string | null = null;

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PATH,
@@ -7,138 +8,22 @@ import {
   resolveFromImage,
   type Scope,
 } from '../../src/parse/semantics.js';
-import type { Dockerfile, Instruction, KeyValue, Range, Stage } from '../../src/parse/types.js';
+import { parse } from '../../src/parse/parser.js';
+import type { Dockerfile } from '../../src/parse/types.js';
 
-// A deliberately small stand-in for the parser: one instruction per line, no continuations, ENV/ARG
-// pairs split on unquoted blanks. Enough to drive the scoping logic.
-const R: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-
-function splitUnquoted(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"' && i + 1 < text.length) { cur += c + text[++i]; continue; }
-      if (c === quote) quote = null;
-      cur += c;
-    } else if (c === '\\' && i + 1 < text.length) {
-      cur += c + text[++i];
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      cur += c;
-    } else if (/\s/.test(c)) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else {
-      cur += c;
-    }
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-function pairsOf(keyword: string, args: string): KeyValue[] {
-  const words = splitUnquoted(args);
-  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('=')) {
-    const key = words[0];
-    const rawValue = args.trim().slice(key.length).trim();
-    return [{ key, rawValue, value: rawValue, equals: false, range: R, keyRange: R, valueRange: R }];
-  }
-  return words.map((w) => {
-    const eq = w.indexOf('=');
-    const key = eq < 0 ? w : w.slice(0, eq);
-    const rawValue = eq < 0 ? null : w.slice(eq + 1);
-    return { key, rawValue, value: rawValue, equals: eq >= 0, range: R, keyRange: R, valueRange: null };
-  });
-}
-
-function mockInstruction(line: string, index: number, stageIndex: number): Instruction {
-  const m = /^\s*(\S+)\s*(.*)$/.exec(line)!;
-  const keyword = m[1].toUpperCase();
-  const args = m[2];
-  const words = splitUnquoted(args);
-  const flags = [];
-  while (words.length && words[0].startsWith('--')) {
-    const raw = words.shift()!;
-    const eq = raw.indexOf('=');
-    flags.push({ name: raw.slice(2, eq < 0 ? undefined : eq), value: eq < 0 ? null : raw.slice(eq + 1), raw, range: R, valueRange: null });
-  }
-  const ins: Instruction = {
-    keyword,
-    keywordRaw: m[1],
-    keywordRange: R,
-    range: R,
-    line: index + 1,
-    endLine: index + 1,
-    args: { text: args, segments: [] },
-    argsAfterFlags: { text: words.join(' '), segments: [] },
-    flags,
-    execForm: false,
-    json: null,
-    words: [],
-    pairs: keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL' ? pairsOf(keyword, args) : [],
-    heredocs: [],
-    onbuild: null,
-    comments: [],
-    stageIndex,
-    index,
-    emptyContinuation: false,
-  };
-  if (keyword === 'ONBUILD') ins.onbuild = mockInstruction(args, index, stageIndex);
-  return ins;
-}
-
-function mockParse(text: string): Dockerfile {
-  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  const instructions: Instruction[] = [];
-  const stages: Stage[] = [];
-  const globalArgs: Instruction[] = [];
-  for (const line of lines) {
-    const isFrom = /^\s*from\s/i.test(line);
-    const stageIndex = isFrom ? stages.length : stages.length - 1;
-    const ins = mockInstruction(line, instructions.length, stageIndex);
-    instructions.push(ins);
-    if (isFrom) {
-      const w = ins.argsAfterFlags.text.split(/\s+/);
-      const name = w.length >= 3 && w[1].toLowerCase() === 'as' ? w[2] : null;
-      const parent = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === w[0].toLowerCase());
-      stages.push({
-        index: stages.length,
-        name,
-        nameRange: null,
-        from: ins,
-        base: parent >= 0
-          ? { kind: 'stage', stage: parent }
-          : { kind: 'image', image: { raw: w[0], expanded: w[0], registry: null, repository: w[0], tag: null, digest: null, unresolved: false } },
-        platform: ins.flags.find((f) => f.name === 'platform')?.value ?? null,
-        instructions: [],
-      });
-    } else if (stages.length === 0) {
-      globalArgs.push(ins);
-    } else {
-      stages[stages.length - 1].instructions.push(ins);
-    }
-  }
-  return {
-    text, bom: false, eol: '\n', escape: '\\', directives: [], instructions, globalArgs, stages, comments: [],
-    errors: [], lineStarts: [0],
-  };
-}
-
-const parse = mockParse;
 
 /** name → value of every visible variable. */
 function valuesOf(scope: Scope): Record<string, string | null> {
   return Object.fromEntries(scope.names().map((n) => [n, scope.get(n)!.value]));
 }
 
-/** The scope just before the instruction on 1-based line `line` (no blank lines in these tests). */
+/** The scope just before the instruction that starts on 1-based line `line`. */
 function at(text: string, line: number): { scope: Scope; file: Dockerfile } {
   const file = parse(text);
   const sem = analyze(file);
-  return { scope: sem.scopeAt(file.instructions[line - 1]), file };
+  const ins = file.instructions.find((i) => i.line === line);
+  if (!ins) throw new Error(`no instruction on line ${line}`);
+  return { scope: sem.scopeAt(ins), file };
 }
 
 describe('global scope', () => {
@@ -341,4 +226,64 @@ describe('expandFrom', () => {
     expect(from('FROM --platform=$PLAT alpine\n').undeclared).toEqual(['PLAT']);
     expect(from('FROM alpine\n')).toMatchObject({ platformRaw: null, platform: null });
   });
+});
+
+describe('with real parser features', () => {
+  it('honours # escape=` in ARG and ENV values', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nARG A=x\nENV P=C:\\tools\\$A Q=`$A\nRUN x\n';
+    const { scope } = at(text, 5);
+    expect(scope.get('P')?.value).toBe('C:\\tools\\x');
+    expect(scope.get('Q')?.value).toBe('$A');
+  });
+
+  it('continuation lines: pairs of a multi-line ENV all see the old scope', () => {
+    const file = parse('FROM alpine\nENV A=1 \\\n    B=${A:-none} \\\n    C=3\nRUN echo\n');
+    const sem = analyze(file);
+    const run = file.stages[0].instructions[1];
+    expect(valuesOf(sem.scopeAt(run))).toEqual({ PATH: DEFAULT_PATH, A: '1', B: 'none', C: '3' });
+  });
+
+  it('comment and blank lines do not disturb the scopes', () => {
+    const file = parse('# top\nARG V=1\n\n# base image\nFROM alpine:$V\n# a comment\nARG V\n\nRUN echo $V\n');
+    const sem = analyze(file);
+    const run = file.stages[0].instructions[1];
+    expect(sem.scopeAt(run).get('V')).toMatchObject({ value: '1', kind: 'arg' });
+    expect(resolveFromImage(file, sem, file.stages[0])).toBe('alpine:1');
+  });
+
+  it('FROM quoted image and stage reference by expanded name', () => {
+    const file = parse('ARG B=base\nFROM alpine AS base\nENV X=1\nFROM ${B}\nRUN x\n');
+    const sem = analyze(file);
+    expect(file.stages[1].base).toEqual({ kind: 'stage', stage: 0 });
+    expect(sem.scopeAt(file.stages[1].instructions[0]).get('X')?.value).toBe('1');
+  });
+});
+
+// The conformance cases about FROM-line variables, checked at the level of this module: the case
+// expects UndefinedArgInFrom to fire exactly when some FROM uses a name no global ARG declares.
+describe('conformance cases (UndefinedArgInFrom / InvalidDefaultArgInFrom views)', () => {
+  interface Case { id: string; dockerfile: string; expect_fire?: string[]; expect_silent?: string[] }
+  const dir = new URL('../../../shared/cases/', import.meta.url);
+  const cases: Case[] = [];
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
+      for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const c = JSON.parse(line) as Case;
+        const ids = [...(c.expect_fire ?? []), ...(c.expect_silent ?? [])];
+        if (ids.includes('UndefinedArgInFrom')) cases.push(c);
+      }
+    }
+  }
+  it('found cases to check', () => {
+    expect(cases.length).toBeGreaterThan(5);
+  });
+  for (const c of cases) {
+    it(c.id, () => {
+      const file = parse(c.dockerfile);
+      const sem = analyze(file);
+      const undeclared = file.stages.flatMap((s) => expandFrom(file, sem, s).undeclared);
+      expect(undeclared.length > 0).toBe((c.expect_fire ?? []).includes('UndefinedArgInFrom'));
+    });
+  }
 });
