@@ -3,7 +3,7 @@
  * following how hadolint turns RUN text into commands (reference/hadolint-rules.md §0.1): every simple
  * command anywhere in the script, with normalised words, hadolint-style flags and Dockerfile ranges.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Language, TreeCursor } from 'web-tree-sitter';
 import type { MappedText, Range } from '../parse/types.js';
 import { getParser } from './grammar.js';
 import { maskHeredocs, type ShellHeredoc } from './heredoc.js';
@@ -64,26 +64,67 @@ interface Context {
 export function parseShell(source: MappedText, options: ParseShellOptions = {}): ShellScript {
   const mapper = new RangeMapper(source, options.text ?? source.text, options.lineStarts);
   const masked = maskHeredocs(source.text);
-  const tree = getParser().parse(masked.text);
+  const parser = getParser();
+  const tree = parser.parse(masked.text);
   const range = mapper.range(0, source.text.length);
   if (!tree) return { source, commands: [], pipelines: [], hasErrors: true, range };
+  let root: SNode;
+  let hasErrors: boolean;
+  const cursor = tree.walk();
   try {
-    const walker = new Walker(source.text, mapper, masked.heredocs);
-    walker.sequence(tree.rootNode, { nested: false, inSubstitution: false, inCompound: false, depth: 0 });
-    const { commands, pipelines } = walker.finish();
-    return { source, commands, pipelines, hasErrors: tree.rootNode.hasError, range };
+    root = copyTree(cursor, parser.language!);
+    hasErrors = tree.rootNode.hasError;
   } finally {
+    cursor.delete();
     tree.delete();
   }
+  const walker = new Walker(source.text, mapper, masked.heredocs);
+  walker.sequence(root, { nested: false, inSubstitution: false, inCompound: false, depth: 0 });
+  const { commands, pipelines } = walker.finish();
+  return { source, commands, pipelines, hasErrors, range };
 }
 
-function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i);
-    if (child) out.push(child);
+/**
+ * A syntax node copied out of tree-sitter's wasm memory. Reading a tree through web-tree-sitter's
+ * `Node` objects costs several wasm calls per node; copying it once with a cursor (three calls per
+ * node, named-ness cached per node type) is faster and lets the tree be freed right away.
+ */
+interface SNode {
+  type: string;
+  named: boolean;
+  start: number;
+  end: number;
+  children: SNode[];
+}
+
+const namedTypes = new WeakMap<Language, boolean[]>();
+
+function copyTree(cursor: TreeCursor, language: Language): SNode {
+  let named = namedTypes.get(language);
+  if (!named) {
+    named = [];
+    namedTypes.set(language, named);
   }
-  return out;
+  const cache = named;
+  const copy = (): SNode => {
+    const typeId = cursor.nodeTypeId;
+    let isNamed = cache[typeId];
+    if (isNamed === undefined) isNamed = cache[typeId] = language.nodeTypeIsNamed(typeId);
+    const node: SNode = {
+      type: language.types[typeId] ?? 'ERROR',
+      named: isNamed,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      children: [],
+    };
+    if (cursor.gotoFirstChild()) {
+      do node.children.push(copy());
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    return node;
+  };
+  return copy();
 }
 
 class Walker {
@@ -111,11 +152,11 @@ class Walker {
   }
 
   /** Visits the statements among `node`'s children (a program, subshell, body...). */
-  sequence(node: Node, ctx: Context): void {
+  sequence(node: SNode, ctx: Context): void {
     let pending: Connector = null;
     let started = false;
-    for (const child of childrenOf(node)) {
-      if (!child.isNamed) {
+    for (const child of node.children) {
+      if (!child.named) {
         if (child.type in SEPARATORS) pending = SEPARATORS[child.type];
         else { pending = null; started = false; }
         continue;
@@ -135,7 +176,7 @@ class Walker {
     }
   }
 
-  private statement(node: Node, ctx: Context, connector: Connector): void {
+  private statement(node: SNode, ctx: Context, connector: Connector): void {
     switch (node.type) {
       case 'command':
       case 'declaration_command':
@@ -143,8 +184,8 @@ class Walker {
         this.command(node, [], node, ctx, connector);
         return;
       case 'redirected_statement': {
-        const body = node.childForFieldName('body');
-        const redirects = childrenOf(node).filter((child) => REDIRECTS.has(child.type));
+        const body = node.children.find((child) => STATEMENTS.has(child.type));
+        const redirects = node.children.filter((child) => REDIRECTS.has(child.type));
         if (body && (body.type === 'command' || body.type === 'declaration_command' || body.type === 'unset_command')) {
           this.command(body, redirects, node, ctx, connector);
         } else {
@@ -154,15 +195,15 @@ class Walker {
         return;
       }
       case 'negated_command': {
-        for (const child of childrenOf(node)) {
+        for (const child of node.children) {
           if (STATEMENTS.has(child.type)) this.statement(child, ctx, connector);
         }
         return;
       }
       case 'list': {
         let pending: Connector = connector;
-        for (const child of childrenOf(node)) {
-          if (!child.isNamed) {
+        for (const child of node.children) {
+          if (!child.named) {
             if (child.type in SEPARATORS) pending = SEPARATORS[child.type];
             continue;
           }
@@ -182,7 +223,7 @@ class Walker {
         this.sequence(node, ctx);
         return;
       case 'function_definition': {
-        const body = node.childForFieldName('body');
+        const body = node.children.find((child) => child.type === 'compound_statement' || (STATEMENTS.has(child.type) && child.type !== 'ERROR'));
         const inner = { ...ctx, nested: true };
         if (body?.type === 'compound_statement' || body?.type === 'subshell') this.sequence(body, inner);
         else if (body) this.statement(body, inner, null);
@@ -200,10 +241,10 @@ class Walker {
     }
   }
 
-  private pipeline(node: Node, ctx: Context, connector: Connector): void {
+  private pipeline(node: SNode, ctx: Context, connector: Connector): void {
     const stages: ShellCommand[][] = [];
-    for (const child of childrenOf(node)) {
-      if (!child.isNamed || child.type === 'comment') continue;
+    for (const child of node.children) {
+      if (!child.named || child.type === 'comment') continue;
       const before = this.commands.length;
       this.statement(child, ctx, stages.length === 0 ? connector : '|');
       const stage: ShellCommand[] = [];
@@ -223,25 +264,22 @@ class Walker {
   }
 
   /** Visits the command substitutions (and process substitutions) anywhere below `node`. */
-  private scan(node: Node, ctx: Context): void {
+  private scan(node: SNode, ctx: Context): void {
     if (node.type === 'heredoc_body') return;
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.sequence(node, { ...ctx, nested: true, inSubstitution: true, depth: ctx.depth + 1 });
       return;
     }
-    for (let i = 0; i < node.namedChildCount; i++) {
-      const child = node.namedChild(i);
-      if (child) this.scan(child, ctx);
-    }
+    for (const child of node.children) if (child.named) this.scan(child, ctx);
   }
 
-  private command(node: Node, extraRedirects: Node[], rangeNode: Node, ctx: Context, connector: Connector): void {
+  private command(node: SNode, extraRedirects: SNode[], rangeNode: SNode, ctx: Context, connector: Connector): void {
     const words: ShellWord[] = [];
     const assignments: ShellCommand['assignments'] = [];
     const redirects: ShellCommand['redirects'] = [];
     let missingName = false;
-    for (const child of childrenOf(node)) {
-      if (!child.isNamed) {
+    for (const child of node.children) {
+      if (!child.named) {
         // `export`, `declare`, `local`, `readonly`, `typeset`, `unset`, `unsetenv` keywords.
         if (node.type !== 'command' && words.length === 0 && /^[a-z]+$/.test(child.type)) words.push(this.word(child));
         continue;
@@ -263,7 +301,7 @@ class Walker {
           this.scan(child, ctx);
           break;
         case 'command_name':
-          if (child.isMissing || child.startIndex === child.endIndex || child.hasError) missingName = true;
+          if (child.start === child.end || child.children.some((c) => c.start === c.end || c.type === 'ERROR')) missingName = true;
           words.push(this.word(child));
           this.scan(child, ctx);
           break;
@@ -276,7 +314,7 @@ class Walker {
     if (words.length === 0 || missingName) return;
     const nameIndex = commandNameIndex(words);
     const args = words.slice(nameIndex + 1);
-    let end = rangeNode.endIndex;
+    let end = rangeNode.end;
     for (const redirect of extraRedirects) end = Math.max(end, this.redirectEnd(redirect));
     const command: ShellCommand = {
       name: words[nameIndex].value,
@@ -285,7 +323,7 @@ class Walker {
       flags: flagsOf(args),
       assignments,
       redirects,
-      range: this.range(rangeNode.startIndex, end),
+      range: this.range(rangeNode.start, end),
       connector,
       pipedOut: false,
       pipedIn: false,
@@ -295,31 +333,31 @@ class Walker {
       index: -1,
     };
     this.commands.push(command);
-    this.starts.push(rangeNode.startIndex);
+    this.starts.push(rangeNode.start);
     this.depths.push(ctx.depth);
   }
 
-  private redirectEnd(node: Node): number {
+  private redirectEnd(node: SNode): number {
     const doc = this.heredocOf(node);
-    return doc ? Math.max(node.endIndex, doc.delimiterEnd) : node.endIndex;
+    return doc ? Math.max(node.end, doc.delimiterEnd) : node.end;
   }
 
-  private heredocOf(node: Node): ShellHeredoc | undefined {
+  private heredocOf(node: SNode): ShellHeredoc | undefined {
     if (node.type !== 'file_redirect') return undefined;
-    for (const child of childrenOf(node)) {
-      if (!child.isNamed && child.type === '<') return this.heredocs.get(child.startIndex);
+    for (const child of node.children) {
+      if (!child.named && child.type === '<') return this.heredocs.get(child.start);
     }
     return undefined;
   }
 
-  private redirect(node: Node, words: ShellWord[], redirects: ShellCommand['redirects'], ctx: Context): void {
+  private redirect(node: SNode, words: ShellWord[], redirects: ShellCommand['redirects'], ctx: Context): void {
     let descriptor = '';
     let operator = '';
-    const targets: Node[] = [];
-    for (const child of childrenOf(node)) {
+    const targets: SNode[] = [];
+    for (const child of node.children) {
       if (child.type === 'file_descriptor') descriptor = this.raw(child);
-      else if (!child.isNamed && !operator) operator = child.type;
-      else if (child.isNamed && child.type !== 'heredoc_body' && child.type !== 'heredoc_end' && child.type !== 'comment') {
+      else if (!child.named && !operator) operator = child.type;
+      else if (child.named && child.type !== 'heredoc_body' && child.type !== 'heredoc_end' && child.type !== 'comment') {
         targets.push(child);
       }
     }
@@ -328,7 +366,7 @@ class Walker {
       redirects.push({
         operator: descriptor + doc.operator,
         target: doc.delimiterRaw,
-        range: this.range(node.startIndex, Math.max(node.endIndex, doc.delimiterEnd)),
+        range: this.range(node.start, Math.max(node.end, doc.delimiterEnd)),
       });
       return;
     }
@@ -336,7 +374,7 @@ class Walker {
     redirects.push({
       operator: descriptor + operator,
       target: target ? this.raw(target) : '',
-      range: this.range(node.startIndex, target ? target.endIndex : node.endIndex),
+      range: this.range(node.start, target ? target.end : node.end),
     });
     if (target) this.scan(target, ctx);
     if (node.type !== 'file_redirect') return;
@@ -347,27 +385,29 @@ class Walker {
     }
   }
 
-  private assignment(node: Node): ShellCommand['assignments'][number] {
-    const nameNode = node.childForFieldName('name');
-    const valueNode = node.childForFieldName('value');
+  private assignment(node: SNode): ShellCommand['assignments'][number] {
+    // variable_name (or subscript `a[0]`), `=` or `+=`, then the value when there is one.
+    const operator = node.children.findIndex((child) => !child.named && (child.type === '=' || child.type === '+='));
+    const nameNode = operator > 0 ? node.children[0] : undefined;
+    const valueNode = operator >= 0 ? node.children[operator + 1] : undefined;
     return {
       name: nameNode ? this.raw(nameNode) : this.raw(node).split('=')[0],
       value: valueNode ? valueOf(this.text, valueNode) : '',
-      range: this.range(node.startIndex, node.endIndex),
+      range: this.range(node.start, node.end),
     };
   }
 
-  private word(node: Node): ShellWord {
+  private word(node: SNode): ShellWord {
     return {
       raw: this.raw(node),
       value: valueOf(this.text, node),
       dynamic: isDynamic(node),
-      range: this.range(node.startIndex, node.endIndex),
+      range: this.range(node.start, node.end),
     };
   }
 
-  private raw(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
+  private raw(node: SNode): string {
+    return this.text.slice(node.start, node.end);
   }
 
   private range(start: number, end: number): Range {
@@ -376,21 +416,17 @@ class Walker {
 }
 
 /** True when a parameter expansion or substitution occurs below `node`. */
-function isDynamic(node: Node): boolean {
+function isDynamic(node: SNode): boolean {
   if (EXPANSIONS.has(node.type)) return true;
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const child = node.namedChild(i);
-    if (child && isDynamic(child)) return true;
-  }
-  return false;
+  return node.children.some((child) => child.named && isDynamic(child));
 }
 
 /**
  * The value of a word: quotes removed, escapes applied, `$x`/`${x}` as `${x}`, other expansions
  * and `$(...)` kept as written (backticks rewritten to `$(...)`).
  */
-export function valueOf(text: string, node: Node): string {
-  const raw = text.slice(node.startIndex, node.endIndex);
+function valueOf(text: string, node: SNode): string {
+  const raw = text.slice(node.start, node.end);
   switch (node.type) {
     case 'raw_string':
       return raw.startsWith("'") ? raw.slice(1, raw.endsWith("'") && raw.length > 1 ? -1 : undefined) : raw;
@@ -409,32 +445,30 @@ export function valueOf(text: string, node: Node): string {
     case 'command_substitution':
       return raw.startsWith('`') ? '$(' + raw.slice(1, raw.endsWith('`') && raw.length > 1 ? -1 : undefined) + ')' : raw;
     default: {
-      if (node.namedChildCount === 0) return unquoted(raw);
+      if (!node.children.some((child) => child.named)) return unquoted(raw);
       let out = '';
-      let pos = node.startIndex;
-      for (let i = 0; i < node.namedChildCount; i++) {
-        const child = node.namedChild(i);
-        if (!child) continue;
-        out += unquoted(text.slice(pos, child.startIndex)) + valueOf(text, child);
-        pos = child.endIndex;
+      let pos = node.start;
+      for (const child of node.children) {
+        if (!child.named) continue;
+        out += unquoted(text.slice(pos, child.start)) + valueOf(text, child);
+        pos = child.end;
       }
-      return out + unquoted(text.slice(pos, node.endIndex));
+      return out + unquoted(text.slice(pos, node.end));
     }
   }
 }
 
 /** Value of a double-quoted string whose opening quote has `open` characters (`"` or `$"`). */
-function quoted(text: string, node: Node, open: number): string {
-  const raw = text.slice(node.startIndex, node.endIndex);
-  const start = node.startIndex + Math.min(open, raw.length);
-  const end = raw.length > open && raw.endsWith('"') ? node.endIndex - 1 : node.endIndex;
+function quoted(text: string, node: SNode, open: number): string {
+  const raw = text.slice(node.start, node.end);
+  const start = node.start + Math.min(open, raw.length);
+  const end = raw.length > open && raw.endsWith('"') ? node.end - 1 : node.end;
   let out = '';
   let pos = start;
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const child = node.namedChild(i);
-    if (!child || !EXPANSIONS.has(child.type)) continue;
-    out += doubleQuoted(text.slice(pos, child.startIndex)) + valueOf(text, child);
-    pos = child.endIndex;
+  for (const child of node.children) {
+    if (!child.named || !EXPANSIONS.has(child.type)) continue;
+    out += doubleQuoted(text.slice(pos, child.start)) + valueOf(text, child);
+    pos = child.end;
   }
   return out + doubleQuoted(text.slice(pos, Math.max(pos, end)));
 }

@@ -36,20 +36,33 @@ export function isFlagWord(word: ShellWord): boolean {
 /** The wrappers ShellCheck looks through when naming a command. */
 const WRAPPERS = new Set(['command', 'builtin', 'busybox', 'exec']);
 
+/** ShellCheck's `isFlag`: the word starts with an unquoted `-`. */
+function startsWithDash(word: ShellWord): boolean {
+  return word.raw.startsWith('-');
+}
+
 /**
- * Index into `words` of the word that names the command: 0, or for the wrappers `command`, `builtin`,
- * `busybox` the next word, and for `exec` the first word after its options `-c`, `-l`, `-a NAME`
- * (ShellCheck's `getCommandNameAndToken`). Falls back to 0 when the wrapper has nothing after it.
+ * Index into `words` of the word that names the command (ShellCheck's `getCommandNameAndToken`):
+ * 0, except for the wrappers `command`, `builtin` and `busybox`, whose next word names the command
+ * unless it is a flag (`command -v curl` stays `command`), and `exec`, whose options `-c`, `-l`,
+ * `-a NAME` and `--` are skipped (an unknown option leaves the name `exec`).
  */
 export function commandNameIndex(words: readonly ShellWord[]): number {
   if (words.length < 2 || !WRAPPERS.has(words[0].value)) return 0;
-  if (words[0].value !== 'exec') return 1;
+  if (words[0].value !== 'exec') return startsWithDash(words[1]) ? 0 : 1;
   let i = 1;
   while (i < words.length) {
     const value = words[i].value;
-    if (value === '--') { i++; break; }
-    if (!value.startsWith('-') || value === '-') break;
-    i += value.endsWith('a') ? 2 : 1;
+    if (value === '--') return i + 1 < words.length ? i + 1 : 0;
+    if (!startsWithDash(words[i])) return i;
+    let skip = 1;
+    for (const [k, ch] of [...value.slice(1)].entries()) {
+      if (ch === 'c' || ch === 'l') continue;
+      if (ch !== 'a') return 0;
+      if (k === value.length - 2) skip = 2;
+      break;
+    }
+    i += skip;
   }
-  return i < words.length ? i : 0;
+  return 0;
 }

@@ -48,6 +48,7 @@ describe('commands', () => {
     expect(names('command pip install x; builtin cd y; busybox wget z; exec -a name -l tini -- a; exec')).toEqual([
       'pip', 'cd', 'wget', 'tini', 'exec',
     ]);
+    expect(names('command -v curl; exec -x foo; exec -- bar; exec -cla n baz; exec -al q')).toEqual(['command', 'exec', 'bar', 'baz', 'q']);
   });
 
   it('records declaration commands', () => {
