@@ -42,17 +42,10 @@ function severityColor(c: Colors, severity: Severity): (s: string) => string {
   }
 }
 
-/** Start offsets of the lines of `source` (line breaks: LF, CRLF or CR). */
+/** Start offsets of the lines of `source`, split on LF as the parser does (BuildKit `scanLines`). */
 function lineStarts(source: string): number[] {
   const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
@@ -66,33 +59,26 @@ interface Excerpt {
   continues: boolean;
 }
 
+/** Line `line` (1-based) without its line break and trailing CRs; a BOM on line 1 is kept (columns count it). */
 function lineText(source: string, starts: number[], line: number): string {
   const begin = starts[line - 1];
-  const end = line < starts.length ? starts[line] : source.length;
-  return source.slice(begin, end).replace(/\r?\n$|\r$/, '');
+  const end = line < starts.length ? starts[line] - 1 : source.length;
+  return source.slice(begin, end).replace(/\r+$/, '');
 }
 
 /**
- * The first line of a finding's range and the part to underline. Offsets are used when they agree
- * with the line numbers (robust against BOMs and tabs), else line and column.
+ * The first line of a finding's range and the part to underline (to the end of the line when the
+ * range goes on). Columns are UTF-16 code units from the line start, BOM included on line 1, as the
+ * parser counts them.
  */
 function excerpt(finding: Finding, source: string, starts: number[]): Excerpt | null {
   const span = spanOf(finding);
   if (span.line > starts.length) return null;
   const text = lineText(source, starts, span.line);
-  const lineBegin = starts[span.line - 1];
-  const { start, end } = finding.range;
-  let from: number;
-  let to: number;
-  if (start.offset >= lineBegin && start.offset <= lineBegin + text.length && end.offset >= start.offset) {
-    from = start.offset - lineBegin;
-    to = Math.min(end.offset - lineBegin, text.length);
-  } else {
-    from = Math.min(span.column - 1, text.length);
-    to = span.endLine > span.line ? text.length : Math.min(span.endColumn - 1, text.length);
-  }
-  if (to < from) to = from;
-  return { lineNumber: span.line, text, from, to, continues: span.endLine > span.line };
+  const continues = span.endLine > span.line;
+  const from = Math.min(span.column - 1, text.length);
+  const to = Math.max(from, continues ? text.length : Math.min(span.endColumn - 1, text.length));
+  return { lineNumber: span.line, text, from, to, continues };
 }
 
 /** Wide (two-column) code points: East Asian wide/fullwidth ranges and emoji. */
