@@ -65,9 +65,10 @@ export const VERSION_COMPONENTS: Readonly<Record<string, number | ((major: numbe
   'mcr.microsoft.com/dotnet/runtime-deps': 3,
 };
 
-/** Debian release codenames (the tag `bookworm` moves like `12`). */
-export const DEBIAN_CODENAMES: ReadonlySet<string> = new Set([
-  'wheezy', 'jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'duke',
+/** Debian release codenames and their major versions (the tag `bookworm` moves like `12`). */
+export const DEBIAN_CODENAMES: ReadonlyMap<string, number> = new Map([
+  ['wheezy', 7], ['jessie', 8], ['stretch', 9], ['buster', 10], ['bullseye', 11], ['bookworm', 12], ['trixie', 13],
+  ['forky', 14], ['duke', 15],
 ]);
 
 /** Ubuntu release codenames (the tag `noble` is the same as `24.04`). */
@@ -146,12 +147,13 @@ export function floatingTag(image: ImageRef, tag: string): FloatingTag | null {
   const first = shape.words[0];
   const known = VERSION_COMPONENTS[key];
   if (shape.version === null) {
+    // Images that publish only codenames (`buildpack-deps:sid-scm`) have nothing finer to pin.
+    if (known === 0) return null;
+    // `bookworm-20240701-slim`, `sid-20240701`: dated snapshots are pinned.
+    if (key === 'debian' && /^\d{8}$/.test(shape.words[1] ?? '')) return null;
     if (CHANNEL_WORDS.has(first)) return { kind: 'channel' };
     if (BARE_VARIANT_WORDS.has(tag.toLowerCase())) return { kind: 'channel' };
-    if (key === 'debian' && DEBIAN_CODENAMES.has(first)) {
-      // `bookworm-20240701-slim` is a dated snapshot: pinned.
-      return /^\d{8}$/.test(shape.words[1] ?? '') ? null : { kind: 'codename', wanted: 2 };
-    }
+    if (key === 'debian' && DEBIAN_CODENAMES.has(first)) return { kind: 'codename', wanted: 2 };
     if (key === 'ubuntu' && UBUNTU_CODENAMES.has(first)) return null;
     if (known !== undefined && known !== 0) return { kind: 'no-version' };
     return null;
