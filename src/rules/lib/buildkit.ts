@@ -1,0 +1,173 @@
+/**
+ * Helpers shared by the BuildKit checks (src/rules/buildkit/*): docs URLs, the file's semantics
+ * (computed once per parsed file), stage ancestry, "did you mean" suggestions, ranges.
+ *
+ * No `node:` imports: rules run in browsers and language servers too.
+ */
+import { analyze, expandInScope, type Scope, type ScopedExpandResult, type Semantics, type Variable } from '../../parse/semantics.js';
+import type { Dockerfile, Instruction, Position, Range, Stage } from '../../parse/types.js';
+
+/** `JSONArgsRecommended` → `json-args-recommended`. */
+export function kebabCase(id: string): string {
+  return id
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** Docker's documentation page of a build check. */
+export function dockerDocsUrl(id: string): string {
+  return `https://docs.docker.com/go/dockerfile/rule/${kebabCase(id)}/`;
+}
+
+const SEMANTICS = new WeakMap<Dockerfile, Semantics>();
+
+/** The file's variable scopes (src/parse/semantics.ts), computed once per parsed file. */
+export function semanticsOf(file: Dockerfile): Semantics {
+  let s = SEMANTICS.get(file);
+  if (!s) {
+    s = analyze(file);
+    SEMANTICS.set(file, s);
+  }
+  return s;
+}
+
+/** The stage and its ancestors inside this Dockerfile (`FROM <earlier stage>`), the stage itself first. */
+export function stageChain(file: Dockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>();
+  let cur: Stage | undefined = stage;
+  while (cur && !seen.has(cur.index)) {
+    out.push(cur);
+    seen.add(cur.index);
+    cur = cur.base.kind === 'stage' && cur.base.stage < cur.index ? file.stages[cur.base.stage] : undefined;
+  }
+  return out;
+}
+
+/** The stage an instruction belongs to, or undefined for global ARGs. */
+export function stageOf(file: Dockerfile, instr: Instruction): Stage | undefined {
+  return instr.stageIndex >= 0 ? file.stages[instr.stageIndex] : undefined;
+}
+
+/** Levenshtein distance (small strings only). */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * The closest candidate to `name` ("did you mean"), like BuildKit's `suggest.Search`: a name that
+ * differs only in case, or one within a small edit distance (at most 2, and less than half the name).
+ */
+export function suggestName(name: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDist = Infinity;
+  const lower = name.toLowerCase();
+  for (const c of candidates) {
+    if (c === name) continue;
+    if (c.toLowerCase() === lower) return c;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  if (best === null) return null;
+  const limit = Math.min(2, Math.floor((name.length - 1) / 2));
+  return bestDist <= limit ? best : null;
+}
+
+/** Position of an offset of the original text. */
+export function positionAt(file: Dockerfile, offset: number): Position {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+}
+
+/** Range of `[start, end)` offsets of the original text. */
+export function rangeOf(file: Dockerfile, start: number, end: number): Range {
+  return { start: positionAt(file, start), end: positionAt(file, end) };
+}
+
+/** Offsets of line `line` (1-based) without its line ending. */
+export function lineSpan(file: Dockerfile, line: number): { start: number; end: number } {
+  const start = file.lineStarts[line - 1] ?? file.text.length;
+  const next = file.lineStarts[line] ?? file.text.length;
+  let end = next;
+  while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r')) end--;
+  return { start, end };
+}
+
+/** Range of one whole line (without its line ending). */
+export function lineRange(file: Dockerfile, line: number): Range {
+  const { start, end } = lineSpan(file, line);
+  return rangeOf(file, start, end);
+}
+
+/**
+ * Range of the first reference to `$name` / `${name` inside `within` (the original text), or null.
+ */
+export function variableRange(file: Dockerfile, within: Range, name: string): Range | null {
+  const text = file.text.slice(within.start.offset, within.end.offset);
+  const re = new RegExp(`\\$(?:\\{${escapeRegExp(name)}(?![A-Za-z0-9_])[^}]*\\}?|${escapeRegExp(name)}(?![A-Za-z0-9_]))`, 'u');
+  const m = re.exec(text);
+  if (!m) return null;
+  const start = within.start.offset + m.index;
+  return rangeOf(file, start, start + m[0].length);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A scope with extra names layered on top (ARGs declared earlier in the same instruction). */
+export function extendScope(scope: Scope, extra: ReadonlyMap<string, Variable>): Scope {
+  if (extra.size === 0) return scope;
+  return {
+    get: (n) => extra.get(n) ?? scope.get(n),
+    has: (n) => extra.has(n) || scope.has(n),
+    names: () => [...new Set([...scope.names(), ...extra.keys()])],
+  };
+}
+
+/** Expands a word of an instruction with the scope before it (BuildKit's builder-side expansion). */
+export function expandAt(file: Dockerfile, scope: Scope, word: string, skipProcessQuotes = false): ScopedExpandResult {
+  return expandInScope(word, scope, { escape: file.escape, skipProcessQuotes });
+}
+
+/** Instruction keyword written in the same casing style as `like` (lower-case keyword → lower case). */
+export function keywordLike(like: string, keyword: string): string {
+  return like === like.toLowerCase() ? keyword.toLowerCase() : keyword.toUpperCase();
+}
+
+/** True for a Windows absolute path (`C:\x`, `C:/x`, `\x`): Windows stages are not linted as Linux. */
+export function isWindowsAbsolute(path: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(path) || /^[A-Za-z]:$/.test(path) || path.startsWith('\\');
+}
+
+/** True when the file looks like a Windows build: `# escape=\`` or a Windows base image. */
+export function looksWindows(file: Dockerfile, stage?: Stage): boolean {
+  if (file.escape === '`') return true;
+  const stages = stage ? stageChain(file, stage) : file.stages;
+  return stages.some((s) => {
+    if (s.base.kind !== 'image') return false;
+    const img = s.base.image.expanded.toLowerCase();
+    return img.includes('windows') || img.includes('nanoserver') || img.includes('servercore') || /ltsc20\d\d/.test(img);
+  });
+}
