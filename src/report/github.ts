@@ -37,7 +37,8 @@ export function formatGithub(input: ReportInput): string {
         ['line', span.line],
       ];
       if (span.endLine === span.line) {
-        props.push(['col', span.column], ['endLine', span.endLine], ['endColumn', Math.max(span.column, span.endColumn - 1)]);
+        const endColumn = Math.max(span.column, span.endColumn - 1);
+        props.push(['col', span.column], ['endLine', span.endLine], ['endColumn', endColumn]);
       } else {
         props.push(['endLine', span.endLine]);
       }

@@ -15,11 +15,17 @@ export function escapeMarkdownCell(text: string): string {
   return parts
     .map((part, index) => {
       const inCode = balanced && index % 2 === 1;
-      let escaped = inCode ? part : part.replace(/[\\`*_[\]<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+      let escaped = inCode ? part : part.replace(/[\\`*_[\]<>&]/g, escapeMarkdownChar);
       escaped = escaped.replace(/\|/g, '\\|').replace(/\u2028/g, '<br>');
       return escaped;
     })
     .join(balanced ? '`' : '\\`');
+}
+
+const HTML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+function escapeMarkdownChar(c: string): string {
+  return HTML_ENTITIES[c] ?? `\\${c}`;
 }
 
 function linkTarget(url: string): string {
