@@ -1,0 +1,194 @@
+/**
+ * The command line end to end (in-process): exit codes, errors on bad input, config discovery,
+ * standard input, directories, formats, --print-config.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runShipshape } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(rel: string, content: string | Buffer): string {
+  const p = join(dir, rel);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, content);
+  return p;
+}
+
+const CLEAN = 'FROM busybox:1.36.1\nUSER 1000\nCMD ["true"]\n';
+const DEBUG = 'FROM busybox:1.36.1\nENV DEBUG=1\nUSER 1000\nCMD ["true"]\n';
+
+describe('exit codes', () => {
+  it('0 when nothing is found', async () => {
+    write('clean/Dockerfile', CLEAN);
+    const r = await runShipshape(['lint', '-f', 'json', 'clean/Dockerfile'], dir);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).filter((f: { code: string }) => f.code === 'no-debug-mode')).toEqual([]);
+  });
+  it('1 when a finding is at or above the threshold', async () => {
+    write('debug/Dockerfile', DEBUG);
+    const r = await runShipshape(['lint', '--ignore', 'require-dockerignore', 'debug/Dockerfile'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no-debug-mode');
+  });
+  it('0 with --no-fail, and with a threshold above the finding', async () => {
+    expect((await runShipshape(['lint', '--no-fail', 'debug/Dockerfile'], dir)).code).toBe(0);
+    const r = await runShipshape(['lint', '-t', 'error', '-f', 'json', 'debug/Dockerfile'], dir);
+    const levels = JSON.parse(r.stdout).map((f: { level: string }) => f.level);
+    expect(r.code).toBe(levels.includes('error') ? 1 : 0);
+  });
+  it('2 for a missing file, but the other files are still linted', async () => {
+    const r = await runShipshape(['lint', '-f', 'json', 'nope/Dockerfile', 'debug/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope/Dockerfile: no such file or directory');
+    expect(JSON.parse(r.stdout).some((f: { code: string; file: string }) => f.code === 'no-debug-mode' && f.file === 'debug/Dockerfile')).toBe(true);
+  });
+  it('2 for a binary file and for invalid UTF-8, with a clear message', async () => {
+    write('bin/Dockerfile', Buffer.from([0x46, 0x52, 0x00, 0x01]));
+    write('latin1/Dockerfile', Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x20, 0xe9, 0x0a]));
+    const r = await runShipshape(['lint', 'bin/Dockerfile', 'latin1/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bin/Dockerfile: binary file');
+    expect(r.stderr).toContain('latin1/Dockerfile: not valid UTF-8');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('2 for a permission problem (when not running as root)', async () => {
+    const p = write('secret/Dockerfile', CLEAN);
+    chmodSync(p, 0o000);
+    const r = await runShipshape(['lint', 'secret/Dockerfile'], dir);
+    chmodSync(p, 0o644);
+    if (process.getuid?.() === 0) expect(r.code).not.toBe(2); // root reads anything
+    else expect(r.stderr).toContain('permission denied');
+  });
+  it('2 for an unknown option or format, and no stack trace', async () => {
+    const a = await runShipshape(['lint', '--bogus', 'x'], dir);
+    expect(a.code).toBe(2);
+    const b = await runShipshape(['lint', '-f', 'yaml', 'clean/Dockerfile'], dir);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("unknown format 'yaml'");
+  });
+  it('1 for a file that does not parse (DL1000)', async () => {
+    write('broken/Dockerfile', 'FROM alpine:3.20\nFOO bar\n');
+    const r = await runShipshape(['lint', '-f', 'json', 'broken/Dockerfile'], dir);
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.stdout);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: 'DL1000', level: 'error', line: 2 });
+  });
+  it('a file with only comments or an empty file is a parse error, not a crash', async () => {
+    write('empty/Dockerfile', '');
+    write('comments/Dockerfile', '# nothing here\n');
+    const r = await runShipshape(['lint', '-f', 'json', 'empty/Dockerfile', 'comments/Dockerfile'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).toEqual(['DL1000', 'DL1000']);
+  });
+});
+
+describe('configuration', () => {
+  it('reads .hadolint.yaml from the working directory', async () => {
+    const cwd = join(dir, 'cfg1');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'ignored:\n  - no-debug-mode\n');
+    const r = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
+    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).not.toContain('no-debug-mode');
+  });
+  it('an invalid config is exit 2 with the key named', async () => {
+    const cwd = join(dir, 'cfg2');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'failure-threshold: loud\n');
+    const r = await runShipshape(['lint', 'Dockerfile'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'failure-threshold'");
+  });
+  it('invalid YAML is exit 2', async () => {
+    const cwd = join(dir, 'cfg3');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, 'my.yaml'), 'ignored: [a\n');
+    const r = await runShipshape(['lint', '-c', 'my.yaml', 'Dockerfile'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid YAML');
+  });
+  it('severity overrides from the CLI win over the file (hadolint precedence)', async () => {
+    const cwd = join(dir, 'cfg4');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'override:\n  info: [no-debug-mode]\n');
+    const a = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
+    expect(JSON.parse(a.stdout).find((f: { code: string }) => f.code === 'no-debug-mode').level).toBe('info');
+    const b = await runShipshape(['lint', '-f', 'json', '--error', 'no-debug-mode', 'Dockerfile'], cwd);
+    expect(JSON.parse(b.stdout).find((f: { code: string }) => f.code === 'no-debug-mode').level).toBe('error');
+  });
+  it('HADOLINT_* environment variables apply below the file', async () => {
+    const cwd = join(dir, 'cfg5');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    const r = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_IGNORE: 'no-debug-mode' } });
+    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).not.toContain('no-debug-mode');
+    const nf = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_NOFAIL: 'true' } });
+    expect(nf.code).toBe(0);
+  });
+  it('--print-config prints the merged configuration', async () => {
+    const cwd = join(dir, 'cfg6');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'trustedRegistries: [docker.io]\nfailure-threshold: warning\n');
+    const r = await runShipshape(['lint', '--print-config', 'Dockerfile'], cwd);
+    expect(r.code).toBe(0);
+    const cfg = JSON.parse(r.stdout);
+    expect(cfg).toMatchObject({ trustedRegistries: ['docker.io'], failureThreshold: 'warning' });
+  });
+});
+
+describe('inputs', () => {
+  it('reads standard input with -, named by --stdin-filename', async () => {
+    const r = await runShipshape(['lint', '-f', 'json', '--stdin-filename', 'api.Dockerfile', '-'], dir, { stdin: DEBUG });
+    const f = JSON.parse(r.stdout);
+    expect(f.some((x: { file: string; code: string }) => x.file === 'api.Dockerfile' && x.code === 'no-debug-mode')).toBe(true);
+  });
+  it('finds Dockerfiles in a directory, but not .dockerignore files', async () => {
+    write('tree/Dockerfile', DEBUG);
+    write('tree/svc/api.Dockerfile', DEBUG);
+    write('tree/svc/Dockerfile.dev', DEBUG);
+    write('tree/svc/Dockerfile.dockerignore', '.git\n');
+    write('tree/Containerfile', DEBUG);
+    write('tree/node_modules/x/Dockerfile', DEBUG);
+    const r = await runShipshape(['lint', '-f', 'json', 'tree'], dir);
+    const files = [...new Set(JSON.parse(r.stdout).map((f: { file: string }) => f.file))].sort();
+    expect(files).toEqual(['tree/Containerfile', 'tree/Dockerfile', 'tree/svc/Dockerfile.dev', 'tree/svc/api.Dockerfile']);
+  });
+  it('machine formats never contain colour codes; tty has none when not a terminal', async () => {
+    for (const f of ['json', 'tty', 'sarif', 'checkstyle', 'gnu']) {
+      const r = await runShipshape(['lint', '-f', f, 'debug/Dockerfile'], dir);
+      expect(r.stdout, f).not.toContain('\x1b[');
+    }
+  });
+  it('tty shows the offending line', async () => {
+    const r = await runShipshape(['lint', '--no-color', 'debug/Dockerfile'], dir);
+    expect(r.stdout).toContain('ENV DEBUG=1');
+  });
+  it('-o writes the report to a file', async () => {
+    const r = await runShipshape(['lint', '-f', 'json', '-o', 'out.json', 'debug/Dockerfile'], dir);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('parse command', () => {
+  it('prints instructions with args, lines, flags, exec form and heredocs', async () => {
+    write('p/Dockerfile', 'FROM alpine:3.20 AS b\nRUN --mount=type=cache,target=/x \\\n  echo hi\nCOPY <<EOF /a\nbody\nEOF\nCMD ["sh"]\n');
+    const r = await runShipshape(['parse', '--format', 'json', 'p/Dockerfile'], dir);
+    const [m] = JSON.parse(r.stdout);
+    expect(m.file).toBe('p/Dockerfile');
+    expect(m.instructions).toEqual([
+      { keyword: 'FROM', args: 'alpine:3.20 AS b', line: 1, endLine: 1, flags: [], execForm: false, heredocs: null },
+      { keyword: 'RUN', args: '--mount=type=cache,target=/x   echo hi', line: 2, endLine: 3, flags: ['--mount=type=cache,target=/x'], execForm: false, heredocs: null },
+      { keyword: 'COPY', args: '<<EOF /a', line: 4, endLine: 6, flags: [], execForm: false, heredocs: [{ name: 'EOF', expand: true, chomp: false, content: 'body\n' }] },
+      { keyword: 'CMD', args: '["sh"]', line: 7, endLine: 7, flags: [], execForm: true, heredocs: null },
+    ]);
+  });
+});
