@@ -1,0 +1,121 @@
+/**
+ * The fix loop: rounds, safety checks, line endings, BOM; and the CLI's --fix / --diff / stdin paths
+ * with atomic writes that keep the file mode.
+ */
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixText } from '../../src/fix/fixer.js';
+import { applyEdits } from '../../src/fix/apply.js';
+import { defineRule } from '../../src/rules/define.js';
+import type { Rule } from '../../src/engine/types.js';
+import debugRule from '../../src/rules/shipshape/no-debug-mode.js';
+import { runShipshape } from '../helpers/cli.js';
+
+const docs = { description: 'd', why: 'w', bad: 'FROM a\n', good: 'FROM a\n' };
+
+/** Upper-cases `run` keywords: a safe fix, one edit per instruction. */
+const upperRun: Rule = defineRule({
+  id: 'test-upper-run', severity: 'style', summary: 'upper-case RUN', origin: 'shipshape', category: 'maintainability', fix: 'safe', docs,
+  check(ctx) {
+    for (const i of ctx.file.instructions) {
+      if (i.keywordRaw !== 'run') continue;
+      ctx.report({ instruction: i, fix: { applicability: 'safe', description: 'upper', edits: [{ start: i.keywordRange.start.offset, end: i.keywordRange.end.offset, text: 'RUN' }] } });
+    }
+  },
+});
+
+/** A buggy fix that makes the file unparseable. */
+const breaker: Rule = defineRule({
+  id: 'test-breaker', severity: 'style', summary: 'breaks the file', origin: 'shipshape', category: 'maintainability', fix: 'safe', docs,
+  check(ctx) {
+    const i = ctx.file.instructions.find((x) => x.keyword === 'RUN');
+    if (i) ctx.report({ instruction: i, fix: { applicability: 'safe', description: 'break', edits: [{ start: i.keywordRange.start.offset, end: i.keywordRange.end.offset, text: 'BOGUS' }] } });
+  },
+});
+
+/** Adds a line to .dockerignore (a fix of another context file). */
+const ignoreGit: Rule = defineRule({
+  id: 'test-ignore-git', severity: 'info', summary: 'ignore .git', origin: 'shipshape', category: 'size', fix: 'safe', docs,
+  check(ctx) {
+    const d = ctx.context?.dockerignore();
+    if (!ctx.context || (d && d.content.includes('.git'))) return;
+    const end = d ? d.content.length : 0;
+    ctx.report({ instruction: ctx.file.instructions[0], fix: { applicability: 'safe', description: 'add .git', edits: [], files: [{ path: '.dockerignore', create: true, edits: [{ start: end, end, text: '.git\n' }] }] } });
+  },
+});
+
+describe('applyEdits', () => {
+  it('applies sorted, non-overlapping edits and skips overlapping ones', () => {
+    const r = applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 0, end: 1, text: 'A' }, { start: 0, end: 2, text: 'X' }]);
+    expect(r.text).toBe('AbcdEf');
+    expect(r.skipped).toHaveLength(1);
+  });
+});
+
+describe('fixText', () => {
+  it('fixes and re-lints until stable', async () => {
+    const r = await fixText('FROM a:1\nrun x\nrun y\n', { rules: [upperRun], level: 'safe' });
+    expect(r.output).toBe('FROM a:1\nRUN x\nRUN y\n');
+    expect(r.fixedByRule).toEqual({ 'test-upper-run': 2 });
+    expect(r.after.findings).toEqual([]);
+  });
+  it('keeps CRLF line endings and the BOM; untouched lines stay byte-identical', async () => {
+    const input = '\uFEFFFROM a:1\r\nrun x \\\r\n  && y\r\nENV A=1\r\n';
+    const r = await fixText(input, { rules: [upperRun], level: 'safe' });
+    expect(r.output).toBe('\uFEFFFROM a:1\r\nRUN x \\\r\n  && y\r\nENV A=1\r\n');
+  });
+  it('does not apply unsafe fixes at the safe level', async () => {
+    const r = await fixText('FROM a:1\nENV DEBUG=1\n', { rules: [debugRule], level: 'safe' });
+    expect(r.output).toBe('FROM a:1\nENV DEBUG=1\n');
+    const u = await fixText('FROM a:1\nENV DEBUG=1\n', { rules: [debugRule], level: 'unsafe' });
+    expect(u.output).toBe('FROM a:1\nENV DEBUG=False\n');
+  });
+  it('discards a round that makes the file parse worse and names the rule', async () => {
+    const r = await fixText('FROM a:1\nrun x\n', { rules: [breaker, upperRun], level: 'safe' });
+    expect(r.errors.map((e) => e.rules)).toContainEqual(expect.arrayContaining(['test-breaker']));
+    expect(r.output).toBe('FROM a:1\nRUN x\n');
+  });
+  it('--fix-rule limits fixing to the given rules', async () => {
+    const r = await fixText('FROM a:1\nrun x\nENV DEBUG=1\n', { rules: [upperRun, debugRule], level: 'unsafe', onlyRules: ['no-debug-mode'] });
+    expect(r.output).toBe('FROM a:1\nrun x\nENV DEBUG=False\n');
+  });
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'shipshape-fix-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CLI fixing', () => {
+  it('--unsafe-fixes writes atomically and keeps the mode', async () => {
+    mkdirSync(join(dir, 'a'));
+    const p = join(dir, 'a/Dockerfile');
+    writeFileSync(p, 'FROM busybox:1.36.1\nENV DEBUG=1\n');
+    chmodSync(p, 0o640);
+    const r = await runShipshape(['lint', '--unsafe-fixes', '--no-fail', 'a/Dockerfile'], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(p, 'utf8')).toContain('ENV DEBUG=False');
+    expect(statSync(p).mode & 0o777).toBe(0o640);
+  });
+  it('--diff prints a unified diff and writes nothing', async () => {
+    mkdirSync(join(dir, 'b'));
+    const p = join(dir, 'b/Dockerfile');
+    writeFileSync(p, 'FROM busybox:1.36.1\nENV DEBUG=1\n');
+    const r = await runShipshape(['lint', '--diff', '--unsafe-fixes', '--no-fail', 'b/Dockerfile'], dir);
+    expect(r.stdout).toContain('-ENV DEBUG=1');
+    expect(r.stdout).toContain('+ENV DEBUG=False');
+    expect(readFileSync(p, 'utf8')).toBe('FROM busybox:1.36.1\nENV DEBUG=1\n');
+  });
+  it('with - the fixed text goes to standard output and the report to stderr', async () => {
+    const r = await runShipshape(['lint', '--unsafe-fixes', '--no-fail', '-'], dir, { stdin: 'FROM busybox:1.36.1\nENV DEBUG=1\n' });
+    expect(r.stdout).toBe('FROM busybox:1.36.1\nENV DEBUG=False\n');
+  });
+});
+
+describe('fixes of context files', () => {
+  it('creates .dockerignore once, even over several rounds', async () => {
+    const { memoryContext } = await import('../../src/context/memory.js');
+    const r = await fixText('FROM a:1\nrun x\n', { rules: [ignoreGit, upperRun], level: 'safe', context: memoryContext({ 'app.py': '' }) });
+    expect(r.files.get('.dockerignore')).toBe('.git\n');
+  });
+});
