@@ -101,7 +101,8 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
     if (s < line.end && text.charCodeAt(s) === 0x23) {
       const c = makeComment(ctx, line, s, false);
       comments.push(c);
-      if (text.slice(s + 1, line.end).trim() === '') block = [];
+      // BuildKit drops the line's first character and trims: a bare `#` resets the block, an indented one does not.
+      if (text.slice(line.start + 1, line.end).trim() === '') block = [];
       else block.push(c);
       li++;
       continue;
@@ -283,12 +284,13 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
   const record = (i: number, m: { name: string; value: string }, hash: number): void => {
     const line = lines[i];
     const range = ctx.pm.range(hash, line.end);
-    if (seen.has(m.name)) {
-      ctx.errors.push({ message: `only one ${m.name} parser directive can be used`, range });
-    }
-    seen.add(m.name);
     out.push({ name: m.name, value: m.value, range });
     used.add(i);
+    if (seen.has(m.name)) {
+      ctx.errors.push({ message: `only one ${m.name} parser directive can be used`, range });
+      return;
+    }
+    seen.add(m.name);
     if (m.name === 'escape') {
       if (m.value === '`' || m.value === '\\') ctx.escape = m.value.charCodeAt(0);
       else ctx.errors.push({ message: `invalid escape token '${m.value}' does not match \` or \\`, range });
@@ -314,14 +316,17 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
   return used;
 }
 
-/** BuildKit's `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (`\s` = `[\t\n\f\r ]`), without regex backtracking. */
+/**
+ * BuildKit's directive syntax without regex backtracking: `#`, Unicode white space, then
+ * `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (`\s` = `[\t\n\f\r ]`); the name is lower-cased.
+ */
 function matchDirective(text: string, from: number, to: number): { name: string; value: string } | null {
   const ws = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
   const alpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let i = from;
   if (i >= to || text.charCodeAt(i) !== 0x23) return null;
   i++;
-  while (i < to && ws(text.charCodeAt(i))) i++;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
   const ks = i;
   if (i >= to || !alpha(text.charCodeAt(i))) return null;
   i++;
@@ -435,10 +440,6 @@ function buildInstruction(ctx: Ctx, j: Joined, start: number, end: number, trigg
     instr.words.push(...elements.map((e) => ({ raw: e.value as string, value: e.value as string, range: span(e.start, e.end) })));
     return true;
   };
-  const err = (message: string, r0: Range = range): void => {
-    ctx.errors.push({ message, range: r0 });
-  };
-
   switch (keyword) {
     case 'ADD':
     case 'COPY':
@@ -723,6 +724,7 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   const globals = new Map<string, string | null>();
+  const stageByName = new Map<string, number>();
   const lookupGlobal = (name: string): string | undefined => {
     const v = globals.get(name);
     return v === null ? undefined : v;
@@ -738,8 +740,8 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
       const { expanded, unresolved } = expandImage(imageWord, lookupGlobal, ctx.escape);
       const lower = expanded.toLowerCase();
       let base: Stage['base'];
-      const earlier = stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === lower);
-      if (earlier >= 0 && !unresolved) base = { kind: 'stage', stage: earlier };
+      const earlier = stageByName.get(lower);
+      if (earlier !== undefined && !unresolved) base = { kind: 'stage', stage: earlier };
       else base = { kind: 'image', image: parseImageRef(imageWord, expanded, unresolved) as ImageRef };
       const platformFlag = instr.flags.find((f) => f.name === 'platform');
       stages.push({
@@ -752,6 +754,7 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
         instructions: [],
       });
       if (instr.onbuild) instr.onbuild.stageIndex = index;
+      if (name !== null && !stageByName.has(name.toLowerCase())) stageByName.set(name.toLowerCase(), index);
       continue;
     }
     if (stages.length === 0) {
@@ -762,7 +765,7 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
           if (p.rawValue === null) {
             if (!globals.has(p.key)) globals.set(p.key, null);
           } else {
-            const r = safeExpand(p.rawValue, lookupGlobal, ctx.escape);
+            const r = safeExpand(p.rawValue, lookupGlobal, ctx.escape, false);
             globals.set(p.key, r.value);
           }
         }
@@ -780,24 +783,42 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
 }
 
 function safeExpand(
-  word: string, lookup: (n: string) => string | undefined, escape: number,
+  word: string, lookup: (n: string) => string | undefined, escape: number, skipUnsetEnv: boolean,
 ): { value: string; unmatched: string[]; error: string | null } {
   try {
-    const r = expandWord(word, lookup, { escape: escape === 0x60 ? '`' : '\\', skipUnsetEnv: true });
+    const r = expandWord(word, lookup, { escape: escape === 0x60 ? '`' : '\\', skipUnsetEnv });
     return { value: r.value, unmatched: r.unmatched, error: r.error };
   } catch {
     return { value: word, unmatched: [], error: 'expansion failed' };
   }
 }
 
-/** Expands a FROM image with the global ARG defaults; unresolved when a variable has no value. */
+/** True when `text` still holds the plain reference `$name` or `${name}`. */
+function hasPlainRef(text: string, name: string): boolean {
+  if (text.includes(`\${${name}}`)) return true;
+  const needle = `$${name}`;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const c = text.charCodeAt(i + needle.length);
+    const wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!wordChar) return true;
+  }
+  return false;
+}
+
+/**
+ * Expands a FROM image with the global ARG defaults (BuildKit expands unset names to empty; here a
+ * plain `$X`/`${X}` without a value is kept as written and marks the result unresolved, while
+ * `${X:-default}` and friends apply their modifier).
+ */
 function expandImage(
   word: string, lookup: (n: string) => string | undefined, escape: number,
 ): { expanded: string; unresolved: boolean } {
   if (!word.includes('$')) {
     return { expanded: unquoteWord(word, escape), unresolved: word === '' };
   }
-  const r = safeExpand(word, lookup, escape);
+  const kept = safeExpand(word, lookup, escape, true);
+  const plain = new Set(kept.unmatched.filter((n) => hasPlainRef(kept.value, n)));
+  const r = safeExpand(word, (n) => lookup(n) ?? (plain.has(n) ? `\${${n}}` : undefined), escape, false);
   if (r.error !== null) return { expanded: word, unresolved: true };
-  return { expanded: r.value, unresolved: r.unmatched.length > 0 || r.value === '' };
+  return { expanded: r.value, unresolved: plain.size > 0 || r.value === '' };
 }

@@ -132,3 +132,63 @@ describe('conformance cases with parser expectations', () => {
     });
   }
 });
+
+/** Seed Dockerfiles for mutation: every case file and the BuildKit suite. */
+function seedTexts(): string[] {
+  const out = loadCases().map((c) => c.dockerfile);
+  const suite = join(casesDir, 'buildkit-parser');
+  for (const d of readdirSync(suite)) {
+    try {
+      out.push(readFileSync(join(suite, d, 'Dockerfile'), 'utf8'));
+    } catch {
+      // README.md is not a folder
+    }
+  }
+  return out;
+}
+
+const PIECES = [
+  '\\', '\n', '\r\n', '\r', '`', '"', "'", '[', ']', '<<', '<<-', 'EOF', '#', '# escape=`\n', '--', '--mount=',
+  '=', ' ', '\t', '\ufeff', '\u00a0', 'RUN ', 'FROM ', 'ONBUILD ', 'COPY ', 'ENV ', 'ARG ', 'HEALTHCHECK ', '$', '${',
+  '}', ',', '😀', '\ud800', 'AS ', '\\\n', '`\n',
+];
+
+describe('property: parse never throws and ranges are consistent', () => {
+  it('on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        checkModel(parse(s));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on strings built from Dockerfile syntax pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+        checkModel(parse(parts.join('')));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on mutated Dockerfiles', () => {
+    const seeds = seedTexts();
+    const mutation = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 8 }),
+      ins: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (si, muts) => {
+        let text = seeds[si];
+        for (const m of muts) {
+          const at = text.length === 0 ? 0 : m.at % (text.length + 1);
+          text = text.slice(0, at) + m.ins.join('') + text.slice(at + m.del);
+        }
+        checkModel(parse(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
