@@ -33,6 +33,27 @@ describe('registry', () => {
     expect(() => formatInfo('html' as FormatName)).toThrow(/unknown format/);
   });
 
+  it('empty report of each format', () => {
+    const empty: Record<FormatName, (out: string) => void> = {
+      tty: (out) => expect(out).toBe(''),
+      json: (out) => expect(out).toBe('[]'),
+      checkstyle: (out) => expect(out).toBe('<?xml version="1.0" encoding="UTF-8"?><checkstyle version="4.3"></checkstyle>'),
+      codeclimate: (out) => expect(out).toBe(''),
+      gitlab_codeclimate: (out) => expect(out).toBe('[]'),
+      gnu: (out) => expect(out).toBe(''),
+      codacy: (out) => expect(out).toBe(''),
+      sonarqube: (out) => expect(JSON.parse(out)).toEqual({ issues: [] }),
+      sarif: (out) => expect((JSON.parse(out) as { runs: { results: unknown[] }[] }).runs[0].results).toEqual([]),
+      junit: (out) =>
+        expect(out).toBe(
+          '<?xml version="1.0" encoding="UTF-8"?><testsuites id="19700101_000000" name="shipshape run at 1970-01-01 00:00:00" time="0.001"></testsuites>',
+        ),
+      github: (out) => expect(out).toBe(''),
+      markdown: (out) => expect(out).toBe('No problems found.\n'),
+    };
+    for (const format of FORMAT_NAMES) empty[format](formatReport(format, emptyInput()));
+  });
+
   const inputs = {
     sample: sampleInput,
     parseError: parseErrorInput,
