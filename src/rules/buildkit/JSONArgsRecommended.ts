@@ -1,0 +1,59 @@
+import { defineRule } from '../define.js';
+import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
+import { stageChain } from '../lib/buildkit.js';
+
+/** True when a SHELL instruction precedes `instr` in its stage or appears in a parent stage. */
+function shellSet(file: Dockerfile, stage: Stage, instr: Instruction): boolean {
+  for (const s of stageChain(file, stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && i.range.start.offset >= instr.range.start.offset) break;
+      if (i.keyword === 'SHELL') return true;
+    }
+  }
+  return false;
+}
+
+const SIMPLE_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+
+export default defineRule({
+  id: 'JSONArgsRecommended',
+  severity: 'warning',
+  summary: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
+  origin: 'buildkit',
+  category: 'correctness',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reports `CMD` and `ENTRYPOINT` in shell form (anything that is not a valid JSON array of strings: `CMD [\'a\']` with single quotes is shell form too), unless a `SHELL` instruction earlier in the stage or in a parent stage chose the shell on purpose. `RUN`, `HEALTHCHECK CMD` and instructions inside `ONBUILD` are not checked. Docker documents the check at https://docs.docker.com/go/dockerfile/rule/json-args-recommended/.',
+    why: 'In shell form the container runs `/bin/sh -c "<command>"`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits its timeout and then kills the process without a clean shutdown. The exec form (`CMD ["nginx", "-g", "daemon off;"]`) runs the program directly. If you need a shell, write it explicitly: `CMD ["/bin/sh", "-c", "exec my-server --port $PORT"]`.',
+    bad: 'FROM python:3.12-slim\nCMD gunicorn app:app --bind 0.0.0.0:8000\n',
+    good: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app", "--bind", "0.0.0.0:8000"]\n',
+    differences:
+      'An unsafe fix rewrites the instruction in exec form when its arguments are plain words (no quotes, variables or shell operators). It is unsafe because the program then runs without a shell and, for ENTRYPOINT, starts receiving the CMD as arguments. BuildKit also counts a SHELL set in the base image; shipshape cannot see base images.',
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const stage of file.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
+        if (instr.execForm) continue;
+        if (shellSet(file, stage, instr)) continue;
+        const text = instr.argsAfterFlags.text.trim();
+        const words = text.split(/\s+/);
+        const simple = instr.line === instr.endLine && text !== '' && words.every((w) => SIMPLE_WORD.test(w));
+        const exec = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+        ctx.report({
+          instruction: instr,
+          message: `${instr.keyword} in shell form runs under '/bin/sh -c', which does not forward signals such as SIGTERM to your process; write it as a JSON array${simple ? `: ${instr.keywordRaw} ${exec}` : ` (["executable", "arg", ...])`}`,
+          fix: simple
+            ? {
+                applicability: 'unsafe',
+                description: `Write ${instr.keyword} in exec form`,
+                edits: [{ start: instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1, end: instr.range.end.offset, text: exec }],
+              }
+            : undefined,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import rule from '../../src/rules/buildkit/JSONArgsRecommended.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM alpine:3.20\nCMD ["echo", "hi"]\n',
+    'FROM alpine:3.20\nENTRYPOINT ["/entrypoint.sh"]\nCMD []\n',
+    { input: 'FROM alpine:3.20\nRUN echo hi\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost/ || exit 1\nCMD ["httpd", "-f"]\n', name: 'RUN and HEALTHCHECK are not checked' },
+    { input: 'FROM alpine:3.20\nONBUILD CMD echo hi\nCMD ["true"]\n', name: 'ONBUILD triggers are not checked' },
+    { input: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nCMD echo hi\n', name: 'SHELL chosen on purpose' },
+    { input: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD echo hi\n', name: 'SHELL in the parent stage' },
+    { input: 'FROM alpine:3.20\n# check=skip=JSONArgsRecommended\nCMD echo $HOME\n', name: 'per-instruction skip' },
+    { input: '# check=skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD echo hi\n', name: 'file-level skip' },
+  ],
+  fires: [
+    { input: 'FROM alpine:3.20\nCMD echo hello\n', line: 2, column: 1, unsafeFixed: 'FROM alpine:3.20\nCMD ["echo", "hello"]\n', fixed: 'FROM alpine:3.20\nCMD echo hello\n' },
+    { input: "FROM alpine:3.20\nCMD ['nginx', '-g', 'daemon off;']\n", line: 2, name: 'single quotes are shell form', unsafeFixed: "FROM alpine:3.20\nCMD ['nginx', '-g', 'daemon off;']\n" },
+    { input: 'FROM alpine:3.20\nCMD ["echo", "hi"] extra\n', line: 2 },
+    { input: 'FROM alpine:3.20\nENTRYPOINT /usr/bin/app --port 80\n', line: 2, message: /ENTRYPOINT/, unsafeFixed: 'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/app", "--port", "80"]\n' },
+    { input: 'FROM alpine:3.20\nCMD echo $HOME && ls\n', name: 'no fix with shell syntax', unsafeFixed: 'FROM alpine:3.20\nCMD echo $HOME && ls\n' },
+    { input: 'FROM alpine:3.20 AS a\nSHELL ["/bin/ash", "-c"]\nFROM alpine:3.20\nCMD echo hi\n', line: 4, name: 'SHELL in an unrelated stage does not count' },
+    { input: 'FROM alpine:3.20\nCMD echo hi\nSHELL ["/bin/ash", "-c"]\n', line: 2, name: 'SHELL after the CMD does not count' },
+  ],
+});

@@ -1,0 +1,22 @@
+import rule from '../../src/rules/buildkit/LegacyKeyValueFormat.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM alpine:3.20\nENV A=1 B=2\n',
+    'FROM alpine:3.20\nARG foo bar\n',
+    'FROM scratch\nLABEL org.opencontainers.image.title="demo" \\\n    org.opencontainers.image.description=\\\n"A small demo image"\n',
+    'FROM scratch\nLABEL "com.example.team"="platform"\\\n    "com.example.tier"="backend"\n',
+    { input: 'FROM alpine:3.20\n# check=skip=LegacyKeyValueFormat\nENV A 1\n', name: 'per-instruction skip' },
+  ],
+  fires: [
+    { input: 'FROM alpine:3.20\nENV APP_ENV production\n', line: 2, column: 5, fixed: 'FROM alpine:3.20\nENV APP_ENV=production\n', message: /ENV key=value/ },
+    { input: 'FROM alpine:3.20\nENV MODE key=value\n', fixed: 'FROM alpine:3.20\nENV MODE=key=value\n' },
+    { input: 'FROM alpine:3.20\nENV MSG hello world\n', fixed: 'FROM alpine:3.20\nENV MSG="hello world"\n', name: 'value with spaces is quoted' },
+    { input: 'FROM alpine:3.20\nENV MSG "hello world"\n', fixed: 'FROM alpine:3.20\nENV MSG="hello world"\n', name: 'one quoted word stays as written' },
+    { input: 'FROM alpine:3.20\nLABEL title My $NAME app\n', fixed: 'FROM alpine:3.20\nLABEL title="My $NAME app"\n' },
+    { input: 'FROM alpine:3.20\nENV PKGS \\\n    curl \\\n    git\n', line: 2, fixed: 'FROM alpine:3.20\nENV PKGS="curl     git"\n', name: 'multi-line value' },
+    { input: 'FROM alpine:3.20\nENV MSG "a" b\n', name: 'no fix when quotes make it ambiguous', fixed: 'FROM alpine:3.20\nENV MSG "a" b\n' },
+    { input: 'FROM alpine:3.20\nenv A 1\nLABEL b c\n', count: 2, fixed: 'FROM alpine:3.20\nenv A=1\nLABEL b=c\n' },
+  ],
+});

@@ -1,0 +1,18 @@
+import rule from '../../src/rules/buildkit/MultipleInstructionsDisallowed.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM alpine:3.20 AS a\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n',
+    'FROM alpine:3.20 AS base\nENTRYPOINT ["/base"]\nFROM base\nENTRYPOINT ["/child"]\n',
+    'FROM alpine:3.20\nCMD ["a"]\nENTRYPOINT ["/b"]\nHEALTHCHECK NONE\n',
+    { input: 'FROM alpine:3.20\nONBUILD CMD ["a"]\nCMD ["b"]\n', name: 'ONBUILD triggers do not count' },
+    { input: 'FROM alpine:3.20\nCMD ["a"]\n# check=skip=MultipleInstructionsDisallowed\nCMD ["b"]\n', name: 'the skip comment sits above the later instruction' },
+  ],
+  fires: [
+    { input: 'FROM alpine:3.20\nENTRYPOINT ["/a"]\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n', line: 2, count: 1, message: /line 5/ },
+    { input: 'FROM alpine:3.20\nHEALTHCHECK CMD ["/ok"]\nHEALTHCHECK NONE\n', line: 2, count: 1 },
+    { input: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\n', line: 2, count: 2 },
+    { input: 'FROM alpine:3.20\n# check=skip=MultipleInstructionsDisallowed\nCMD ["a"]\nCMD ["b"]\n', line: 3, name: 'a skip comment above the earlier instruction does not apply' },
+  ],
+});
