@@ -12,6 +12,6 @@ export type { ArgvWord } from './argv.js';
 export { hasFlag, hasArg, flagValue, flagValues, positionalArgs, subcommand, isCommand, findCommands } from './query.js';
 export type { PositionalOptions } from './query.js';
 export { positionAt, computeLineStarts, mapOffset, RangeMapper } from './positions.js';
-export { maskHeredocs } from './heredoc.js';
-export type { ShellHeredoc, MaskedScript } from './heredoc.js';
+export { maskScript } from './mask.js';
+export type { ShellHeredoc, MaskedScript } from './mask.js';
 export { flagsOf, isFlagWord, commandNameIndex } from './words.js';

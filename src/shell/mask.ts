@@ -1,9 +1,13 @@
 /**
- * Heredocs in shell scripts. tree-sitter-bash mis-parses several common heredoc shapes (`cat <<A <<B`,
- * `cat <<EOF; echo x`), so before parsing we find every heredoc with a small lexer and hide it from
- * tree-sitter: the operator `<<`/`<<-` becomes `< `/`<  ` (a plain input redirection of the delimiter
- * word, same length) and the body and terminator lines become blanks (newlines kept). Offsets are
- * unchanged, and the text of a heredoc body is never read as commands.
+ * Prepares a script for tree-sitter-bash by hiding what it mis-parses, without moving any offset:
+ *
+ * - Heredocs. tree-sitter-bash mis-parses several common shapes (`cat <<A <<B`, `cat <<EOF; echo x`),
+ *   so a small lexer finds every heredoc; the operator `<<`/`<<-` becomes `< `/`<  ` (a plain input
+ *   redirection of the delimiter word, same length) and the body and terminator lines become blanks
+ *   (newlines kept). The text of a heredoc body is never read as commands.
+ * - Comments in backticks: ``apt-get install -y a `# why` b`` is a common way to comment inside
+ *   continuation lines; bash expands the empty substitution to no word at all, but tree-sitter reads
+ *   the comment to the end of the line. Such a substitution is blanked out.
  */
 
 /** One heredoc found in a script (offsets into the script text). */
@@ -28,7 +32,7 @@ export interface ShellHeredoc {
   terminated: boolean;
 }
 
-/** Result of {@link maskHeredocs}. */
+/** Result of {@link maskScript}. */
 export interface MaskedScript {
   /** The script with heredoc operators rewritten and bodies blanked; same length as the input. */
   text: string;
@@ -37,9 +41,10 @@ export interface MaskedScript {
 
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 
-/** Finds the heredocs of `script` and returns the masked text (see the module comment). */
-export function maskHeredocs(script: string): MaskedScript {
-  if (!script.includes('<<')) return { text: script, heredocs: [] };
+/** Masks the heredocs and backtick comments of `script` (see the module comment); same length as `script`. */
+export function maskScript(script: string): MaskedScript {
+  if (!script.includes('<<') && !script.includes('`')) return { text: script, heredocs: [] };
+  const blanks: [number, number][] = [];
   const heredocs: ShellHeredoc[] = [];
   const pending: ShellHeredoc[] = [];
   const n = script.length;
@@ -118,8 +123,17 @@ export function maskHeredocs(script: string): MaskedScript {
     }
     if (c === '"') { stack.push('dq'); i++; continue; }
     if (c === '`') {
-      if (top === 'bq') stack.pop();
-      else stack.push('bq');
+      if (top === 'bq') {
+        stack.pop();
+      } else {
+        const comment = /^`[ \t]*#[^`\n]*`/.exec(script.slice(i, i + 2000));
+        if (comment) {
+          blanks.push([i, i + comment[0].length]);
+          i += comment[0].length;
+          continue;
+        }
+        stack.push('bq');
+      }
       i++;
       continue;
     }
@@ -147,9 +161,10 @@ export function maskHeredocs(script: string): MaskedScript {
     i++;
   }
   if (pending.length > 0) readBodies(n);
-  if (heredocs.length === 0) return { text: script, heredocs };
+  if (heredocs.length === 0 && blanks.length === 0) return { text: script, heredocs };
 
   const chars = script.split('');
+  for (const [from, to] of blanks) for (let k = from; k < to; k++) chars[k] = ' ';
   for (const doc of heredocs) {
     chars[doc.operatorStart + 1] = ' ';
     if (doc.operator === '<<-') chars[doc.operatorStart + 2] = ' ';

@@ -6,7 +6,7 @@
 import type { Language, TreeCursor } from 'web-tree-sitter';
 import type { MappedText, Range } from '../parse/types.js';
 import { getParser } from './grammar.js';
-import { maskHeredocs, type ShellHeredoc } from './heredoc.js';
+import { maskScript, type ShellHeredoc } from './mask.js';
 import { RangeMapper } from './positions.js';
 import type { Connector, ShellCommand, ShellScript, ShellWord } from './types.js';
 import { commandNameIndex, flagsOf } from './words.js';
@@ -63,7 +63,7 @@ interface Context {
  */
 export function parseShell(source: MappedText, options: ParseShellOptions = {}): ShellScript {
   const mapper = new RangeMapper(source, options.text ?? source.text, options.lineStarts);
-  const masked = maskHeredocs(source.text);
+  const masked = maskScript(source.text);
   const parser = getParser();
   const tree = parser.parse(masked.text);
   const range = mapper.range(0, source.text.length);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { maskHeredocs } from '../../src/shell/heredoc.js';
+import { maskScript } from '../../src/shell/mask.js';
 import { names, sh } from './helpers.js';
 
-describe('maskHeredocs', () => {
+describe('maskScript', () => {
   it('finds heredocs and blanks their bodies, keeping offsets', () => {
     const text = "cat <<EOF >a && cat <<-'X' 3<<\"Y\"\nbody $(rm x)\nEOF\n\tsudo\n\tX\ny\nY\nls\n";
-    const { text: masked, heredocs } = maskHeredocs(text);
+    const { text: masked, heredocs } = maskScript(text);
     expect(masked).toHaveLength(text.length);
     expect(masked).toBe("cat < EOF >a && cat <  'X' 3< \"Y\"\n            \n   \n     \n  \n \n \nls\n");
     expect(heredocs.map((d) => [d.operator, d.delimiterRaw, d.delimiter, d.expand, d.terminated])).toEqual([
@@ -19,14 +19,14 @@ describe('maskHeredocs', () => {
 
   it('leaves scripts without heredocs alone', () => {
     for (const text of ['echo "<<EOF"', "echo '<<EOF'", 'echo $((1 << 2))', 'cat <<< x', 'echo # <<EOF', 'echo \\<<EOF']) {
-      expect(maskHeredocs(text).heredocs, text).toEqual([]);
+      expect(maskScript(text).heredocs, text).toEqual([]);
     }
   });
 
   it('reads escaped and concatenated delimiters', () => {
-    expect(maskHeredocs('cat <<\\EOF\nx\nEOF\n').heredocs[0]).toMatchObject({ delimiter: 'EOF', expand: false, terminated: true });
-    expect(maskHeredocs('cat << E"O"F;echo\nx\nEOF\n').heredocs[0]).toMatchObject({ delimiter: 'EOF', delimiterRaw: 'E"O"F' });
-    expect(maskHeredocs('cat <<EOF\nx\n').heredocs[0]).toMatchObject({ terminated: false, bodyEnd: 12, end: 12 });
+    expect(maskScript('cat <<\\EOF\nx\nEOF\n').heredocs[0]).toMatchObject({ delimiter: 'EOF', expand: false, terminated: true });
+    expect(maskScript('cat << E"O"F;echo\nx\nEOF\n').heredocs[0]).toMatchObject({ delimiter: 'EOF', delimiterRaw: 'E"O"F' });
+    expect(maskScript('cat <<EOF\nx\n').heredocs[0]).toMatchObject({ terminated: false, bodyEnd: 12, end: 12 });
   });
 
   it('starts the body after the whole command line, continuation included', () => {
@@ -50,6 +50,16 @@ describe('heredocs in scripts', () => {
 });
 
 describe('script text', () => {
+  it('drops comments written in backticks, as bash does', () => {
+    const text = 'apt-get install -y libffi8 `# for cffi` libxslt1-dev `#lxml` \\\n  libxml2 && rm -rf /x';
+    const s = sh(text);
+    expect(s.hasErrors).toBe(false);
+    expect(s.commands.map((c) => c.name)).toEqual(['apt-get', 'rm']);
+    expect(s.commands[0].args.map((w) => w.value)).toEqual(['install', '-y', 'libffi8', 'libxslt1-dev', 'libxml2']);
+    expect(maskScript('a `# x` b').text).toBe('a       b');
+    expect(maskScript('a `echo #x` b').text).toBe('a `echo #x` b');
+  });
+
   it('accepts CRLF line endings', () => {
     const s = sh('apt-get update\r\napt-get install -y curl\r\n');
     expect(s.commands.map((c) => c.args.map((w) => w.value))).toEqual([['update'], ['install', '-y', 'curl']]);
