@@ -489,7 +489,9 @@ function buildInstruction(ctx: Ctx, j: Joined, start: number, end: number, trigg
       break;
   }
 
-  validate(ctx, instr, trigger, span, ra, b);
+  // An ONBUILD trigger is stored as text by BuildKit and only checked when it runs downstream; the
+  // line parser errors above (JSON arrays, ENV/LABEL syntax) still apply to it.
+  if (!trigger) validate(ctx, instr, ra, b);
   return instr;
 }
 
@@ -589,9 +591,7 @@ function goQuoteSimple(s: string): string {
  * The checks `instructions.Parse` applies to one instruction: unknown keyword, flags (BuildKit
  * `BFlags.Parse`), argument counts, HEALTHCHECK type, ONBUILD trigger, SHELL form.
  */
-function validate(
-  ctx: Ctx, instr: Instruction, trigger: boolean, span: (a: number, b: number) => Range, ra: number, b: number,
-): void {
+function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
   const { keyword } = instr;
   const err = (message: string, r: Range = instr.range): void => {
     ctx.errors.push({ message, range: r });
@@ -600,9 +600,9 @@ function validate(
     err(`unknown instruction: ${instr.keywordRaw}`, instr.keywordRange);
     return;
   }
-  // Flags of an ONBUILD trigger are only checked when the trigger runs downstream.
+  // BuildKit does not parse the flags of `HEALTHCHECK NONE`.
   const healthNone = keyword === 'HEALTHCHECK' && instr.words.length > 0 && instr.words[0].raw.toUpperCase() === 'NONE';
-  if (!trigger && !healthNone) {
+  if (!healthNone) {
     const spec = FLAG_SPECS[keyword] ?? {};
     const used = new Set<string>();
     for (const f of instr.flags) {
@@ -703,7 +703,6 @@ function validate(
     default:
       break;
   }
-  void span;
 }
 
 /** COPY/ADD: a heredoc in destination position is an error (`errBadHeredoc`). */
@@ -769,7 +768,7 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
             globals.set(p.key, r.value);
           }
         }
-      } else {
+      } else if (KEYWORDS.has(instr.keyword)) {
         ctx.errors.push({ message: 'no build stage in current context', range: instr.range });
       }
       continue;
