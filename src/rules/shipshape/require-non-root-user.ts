@@ -1,0 +1,143 @@
+import type { Instruction } from '../../parse/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
+import { defineRule } from '../define.js';
+import { imageFamily, nonRootTag } from '../lib/images.js';
+import { finalStage, insertionBefore, readUser, rootImage, stageChain, userInstructions, type UserValue } from '../lib/seed-stages.js';
+import type { Stage } from '../../parse/types.js';
+
+const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
+const UID = 10001;
+
+/** The user switch to insert, written with the base image's tools. */
+function userLines(ctx: RuleContext, stage: Stage): string[] {
+  const family = imageFamily(rootImage(ctx.file, stage));
+  const user = `USER ${UID}:${UID}`;
+  if (family === 'none') return [user];
+  if (family === 'alpine') return [`RUN addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
+  return [`RUN groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
+}
+
+/** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */
+function addUserFix(ctx: RuleContext, stage: Stage): Fix {
+  const file = ctx.file;
+  const eol = file.eol;
+  const body = stage.instructions;
+  let first = body.length;
+  while (first > 0 && TAIL_KEYWORDS.has(body[first - 1].keyword)) first--;
+  const lines = userLines(ctx, stage);
+  let offset: number;
+  let text: string;
+  if (first < body.length) {
+    offset = insertionBefore(file, body[first]);
+    text = lines.join(eol) + eol;
+  } else {
+    offset = file.text.length;
+    const needsBreak = file.text.length > 0 && !file.text.endsWith('\n');
+    text = (needsBreak ? eol : '') + lines.join(eol) + eol;
+  }
+  return {
+    applicability: 'unsafe',
+    description: `Create a system user with uid ${UID} and switch to it`,
+    edits: [{ start: offset, end: offset, text }],
+  };
+}
+
+/** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */
+function reportTarget(stage: Stage): Instruction {
+  for (let i = stage.instructions.length - 1; i >= 0; i--) {
+    const k = stage.instructions[i].keyword;
+    if (k === 'CMD' || k === 'ENTRYPOINT') return stage.instructions[i];
+  }
+  return stage.from;
+}
+
+const DROP_TOOLS = /(^|[\s/"'])(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)(\s|$|["'=])/;
+
+/**
+ * True when the image starts as root on purpose and drops privileges in its entrypoint: it has an
+ * ENTRYPOINT and installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`...), as the
+ * official postgres, redis, mysql and mongo images do.
+ */
+function dropsPrivileges(chain: Stage[]): boolean {
+  const all = chain.flatMap((s) => s.instructions);
+  if (!all.some((i) => i.keyword === 'ENTRYPOINT')) return false;
+  return all.some((i) => (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'ENV') && DROP_TOOLS.test(i.args.text + '\n' + i.heredocs.map((h) => h.content).join('\n')));
+}
+
+/** Windows base images have no root user (ContainerAdministrator / ContainerUser): not judged. */
+function isWindowsImage(name: string): boolean {
+  return /windows|servercore|nanoserver/i.test(name);
+}
+
+/** True when the stage or its ancestry sets CMD or ENTRYPOINT (it is an application, not a base image). */
+function setsCommand(chain: Stage[]): boolean {
+  return chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+}
+
+/**
+ * Fires when the image the Dockerfile produces (its last stage) runs as root: no USER anywhere in its
+ * ancestry and a base image without a non-root default, or a last USER that is root.
+ */
+export default defineRule({
+  id: 'require-non-root-user',
+  severity: 'warning',
+  summary: 'The final image runs as root: switch to an unprivileged USER',
+  origin: 'shipshape',
+  category: 'security',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows base images (`servercore`, `nanoserver`) have no root user and are not judged. Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`.',
+    why: 'Root in a container is root on the host\'s kernel: a container escape, a kernel bug or a writable host mount turns an application bug into a host compromise, and Kubernetes\' `runAsNonRoot` refuses such images. Create an unprivileged user (a fixed uid such as 10001 keeps file ownership predictable) and switch to it before the command runs.',
+    bad: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
+    good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
+  },
+  check(ctx) {
+    const stage = finalStage(ctx.file);
+    if (stage === null) return;
+    let user: UserValue | null = null;
+    let from: Stage | null = null;
+    for (const s of stageChain(ctx.file, stage)) {
+      const users = userInstructions(s);
+      if (users.length > 0) {
+        user = readUser(ctx, users[users.length - 1]);
+        from = s;
+        break;
+      }
+    }
+    const fix = addUserFix(ctx, stage);
+    if (user !== null) {
+      if (user.value === null || !user.root) return;
+      if (from === stage) {
+        ctx.report({
+          instruction: user.instruction,
+          range: user.word?.range ?? user.instruction.range,
+          message: `The final image runs as root: \`USER ${user.word?.raw ?? user.value}\` is its last USER. Switch to an unprivileged user (e.g. \`USER ${UID}\`) after the steps that need root`,
+          fix,
+        });
+        return;
+      }
+      const target = reportTarget(stage);
+      const parent = from?.name ? `stage \`${from.name}\`` : `stage ${from?.index}`;
+      ctx.report({
+        instruction: target,
+        range: target === stage.from ? stage.from.keywordRange : target.range,
+        message: `The final image runs as root: it inherits \`USER ${user.word?.raw ?? user.value}\` (line ${user.instruction.line}) from ${parent}. Add a \`USER\` with an unprivileged user to the final stage`,
+        fix,
+      });
+      return;
+    }
+    const image = rootImage(ctx.file, stage);
+    if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
+    const chain = stageChain(ctx.file, stage);
+    if (!setsCommand(chain) || dropsPrivileges(chain)) return;
+    const target = reportTarget(stage);
+    const name = image ? `\`${image.expanded}\`` : 'the base image';
+    ctx.report({
+      instruction: target,
+      range: target === stage.from ? stage.from.keywordRange : target.range,
+      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Create an unprivileged user and add \`USER\` before ${target.keyword === 'FROM' ? 'the end of the stage' : `\`${target.keyword}\``}`,
+      fix,
+    });
+  },
+});

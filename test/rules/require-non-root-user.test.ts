@@ -1,0 +1,55 @@
+import rule from '../../src/rules/shipshape/require-non-root-user.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12.6-slim AS build\nRUN echo build\nFROM debian:12.6-slim\nUSER 10001:10001\nCMD ["/app"]\n',
+    'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+    'FROM gcr.io/distroless/base-debian12:debug-nonroot\nENTRYPOINT ["/app"]\n',
+    'ARG RUNTIME_USER=svc\nFROM alpine:3.20.1\nARG RUNTIME_USER\nUSER ${RUNTIME_USER}\nCMD ["sh"]\n',
+    'FROM python:3.12.4-slim\nRUN adduser --disabled-password --gecos "" web\nUSER web\nCMD ["gunicorn", "site.wsgi"]\n',
+    'FROM python:3.12.4-slim AS base\nUSER web\nFROM base\nCMD ["python"]\n',
+    'FROM alpine:3.20.1\nARG APP_USER\nUSER $APP_USER\n',
+    'FROM alpine:3.20.1\nUSER 1000:0\n',
+    '',
+    'FROM debian:12.6-slim\nRUN apt-get update\n',
+    'FROM debian:12.6-slim\nRUN apt-get install -y gosu=1.14-1+b10\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
+    'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',
+  ],
+  fires: [
+    {
+      input: 'FROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nCMD ["app"]\n',
+      line: 6,
+      message: /no USER is set.*debian:12\.6-slim/,
+      unsafeFixed:
+        'FROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
+    },
+    {
+      input: 'FROM node:20.15.1-bookworm-slim\nUSER node\nRUN npm ci\nUSER root\nCMD ["node", "server.js"]\n',
+      line: 4,
+      column: 6,
+      message: /`USER root`/,
+    },
+    {
+      input: 'FROM alpine:3.20.1\nCOPY app /app\n# start\nEXPOSE 8080\nENTRYPOINT ["/app"]\nCMD ["--serve"]\n',
+      line: 6,
+      unsafeFixed: 'FROM alpine:3.20.1\nCOPY app /app\nRUN addgroup -S -g 10001 app && adduser -S -u 10001 -G app app\nUSER 10001:10001\n# start\nEXPOSE 8080\nENTRYPOINT ["/app"]\nCMD ["--serve"]\n',
+    },
+    {
+      input: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]',
+      line: 3,
+      unsafeFixed: 'FROM scratch\nCOPY app /app\nUSER 10001:10001\nENTRYPOINT ["/app"]',
+    },
+    {
+      input: 'FROM debian:12.6-slim AS base\r\nCMD ["app"]\r\nFROM base\r\nRUN apt-get update',
+      line: 3,
+      unsafeFixed: 'FROM debian:12.6-slim AS base\r\nCMD ["app"]\r\nFROM base\r\nRUN apt-get update\r\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\r\nUSER 10001:10001\r\n',
+    },
+    { input: 'FROM debian:12.6-slim\nRUN apt-get install -y gosu=1.14-1+b10\nCMD ["postgres"]\n', line: 3, name: 'gosu without an ENTRYPOINT does not step down' },
+    { input: 'FROM debian:12.6-slim\nUSER root\n', line: 2, name: 'explicit root without CMD' },
+    { input: 'FROM debian:12.6-slim AS base\nUSER root\nFROM base\nCMD ["bash"]\n', line: 4, message: /inherits `USER root` \(line 2\) from stage `base`/ },
+    { input: 'FROM debian:12.6-slim\nARG U=0\nUSER ${U}\n', line: 3 },
+    { input: 'FROM debian:12.6-slim\nUSER \\\n  0:0\nCMD ["bash"]\n', line: 3 },
+    { input: 'FROM debian:12.6-slim\nONBUILD USER app\nCMD ["bash"]\n', line: 3, name: 'ONBUILD USER applies to child images only' },
+  ],
+});
