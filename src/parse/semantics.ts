@@ -9,7 +9,8 @@
  *   default declares X with value null; for a predefined name it keeps the predefined value.
  * - A stage starts with the base image's environment, assumed to be `PATH` with Docker's default value
  *   (BuildKit also gives `FROM scratch` this PATH), or, for `FROM <earlier stage>`, with everything
- *   visible at the end of that stage.
+ *   visible at the end of that stage (ARGs included, declared-only ones too), after which the parent's
+ *   image Env (its ENVs) is applied again.
  * - `ARG NAME[=default]` in a stage declares NAME. Its value: the default expanded with the scope before
  *   (each ARG of one instruction sees the ARGs before it in that instruction, as BuildKit dispatches them
  *   one by one), else the global scope's value of the same name (global ARG default or predefined
@@ -192,9 +193,11 @@ export function analyze(file: Dockerfile): Semantics {
 
   // ---- stages
   const ends: Scope[] = [];
+  // The image config's Env of each stage at its end (ENV instructions and the base's Env, not ARGs).
+  const imageEnvEnds: Map<string, Variable>[] = [];
   for (const stage of file.stages) {
     record(stage.from, global);
-    const vars = initialStageVars(stage, ends);
+    const { vars, imageEnv } = initialStageVars(stage, ends, imageEnvEnds);
     for (const ins of stage.instructions) {
       record(ins, new MapScope(new Map(vars)));
       if (ins.keyword === 'ARG') {
@@ -205,10 +208,11 @@ export function analyze(file: Dockerfile): Semantics {
           applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors);
         }
       } else if (ins.keyword === 'ENV') {
-        applyEnv(ins, vars, escape, errors);
+        applyEnv(ins, vars, imageEnv, escape, errors);
       }
     }
     ends[stage.index] = new MapScope(new Map(vars));
+    imageEnvEnds[stage.index] = imageEnv;
   }
 
   // Instructions the stages did not list (defensive: a model with instructions outside any stage).
@@ -231,15 +235,28 @@ export function analyze(file: Dockerfile): Semantics {
   };
 }
 
-function initialStageVars(stage: Stage, ends: Scope[]): Map<string, Variable> {
+/**
+ * The variables a stage starts with. BuildKit (`dispatchState.init` + the dispatch loop) takes the
+ * parent stage's state (its ENV and ARG values, and its declared ARGs), then re-applies the image
+ * config's Env on top, so an ENV of the parent wins again over a later parent ARG of the same name.
+ * A stage from an image gets the image's Env, assumed to be only PATH.
+ */
+function initialStageVars(
+  stage: Stage,
+  ends: Scope[],
+  imageEnvEnds: Map<string, Variable>[],
+): { vars: Map<string, Variable>; imageEnv: Map<string, Variable> } {
   const vars = new Map<string, Variable>();
+  let imageEnv = new Map<string, Variable>();
   if (stage.base.kind === 'stage' && stage.base.stage < stage.index && ends[stage.base.stage]) {
     const parent = ends[stage.base.stage];
     for (const name of parent.names()) vars.set(name, parent.get(name)!);
-    return vars;
+    imageEnv = new Map(imageEnvEnds[stage.base.stage]);
+  } else {
+    imageEnv.set('PATH', { name: 'PATH', value: DEFAULT_PATH, kind: 'env', instruction: null });
   }
-  vars.set('PATH', { name: 'PATH', value: DEFAULT_PATH, kind: 'env', instruction: null });
-  return vars;
+  for (const [name, v] of imageEnv) vars.set(name, v);
+  return { vars, imageEnv };
 }
 
 function applyStageArg(
@@ -270,7 +287,13 @@ function applyStageArg(
   vars.set(name, { name, value, kind: 'arg', instruction: ins });
 }
 
-function applyEnv(ins: Instruction, vars: Map<string, Variable>, escape: '\\' | '`', errors: SemanticsError[]): void {
+function applyEnv(
+  ins: Instruction,
+  vars: Map<string, Variable>,
+  imageEnv: Map<string, Variable>,
+  escape: '\\' | '`',
+  errors: SemanticsError[],
+): void {
   const old = scopeLookup(new MapScope(new Map(vars)));
   for (const pair of ins.pairs) {
     let name = pair.key;
@@ -286,8 +309,10 @@ function applyEnv(ins: Instruction, vars: Map<string, Variable>, escape: '\\' | 
       value = r.error === null ? r.value : null;
     }
     if (name === '') continue;
+    const v: Variable = { name, value, kind: 'env', instruction: ins };
     vars.delete(name);
-    vars.set(name, { name, value, kind: 'env', instruction: ins });
+    vars.set(name, v);
+    imageEnv.set(name, v);
   }
 }
 

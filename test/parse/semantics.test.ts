@@ -143,6 +143,13 @@ describe('stage scope', () => {
     expect(valuesOf(sem.scopeAt(file.instructions[7]))).toEqual({ PATH: DEFAULT_PATH });
   });
 
+  it('a child stage re-applies the parent image Env: the parent ENV wins over a later parent ARG', () => {
+    const file = parse('FROM alpine AS base\nENV V=1\nARG V=2\nRUN a\nFROM base\nRUN b\n');
+    const sem = analyze(file);
+    expect(sem.scopeAt(file.stages[0].instructions[2]).get('V')).toMatchObject({ value: '2', kind: 'arg' });
+    expect(sem.scopeAt(file.stages[1].instructions[0]).get('V')).toMatchObject({ value: '1', kind: 'env' });
+  });
+
   it('triggers inside ONBUILD use the scope of the ONBUILD', () => {
     const file = parse('FROM alpine\nARG X=1\nONBUILD COPY $X /x\nENV Y=2\n');
     const sem = analyze(file);
