@@ -85,8 +85,9 @@ export interface Semantics {
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /**
- * BuildKit's automatic platform ARGs with the values of a linux/amd64 build on a linux/amd64 host
- * (`TARGETSTAGE` is the empty string here: it depends on the build target).
+ * BuildKit's automatic platform ARGs with the values of a linux/amd64 build on a linux/amd64 host.
+ * `TARGETSTAGE` depends on the build target: {@link analyze} gives it the default target's name (the
+ * last stage's name, lower-cased as BuildKit stores stage names; empty when that stage is unnamed).
  */
 export const PREDEFINED_ARGS: Readonly<Record<string, string>> = Object.freeze({
   BUILDPLATFORM: 'linux/amd64',
@@ -169,6 +170,9 @@ export function analyze(file: Dockerfile): Semantics {
   for (const [name, value] of Object.entries(PREDEFINED_ARGS)) {
     globalVars.set(name, { name, value, kind: 'predefined', instruction: null });
   }
+  const lastStage = file.stages[file.stages.length - 1];
+  const target = lastStage?.name ? lastStage.name.toLowerCase() : '';
+  globalVars.set('TARGETSTAGE', { name: 'TARGETSTAGE', value: target, kind: 'predefined', instruction: null });
   const globalArgIns = new Set(file.globalArgs);
   for (const ins of file.globalArgs) {
     record(ins, new MapScope(new Map(globalVars)));

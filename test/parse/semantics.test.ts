@@ -37,6 +37,11 @@ describe('global scope', () => {
     expect(sem.global.get('TARGETARCH')).toEqual({ name: 'TARGETARCH', value: 'amd64', kind: 'predefined', instruction: null });
   });
 
+  it('TARGETSTAGE is the default target: the last stage name, lower-cased', () => {
+    expect(analyze(parse('FROM alpine AS build\nFROM alpine AS Final\n')).global.get('TARGETSTAGE')?.value).toBe('final');
+    expect(analyze(parse('FROM alpine AS build\nFROM alpine\n')).global.get('TARGETSTAGE')?.value).toBe('');
+  });
+
   it('adds global ARGs; defaults may use earlier global ARGs and predefined ARGs', () => {
     const file = parse('ARG A=1\nARG B=${A}2 C=$B-$TARGETARCH\nARG D\nFROM alpine:$B\n');
     const sem = analyze(file);
