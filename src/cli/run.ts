@@ -17,7 +17,8 @@ import { createTwoFilesPatch } from 'diff';
 import { writeAtomic } from './write.js';
 import { shellcheckAnalyzer } from './shellcheck.js';
 import { fsContext } from '../context/fs.js';
-import { formatReport, FORMATS } from '../report/index.js';
+import { formatReport, FORMATS, type FormatName, type RuleInfo } from '../report/index.js';
+import { ruleDocsUrl } from '../rules/define.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { discoverDockerfiles } from './discover.js';
 import { decodeFile, InputError } from './input.js';
@@ -291,11 +292,14 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
   const stdinFixed = Boolean((opts.fix || opts.unsafeFixes || opts.fixRule) && !(opts.diff || opts.fixDryRun) && targets.some((t) => t.path === null));
   const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const outputs = opts.output ?? [];
+  const ruleInfo: Record<string, RuleInfo> = {};
+  for (const r of await defaultRules()) ruleInfo[r.id] = { summary: r.summary, url: ruleDocsUrl(r.id), severity: r.severity === 'off' ? undefined : r.severity };
   for (let k = 0; k < Math.max(formats.length, outputs.length); k++) {
     const format = formats[k] ?? 'tty';
     const out = outputs[k];
-    const text = formatReport(format as never, {
+    const text = formatReport(format as FormatName, {
       files: results,
+      rules: ruleInfo,
       color: out && out !== '-' ? false : color,
       toolVersion: VERSION,
       cwd: io.cwd,
