@@ -1,0 +1,37 @@
+import rule from '../../src/rules/shipshape/require-python-env.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM node:20.15.1-slim\nUSER node\nCMD ["node", "a.js"]\n',
+    'FROM python:3.12.4-slim AS base\nENV PYTHONDONTWRITEBYTECODE=1\nENV PYTHONUNBUFFERED=1\nFROM base\nUSER nobody\nCMD ["python", "app.py"]\n',
+    'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1\n',
+    'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE 1\nENV PYTHONUNBUFFERED=true\n',
+    'FROM python:3.12.4-slim AS build\nRUN pip wheel .\nFROM debian:12.6-slim\nCMD ["app"]\n',
+    'FROM python:3.12.4-slim\nARG X=1\nENV PYTHONDONTWRITEBYTECODE=$X PYTHONUNBUFFERED=${X}\n',
+  ],
+  fires: [
+    {
+      input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["python", "-m", "http.server"]\n',
+      line: 1,
+      column: 1,
+      fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "-m", "http.server"]\n',
+    },
+    {
+      input: 'FROM python:3.12.4-slim\nENV PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "app.py"]\n',
+      message: /`PYTHONDONTWRITEBYTECODE`/,
+      fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1\nENV PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "app.py"]\n',
+    },
+    {
+      input: 'FROM python:3.12.4-slim AS base\r\nENV PYTHONUNBUFFERED=1\r\nFROM base AS final\r\nCMD ["python"]\r\n',
+      line: 3,
+      fixed: 'FROM python:3.12.4-slim AS base\r\nENV PYTHONUNBUFFERED=1\r\nFROM base AS final\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["python"]\r\n',
+    },
+    { input: 'FROM python:3.12.4-slim', fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1' },
+    { input: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nCMD ["python"]\n', line: 1 },
+    { input: 'FROM pypy:3.10-7.3.16-slim\nCMD ["pypy3"]\n', line: 1 },
+    { input: 'FROM python:3.12.4-slim\nARG PYTHONDONTWRITEBYTECODE=1\nARG PYTHONUNBUFFERED=1\n', message: /PYTHONDONTWRITEBYTECODE.*PYTHONUNBUFFERED/, name: 'ARG is not in the running container' },
+    { input: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=\n', fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=\n', name: 'explicitly emptied: no fix' },
+    { input: 'FROM --platform=linux/amd64 \\\n  python:3.12.4-slim AS app\nCMD ["python"]\n', line: 1, fixed: 'FROM --platform=linux/amd64 \\\n  python:3.12.4-slim AS app\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCMD ["python"]\n' },
+  ],
+});
