@@ -50,24 +50,23 @@ export function stageOf(file: Dockerfile, instr: Instruction): Stage | undefined
   return instr.stageIndex >= 0 ? file.stages[instr.stageIndex] : undefined;
 }
 
-/** Levenshtein distance (small strings only). */
+/** Edit distance with adjacent transpositions (optimal string alignment); small strings only. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /**
  * The closest candidate to `name` ("did you mean"), like BuildKit's `suggest.Search`: a name that
- * differs only in case, or one within a small edit distance (at most 2, and less than half the name).
+ * differs only in case, or one within a small edit distance (typos, swapped letters: at most 2, and
+ * at most a third of the name).
  */
 export function suggestName(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
@@ -83,7 +82,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
     }
   }
   if (best === null) return null;
-  const limit = Math.min(2, Math.floor((name.length - 1) / 2));
+  const limit = name.length <= 2 ? 0 : Math.min(2, Math.max(1, Math.floor(name.length / 3)));
   return bestDist <= limit ? best : null;
 }
 
