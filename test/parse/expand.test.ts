@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { expandWord, expandWords, wordVariables, type Lookup } from '../../src/parse/expand.js';
 
 const envOf = (env: Record<string, string>): Lookup => (name) =>
@@ -380,5 +381,42 @@ describe('wordVariables', () => {
   });
   it('stops at a syntax error', () => {
     expect(wordVariables('$A ${} $B')).toEqual(['A']);
+  });
+});
+
+describe('robustness (property-based)', () => {
+  const alphabet = ['$', '{', '}', ':', '-', '+', '?', '#', '%', '/', '*', '\\', '`', '"', "'", ' ', 'A', 'B', 'x', '0', '@', '[', '(', '.', '\n', '👽'];
+  const word = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join(''));
+  const env = envOf({ A: 'a*b/c', B: '', x: '$0\\', '0': 'zero' });
+
+  it('expandWord never throws; an error means an empty value', () => {
+    fc.assert(
+      fc.property(word, fc.constantFrom<'\\' | '`'>('\\', '`'), (w, escape) => {
+        const r = expandWord(w, env, { escape });
+        if (r.error !== null) expect(r.value).toBe('');
+        expect(new Set(r.matched).size).toBe(r.matched.length);
+        for (const n of r.matched) expect(r.unmatched).not.toContain(n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a word without $ or quotes or escapes is unchanged', () => {
+    fc.assert(
+      fc.property(fc.string(), (w) => {
+        fc.pre(!/[$"'\\]/.test(w));
+        expect(expandWord(w, env)).toEqual({ value: w, matched: [], unmatched: [], error: null });
+      }),
+    );
+  });
+
+  it('expandWords joins back to the expanded word when nothing is quoted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '$A', '$B', '\t'), { maxLength: 12 }), (parts) => {
+        const w = parts.join('');
+        const words = expandWords(w, env).words;
+        expect(words.join(' ')).toBe(expandWord(w, env).value.trim().split(/[ \t]+/).filter(Boolean).join(' '));
+      }),
+    );
   });
 });
