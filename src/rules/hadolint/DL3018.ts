@@ -1,0 +1,45 @@
+import { defineRule } from '../define.js';
+import type { ShellWord } from '../../shell/types.js';
+import { positionalArgs } from '../../shell/query.js';
+import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+
+/** hadolint's DL3018 test of one package argument. */
+export function apkPinned(pkg: string): boolean {
+  return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
+}
+
+/** DL3018: apk packages must be pinned. */
+export default defineRule({
+  id: 'DL3018',
+  severity: 'warning',
+  summary: 'Pin versions in apk add: write `apk add <package>=<version>`',
+  origin: 'hadolint',
+  category: 'reproducibility',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports `apk` commands with an `add` argument (also inside ONBUILD) that name a package without a version. The packages are the arguments that are not options, except `add` and the values of `-t`/`--virtual`, `--repository` and `-X`. A package is pinned when it contains `=`, `~`, `>` or `<` (`curl=8.5.0-r0`, `bash~5.2`, `"tzdata<2025"`) or is a local `.apk` file.',
+    why: 'Alpine repositories move: without a version, `apk add curl` installs whatever is current when the image is built, so rebuilds are not repeatable and an upgrade can slip in unnoticed. Pin the versions (a fuzzy `~` pin on the minor version keeps security fixes coming).',
+    bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\n',
+    differences: 'shipshape reports the first unpinned package and names all of them.',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const unpinned: ShellWord[] = [];
+      for (const cmd of commandsOf(ctx, site.run)) {
+        if (!cmdHasArgs(cmd, 'apk', ['add'])) continue;
+        for (const pkg of positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'repository', 'X'] })) {
+          if (pkg.value !== 'add' && !apkPinned(pkg.value)) unpinned.push(pkg);
+        }
+      }
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => w.value);
+      ctx.report({
+        instruction: site.instruction,
+        range: unpinned[0].range,
+        message: `Pin the version of ${nameList(names)} in apk add (write \`${names[0]}=<version>\`)`,
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../define.js';
+import { hasFlag } from '../../shell/query.js';
+import { argWord, cmdHasArgs, commandsOf, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
+
+/** DL3019: `apk add` should not leave its index cache in the image. */
+export default defineRule({
+  id: 'DL3019',
+  severity: 'info',
+  summary: 'Use `apk add --no-cache` instead of keeping the apk cache',
+  origin: 'hadolint',
+  category: 'size',
+  fix: 'safe',
+  docs: {
+    description:
+      'Reports RUN instructions (also inside ONBUILD) with an `apk` command that has an `add` argument and no `--no-cache` flag, unless the RUN has a cache or tmpfs mount whose target contains `/var/cache/apk`. The fix adds `--no-cache` after `add`.',
+    why: '`apk add` without `--no-cache` (or after `apk update`) stores the repository indexes in `/var/cache/apk`, which then stays in the layer. `--no-cache` fetches the index into a temporary place and leaves nothing behind, so no `apk update` and `rm -rf /var/cache/apk/*` dance is needed.',
+    bad: 'FROM alpine:3.20\nRUN apk add curl=8.9.0-r0\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\n',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache'));
+      if (offenders.length === 0 || hasCacheMount(site.run, '/var/cache/apk')) continue;
+      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'add')!, '--no-cache'));
+      ctx.report({
+        instruction: site.instruction,
+        range: offenders[0].range,
+        message: 'Add `--no-cache` to `apk add` so that the package index is not kept in the layer',
+        fix: { applicability: 'safe', description: 'Add --no-cache to apk add', edits },
+      });
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import { defineRule } from '../define.js';
+import { hasArg } from '../../shell/query.js';
+import { argWord, commandsOf, hasCacheMount, insertFlagAfter, runSites, scriptOf } from '../lib/packages.js';
+import { isPipInstall, isPipWrapper } from '../lib/pkg-pip.js';
+
+const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
+
+/** True when `text` sets `PIP_NO_CACHE_DIR=` to something starting with a truthy value (hadolint). */
+function setsNoCacheDir(text: string): boolean {
+  for (const m of text.matchAll(/PIP_NO_CACHE_DIR=(["']?)(\S*)/g)) {
+    const value = m[2];
+    if ([...TRUTHY].some((t) => value.startsWith(t))) return true;
+  }
+  return false;
+}
+
+/** DL3042: pip should not keep its download cache in the image. */
+export default defineRule({
+  id: 'DL3042',
+  severity: 'warning',
+  summary: 'Avoid the pip cache in the image: use `pip install --no-cache-dir <package>`',
+  origin: 'hadolint',
+  category: 'size',
+  fix: 'safe',
+  docs: {
+    description:
+      'Reports pip installs (as DL3013 detects them; not `pipx` or `pipenv`), also inside ONBUILD, without the argument `--no-cache-dir`. Exempt: the RUN sets `PIP_NO_CACHE_DIR=` to a true value (`1`, `true`, `on`, `yes` in any of their usual casings), an ENV visible at the RUN sets `PIP_NO_CACHE_DIR` to such a value (in the stage, or inherited through `FROM <stage>`), or the RUN has a cache or tmpfs mount whose target contains `.cache/pip`. The fix adds `--no-cache-dir` after `install`.',
+    why: 'pip keeps every downloaded wheel in `~/.cache/pip`. In an image that cache is never used again but stays in the layer, often tens of megabytes. `--no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`, or a BuildKit cache mount) keeps it out.',
+    bad: 'FROM python:3.12.4-slim\nRUN pip install django==5.0.7\n',
+    good: 'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir django==5.0.7\n',
+    differences:
+      'The ENV test uses BuildKit\'s variable scoping: an ENV reaches a stage only through `FROM <stage>`, never through an unrelated stage that happens to use the same base image (hadolint keys stages by image name). A quoted value (`PIP_NO_CACHE_DIR="1"`) in the RUN counts.',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const offenders = commandsOf(ctx, site.run).filter((c) => isPipInstall(c) && !isPipWrapper(c) && !hasArg(c, '--no-cache-dir'));
+      if (offenders.length === 0) continue;
+      const script = scriptOf(ctx, site.run);
+      if (setsNoCacheDir(`${site.run.argsAfterFlags.text}\n${script?.source.text ?? ''}`)) continue;
+      const env = ctx.scope(site.instruction).get('PIP_NO_CACHE_DIR');
+      if (env && env.kind === 'env' && env.value !== null && TRUTHY.has(env.value)) continue;
+      if (hasCacheMount(site.run, '.cache/pip')) continue;
+      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '--no-cache-dir'));
+      ctx.report({
+        instruction: site.instruction,
+        range: offenders[0].range,
+        message: `Add \`--no-cache-dir\` to \`${offenders[0].name} install\` (or set \`ENV PIP_NO_CACHE_DIR=1\`) so that pip's cache does not stay in the layer`,
+        fix: { applicability: 'safe', description: 'Add --no-cache-dir to pip install', edits },
+      });
+    }
+  },
+});

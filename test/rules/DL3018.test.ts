@@ -1,0 +1,26 @@
+import rule from '../../src/rules/hadolint/DL3018.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const F = 'FROM alpine:3.19\n';
+
+ruleTable(rule, {
+  silent: [
+    `${F}RUN apk add bash=5.2.21-r0\n`,
+    `${F}RUN apk add --no-cache bash=~5.2 git~2.45\n`,
+    `${F}RUN apk add --no-cache \\\n  "bash>=5.2" \\\n  "coreutils~9.4" \\\n  "tzdata<2025"\n`,
+    `${F}RUN apk add \\\n--virtual .build-deps \\\ngcc=13.2.1-r0 musl-dev=1.2.4-r2 \\\n&& apk del .build-deps\n`,
+    `${F}RUN apk add -t .build-deps gcc=13.2.1-r0\n`,
+    `${F}RUN apk add --no-cache --repository https://dl-cdn.alpinelinux.org/alpine/edge/community hugo=0.125.4-r0\n`,
+    `${F}RUN apk add --no-cache -X https://dl-cdn.alpinelinux.org/alpine/edge/community hugo=0.125.4-r0\n`,
+    `${F}RUN apk add --no-cache --allow-untrusted /tmp/tool-1.4.0-r0.apk\n`,
+    `${F}RUN apk del curl\n`,
+  ],
+  fires: [
+    { input: `${F}RUN apk add curl\n`, line: 2, column: 13, message: /`curl`.*curl=<version>/ },
+    { input: 'from alpine:3.19\nrun apk add curl\n', line: 2 },
+    { input: '# escape=`\nFROM alpine:3.19\nRUN apk add --no-cache `\n    curl\n', line: 4, column: 5 },
+    { input: `${F}ONBUILD RUN apk add --no-cache curl\n`, line: 2 },
+    { input: `${F}RUN apk add --virtual .deps gcc=13.2.1-r0 make\n`, message: /`make`/, count: 1 },
+    { input: `${F}RUN ["apk", "add", "curl"]\n`, line: 2 },
+  ],
+});

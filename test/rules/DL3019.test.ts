@@ -1,0 +1,27 @@
+import rule from '../../src/rules/hadolint/DL3019.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const F = 'FROM alpine:3.19\n';
+
+ruleTable(rule, {
+  silent: [
+    `${F}RUN apk add --no-cache bash=5.2.21-r0\n`,
+    `${F}RUN --mount=type=cache,target=/var/cache/apk apk add -U git=2.43.0-r0\n`,
+    `${F}RUN --mount=type=tmpfs,target=/var/cache/apk apk add git=2.43.0-r0\n`,
+    `${F}RUN apk del curl\n`,
+    `${F}RUN echo apk add curl\n`,
+  ],
+  fires: [
+    { input: `${F}RUN apk add bash=5.2.21-r0\n`, line: 2, column: 5, fixed: `${F}RUN apk add --no-cache bash=5.2.21-r0\n` },
+    { input: `${F}ONBUILD RUN apk add bash=5.2.21-r0\n`, fixed: `${F}ONBUILD RUN apk add --no-cache bash=5.2.21-r0\n` },
+    { input: `${F}RUN --mount=type=cache,target=/root/.cache apk add -U git=2.43.0-r0\n` },
+    {
+      input: `${F}RUN apk update \\\n && apk add \\\n      git=2.43.0-r0 \\\n && apk add --no-cache curl=8.5.0-r0\n`,
+      line: 3,
+      count: 1,
+      fixed: `${F}RUN apk update \\\n && apk add --no-cache \\\n      git=2.43.0-r0 \\\n && apk add --no-cache curl=8.5.0-r0\n`,
+    },
+    { input: `${F}RUN ["apk", "add", "git=2.43.0-r0"]\n`, fixed: `${F}RUN ["apk", "add", "--no-cache", "git=2.43.0-r0"]\n` },
+    { input: `${F}RUN <<EOF\napk add git=2.43.0-r0\nEOF\n`, line: 3, fixed: `${F}RUN <<EOF\napk add --no-cache git=2.43.0-r0\nEOF\n` },
+  ],
+});

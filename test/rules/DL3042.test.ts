@@ -1,0 +1,36 @@
+import rule from '../../src/rules/hadolint/DL3042.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const F = 'FROM python:3.12\n';
+
+ruleTable(rule, {
+  silent: [
+    `${F}RUN pip3 install --no-cache-dir six==1.16.0\n`,
+    `${F}RUN PIP_NO_CACHE_DIR=1 pip install six==1.16.0\n`,
+    `${F}RUN export PIP_NO_CACHE_DIR=true && pip install six==1.16.0\n`,
+    `${F}RUN --mount=type=cache,target=/root/.cache/pip pip install six==1.16.0\n`,
+    `${F}ENV PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1\nRUN pip install six==1.16.0\n`,
+    `${F}ENV PIP_NO_CACHE_DIR=YES\nRUN pip install six==1.16.0\n`,
+    `FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=on\nFROM base\nRUN pip install six==1.16.0\n`,
+    `${F}RUN pipx install ruff==0.4.4\n`,
+    `${F}RUN python -m pipx install ruff==0.4.4\n`,
+    `${F}RUN pipenv install\n`,
+    `${F}RUN pip wheel --wheel-dir /wheels -r requirements.txt\n`,
+  ],
+  fires: [
+    { input: `${F}RUN pip install six==1.16.0\n`, line: 2, column: 5, message: /pip install/, fixed: `${F}RUN pip install --no-cache-dir six==1.16.0\n` },
+    { input: `${F}ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=0\nRUN pip install six==1.16.0\n`, line: 3 },
+    { input: `${F}ENV PIP_NO_CACHE_DIR=OFF\nRUN pip install six==1.16.0\n` },
+    { input: `FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=true\nFROM python:3.12-slim\nRUN pip install six==1.16.0\n`, line: 4 },
+    { input: `${F}RUN export PIP_NO_CACHE_DIR=false && pip install six==1.16.0\n` },
+    { input: `${F}ONBUILD RUN pip install six==1.16.0\n`, line: 2, fixed: `${F}ONBUILD RUN pip install --no-cache-dir six==1.16.0\n` },
+    {
+      input: `${F}RUN python3 -m pip install \\\n      six==1.16.0 \\\n && pip3 install attrs==23.2.0\n`,
+      line: 2,
+      count: 1,
+      fixed: `${F}RUN python3 -m pip install --no-cache-dir \\\n      six==1.16.0 \\\n && pip3 install --no-cache-dir attrs==23.2.0\n`,
+    },
+    { input: `${F}RUN ["pip", "install", "six==1.16.0"]\n`, fixed: `${F}RUN ["pip", "install", "--no-cache-dir", "six==1.16.0"]\n` },
+    { input: `${F}RUN <<EOF\npip install six==1.16.0\nEOF\n`, line: 3, fixed: `${F}RUN <<EOF\npip install --no-cache-dir six==1.16.0\nEOF\n` },
+  ],
+});
