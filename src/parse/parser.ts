@@ -661,6 +661,9 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
       if (nWords === 0) err('VOLUME requires at least one argument');
       else if (instr.execForm && (instr.json ?? []).some((v) => v.trim() === '')) err('VOLUME specified can not be an empty string');
       break;
+    case 'RUN':
+      checkMountFlags(ctx, instr);
+      break;
     case 'ADD':
     case 'COPY':
       if (nWords < 2) {
@@ -684,6 +687,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
         if (hasCmd) err('HEALTHCHECK NONE takes no arguments');
       } else if (typ === 'CMD') {
         if (!hasCmd || (instr.execForm && (instr.json ?? []).length === 0)) err('Missing command after HEALTHCHECK CMD');
+        checkHealthcheckFlags(ctx, instr);
       } else {
         err(`Unknown type ${goQuoteSimple(instr.words[0].raw)} in HEALTHCHECK (try CMD)`, instr.words[0].range);
       }
@@ -702,6 +706,120 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
     }
     default:
       break;
+  }
+}
+
+/**
+ * One CSV record as Go's `encoding/csv` reads it (comma-separated, `"` quoting with `""` inside
+ * quotes, no lazy quotes). Returns the fields, or an error message.
+ */
+export function readCsvRecord(s: string): string[] | string {
+  const fields: string[] = [];
+  let i = 0;
+  const n = s.length;
+  for (;;) {
+    if (i < n && s[i] === '"') {
+      let field = '';
+      i++;
+      for (;;) {
+        const q = s.indexOf('"', i);
+        if (q < 0) return 'extraneous or missing " in quoted-field';
+        field += s.slice(i, q);
+        if (s[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      if (i < n && s[i] !== ',') return 'extraneous or missing " in quoted-field';
+      fields.push(field);
+    } else {
+      let c = s.indexOf(',', i);
+      if (c < 0) c = n;
+      const field = s.slice(i, c);
+      if (field.includes('"')) return 'bare " in non-quoted-field';
+      fields.push(field);
+      i = c;
+    }
+    if (i >= n) return fields;
+    i++; // comma
+  }
+}
+
+/** RUN --mount checks BuildKit makes while parsing (the rest waits for dispatch): CSV syntax, no variable in `from`. */
+function checkMountFlags(ctx: Ctx, instr: Instruction): void {
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || f.value === null) continue;
+    const fields = readCsvRecord(f.value);
+    if (typeof fields === 'string') {
+      ctx.errors.push({ message: `failed to parse csv mounts: ${fields}`, range: f.range });
+      continue;
+    }
+    for (const field of fields) {
+      const eq = field.indexOf('=');
+      if (eq < 0 || field.slice(0, eq).toLowerCase() !== 'from') continue;
+      const value = field.slice(eq + 1);
+      const dollar = value.indexOf('$');
+      if (dollar >= 0 && dollar !== value.length - 1) {
+        ctx.errors.push({ message: "'from' doesn't support variable expansion, define alias stage instead", range: f.range });
+      }
+    }
+  }
+}
+
+/** Go's `time.ParseDuration`: the duration in nanoseconds, or an error message. */
+export function parseGoDuration(s: string): number | string {
+  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const quoted = JSON.stringify(s);
+  let i = 0;
+  let neg = false;
+  if (s[i] === '-' || s[i] === '+') {
+    neg = s[i] === '-';
+    i++;
+  }
+  if (s.slice(i) === '0') return 0;
+  if (i >= s.length) return `time: invalid duration ${quoted}`;
+  let total = 0;
+  while (i < s.length) {
+    const ns = i;
+    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    const intPart = s.slice(ns, i);
+    let frac = '';
+    if (s[i] === '.') {
+      i++;
+      const fs = i;
+      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      frac = s.slice(fs, i);
+    }
+    if (intPart === '' && frac === '') return `time: invalid duration ${quoted}`;
+    const us = i;
+    while (i < s.length && s[i] !== '.' && !(s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57)) i++;
+    const unit = s.slice(us, i);
+    if (unit === '') return `time: missing unit in duration ${quoted}`;
+    const mult = units[unit];
+    if (mult === undefined) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    total += Number(`${intPart || '0'}.${frac || '0'}`) * mult;
+  }
+  return neg ? -total : total;
+}
+
+/** HEALTHCHECK CMD flag values (BuildKit `parseHealthcheck`): Go durations ≥ 1ms (or 0), integer retries ≥ 0. */
+function checkHealthcheckFlags(ctx: Ctx, instr: Instruction): void {
+  for (const f of instr.flags) {
+    if (f.value === null || f.value === '') continue;
+    if (f.name === 'retries') {
+      if (!/^[+-]?\d+$/.test(f.value) || Math.abs(Number(f.value)) > 2147483647) {
+        ctx.errors.push({ message: `strconv.ParseInt: parsing ${JSON.stringify(f.value)}: invalid syntax`, range: f.range });
+      } else if (Number(f.value) < 0) {
+        ctx.errors.push({ message: `--retries cannot be negative (${Number(f.value)})`, range: f.range });
+      }
+    } else if (f.name === 'interval' || f.name === 'timeout' || f.name === 'start-period' || f.name === 'start-interval') {
+      const d = parseGoDuration(f.value);
+      if (typeof d === 'string') ctx.errors.push({ message: d, range: f.range });
+      else if (d !== 0 && d < 1e6) ctx.errors.push({ message: `Interval "${f.name}" cannot be less than 1ms`, range: f.range });
+    }
   }
 }
 

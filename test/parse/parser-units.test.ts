@@ -392,3 +392,33 @@ describe('comments', () => {
     expect(parse('FROM a\nRUN echo a # b\n').instructions[1].args.text).toBe('echo a # b');
   });
 });
+
+describe('HEALTHCHECK flag values', () => {
+  it('accepts Go durations and integer retries', () => {
+    const df = parse('FROM a\nHEALTHCHECK --interval=1m30s --timeout=0 --start-period=1.5s --retries=3 CMD true\n');
+    expect(messages(df)).toEqual([]);
+  });
+  it('rejects bad durations and negative retries', () => {
+    const df = parse('FROM a\nHEALTHCHECK --interval=5 --timeout=1d --start-period=10us --retries=-1 CMD true\n');
+    expect(messages(df)).toEqual([
+      'time: missing unit in duration "5"',
+      'time: unknown unit "d" in duration "1d"',
+      'Interval "start-period" cannot be less than 1ms',
+      '--retries cannot be negative (-1)',
+    ]);
+  });
+});
+
+describe('RUN --mount parse-time checks', () => {
+  it('accepts ordinary mounts, including quoted CSV fields', () => {
+    const df = parse('FROM a\nRUN --mount=type=cache,target=/root/.cache,sharing=locked --mount="type=bind,\\"source=a,b\\",target=/x" true\n');
+    expect(messages(df)).toEqual([]);
+  });
+  it('rejects a variable in from= and broken CSV', () => {
+    const df = parse('FROM a\nRUN --mount=type=bind,from=$IMG,target=/x true\nRUN --mount=type=bind,source=a\\"b true\n');
+    expect(messages(df)).toEqual([
+      "'from' doesn't support variable expansion, define alias stage instead",
+      'failed to parse csv mounts: bare " in non-quoted-field',
+    ]);
+  });
+});
