@@ -281,10 +281,10 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
   const { text } = ctx;
   const used = new Set<number>();
   const seen = new Set<string>();
-  const record = (i: number, m: { name: string; value: string }, hash: number): void => {
+  const record = (i: number, m: { name: string; value: string }, hash: number, visible: boolean): void => {
     const line = lines[i];
     const range = ctx.pm.range(hash, line.end);
-    out.push({ name: m.name, value: m.value, range });
+    if (visible) out.push({ name: m.name, value: m.value, range });
     used.add(i);
     if (seen.has(m.name)) {
       ctx.errors.push({ message: `only one ${m.name} parser directive can be used`, range });
@@ -296,6 +296,9 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
       else ctx.errors.push({ message: `invalid escape token '${m.value}' does not match \` or \\`, range });
     }
   };
+  // `syntax` and `check` are read by BuildKit's `ParseDirective`, which tests raw lines: an indented
+  // directive line is consumed by the main parser but ends that lookup.
+  let rawOk = true;
   let i = 0;
   for (; i < lines.length; i++) {
     const line = lines[i];
@@ -303,14 +306,15 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
     while (s < line.end && isSpace(text.charCodeAt(s))) s++;
     const m = matchDirective(text, s, line.end);
     if (m === null || !DIRECTIVE_NAMES.has(m.name)) break;
-    record(i, m, s);
+    if (s !== line.start) rawOk = false;
+    record(i, m, s, rawOk || m.name === 'escape');
   }
   if (i === 0 && lines.length > 0 && text.startsWith('#!', lines[0].start)) {
     for (let k = 1; k < lines.length; k++) {
       const line = lines[k];
       const m = matchDirective(text, line.start, line.end);
       if (m === null || !DIRECTIVE_NAMES.has(m.name)) break;
-      if (m.name !== 'escape') record(k, m, line.start);
+      if (m.name !== 'escape') record(k, m, line.start, true);
     }
   }
   return used;

@@ -422,3 +422,12 @@ describe('RUN --mount parse-time checks', () => {
     ]);
   });
 });
+
+describe('directive lookup quirks', () => {
+  it('an indented check directive is consumed but not seen by the check lookup', () => {
+    const df = parse('# syntax=x\n  # check=skip=all\n# escape=`\nFROM a\n');
+    expect(df.directives.map((d) => d.name)).toEqual(['syntax', 'escape']);
+    expect(df.comments).toEqual([]);
+    expect(df.escape).toBe('`');
+  });
+});
