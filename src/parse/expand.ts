@@ -127,6 +127,34 @@ export function wordVariables(word: string, escape: '\\' | '`' = '\\'): string[]
   return r.matched;
 }
 
+/** One variable reference found by {@link variableReferences}. */
+export interface VariableReference {
+  name: string;
+  /** UTF-16 offsets into the word as written: `word.slice(start, end)` is `$NAME` or `${NAME…}`. */
+  start: number;
+  end: number;
+  /** Whether `lookup` defined the name. */
+  defined: boolean;
+}
+
+/**
+ * Every variable lookup BuildKit makes while processing `word`, in order of the reference's start,
+ * with the span of its `$…` text in the word as written (for diagnostics). A name referenced twice
+ * appears twice. Escaped and single-quoted `$` are not references. On an error, the references found
+ * before it (the one being read when it failed ends where reading stopped).
+ */
+export function variableReferences(word: string, lookup: Lookup, options: ExpandOptions = {}): VariableReference[] {
+  const sw = new ShellWord(word, lookup, options);
+  try {
+    sw.processStopOn(null, sw.rawEscapes);
+  } catch (e) {
+    if (!(e instanceof ExpandError)) throw e;
+  }
+  return sw.refs
+    .map((r) => ({ name: r.name, start: sw.utf16Offset(r.start), end: sw.utf16Offset(r.end < 0 ? r.start : r.end), defined: r.defined }))
+    .sort((a, b) => a.start - b.start);
+}
+
 /** True when the text contains something that could be a variable reference (a `$`). Cheap pre-check. */
 export function mayContainVariables(text: string): boolean {
   return text.includes('$');
@@ -214,6 +242,9 @@ class ShellWord {
   rawEscapes: boolean;
   readonly matches = new Set<string>();
   readonly nonmatches = new Set<string>();
+  /** Every lookup with the code-point span of its `$…` text (end -1 until the reference is closed). */
+  readonly refs: Array<{ name: string; start: number; end: number; defined: boolean }> = [];
+  private readonly refStarts: number[] = [];
 
   constructor(input: string, private readonly lookup: Lookup, options: ExpandOptions) {
     this.chars = Array.from(input);
@@ -321,8 +352,16 @@ class ShellWord {
     }
   }
 
+  /** UTF-16 offset of code point index `i` of the input. */
+  utf16Offset(i: number): number {
+    let off = 0;
+    for (let k = 0; k < i && k < this.chars.length; k++) off += this.chars[k].length;
+    return off;
+  }
+
   private getEnv(name: string): { value: string; set: boolean } {
     const v = this.lookup(name);
+    this.refs.push({ name, start: this.refStarts[this.refStarts.length - 1] ?? 0, end: -1, defined: v !== undefined });
     if (v !== undefined) {
       this.matches.add(name);
       return { value: v, set: true };
@@ -349,6 +388,22 @@ class ShellWord {
   }
 
   private processDollar(): string {
+    const start = this.pos;
+    this.refStarts.push(start);
+    try {
+      return this.processDollarBody();
+    } finally {
+      this.refStarts.pop();
+      for (let i = this.refs.length - 1; i >= 0; i--) {
+        if (this.refs[i].start === start && this.refs[i].end < 0) {
+          this.refs[i].end = this.pos;
+          break;
+        }
+      }
+    }
+  }
+
+  private processDollarBody(): string {
     this.next(); // the '$'
     if (this.peek() !== '{') {
       const name = this.processName();

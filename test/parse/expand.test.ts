@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expandWord, expandWords, wordVariables, type Lookup } from '../../src/parse/expand.js';
+import { expandWord, expandWords, variableReferences, wordVariables, type Lookup } from '../../src/parse/expand.js';
 
 const envOf = (env: Record<string, string>): Lookup => (name) =>
   Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
@@ -418,5 +418,34 @@ describe('robustness (property-based)', () => {
         expect(words.join(' ')).toBe(expandWord(w, env).value.trim().split(/[ \t]+/).filter(Boolean).join(' '));
       }),
     );
+  });
+});
+
+describe('variableReferences', () => {
+  it('gives each reference with its span in the raw word', () => {
+    const w = 'a/$A/${B:-$C}/\\$D/\'$E\'/"${F}"';
+    const refs = variableReferences(w, envOf({ A: '1', C: '3' }));
+    expect(refs.map((r) => [r.name, w.slice(r.start, r.end), r.defined])).toEqual([
+      ['A', '$A', true],
+      ['B', '${B:-$C}', false],
+      ['C', '$C', true],
+      ['F', '${F}', false],
+    ]);
+  });
+
+  it('counts UTF-16 offsets after astral characters and repeats names', () => {
+    const w = '👽$X-$X';
+    expect(variableReferences(w, envOf({}))).toEqual([
+      { name: 'X', start: 2, end: 4, defined: false },
+      { name: 'X', start: 5, end: 7, defined: false },
+    ]);
+  });
+
+  it('stops at errors with the references before', () => {
+    const w = '$A ${B:?} $C';
+    expect(variableReferences(w, envOf({})).map((r) => [r.name, w.slice(r.start, r.end)])).toEqual([
+      ['A', '$A'],
+      ['B', '${B:?}'],
+    ]);
   });
 });
