@@ -148,7 +148,8 @@ class Walker {
     const order = this.commands.map((_, i) => i).sort((a, b) => this.starts[a] - this.starts[b] || a - b);
     const commands = order.map((i) => this.commands[i]);
     commands.forEach((command, index) => { command.index = index; });
-    return { commands, pipelines: this.pipelines };
+    const pipelines = this.pipelines.slice().sort((a, b) => a[0].index - b[0].index);
+    return { commands, pipelines };
   }
 
   /** Visits the statements among `node`'s children (a program, subshell, body...). */

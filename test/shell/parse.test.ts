@@ -134,6 +134,11 @@ describe('pipelines', () => {
     expect(s.commands.map((c) => c.connector)).toEqual([null, '|', '&&', '|', '|', ';', null, '|']);
   });
 
+  it('lists pipelines in document order, nested ones included', () => {
+    const s = sh('echo $(a | b) | c');
+    expect(s.pipelines.map((p) => p.map((c) => c.name))).toEqual([['echo', 'c'], ['a', 'b']]);
+  });
+
   it('pipes every command of a compound stage', () => {
     const s = sh('(a; b) | c |& d');
     expect(s.commands.map((c) => [c.name, c.pipedIn, c.pipedOut])).toEqual([
