@@ -1,0 +1,31 @@
+import rule from '../../src/rules/shipshape/dockerignore-coverage.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const PY = 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nUSER nobody\nCMD ["python", "main.py"]\n';
+
+ruleTable(rule, {
+  silent: [
+    { input: PY, files: { 'main.py': 'print(1)\n', '.env': 'X=1\n', '__pycache__/a.pyc': 'x', '.dockerignore': '.git\n.env*\n*.pyc\n__pycache__\nmedia/*\nstaticfiles/*\n' } },
+    { input: PY, files: { 'main.py': 'print(1)\n', '.env.example': 'X=\n', '.dockerignore': '.git\n' }, name: 'env templates are not secrets' },
+    { input: PY, files: { 'main.py': 'print(1)\n', '.env': 'X=1\n' }, name: 'no .dockerignore: require-dockerignore reports' },
+    { input: PY, noContext: true },
+    { input: 'FROM python:3.12.4-slim\nCOPY main.py .\n', files: { 'main.py': '', '.env': 'X=1\n', '.dockerignore': '.git\n' }, name: 'only named files copied' },
+    { input: 'FROM python:3.12.4-slim AS b\nFROM python:3.12.4-slim\nCOPY --from=b . .\n', files: { '.env': 'X=1\n', '.dockerignore': '.git\n' } },
+    { input: PY, files: { 'static/css/site.css': 'x', 'app/media/logo.png': 'x', 'manage.py': '', '.dockerignore': '.git\n' }, name: 'source static and nested media dirs are not uploads' },
+    { input: PY, files: { 'media/a.png': 'x', '.dockerignore': '.git\n' }, name: 'media/ without manage.py is not Django' },
+    { input: PY, files: { '.git/HEAD': 'ref', 'src/x.py': '', '.dockerignore': '*\n!src\n' }, name: 'allow-list style' },
+    { input: 'FROM python:3.12.4-slim\nONBUILD COPY . .\n', files: { '.env': 'X=1\n', '.dockerignore': '.git\n' } },
+  ],
+  fires: [
+    { input: PY, files: { 'main.py': 'print(1)\n', '.env': 'API_TOKEN=not-a-real-token\n', '.dockerignore': '.git\n' }, line: 3, count: 1, message: /environment and secret files.*`\.env`/ },
+    { input: PY, files: { 'main.py': 'print(1)\n', '__pycache__/main.cpython-312.pyc': 'x', '.dockerignore': '.env*\n.git\n' }, count: 1, message: /bytecode.*`__pycache__\/`/ },
+    {
+      input: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY ./ ./\nUSER nobody\nCMD ["gunicorn", "site.wsgi"]\n',
+      files: { 'manage.py': '#!/usr/bin/env python\n', 'media/avatar.png': 'x', 'staticfiles/admin.css': 'x', '.dockerignore': '.git\n.env*\n' },
+      count: 2,
+      message: /Django media uploads.*`media\/avatar\.png`/,
+    },
+    { input: PY, files: { '.git/HEAD': 'ref', '.git/config': '', 'deploy/key.pem': 'x', 'app/__pycache__/x.pyc': '', '.dockerignore': '__pycache__\n' }, count: 3, name: 'root-only patterns miss nested paths' },
+    { input: 'FROM alpine:3.20.1\nCOPY \\\n  . /src\n', files: { 'id_rsa': 'x', 'id_rsa.pub': 'x', '.dockerignore': '.git\n' }, line: 2, count: 1, message: /`id_rsa`[^,]*;/ },
+  ],
+});
