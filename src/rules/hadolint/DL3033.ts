@@ -1,0 +1,40 @@
+import { defineRule } from '../define.js';
+import type { ShellWord } from '../../shell/types.js';
+import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
+
+/** DL3033: yum packages must be pinned. */
+export default defineRule({
+  id: 'DL3033',
+  severity: 'warning',
+  summary: 'Specify versions with `yum install -y <package>-<version>`',
+  origin: 'hadolint',
+  category: 'reproducibility',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports `yum install` commands (also inside ONBUILD) with a package without a version. The packages are the arguments that are not options, except `install`. A package is pinned when it has a `-` and either ends in `.rpm`, or takes its version from `${VAR}` where VAR is an ARG declared earlier in the file or an ENV visible at the RUN, or has a version part after a `-` that starts with a digit (`tomcat-9.2`, `python3-pip-9.0.3`, `curl-7:7.29.0`). `yum module install` needs `name:stream` for every module.',
+    why: 'Without a version yum installs whatever the repositories hold at build time, so rebuilds of one Dockerfile differ and upgrades slip in unannounced. Pin `name-version`.',
+    bad: 'FROM rockylinux:9.3\nRUN yum install -y tmux && yum clean all\n',
+    good: 'FROM rockylinux:9.3\nRUN yum install -y tmux-3.2a && yum clean all\n',
+    differences: 'shipshape reports the first unpinned package and names all of them.',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const unpinned: ShellWord[] = [];
+      for (const cmd of commandsOf(ctx, site.run)) {
+        if (!cmdHasArgs(cmd, 'yum', ['install'])) continue;
+        const args = argsExcept(cmd, ['install', 'module']);
+        if (cmdHasArgs(cmd, 'yum', ['module'])) unpinned.push(...args.filter((m) => !m.value.includes(':')));
+        else unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
+      }
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => w.value);
+      ctx.report({
+        instruction: site.instruction,
+        range: unpinned[0].range,
+        message: `Pin the version of ${nameList(names)} in yum install (write \`${names[0]}-<version>\`${names[0].includes(':') ? '' : ', or `name:stream` for a module'})`,
+      });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule } from '../define.js';
+import type { ShellWord } from '../../shell/types.js';
+import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
+
+const DNF = ['dnf', 'microdnf'];
+
+/** DL3041: dnf packages must be pinned. */
+export default defineRule({
+  id: 'DL3041',
+  severity: 'warning',
+  summary: 'Specify versions with `dnf install -y <package>-<version>`',
+  origin: 'hadolint',
+  category: 'reproducibility',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports `dnf install` and `microdnf install` commands (also inside ONBUILD) with a package without a version, read as DL3033 reads yum packages: pinned when the package has a `-` and either ends in `.rpm`, uses `${VAR}` for an ARG declared earlier or an ENV visible at the RUN, or has a version part starting with a digit (`htop-3.3.0`). Group installs (`dnf group install`) are not checked; `dnf module install` needs `name:stream`.',
+    why: 'Without a version dnf installs whatever the repositories hold at build time, so rebuilds of one Dockerfile differ and upgrades slip in unannounced. Pin `name-version`.',
+    bad: 'FROM fedora:40\nRUN dnf install -y htop && dnf clean all\n',
+    good: 'FROM fedora:40\nRUN dnf install -y htop-3.3.0 && dnf clean all\n',
+    differences: 'shipshape reports the first unpinned package and names all of them.',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const unpinned: ShellWord[] = [];
+      for (const cmd of commandsOf(ctx, site.run)) {
+        if (!cmdHasArgs(cmd, DNF, ['install'])) continue;
+        const args = argsExcept(cmd, ['install', 'module']);
+        if (cmdHasArgs(cmd, DNF, ['module'])) unpinned.push(...args.filter((m) => !m.value.includes(':')));
+        else if (!cmdHasArgs(cmd, DNF, ['group'])) unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
+      }
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => w.value);
+      ctx.report({
+        instruction: site.instruction,
+        range: unpinned[0].range,
+        message: `Pin the version of ${nameList(names)} in dnf install (write \`${names[0]}-<version>\`)`,
+      });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { defineRule } from '../define.js';
+import type { ShellWord } from '../../shell/types.js';
+import { hasArg } from '../../shell/query.js';
+import { isFlagWord } from '../../shell/words.js';
+import { commandsOf, nameList, runSites } from '../lib/packages.js';
+
+/** hadolint's DL3062 test of one Go package argument. */
+export function goPinned(pkg: string): boolean {
+  if (pkg === '.' || pkg.startsWith('/') || pkg.startsWith('.')) return true;
+  return pkg.includes('@') && !pkg.endsWith('@latest') && !pkg.endsWith('@none');
+}
+
+/** DL3062: Go modules fetched by `go install`/`go get`/`go run` must be pinned. */
+export default defineRule({
+  id: 'DL3062',
+  severity: 'warning',
+  summary: 'Pin versions in go install/get/run: write `<module>@<version>`',
+  origin: 'hadolint',
+  category: 'reproducibility',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports RUN instructions (also inside ONBUILD) that fetch Go packages without a version. When the RUN has a `go run`, only `go run` commands are checked and the package is the first argument after `run` that is not a flag; otherwise the packages of `go install` and `go get` are every argument that is not a flag, except `install`, `get` and `tool`. A package is pinned when it has `@<version>` other than `@latest` or `@none`, or is local (`.`, `./cmd`, `/src/cmd`).',
+    why: '`go install example.com/tool` without a version resolves `@latest` at build time, so the tool in the image changes whenever upstream releases. Pin `@v1.2.3` (or a commit) to get the same binary on every build.',
+    bad: 'FROM golang:1.22.5\nRUN go install golang.org/x/tools/cmd/goimports\n',
+    good: 'FROM golang:1.22.5\nRUN go install golang.org/x/tools/cmd/goimports@v0.21.0\n',
+    differences: 'shipshape reports the first unpinned package and names all of them.',
+  },
+  check(ctx) {
+    for (const site of runSites(ctx.file, true)) {
+      const goCmds = commandsOf(ctx, site.run).filter((c) => c.name === 'go');
+      const runs = goCmds.filter((c) => hasArg(c, 'run'));
+      const packages: ShellWord[] = [];
+      if (runs.length > 0) {
+        for (const cmd of runs) {
+          const at = cmd.args.findIndex((a) => a.value === 'run');
+          const pkg = cmd.args.slice(at + 1).find((a) => !isFlagWord(a));
+          if (pkg) packages.push(pkg);
+        }
+      } else {
+        for (const cmd of goCmds) {
+          if (!hasArg(cmd, 'install', 'get')) continue;
+          packages.push(...cmd.args.filter((a) => !isFlagWord(a) && !['install', 'get', 'tool'].includes(a.value)));
+        }
+      }
+      const unpinned = packages.filter((p) => !goPinned(p.value));
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => w.value);
+      const base = names[0].replace(/@(latest|none)$/, '');
+      ctx.report({
+        instruction: site.instruction,
+        range: unpinned[0].range,
+        message: `Pin the version of ${nameList(names)} (write \`${base}@<version>\`)`,
+      });
+    }
+  },
+});
