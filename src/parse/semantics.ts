@@ -43,11 +43,16 @@ export interface Variable {
   instruction: Instruction | null;
 }
 
-/** The variables in scope at one point. */
+/**
+ * The variables in scope at one point: ENV and ARG share one namespace, the latest definition wins
+ * (see the module notes for the ARG-without-value exception).
+ */
 export interface Scope {
+  /** The visible variable of that name (case-sensitive), or undefined. */
   get(name: string): Variable | undefined;
+  /** True when the name is declared, with or without a value. */
   has(name: string): boolean;
-  /** Every visible name, in order of first definition. */
+  /** Every visible name, ordered by when it was last (re)defined. */
   names(): string[];
 }
 
