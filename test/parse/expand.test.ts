@@ -309,6 +309,17 @@ describe('expandWord: names, quotes and escapes', () => {
     expect(expandWord('$ÉTÉ/x', envOf({ 'ÉTÉ': 'summer' })).value).toBe('summer/x');
   });
 
+  it('heredoc body mode (BuildKit ExpandRaw: SkipProcessQuotes, backslash escape)', () => {
+    const e = envOf({ NAME: 'world' });
+    const body = 'printf "a\\nb"\necho \'$NAME\' "$NAME" \\$NAME\n';
+    expect(expandWord(body, e, { skipProcessQuotes: true })).toEqual({
+      value: 'printf "anb"\necho \'world\' "world" $NAME\n',
+      matched: ['NAME'],
+      unmatched: [],
+      error: null,
+    });
+  });
+
   it('raw options', () => {
     expect(expandWord(`"a"'b'`, envOf({}), { rawQuotes: true }).value).toBe(`"a"'b'`);
     expect(expandWord('a\\b', envOf({}), { rawEscapes: true }).value).toBe('a\\b');
