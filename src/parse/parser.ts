@@ -606,7 +606,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
   }
   // BuildKit does not parse the flags of `HEALTHCHECK NONE`.
   const healthNone = keyword === 'HEALTHCHECK' && instr.words.length > 0 && instr.words[0].raw.toUpperCase() === 'NONE';
-  if (!healthNone) {
+  if (!healthNone && instr.flags.length > 0) {
     const spec = FLAG_SPECS[keyword] ?? {};
     const used = new Set<string>();
     for (const f of instr.flags) {

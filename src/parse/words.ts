@@ -6,6 +6,7 @@
  *
  * No `node:` imports: this module runs in browsers and language servers.
  */
+import { expandWords } from './expand.js';
 import { isSpace, isSplitSpace } from './lines.js';
 
 /** A word found in a string: `text.slice(start, end)` is the word as written. */
@@ -260,10 +261,11 @@ export interface HeredocMarker {
 }
 
 /**
- * Matches one word against BuildKit's `^(\d*)<<(-?)\s*([^<]*)$` and decodes the delimiter: the rest
- * must lex to exactly one word; the name is that word with quotes removed and `\` escapes applied;
- * `expand` is false when quote characters were removed (BuildKit compares quote counts with and
- * without raw quotes, so `<<\EOF` still expands). Returns null when the word is not a heredoc.
+ * Matches one word against BuildKit's `^(\d*)<<(-?)\s*([^<]*)$` and decodes the delimiter with the
+ * builder's word lexer (`expandWords`, `\` as escape, no variables): it must be exactly one word; the
+ * name is that word with quotes removed and escapes applied; `expand` is false when quote characters
+ * were removed (BuildKit compares quote counts with and without raw quotes, so `<<\EOF` still
+ * expands). Returns null when the word is not a heredoc.
  */
 export function parseHeredocMarker(word: string): HeredocMarker | null {
   let i = 0;
@@ -284,8 +286,20 @@ export function parseHeredocMarker(word: string): HeredocMarker | null {
   }
   const rest = word.slice(i);
   if (rest.length === 0 || rest.indexOf('<') >= 0) return null;
-  const lexed = lexDelimiter(rest);
-  if (lexed === null) return null;
+  // BuildKit lexes the delimiter twice (quotes removed, quotes kept): it must be exactly one word
+  // (`<<''` gives none, so it is no heredoc), and the quote counts tell whether it was quoted.
+  let plain: string[];
+  let raw: string[];
+  try {
+    const a = expandWords(rest, noVariables, { skipUnsetEnv: true });
+    const b = expandWords(rest, noVariables, { skipUnsetEnv: true, rawQuotes: true });
+    if (a.error !== null || b.error !== null) return null;
+    plain = a.words;
+    raw = b.words;
+  } catch {
+    return null;
+  }
+  if (plain.length !== 1 || raw.length !== 1) return null;
   const count = (s: string): number => {
     let k = 0;
     for (let p = 0; p < s.length; p++) {
@@ -295,74 +309,14 @@ export function parseHeredocMarker(word: string): HeredocMarker | null {
     return k;
   };
   return {
-    name: lexed.name,
-    expand: count(lexed.name) === count(lexed.withQuotes),
+    name: plain[0],
+    expand: count(plain[0]) === count(raw[0]),
     chomp,
     fd: fdText === '' ? null : Number.parseInt(fdText, 10),
   };
 }
 
-/** Lexes a heredoc delimiter into one word (null when it is not exactly one word). */
-function lexDelimiter(rest: string): { name: string; withQuotes: string } | null {
-  let name = '';
-  let withQuotes = '';
-  let i = 0;
-  const n = rest.length;
-  let words = 0;
-  let inWord = false;
-  while (i < n) {
-    const c = rest.charCodeAt(i);
-    if (isSpace(c)) {
-      if (inWord) inWord = false;
-      i++;
-      continue;
-    }
-    if (!inWord) {
-      inWord = true;
-      words++;
-      if (words > 1) return null;
-    }
-    if (c === 0x5c) {
-      if (i + 1 < n) {
-        name += rest[i + 1];
-        withQuotes += rest[i + 1];
-      }
-      i += 2;
-    } else if (c === 0x27) {
-      const close = rest.indexOf("'", i + 1);
-      const stop = close < 0 ? n : close;
-      const inner = rest.slice(i + 1, stop);
-      name += inner;
-      withQuotes += "'" + inner + (close < 0 ? '' : "'");
-      i = stop + 1;
-    } else if (c === 0x22) {
-      withQuotes += '"';
-      i++;
-      while (i < n) {
-        const d = rest.charCodeAt(i);
-        if (d === 0x22) {
-          withQuotes += '"';
-          i++;
-          break;
-        }
-        if (d === 0x5c && i + 1 < n) {
-          const e = rest.charCodeAt(i + 1);
-          if (e === 0x22 || e === 0x24 || e === 0x5c) {
-            name += rest[i + 1];
-            withQuotes += rest[i + 1];
-            i += 2;
-            continue;
-          }
-        }
-        name += rest[i];
-        withQuotes += rest[i];
-        i++;
-      }
-    } else {
-      name += rest[i];
-      withQuotes += rest[i];
-      i++;
-    }
-  }
-  return words === 1 ? { name, withQuotes } : null;
+/** No variable is defined while lexing heredoc delimiters. */
+function noVariables(): string | undefined {
+  return undefined;
 }

@@ -431,3 +431,17 @@ describe('directive lookup quirks', () => {
     expect(df.escape).toBe('`');
   });
 });
+
+describe('heredoc delimiters that are not one word', () => {
+  it("<<'' lexes to no word, so it is no heredoc", () => {
+    const df = parse("FROM a\nRUN pecl install imagick <<'' && \\\n    echo done\nRUN next\n");
+    expect(df.instructions.map((i) => i.heredocs.length)).toEqual([0, 0, 0]);
+    expect(df.instructions[1].args.text).toBe("pecl install imagick <<'' &&     echo done");
+    expect(df.errors).toEqual([]);
+  });
+  it('a quoted sentence is one word and needs its own terminator line', () => {
+    const df = parse('FROM a\nRUN R << "q(); x"\nq(); x\nRUN next\n');
+    expect(df.instructions[1].heredocs[0]).toMatchObject({ name: 'q(); x', expand: false, content: '' });
+    expect(df.instructions[2].args.text).toBe('next');
+  });
+});
