@@ -128,8 +128,10 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     const jobs: ScriptJob[] = [];
     for (const [instr, entry] of shells) {
       if (instr.execForm || !entry.shell.posix) continue;
-      const scopeInstr = onbuildParent.get(instr) ?? instr;
-      jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables: semantics.scopeAt(scopeInstr).names() });
+      // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
+      // file's ARG/ENV names are known.
+      const variables = onbuildParent.has(instr) ? [] : semantics.scopeAt(instr).names();
+      jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
     }
     if (jobs.length > 0) {
       try {
