@@ -1,0 +1,53 @@
+import { defineRule } from '../define.js';
+import { packageCommand, runs, type PackageFamily } from '../lib/security.js';
+
+/** Verbs that refresh the package index, per family. */
+const UPDATE: Record<PackageFamily, Set<string>> = {
+  apt: new Set(['update']),
+  apk: new Set(['update']),
+  zypper: new Set(['refresh', 'ref']),
+  rpm: new Set(['makecache']),
+};
+
+/** Verbs that use the index to install or upgrade packages, per family. */
+const INSTALL: Record<PackageFamily, Set<string>> = {
+  apt: new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'reinstall', 'build-dep', 'source', 'satisfy', 'download']),
+  apk: new Set(['add', 'upgrade', 'fix', 'fetch']),
+  zypper: new Set(['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'install-new-recommends', 'inr']),
+  rpm: new Set(['install', 'in', 'update', 'upgrade', 'up', 'reinstall', 'groupinstall', 'localinstall', 'groupupdate', 'distro-sync', 'builddep', 'group', 'module', 'downgrade', 'download']),
+};
+
+/** A package index update in a RUN that installs nothing afterwards (Trivy DS017). */
+export default defineRule({
+  id: 'update-without-install',
+  severity: 'warning',
+  summary: 'Package index updated without installing in the same RUN',
+  origin: 'shipshape',
+  category: 'reproducibility',
+  aliases: ['DS017', 'DS-0017'],
+  fix: 'none',
+  docs: {
+    description:
+      'Reports a package index refresh — `apt-get update` (also `apt`, `aptitude`), `apk update`, `zypper refresh`, `dnf`/`yum`/`microdnf makecache` — in a RUN (also `ONBUILD RUN`, heredoc and exec-form RUN) where no later command of the same package manager installs or upgrades anything (`install`, `upgrade`, `dist-upgrade`, `add`, `in`, ...). Commands behind `sudo` or `env` count.',
+    why: 'Docker caches each RUN as a layer. When the index update sits alone in its own RUN, later builds reuse the cached, stale index while the install in the next RUN changes: packages that no longer exist fail to download, and security updates are missed. Update and install in the same RUN (`apt-get update && apt-get install -y ...`), or use `apk add --no-cache`, which fetches a fresh index itself.',
+    bad: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n',
+    good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
+    differences:
+      'Trivy DS017 also reports `yum update`, `dnf update` and `zypper update` alone. For those tools `update` installs the newest versions of the installed packages (it is an upgrade, not an index refresh), so shipshape does not report it; their index refreshes are `makecache` and `zypper refresh`, which it does report.',
+  },
+  check(ctx) {
+    for (const { owner, commands } of runs(ctx)) {
+      const pm = commands.map((c) => packageCommand(c));
+      pm.forEach((p, i) => {
+        if (!p || !p.verb || !UPDATE[p.family].has(p.verb.value)) return;
+        const installed = pm.slice(i + 1).some((q) => q && q.family === p.family && q.verb && INSTALL[q.family].has(q.verb.value));
+        if (installed) return;
+        ctx.report({
+          instruction: owner,
+          range: { start: p.eff.nameWord.range.start, end: p.verb.range.end },
+          message: `\`${p.tool} ${p.verb.value}\` refreshes the package index but nothing is installed after it in this RUN: the cached index goes stale; update and install in the same RUN`,
+        });
+      });
+    }
+  },
+});
