@@ -13,6 +13,7 @@ ruleTable(rule, {
     'FROM ubuntu:22.04 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM ubuntu:22.04\nCOPY --from=build /out /out\n',
     'FROM debian:12\nRUN apt-get install -y curl\n',
     'FROM debian:12\nRUN echo apt-get update\n',
+    'FROM debian:12\nRUN set -ex; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends git; \\\n\tapt-get dist-clean\n',
   ],
   fires: [
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', line: 2, column: 5, fixed: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },

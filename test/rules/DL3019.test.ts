@@ -10,6 +10,7 @@ ruleTable(rule, {
     `${F}RUN --mount=type=tmpfs,target=/var/cache/apk apk add git=2.43.0-r0\n`,
     `${F}RUN apk del curl\n`,
     `${F}RUN echo apk add curl\n`,
+    `${F}RUN apk add --no-network --virtual .rundeps $runDeps\n`,
   ],
   fires: [
     { input: `${F}RUN apk add bash=5.2.21-r0\n`, line: 2, column: 5, fixed: `${F}RUN apk add --no-cache bash=5.2.21-r0\n` },

@@ -12,6 +12,7 @@ ruleTable(rule, {
     `FROM rockylinux:9.3\nARG WHICH_VERSION=2.21-29.el9\nRUN yum install -y which-\${WHICH_VERSION} && yum clean all\n`,
     `${F}RUN yum module install -y nodejs:18 && yum clean all\n`,
     `${F}RUN yum remove -y tmux\n`,
+    `${F}RUN yum --enablerepo epel install -y jq-1.6 -x jq-devel\n`,
   ],
   fires: [
     { input: `${F}RUN yum install -y tmux && yum clean all\n`, line: 2, column: 20, message: /`tmux`.*tmux-<version>/ },

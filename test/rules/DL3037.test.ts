@@ -9,6 +9,7 @@ ruleTable(rule, {
     `${F}RUN zypper install -y git-2.43.0-1.1.x86_64.rpm && zypper clean\n`,
     `${F}RUN zypper install -y git\\<=2.50 "curl>8" 'vim<9.1' && zypper clean\n`,
     `${F}RUN zypper -n remove git\n`,
+    `${F}RUN zypper install -y --from oss -t package git=2.43.0\n`,
   ],
   fires: [
     { input: `${F}RUN zypper install -y git && zypper clean\n`, line: 2, column: 23, message: /`git`.*git=<version>/ },

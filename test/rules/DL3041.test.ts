@@ -13,6 +13,8 @@ ruleTable(rule, {
     `FROM fedora:40 AS build\nENV htop_version=3.3.0-2.fc40\nFROM build\nRUN dnf -y install htop-\${htop_version}\n`,
     `FROM fedora:40 AS build\nARG htop_version=3.3.0-2.fc40\nFROM fedora:40\nRUN dnf -y install htop-\${htop_version}\n`,
     `${F}RUN dnf module install -y nodejs:20\n`,
+    `${F}RUN dnf install -y --use-host-config --installroot /staging \\\n        glibc-2.39-1.azl4 \\\n    && dnf clean all\n`,
+    `${F}RUN dnf --enablerepo updates-testing --releasever 40 install -y htop-3.3.0\n`,
   ],
   fires: [
     { input: `${F}RUN dnf install -y htop && dnf clean all\n`, line: 2, column: 20, message: /`htop`.*htop-<version>/ },

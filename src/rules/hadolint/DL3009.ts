@@ -14,12 +14,12 @@ export default defineRule({
   fix: 'safe',
   docs: {
     description:
-      'Reports RUN instructions that have an `apt-get update`, `apt update` or `aptitude update` command and no `rm` command with an argument `-rf` or `/var/lib/apt/lists/*`. A RUN is exempt when it has a cache or tmpfs mount whose target contains `/var/lib/apt/lists`, or one containing `/var/lib/apt` and one containing `/var/cache/apt`. Like hadolint, offenders count only in the stages that end up in an image: the last stage (and any stage whose FROM line is written exactly like the last one) and stages whose name is used as the image of a FROM; RUNs inside ONBUILD are always reported. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last apt command of the RUN when that command is at the top level of the script.',
+      'Reports RUN instructions that have an `apt-get update`, `apt update` or `aptitude update` command and no `rm` command with an argument `-rf` or `/var/lib/apt/lists/*` (nor an `apt-get dist-clean`). A RUN is exempt when it has a cache or tmpfs mount whose target contains `/var/lib/apt/lists`, or one containing `/var/lib/apt` and one containing `/var/cache/apt`. Like hadolint, offenders count only in the stages that end up in an image: the last stage (and any stage whose FROM line is written exactly like the last one) and stages whose name is used as the image of a FROM; RUNs inside ONBUILD are always reported. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last apt command of the RUN when that command is at the top level of the script.',
     why: '`apt-get update` downloads the package indexes (tens of megabytes) into `/var/lib/apt/lists`. Files deleted by a later RUN still take space in the earlier layer, so the lists must go in the same RUN. They are also stale by the time the image runs: anyone installing more packages should run `apt-get update` again.',
     bad: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6\n',
     good: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 \\\n && rm -rf /var/lib/apt/lists/*\n',
     differences:
-      'Same detection as hadolint, including its quirk that any `rm -rf` counts as the cleanup. shipshape reports at the `update` command rather than at the first line of the RUN.',
+      'Same detection as hadolint, including its quirk that any `rm -rf` counts as the cleanup. In addition `apt-get dist-clean` (apt 3.0, used by the official buildpack-deps images) counts as the cleanup: it deletes the package lists. shipshape reports at the `update` command rather than at the first line of the RUN.',
   },
   check(ctx) {
     const stages = reportedStages(ctx.file);
@@ -29,6 +29,7 @@ export default defineRule({
       const update = cmds.find((c) => cmdHasArgs(c, APT, ['update']));
       if (!update) continue;
       if (cmds.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']))) continue;
+      if (cmds.some((c) => cmdHasArgs(c, ['apt-get', 'apt'], ['dist-clean']))) continue;
       if (hasCacheMount(site.run, '/var/lib/apt/lists')) continue;
       if (hasCacheMount(site.run, '/var/lib/apt') && hasCacheMount(site.run, '/var/cache/apt')) continue;
       const script = scriptOf(ctx, site.run);

@@ -12,14 +12,16 @@ export default defineRule({
   fix: 'safe',
   docs: {
     description:
-      'Reports RUN instructions (also inside ONBUILD) with an `apk` command that has an `add` argument and no `--no-cache` flag, unless the RUN has a cache or tmpfs mount whose target contains `/var/cache/apk`. The fix adds `--no-cache` after `add`.',
+      'Reports RUN instructions (also inside ONBUILD) with an `apk` command that has an `add` argument and neither a `--no-cache` nor a `--no-network` flag, unless the RUN has a cache or tmpfs mount whose target contains `/var/cache/apk`. The fix adds `--no-cache` after `add`.',
     why: '`apk add` without `--no-cache` (or after `apk update`) stores the repository indexes in `/var/cache/apk`, which then stays in the layer. `--no-cache` fetches the index into a temporary place and leaves nothing behind, so no `apk update` and `rm -rf /var/cache/apk/*` dance is needed.',
     bad: 'FROM alpine:3.20\nRUN apk add curl=8.9.0-r0\n',
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\n',
+    differences:
+      '`apk add --no-network` is not reported: it installs only from packages already present and fetches no index, so there is no cache to keep (the official haproxy and other Alpine images use it to add run-time dependencies). hadolint reports it.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache'));
+      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache', 'no-network'));
       if (offenders.length === 0 || hasCacheMount(site.run, '/var/cache/apk')) continue;
       const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'add')!, '--no-cache'));
       ctx.report({

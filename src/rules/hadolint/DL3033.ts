@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
-import { argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
+import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 /** DL3033: yum packages must be pinned. */
 export default defineRule({
@@ -17,14 +17,15 @@ export default defineRule({
     why: 'Without a version yum installs whatever the repositories hold at build time, so rebuilds of one Dockerfile differ and upgrades slip in unannounced. Pin `name-version`.',
     bad: 'FROM rockylinux:9.3\nRUN yum install -y tmux && yum clean all\n',
     good: 'FROM rockylinux:9.3\nRUN yum install -y tmux-3.2a && yum clean all\n',
-    differences: 'shipshape reports the first unpinned package and names all of them.',
+    differences:
+      'The value of an option written as a separate argument (`--installroot /staging`, `--enablerepo epel`, `--setopt x=y`, `-x pkg`) is not taken for a package; hadolint reports it as an unpinned package. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       for (const cmd of commandsOf(ctx, site.run)) {
         if (!cmdHasArgs(cmd, 'yum', ['install'])) continue;
-        const args = argsExcept(cmd, ['install', 'module']);
+        const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
         if (cmdHasArgs(cmd, 'yum', ['module'])) unpinned.push(...args.filter((m) => !m.value.includes(':')));
         else unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
       }

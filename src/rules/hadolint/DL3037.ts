@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
-import { argsExcept } from '../lib/pkg-rpm.js';
+import { ZYPPER_VALUE_FLAGS, argsExcept } from '../lib/pkg-rpm.js';
 
 /** DL3037: zypper packages must be pinned. */
 export default defineRule({
@@ -17,14 +17,15 @@ export default defineRule({
     why: 'Without a version zypper installs whatever the repositories hold at build time, so rebuilds of the same Dockerfile differ and upgrades arrive unannounced. Pin each package.',
     bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y git && zypper clean\n',
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y git=2.43.0 && zypper clean\n',
-    differences: 'shipshape reports the first unpinned package and names all of them.',
+    differences:
+      'The value of an option written as a separate argument (`--repo oss`, `--from oss`, `-t pattern`, `--root /mnt`) is not taken for a package; hadolint reports it as an unpinned package. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       for (const cmd of commandsOf(ctx, site.run)) {
         if (!cmdHasArgs(cmd, 'zypper', ['install', 'in'])) continue;
-        unpinned.push(...argsExcept(cmd, ['install', 'in']).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
+        unpinned.push(...argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
       }
       if (unpinned.length === 0) continue;
       const names = unpinned.map((w) => w.value);

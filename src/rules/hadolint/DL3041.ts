@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
-import { argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
+import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 const DNF = ['dnf', 'microdnf'];
 
@@ -19,14 +19,15 @@ export default defineRule({
     why: 'Without a version dnf installs whatever the repositories hold at build time, so rebuilds of one Dockerfile differ and upgrades slip in unannounced. Pin `name-version`.',
     bad: 'FROM fedora:40\nRUN dnf install -y htop && dnf clean all\n',
     good: 'FROM fedora:40\nRUN dnf install -y htop-3.3.0 && dnf clean all\n',
-    differences: 'shipshape reports the first unpinned package and names all of them.',
+    differences:
+      'The value of an option written as a separate argument (`--installroot /staging`, `--enablerepo epel`, `--releasever 9`, `-x pkg`) is not taken for a package; hadolint reports it as an unpinned package (for example the `/staging` install root of the .NET images). shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       for (const cmd of commandsOf(ctx, site.run)) {
         if (!cmdHasArgs(cmd, DNF, ['install'])) continue;
-        const args = argsExcept(cmd, ['install', 'module']);
+        const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
         if (cmdHasArgs(cmd, DNF, ['module'])) unpinned.push(...args.filter((m) => !m.value.includes(':')));
         else if (!cmdHasArgs(cmd, DNF, ['group'])) unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
       }

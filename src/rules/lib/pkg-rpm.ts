@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../../engine/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { isFlagWord } from '../../shell/words.js';
+import { positionalArgs } from '../../shell/query.js';
 import { knownVersionVariable, referencedVariables, type RunSite } from './packages.js';
 
 /**
@@ -20,7 +20,19 @@ export function rpmPinned(ctx: RuleContext, site: RunSite, pkg: string): boolean
   return parts.every((p) => /^[0-9A-Za-z.~^_:+]*$/.test(p)) && parts.some((p) => /^[0-9]/.test(p));
 }
 
-/** Non-flag arguments of `cmd` other than those in `skip` (hadolint `getArgsNoFlags` minus words). */
-export function argsExcept(cmd: ShellCommand, skip: string[]): ShellWord[] {
-  return cmd.args.filter((a) => !isFlagWord(a) && !skip.includes(a.value));
+/** yum/dnf/microdnf options whose value is a separate argument (`--installroot /staging`). */
+export const RPM_VALUE_FLAGS = [
+  'installroot', 'releasever', 'setopt', 'repo', 'repoid', 'enablerepo', 'disablerepo', 'exclude', 'x', 'config',
+  'c', 'forcearch', 'destdir', 'downloaddir', 'debuglevel', 'errorlevel', 'rpmverbosity', 'comment',
+];
+
+/** zypper options whose value is a separate argument (`--repo oss`, `-t pattern`). */
+export const ZYPPER_VALUE_FLAGS = ['r', 'repo', 'from', 't', 'type', 'R', 'root', 'installroot', 'C', 'cache-dir'];
+
+/**
+ * Non-flag arguments of `cmd` other than those in `skip` (hadolint `getArgsNoFlags` minus words),
+ * without the values of the options in `valueFlags` written as a separate argument.
+ */
+export function argsExcept(cmd: ShellCommand, skip: string[], valueFlags: string[] = []): ShellWord[] {
+  return positionalArgs(cmd, { valueFlags }).filter((a) => !skip.includes(a.value));
 }
