@@ -1,0 +1,111 @@
+import type { ShellCommand, ShellWord } from '../../shell/types.js';
+import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
+import { defineRule } from '../define.js';
+import { finalStage, runCommands, stageChain } from '../lib/seed-stages.js';
+
+const BUILD_PACKAGES = new Set([
+  'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
+  'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'pkgconfig', 'gfortran', 'musl-dev', 'linux-headers',
+  'bison', 'flex', 'swig',
+]);
+
+const APT = new Set(['apt-get', 'apt', 'aptitude']);
+const RPM = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
+
+/** Package name without version or architecture (`libpq-dev=15.8-0` → `libpq-dev`, `gcc~12` → `gcc`). */
+function packageName(word: string): string {
+  return word.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '').toLowerCase();
+}
+
+/** True for compilers, build tools and development headers. */
+export function isBuildPackage(name: string): boolean {
+  if (BUILD_PACKAGES.has(name)) return true;
+  if (/^(gcc|g\+\+|clang|cpp)-\d+$/.test(name)) return true;
+  return /-(dev|devel|headers)$/.test(name);
+}
+
+interface Installed {
+  word: ShellWord;
+  name: string;
+  virtual: string | null;
+}
+
+function installs(cmd: ShellCommand): Installed[] {
+  const sub = subcommand(cmd, { valueFlags: ['o', 't', 'c', 'virtual', 'X', 'repository', 'p', 'root'] })?.value;
+  let words: ShellWord[] = [];
+  let virtual: string | null = null;
+  if (APT.has(cmd.name) && sub === 'install') words = positionalArgs(cmd, { valueFlags: ['o', 't', 'c', 'target-release'] });
+  else if (cmd.name === 'apk' && sub === 'add') {
+    words = positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'X', 'repository', 'p', 'root'] });
+    virtual = flagValues(cmd, 'virtual')[0] ?? flagValues(cmd, 't')[0] ?? null;
+  } else if (RPM.has(cmd.name) && (sub === 'install' || sub === 'in')) words = positionalArgs(cmd, { valueFlags: ['setopt', 'enablerepo', 'disablerepo'] });
+  else return [];
+  return words
+    .slice(1)
+    .filter((w) => !w.dynamic && !w.value.startsWith('/') && !w.value.includes('://'))
+    .map((w) => ({ word: w, name: packageName(w.value), virtual }));
+}
+
+/** Names removed by the RUN, or 'all' when it auto-removes everything it marked (`--auto-remove`). */
+function removals(cmds: ShellCommand[]): Set<string> | 'all' {
+  const removed = new Set<string>();
+  for (const cmd of cmds) {
+    const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
+    if (APT.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {
+      if (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove')) return 'all';
+      for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(packageName(w.value));
+    } else if (cmd.name === 'apk' && sub === 'del') {
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
+    } else if (RPM.has(cmd.name) && (sub === 'remove' || sub === 'erase' || sub === 'autoremove' || sub === 'rm')) {
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
+    } else if (RPM.has(cmd.name) && sub === 'history' && cmd.args.some((a) => a.value === 'undo')) {
+      return 'all';
+    }
+  }
+  return removed;
+}
+
+/** Fires when the final image keeps compilers or development headers installed by a package manager. */
+export default defineRule({
+  id: 'prefer-multi-stage-build',
+  severity: 'info',
+  summary: 'Build tools stay in the final image: build in an earlier stage',
+  origin: 'shipshape',
+  category: 'size',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports a `RUN` of the final stage (or of a stage the final stage is built on) that installs compilers, build tools or development headers with `apt-get`/`apt`, `apk`, `yum`/`dnf`/`microdnf`/`zypper` and does not remove them in the same `RUN`. Build packages: `gcc`, `g++`, `gcc-c++`, `clang`, `make`, `cmake`, `build-essential`, `build-base`, `alpine-sdk`, `autoconf`, `automake`, `libtool`, `pkg-config`, `musl-dev`, `linux-headers`, `bison`, `flex`, `swig`, and any `*-dev`, `*-devel` or `*-headers` package. Removed means named by `apt-get purge|remove`, `apk del` (also through the `--virtual` group name), `yum/dnf remove`, or swept by `apt-get autoremove` / `purge --auto-remove` / `yum history undo`. Packages given through variables are not judged. A final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base or toolchain image for other builds (like `golang` or `buildpack-deps`) and is not reported.',
+    why: 'Compilers and headers are needed to build wheels or native modules, not to run them. Kept in the final image they add hundreds of megabytes and a toolchain an attacker can use. A builder stage compiles (`pip wheel`, `npm ci`, `go build`) and the final stage copies only the results with `COPY --from`.',
+    bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "site.wsgi"]\n',
+    good: 'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt\n\nFROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\nCMD ["gunicorn", "site.wsgi"]\n',
+  },
+  check(ctx) {
+    const stage = finalStage(ctx.file);
+    if (stage === null) return;
+    const chain = stageChain(ctx.file, stage);
+    // Without CMD/ENTRYPOINT the image is a base or toolchain image for other builds (golang,
+    // buildpack-deps): keeping compilers is its purpose.
+    if (!chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return;
+    for (const s of chain.reverse()) {
+      for (const run of s.instructions) {
+        if (run.keyword !== 'RUN') continue;
+        const cmds = runCommands(ctx, run);
+        const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
+        if (installed.length === 0) continue;
+        const removed = removals(cmds);
+        if (removed === 'all') continue;
+        const kept = installed.filter((p) => !removed.has(p.name) && !(p.virtual !== null && removed.has(p.virtual.toLowerCase())));
+        if (kept.length === 0) continue;
+        const names = [...new Set(kept.map((p) => p.name))];
+        const list = names.slice(0, 5).map((n) => `\`${n}\``).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+        const where = s === stage ? 'the final stage' : `stage \`${s.name ?? s.index}\`, which the final stage is built on`;
+        ctx.report({
+          instruction: run,
+          range: kept[0].word.range,
+          message: `${list} ${names.length === 1 ? 'is a build-only package' : 'are build-only packages'} installed in ${where} and never removed: compile in a builder stage and \`COPY --from\` the results, or remove ${names.length === 1 ? 'it' : 'them'} in this same RUN`,
+        });
+      }
+    }
+  },
+});

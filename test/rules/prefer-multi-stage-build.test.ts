@@ -1,0 +1,32 @@
+import rule from '../../src/rules/shipshape/prefer-multi-stage-build.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=12.2.0-14 && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\nUSER nobody\n',
+    'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1\nFROM python:3.12.4-slim\nCOPY --from=build /wheels /wheels\n',
+    'FROM alpine:3.20.1\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0 musl-dev=1.2.5-r0 && pip install x==1 && apk del --no-network .build-deps\n',
+    'FROM alpine:3.20.1\nRUN apk add -t .deps build-base && make && apk del .deps\n',
+    'FROM debian:12.6-slim\nRUN savedAptMark="$(apt-mark showmanual)" && apt-get install -y gcc libc6-dev && apt-mark auto \'.*\' && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
+    'FROM debian:12.6-slim\nRUN apt-get install -y curl=7.88.1-10 libpq5=15.8-0 udev=252\n',
+    'FROM debian:12.6-slim\nRUN apt-get install -y $BUILD_DEPS\n',
+    'FROM rockylinux:9.3\nRUN dnf install -y gcc make && make && dnf remove -y gcc make\n',
+    'FROM debian:12.6-slim\nONBUILD RUN apt-get install -y gcc\nCMD ["app"]\n',
+    'FROM golang:1.22.5\nRUN apt-get install -y gcc libc6-dev\n',
+  ],
+  fires: [
+    {
+      input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=12.2.0-14 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nCMD ["app"]\n',
+      line: 2,
+      column: 66,
+      count: 1,
+      message: /^`gcc`, `libpq-dev` are build-only packages installed in the final stage/,
+    },
+    { input: 'FROM alpine:3.20.1\nRUN apk add --no-cache build-base=0.5-r3 && make -C /src\nUSER nobody\nCMD ["app"]\n', line: 2, message: /`build-base`/ },
+    { input: 'FROM alpine:3.20.1\nRUN apk add --virtual .build-deps gcc && apk del other\nCMD ["app"]\n', line: 2 },
+    { input: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y \\\n    python3-dev \\\n && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n', line: 4, message: /`python3-dev`/ },
+    { input: 'FROM rockylinux:9.3\nRUN dnf install -y gcc-c++ openssl-devel\nCMD ["app"]\n', message: /`gcc-c\+\+`, `openssl-devel`/ },
+    { input: 'FROM debian:12.6-slim AS base\nRUN apt-get install -y make\nFROM base\nCMD ["x"]\n', line: 2, message: /stage `base`, which the final stage is built on/ },
+    { input: 'FROM debian:12.6-slim\nRUN apt-get install -y gcc g++ && apt-get purge -y gcc\nCMD ["app"]\n', message: /^`g\+\+` is/ },
+  ],
+});
