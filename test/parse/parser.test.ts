@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parser.js';
+import { renderBuildkitTree } from '../../src/parse/render.js';
 import type { Dockerfile, Instruction, MappedText, Position, Range } from '../../src/parse/types.js';
 
 const casesDir = join(import.meta.dirname, '../../../shared/cases');
@@ -59,6 +60,8 @@ function checkMapped(df: Dockerfile, m: MappedText): void {
     prev = s.from + s.length;
   }
   expect(prev).toBeLessThanOrEqual(m.text.length);
+  // The joined text is made only of source slices: the segments cover all of it.
+  expect(m.segments.reduce((n, s) => n + s.length, 0)).toBe(m.text.length);
 }
 
 function checkInstruction(df: Dockerfile, i: Instruction): void {
@@ -73,6 +76,12 @@ function checkInstruction(df: Dockerfile, i: Instruction): void {
     if (f.valueRange) checkRange(df, f.valueRange);
   }
   for (const w of i.words) checkRange(df, w.range);
+  // Words and flags on one physical line read exactly as written at their range.
+  const oneLine = (r: Range): boolean => r.start.line === r.end.line;
+  const at = (r: Range): string => df.text.slice(r.start.offset, r.end.offset);
+  if (oneLine(i.keywordRange)) expect(at(i.keywordRange)).toBe(i.keywordRaw);
+  if (!i.execForm) for (const w of i.words) if (oneLine(w.range)) expect(at(w.range)).toBe(w.raw);
+  for (const f of i.flags) if (oneLine(f.range)) expect(at(f.range)).toBe(f.raw);
   for (const p of i.pairs) {
     checkRange(df, p.range);
     checkRange(df, p.keyRange);
@@ -95,6 +104,7 @@ function checkModel(df: Dockerfile): void {
   for (const e of df.errors) checkRange(df, e.range);
   for (const s of df.stages) if (s.nameRange) checkRange(df, s.nameRange);
   df.instructions.forEach((i, n) => expect(i.index).toBe(n));
+  expect(typeof renderBuildkitTree(df)).toBe('string');
 }
 
 describe('conformance cases with parser expectations', () => {
