@@ -166,7 +166,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
         const marker = parseHeredocMarker(joined.text.slice(w.start, w.end));
         if (marker === null) continue;
         const [ms, me] = sourceSpan(joined, w.start, w.end);
-        const bodyStart = cur < lines.length ? lineStartOf(lines, cur, text) : text.length;
+        const bodyStart = cur < lines.length ? lineStartOf(lines, cur) : text.length;
         const content: string[] = [];
         let terminatorRange: Range | null = null;
         let contentEnd = text.length;
@@ -175,7 +175,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
           let ts = b.start;
           if (marker.chomp) while (ts < b.end && text.charCodeAt(ts) === 0x09) ts++;
           if (b.end - ts === marker.name.length && text.startsWith(marker.name, ts)) {
-            contentEnd = lineStartOf(lines, cur, text);
+            contentEnd = lineStartOf(lines, cur);
             terminatorRange = pm.range(contentEnd, b.end);
             end = b.end;
             cur++;
@@ -244,8 +244,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
 }
 
 /** Offset of the first character of line `i` (line 1 starts at 0 even with a BOM). */
-function lineStartOf(lines: Line[], i: number, text: string): number {
-  void text;
+function lineStartOf(lines: Line[], i: number): number {
   return i === 0 ? 0 : lines[i - 1].next;
 }
 
