@@ -1,0 +1,82 @@
+import { defineRule } from '../define.js';
+import type { Instruction, Range } from '../../parse/types.js';
+import { withOnbuild } from '../lib/instructions.js';
+import { effective, flagNames, runs } from '../lib/security.js';
+
+const APT = new Set(['apt-get', 'apt', 'aptitude']);
+const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
+
+/** Flags that switch signature or digest checks off, per tool. */
+const FLAGS: { tools: (name: string) => boolean; flags: string[]; what: string }[] = [
+  { tools: (n) => n === 'apk', flags: ['allow-untrusted'], what: 'installs packages whose signature is missing or untrusted' },
+  { tools: (n) => APT.has(n), flags: ['allow-unauthenticated', 'allow-insecure-repositories', 'force-yes'], what: 'installs packages that apt could not authenticate' },
+  { tools: (n) => RPM_PM.has(n), flags: ['nogpgcheck', 'no-gpgchecks'], what: 'skips the GPG signature check of packages' },
+  { tools: (n) => n === 'zypper', flags: ['no-gpg-checks', 'no-gpgcheck', 'G'], what: 'skips the GPG signature check of packages and repositories' },
+  { tools: (n) => n === 'rpm', flags: ['nosignature', 'nodigest', 'noverify', 'nofiledigest'], what: 'installs packages without checking their signature or digests' },
+  { tools: (n) => n === 'dpkg', flags: ['force-bad-verify'], what: 'installs packages whose signature check failed' },
+];
+
+/** Configuration text (in any command argument or a COPY heredoc) that switches the checks off. */
+const CONFIG: { re: RegExp; what: string }[] = [
+  { re: /APT::Get::AllowUnauthenticated["'\s=]+(true|1|yes)\b/i, what: '`APT::Get::AllowUnauthenticated` lets apt install unauthenticated packages' },
+  { re: /Acquire::AllowInsecureRepositories["'\s=]+(true|1|yes)\b/i, what: '`Acquire::AllowInsecureRepositories` lets apt use unsigned repositories' },
+  { re: /\[[^\]\n]*\b(trusted|allow-insecure|allow-weak)=yes\b/i, what: 'an apt source marked `trusted=yes` is used without checking its signature' },
+  { re: /(^|[^\w])gpgcheck\s*=\s*["']?(0|false|no)\b/i, what: '`gpgcheck=0` makes yum/dnf install packages without checking their signature' },
+];
+
+interface Hit {
+  range: Range;
+  message: string;
+}
+
+/** Package signature or digest checks switched off (Checkov CKV2_DOCKER_7–11). */
+export default defineRule({
+  id: 'no-unsigned-packages',
+  severity: 'warning',
+  summary: 'Package signature checks are switched off',
+  origin: 'shipshape',
+  category: 'security',
+  aliases: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
+  fix: 'none',
+  docs: {
+    description:
+      'Reports package installs told to skip signature checks, in RUN (also `ONBUILD RUN`, heredoc and exec-form RUN, behind `sudo`/`env`): `apk --allow-untrusted`; `apt-get`/`apt`/`aptitude` `--allow-unauthenticated`, `--allow-insecure-repositories` and `--force-yes`; `-o APT::Get::AllowUnauthenticated=true` and `Acquire::AllowInsecureRepositories=true` (also written into apt configuration by `echo`); apt sources written with `[trusted=yes]`; `yum`/`dnf`/`microdnf`/`tdnf` `--nogpgcheck` and `gpgcheck=0` (`--setopt=gpgcheck=0` or written into a `.repo` file, also by a COPY heredoc); `zypper --no-gpg-checks`; `rpm --nosignature`, `--nodigest`, `--noverify`, `--nofiledigest`; `dpkg --force-bad-verify`.',
+    why: 'Package signatures are what proves a package comes from the distribution or vendor and was not altered on a mirror, a proxy or in transit. With the check off, the build installs whatever it is served, as root, into the image. If a repository\'s key is missing, add it (`curl -fsSL <key> | gpg --dearmor -o /usr/share/keyrings/x.gpg` and `signed-by=` in the source line, `rpm --import`, `apk` keys in `/etc/apk/keys`) instead of switching verification off. `--force-yes` is deprecated and also accepts unauthenticated packages; `-y` is what you want.',
+    bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --allow-unauthenticated vendor-tool\n',
+    good: 'FROM debian:12-slim\nCOPY vendor.gpg /usr/share/keyrings/vendor.gpg\nRUN echo "deb [signed-by=/usr/share/keyrings/vendor.gpg] https://apt.vendor.example stable main" > /etc/apt/sources.list.d/vendor.list \\\n && apt-get update && apt-get install -y --no-install-recommends vendor-tool && rm -rf /var/lib/apt/lists/*\n',
+    differences:
+      'Checkov\'s CKV2_DOCKER_7–11 match flags in the RUN text; shipshape reads the commands (so `echo "--force-yes"` is not reported) and also reports the equivalent apt and yum configuration settings and `[trusted=yes]` sources.',
+  },
+  check(ctx) {
+    const reported = new Set<number>();
+    const report = (owner: Instruction, hit: Hit): void => {
+      if (reported.has(hit.range.start.offset)) return;
+      reported.add(hit.range.start.offset);
+      ctx.report({ instruction: owner, range: hit.range, message: hit.message });
+    };
+    for (const { owner, commands } of runs(ctx)) {
+      for (const cmd of commands) {
+        const eff = effective(cmd);
+        for (const group of FLAGS) {
+          if (!group.tools(eff.name)) continue;
+          for (const f of flagNames(eff.args)) {
+            if (!group.flags.includes(f.name)) continue;
+            if (f.name === 'G' && eff.args.every((a) => !/^(addrepo|ar)$/.test(a.value))) continue;
+            report(owner, { range: f.word.range, message: `\`${eff.name} ${f.word.value}\` ${group.what}: remove it, and install the repository's signing key instead` });
+          }
+        }
+        for (const arg of eff.args) {
+          const c = CONFIG.find((x) => x.re.test(arg.value));
+          if (c) report(owner, { range: arg.range, message: `${c.what}: remove the setting, and install the repository's signing key instead` });
+        }
+      }
+    }
+    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
+      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+      for (const h of instr.heredocs) {
+        const c = CONFIG.find((x) => x.re.test(h.content));
+        if (c) report(wrapper ?? instr, { range: h.contentRange, message: `The file written by this ${instr.keyword}: ${c.what}; remove the setting, and install the repository's signing key instead` });
+      }
+    }
+  },
+});
