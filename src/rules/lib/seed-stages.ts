@@ -6,7 +6,7 @@
  */
 import { expandWord } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
-import type { Dockerfile, ImageRef, Instruction, Stage, Word } from '../../parse/types.js';
+import type { Dockerfile, ImageRef, Instruction, MappedText, Range, Stage, Word } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 import { parseShell } from '../../shell/parse.js';
 import type { ShellCommand } from '../../shell/types.js';
@@ -224,4 +224,46 @@ export function runCommands(ctx: RuleContext, run: Instruction): ShellCommand[] 
   }
   reparsed.set(run, cmds);
   return cmds;
+}
+
+/** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
+export function mappedOffset(mapped: MappedText, offset: number): number {
+  let best: MappedText['segments'][number] | null = null;
+  for (const s of mapped.segments) {
+    if (s.from <= offset) best = s;
+    else break;
+  }
+  if (!best) return mapped.segments[0]?.source ?? 0;
+  return best.source + Math.min(offset - best.from, best.length);
+}
+
+/** The range of the original text `[start, end)` (offsets). */
+export function rangeAt(file: Dockerfile, start: number, end: number): Range {
+  const pos = (offset: number): Range['start'] => {
+    const starts = file.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+  };
+  return { start: pos(start), end: pos(Math.max(start, end)) };
+}
+
+/**
+ * The range of the first occurrence of `needle` as a whole word in an instruction's arguments (after the
+ * flags), or null. For shell-form CMD/ENTRYPOINT/RUN, whose `words` are empty.
+ */
+export function wordInArgs(file: Dockerfile, instr: Instruction, needle: string): Range | null {
+  const text = instr.argsAfterFlags.text;
+  const re = new RegExp(`(^|[\\s"'=;&|/])(${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=$|[\\s"';&|])`);
+  const m = re.exec(text);
+  if (!m) return null;
+  const from = m.index + m[1].length;
+  const start = mappedOffset(instr.argsAfterFlags, from);
+  const end = mappedOffset(instr.argsAfterFlags, from + needle.length);
+  return rangeAt(file, start, end);
 }
