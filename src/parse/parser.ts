@@ -600,7 +600,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
     ctx.errors.push({ message, range: r });
   };
   if (!KEYWORDS.has(keyword)) {
-    err(`unknown instruction: ${instr.keywordRaw}`, instr.keywordRange);
+    err(`unknown instruction: ${instr.keywordRaw}${didYouMean(instr.keywordRaw, KEYWORD_LIST, false)}`, instr.keywordRange);
     return;
   }
   // BuildKit does not parse the flags of `HEALTHCHECK NONE`.
@@ -611,7 +611,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
     for (const f of instr.flags) {
       const kind = Object.prototype.hasOwnProperty.call(spec, f.name) ? spec[f.name] : undefined;
       if (kind === undefined) {
-        err(`unknown flag: ${f.name}`, f.range);
+        err(`unknown flag: ${f.name}${didYouMean(f.name, Object.keys(spec), true)}`, f.range);
         continue;
       }
       if (used.has(f.name) && kind !== 'strings') err(`duplicate flag specified: ${f.name}`, f.range);
@@ -824,6 +824,47 @@ function checkHealthcheckFlags(ctx: Ctx, instr: Instruction): void {
       else if (d !== 0 && d < 1e6) ctx.errors.push({ message: `Interval "${f.name}" cannot be less than 1ms`, range: f.range });
     }
   }
+}
+
+const KEYWORD_LIST = [...KEYWORDS].sort();
+
+/** Edit distance (insertions, deletions, substitutions of UTF-16 units). */
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * BuildKit's `suggest.WrapError` suffix: ` (did you mean X?)` for the first option at edit distance
+ * below 3 (the closest wins); case-insensitive matching answers in the case style of the input.
+ */
+function didYouMean(value: string, options: string[], caseSensitive: boolean): string {
+  if (value.length > 64) return '';
+  const val = caseSensitive ? value : value.toLowerCase();
+  let match = '';
+  let best = 3;
+  for (const o of options) {
+    const opt = caseSensitive ? o : o.toLowerCase();
+    if (opt === val) return '';
+    const d = levenshtein(val, opt);
+    if (d < best) {
+      best = d;
+      match = caseSensitive || value !== value.toUpperCase() ? opt : opt.toUpperCase();
+      if (!caseSensitive && value === value.toLowerCase()) match = opt;
+    }
+  }
+  return match === '' ? '' : ` (did you mean ${match}?)`;
 }
 
 /** COPY/ADD: a heredoc in destination position is an error (`errBadHeredoc`). */

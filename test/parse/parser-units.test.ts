@@ -369,7 +369,9 @@ describe('ONBUILD, HEALTHCHECK, unknown instructions', () => {
 
   it('reports unknown keywords and keeps going', () => {
     const df = parse('FROM a\nRUNN x\nRUN y\n');
-    expect(messages(df)).toEqual(['unknown instruction: RUNN']);
+    expect(messages(df)).toEqual(['unknown instruction: RUNN (did you mean RUN?)']);
+    expect(messages(parse('FROM a\ncopyy x y\n'))).toEqual(['unknown instruction: copyy (did you mean copy?)']);
+    expect(messages(parse('FROM a\nRUN --mout=type=cache,target=/x true\n'))).toEqual(['unknown flag: mout (did you mean mount?)']);
     expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUNN', 'RUN']);
   });
 
