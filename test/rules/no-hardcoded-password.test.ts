@@ -1,0 +1,29 @@
+import rule from '../../src/rules/shipshape/no-hardcoded-password.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12\nRUN useradd -m app\n',
+    'FROM debian:12\nRUN useradd -m -p \'*\' app\n',
+    'FROM debian:12\nRUN --mount=type=secret,id=pw chpasswd < /run/secrets/pw\n',
+    'FROM debian:12\nRUN echo "app:$(openssl rand -base64 24)" | chpasswd\n',
+    'FROM debian:12\nRUN passwd -d root\n',
+    'FROM debian:12\nRUN passwd -l root\n',
+    'FROM debian:12\nRUN echo chpasswd\n',
+    'FROM debian:12\nRUN apt-get install -y passwd\n',
+  ],
+  fires: [
+    { input: 'FROM debian:12\nRUN echo \'root:toor\' | chpasswd\n', line: 2, column: 24, count: 1, message: /^(?!.*toor)/ },
+    { input: 'FROM debian:12\nRUN useradd -m app && echo "app:${APP_PASSWORD}" | chpasswd\n', line: 2 },
+    { input: 'FROM debian:12\nRUN echo "root:secret" | sudo chpasswd\n', line: 2 },
+    { input: 'FROM centos:7\nRUN echo s3cret | passwd --stdin root\n', line: 2 },
+    { input: 'FROM debian:12\nRUN printf "pw\\npw\\n" | passwd app\n', line: 2 },
+    { input: 'FROM debian:12\nRUN useradd -m -p "$(openssl passwd -1 hunter2)" app\n', line: 2, message: /^(?!.*hunter2)/ },
+    { input: 'FROM debian:12\nRUN useradd -m -p \'$6$abc$def\' app\n', line: 2 },
+    { input: 'FROM httpd:2.4\nRUN htpasswd -bc /usr/local/apache2/.htpasswd admin admin123\n', line: 2 },
+    { input: 'FROM debian:12\nRUN useradd app && \\\n    echo app:pw | chpasswd\n', line: 3, column: 19 },
+    { input: 'FROM debian:12\nRUN <<EOF\nuseradd app\necho "app:pw" | chpasswd\nEOF\n', line: 4 },
+    { input: 'FROM debian:12\nRUN ["chpasswd"]\n', line: 2 },
+    { input: 'FROM debian:12\nONBUILD RUN echo "root:pw" | chpasswd\n', line: 2 },
+  ],
+});
