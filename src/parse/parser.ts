@@ -674,7 +674,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
       }
       break;
     case 'SHELL':
-      if (!hasArgs) err('SHELL requires at least one argument');
+      if (!hasArgs || (instr.execForm && nWords === 0)) err('SHELL requires at least one argument');
       else if (!instr.execForm) err('SHELL requires the arguments to be in JSON form');
       break;
     case 'HEALTHCHECK': {

@@ -211,6 +211,7 @@ describe('exec form', () => {
 
   it('requires SHELL in JSON form', () => {
     expect(messages(parse('FROM a\nSHELL /bin/bash -c\n'))).toEqual(['SHELL requires the arguments to be in JSON form']);
+    expect(messages(parse('FROM a\nSHELL []\n'))).toEqual(['SHELL requires at least one argument']);
   });
 });
 
