@@ -207,7 +207,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
           target.heredocs = heredocs;
           setEnd(target, pm, end);
         }
-        checkHeredocDestination(ctx, target);
+        if (target === instr) checkHeredocDestination(ctx, target);
       }
     }
     instr.index = instructions.length;
