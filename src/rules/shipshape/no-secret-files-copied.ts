@@ -1,0 +1,105 @@
+import { defineRule } from '../define.js';
+import type { BuildContext } from '../../engine/types.js';
+import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerignore.js';
+import { copyArgs } from '../lib/instructions.js';
+import { expandAt } from '../lib/buildkit.js';
+import { cleanPath } from '../lib/security.js';
+import { secretFileKind } from '../lib/secrets.js';
+
+const GLOB = /[*?[]/;
+
+/** A `filepath.Match`-style pattern (`*` and `?` stay within a path segment) as a regular expression. */
+function globRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += '[' + pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Context files a COPY source takes: the file, everything under a directory, or what a glob matches. */
+function filesOf(context: BuildContext, source: string, ignore: IgnoreMatcher | null): string[] {
+  const clean = cleanPath(source.replace(/\\/g, '/')).replace(/^\/+/, '');
+  const all = context.listFiles().filter((f) => !ignore || !ignore.ignores(f));
+  if (clean === '.' || clean === '') return all;
+  if (GLOB.test(clean)) {
+    const re = globRegExp(clean);
+    return all.filter((f) => {
+      const parts = f.split('/');
+      for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
+      return false;
+    });
+  }
+  return all.filter((f) => f === clean || f.startsWith(clean + '/'));
+}
+
+/** Credentials files copied from the build context into the image. */
+export default defineRule({
+  id: 'no-secret-files-copied',
+  severity: 'error',
+  summary: 'A credentials file is copied into the image',
+  origin: 'shipshape',
+  category: 'security',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports COPY and ADD from the build context (not `--from`, not URLs) that take credentials files: `.env` and `.env.*` (templates such as `.env.example` excepted), SSH private keys (`id_rsa`, `id_ed25519`, ...), `*.key`, `*.p12`/`*.pfx`, Java key stores, PuTTY keys, `.netrc`, `.git-credentials`, `.pgpass`, `.htpasswd`, `.vault-token`, `.aws/credentials`, `.docker/config.json` with auths, kube configs, Google `application_default_credentials.json` and service-account key files, plus — when the build context can be read — `*.pem`/`*.crt` files holding a private key and `.npmrc`/`.yarnrc.yml`/`.pypirc` holding a literal token or password. A file named explicitly is judged by its name (and content when the context is known); a directory, a glob or the whole context (`COPY . .`) is expanded against the build context, minus what `.dockerignore` excludes, and is not judged when the context is unknown (standard input).',
+    why: 'Whatever COPY takes ends up in a layer of the image: deleting it in a later step does not remove it, and anyone who can pull the image can read it. `COPY . .` silently takes every file of the project directory — the developer\'s `.env`, a stray key — unless `.dockerignore` stops it. List such files in `.dockerignore`, pass build-time credentials with `RUN --mount=type=secret`, and mount run-time ones from the orchestrator.',
+    bad: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+    good: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src/ ./src/\n',
+    files: { 'package.json': '{"name":"app"}\n', 'src/index.js': 'console.log(1);\n', '.env': 'DATABASE_URL=postgres://app:local-password@db/app\n' },
+    differences:
+      'Adding `.env` to `.dockerignore` also fixes the `bad` example. Dockle (CIS-DI-0010) finds such files in a built image; shipshape finds them before the build, from the Dockerfile and its context.',
+  },
+  check(ctx) {
+    const context = ctx.context;
+    const ignoreFile = context?.dockerignore() ?? null;
+    const ignore = ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null;
+    for (const instr of ctx.file.instructions) {
+      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+      if (instr.flags.some((f) => f.name === 'from')) continue;
+      const scope = ctx.scope(instr);
+      for (const src of copyArgs(instr).sources) {
+        if (!instr.execForm && src.raw.startsWith('<<')) continue;
+        const r = expandAt(ctx.file, scope, src.raw);
+        if (r.error !== null || r.value === '') continue;
+        const value = r.value;
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@')) continue;
+        const clean = cleanPath(value.replace(/\\/g, '/')).replace(/^\/+/, '');
+        let hits: { path: string; kind: string }[] = [];
+        const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || context.listFiles().includes(clean) || !context.exists(clean));
+        if (explicitFile) {
+          if (ignore && ignore.ignores(clean)) continue;
+          const kind = secretFileKind(clean, context?.readFile(clean) ?? null);
+          if (kind) hits = [{ path: clean, kind }];
+        } else if (context) {
+          for (const f of filesOf(context, clean, ignore)) {
+            const kind = secretFileKind(f, context.readFile(f));
+            if (kind) hits.push({ path: f, kind });
+          }
+        }
+        if (hits.length === 0) continue;
+        const shown = hits.slice(0, 3).map((h) => `${h.path} (${h.kind})`).join(', ');
+        const more = hits.length > 3 ? ` and ${hits.length - 3} more` : '';
+        const whole = !explicitFile;
+        ctx.report({
+          instruction: instr,
+          range: src.range,
+          message: whole
+            ? `${instr.keyword} ${src.value} copies credentials from the build context into the image: ${shown}${more}; exclude them in .dockerignore and pass secrets with RUN --mount=type=secret`
+            : `${instr.keyword} ${src.value} copies a credentials file (${hits[0].kind}) into the image: do not copy it; pass it with RUN --mount=type=secret at build time or mount it at run time`,
+        });
+      }
+    }
+  },
+});
