@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { expandAt, isWindowsAbsolute, stageChain } from '../lib/buildkit.js';
+import { expandAt, isWindowsAbsolute, looksWindows, stageChain } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'WorkdirRelativePath',
@@ -29,9 +29,11 @@ export default defineRule({
       if (r.error !== null) continue;
       const path = r.value;
       if (path === '' || path.startsWith('/') || isWindowsAbsolute(path)) continue;
+      const rest = path.replace(/^\.[\\/]/, '');
+      const absolute = looksWindows(file, stage) ? `C:\\${rest}` : `/${rest}`;
       ctx.report({
         instruction: first,
-        message: `Relative workdir '${path}' depends on the base image's working directory, which can change with the base image; use an absolute path (WORKDIR /${path.replace(/^\.\//, '')})`,
+        message: `Relative workdir '${path}' depends on the base image's working directory, which can change with the base image; use an absolute path (WORKDIR ${absolute})`,
       });
     }
   },

@@ -65,8 +65,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The closest candidate to `name` ("did you mean"), like BuildKit's `suggest.Search`: a name that
- * differs only in case, or one within a small edit distance (typos, swapped letters: at most 2, and
- * at most a third of the name).
+ * differs only in case, or one within a small edit distance (typos, swapped letters: one edit for names of up to 6 characters,
+ * two for longer ones).
  */
 export function suggestName(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
@@ -82,7 +82,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
     }
   }
   if (best === null) return null;
-  const limit = name.length <= 2 ? 0 : Math.min(2, Math.max(1, Math.floor(name.length / 3)));
+  const limit = name.length <= 2 ? 0 : name.length <= 6 ? 1 : 2;
   return bestDist <= limit ? best : null;
 }
 
