@@ -1,0 +1,78 @@
+import { defineRule } from '../define.js';
+import type { Fix } from '../../engine/types.js';
+import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { ShellCommand, ShellScript } from '../../shell/types.js';
+import { indentOf, insertionPoint, scriptOf } from '../lib/instructions.js';
+
+/**
+ * The fix for `RUN cd /abs && cmd ...`: move the directory change into a WORKDIR line above the RUN.
+ * Offered only when the cd is the first command, takes one plain absolute path and is followed by
+ * `&&`; unsafe, because WORKDIR also changes the directory of every later instruction of the stage
+ * and creates the directory when it is missing.
+ */
+function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, cd: ShellCommand): Fix | undefined {
+  if (instr.heredocs.length > 0 || instr.execForm) return undefined;
+  if (script.commands[0] !== cd || cd.nested || cd.inCompound || cd.pipedOut) return undefined;
+  if (cd.args.length !== 1 || cd.redirects.length > 0 || cd.assignments.length > 0) return undefined;
+  const dir = cd.args[0];
+  if (!/^\/[A-Za-z0-9._\/@+-]*$/.test(dir.raw)) return undefined;
+  if (script.commands.filter((c) => c.name === 'cd').length !== 1) return undefined;
+  const next = script.commands[1];
+  if (!next || next.connector !== '&&') return undefined;
+  const esc = file.escape === '`' ? '`' : '\\\\';
+  const sep = new RegExp(`^(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*&&(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*`);
+  const after = file.text.slice(cd.range.end.offset);
+  const m = sep.exec(after);
+  if (!m) return undefined;
+  const deleteEnd = cd.range.end.offset + m[0].length;
+  if (deleteEnd > next.range.start.offset) return undefined;
+  const at = insertionPoint(file, instr);
+  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
+  return {
+    applicability: 'unsafe',
+    description: `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``,
+    edits: [
+      { start: at, end: at, text: `${indent}WORKDIR ${dir.raw}${file.eol}` },
+      { start: cd.range.start.offset, end: deleteEnd, text: '' },
+    ].filter((e, i) => i === 0 || e.start !== e.end),
+  };
+}
+
+/** `cd` in RUN: use WORKDIR. */
+export default defineRule({
+  id: 'DL3003',
+  severity: 'warning',
+  summary: 'Use WORKDIR to switch to a directory',
+  origin: 'hadolint',
+  category: 'maintainability',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reports `cd` commands in RUN. A `cd` inside a subshell `( ... )` or a command substitution `$( ... )` is not reported: it only changes the directory of that subshell, which is exactly the scoped use WORKDIR cannot express.',
+    why: 'A `cd` lasts for one RUN only, so the next RUN, COPY or CMD silently runs somewhere else; chains of `cd` are hard to read and review. `WORKDIR` sets the directory for every following instruction, creates it when missing, and documents where the image works.',
+    bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
+    good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
+    differences:
+      'hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
+  },
+  check(ctx) {
+    for (const instr of ctx.file.instructions) {
+      if (instr.keyword !== 'RUN') continue;
+      const script = scriptOf(ctx, instr);
+      if (!script) continue;
+      for (const cmd of script.commands) {
+        if (cmd.name !== 'cd' || cmd.nested) continue;
+        const target = cmd.args[0]?.value;
+        const word = cmd.words.find((w) => w.value === 'cd') ?? cmd.words[0];
+        ctx.report({
+          instruction: instr,
+          range: word?.range ?? cmd.range,
+          message: target
+            ? `Use \`WORKDIR ${target}\` instead of \`cd ${target}\` in RUN`
+            : 'Use WORKDIR instead of `cd` in RUN',
+          fix: workdirFix(ctx.file, instr, script, cmd),
+        });
+      }
+    }
+  },
+});

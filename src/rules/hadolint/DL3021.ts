@@ -1,0 +1,37 @@
+import { defineRule } from '../define.js';
+import { copyArgs, stripQuotes } from '../lib/instructions.js';
+
+/** COPY with several sources needs a directory destination ending in `/`. */
+export default defineRule({
+  id: 'DL3021',
+  severity: 'error',
+  summary: 'COPY with more than 2 arguments requires the last argument to end with /',
+  origin: 'hadolint',
+  category: 'correctness',
+  fix: 'safe',
+  docs: {
+    description:
+      'Reports a `COPY` with two or more sources whose destination (quotes removed) does not end with `/`. The fix appends the `/`.',
+    why: 'With several sources the destination must be a directory; without the trailing slash the build fails ("When using COPY with more than one source file, the destination must be a directory and end with a /").',
+    bad: 'FROM alpine:3.19\nCOPY app.py util.py /srv\n',
+    good: 'FROM alpine:3.19\nCOPY app.py util.py /srv/\n',
+  },
+  check(ctx) {
+    for (const instr of ctx.file.instructions) {
+      if (instr.keyword !== 'COPY') continue;
+      const { sources, dest } = copyArgs(instr);
+      if (!dest || sources.length < 2) continue;
+      const path = stripQuotes(dest.value);
+      if (path.endsWith('/')) continue;
+      let at = dest.range.end.offset;
+      const raw = ctx.file.text.slice(dest.range.start.offset, dest.range.end.offset);
+      if (/["']$/.test(raw) && raw.length > 1) at -= 1;
+      ctx.report({
+        instruction: instr,
+        range: dest.range,
+        message: `COPY has ${sources.length} sources, so the destination \`${path}\` must be a directory ending in \`/\` (\`${path}/\`)`,
+        fix: { applicability: 'safe', description: 'Add a trailing slash to the destination', edits: [{ start: at, end: at, text: '/' }] },
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../define.js';
+import { stripQuotes } from '../lib/instructions.js';
+
+/** `FROM --platform=$TARGETPLATFORM` is the default. */
+export default defineRule({
+  id: 'DL3065',
+  severity: 'warning',
+  summary: '`--platform=$TARGETPLATFORM` is redundant',
+  origin: 'hadolint',
+  category: 'maintainability',
+  fix: 'safe',
+  docs: {
+    description: 'Reports `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`). The fix removes the flag.',
+    why: 'Stages are built for the target platform by default, so the flag changes nothing and makes readers wonder what it is for.',
+    bad: 'FROM --platform=$TARGETPLATFORM alpine:3.20\n',
+    good: 'FROM alpine:3.20\n',
+  },
+  check(ctx) {
+    for (const stage of ctx.file.stages) {
+      const flag = stage.from.flags.find((f) => f.name === 'platform');
+      if (!flag || flag.value === null) continue;
+      const v = stripQuotes(flag.value);
+      if (v !== '$TARGETPLATFORM' && v !== '${TARGETPLATFORM}') continue;
+      let end = flag.range.end.offset;
+      while (end < ctx.file.text.length && (ctx.file.text[end] === ' ' || ctx.file.text[end] === '\t')) end++;
+      ctx.report({
+        instruction: stage.from,
+        range: flag.range,
+        message: `\`--platform=${flag.value}\` is the default; remove it`,
+        fix: { applicability: 'safe', description: 'Remove the redundant --platform flag', edits: [{ start: flag.range.start.offset, end, text: '' }] },
+      });
+    }
+  },
+});

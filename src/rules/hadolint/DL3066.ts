@@ -1,0 +1,45 @@
+import { defineRule } from '../define.js';
+import { argsRange, stripQuotes } from '../lib/instructions.js';
+
+/** USER should be numeric. */
+export default defineRule({
+  id: 'DL3066',
+  severity: 'info',
+  summary: 'Use a numeric UID in `USER`',
+  origin: 'hadolint',
+  category: 'security',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports `USER <user>[:<group>]` whose user is not numeric. A user written with a variable passes when that variable is an ARG declared earlier in the file, or a variable whose value in scope is numeric.',
+    why: 'Orchestrators enforce "run as non-root" by UID: Kubernetes `runAsNonRoot` cannot verify a user name and refuses to start the container. A numeric UID (created with the user) makes the check possible and does not depend on `/etc/passwd` of the image.',
+    bad: 'FROM debian:12\nRUN useradd -u 10001 app\nUSER app\n',
+    good: 'FROM debian:12\nRUN useradd -u 10001 app\nUSER 10001\n',
+    differences: 'A variable set by ENV to a number (`ENV APP_UID=10001`) also passes; hadolint only accepts ARG variables.',
+  },
+  check(ctx) {
+    const args = new Set<string>();
+    for (const instr of ctx.file.instructions) {
+      if (instr.keyword === 'ARG') {
+        for (const p of instr.pairs) args.add(p.key);
+        continue;
+      }
+      if (instr.keyword !== 'USER') continue;
+      const text = stripQuotes(instr.argsAfterFlags.text.trim());
+      if (text === '') continue;
+      const user = text.split(':')[0];
+      if (/^\d+$/.test(user)) continue;
+      const vars = [...user.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+      if (vars.length > 0) {
+        const scope = ctx.scope(instr);
+        const ok = vars.some((v) => args.has(v) || /^\d+$/.test(scope.get(v)?.value ?? ''));
+        if (ok) continue;
+      }
+      ctx.report({
+        instruction: instr,
+        range: argsRange(ctx.file, instr),
+        message: `\`USER ${text}\` names a user; use its numeric UID (for example \`USER 10001\`) so that non-root policies can verify it`,
+      });
+    }
+  },
+});

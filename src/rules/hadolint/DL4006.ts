@@ -1,0 +1,88 @@
+import { defineRule } from '../define.js';
+import type { Fix } from '../../engine/types.js';
+import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
+import type { ShellScript } from '../../shell/types.js';
+import { hasArg, hasFlag } from '../../shell/query.js';
+import { indentOf, insertionPoint, looksBusybox, scriptOf } from '../lib/instructions.js';
+
+const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
+
+function programName(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '').toLowerCase();
+}
+
+/** True when a SHELL instruction makes pipes safe: a non-POSIX shell, or bash/zsh/ash with `-o pipefail`. */
+function shellIsOk(instr: Instruction): boolean {
+  const argv = instr.json;
+  if (!argv || argv.length === 0) return false;
+  const prog = programName(argv[0]);
+  if (NON_POSIX.has(prog)) return true;
+  if (!PIPEFAIL_SHELLS.has(prog)) return false;
+  const args = argv.slice(1);
+  return args.some((a) => /^-[A-Za-z]*o[A-Za-z]*$/.test(a)) && args.includes('pipefail');
+}
+
+/** True when the script switches pipefail on (`set -o pipefail`, `set -euo pipefail`) before `index`. */
+function setsPipefail(script: ShellScript, index: number): boolean {
+  return script.commands.some((c) => c.index < index && c.name === 'set' && hasArg(c, 'pipefail') && hasFlag(c, 'o'));
+}
+
+function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
+  const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
+  const at = insertionPoint(file, instr);
+  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
+  return {
+    applicability: 'unsafe',
+    description: `Run this and later RUN instructions with ${shell} -o pipefail`,
+    edits: [{ start: at, end: at, text: `${indent}SHELL ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
+  };
+}
+
+/** Pipes in RUN without pipefail. */
+export default defineRule({
+  id: 'DL4006',
+  severity: 'warning',
+  summary: 'Set the SHELL option -o pipefail before RUN with a pipe in it',
+  origin: 'hadolint',
+  category: 'correctness',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reports a shell-form RUN containing a pipeline (`a | b`; `||` and `|` inside quotes are not pipes) while the stage\'s shell does not have `pipefail` on. The shell is safe after a `SHELL` running `bash`, `zsh` or `ash` with `-o pipefail` (`["/bin/bash", "-o", "pipefail", "-c"]`, `-euo pipefail`), or a PowerShell/cmd `SHELL`; a `set -o pipefail` in the script before the pipe also counts. The SHELL of a stage carries over into stages built `FROM` it. The fix (unsafe) inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of a stage (`/bin/ash` in Alpine/BusyBox stages).',
+    why: 'A pipeline\'s exit status is that of its last command: in `RUN curl -fsSL https://x/install.sh | sh` a failed download still "succeeds" and the build goes on with a broken step. With `pipefail` any failing command of the pipeline fails the RUN. POSIX `sh` (dash) has no reliable pipefail, hence the bash/ash SHELL.',
+    bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
+    good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
+    differences:
+      'hadolint looks for a `|` character in the RUN text, so it also reports pipes inside quoted strings (`yq \'.a | keys\'`) and in exec-form RUN (where SHELL does not apply); shipshape only reports real pipelines of shell-form RUN. It accepts `set -o pipefail` inside the script (hadolint does not), inherits SHELL through `FROM <stage>` as BuildKit does (hadolint resets it at every FROM), and stays silent where the shell is not POSIX (a `# hadolint shell=powershell` pragma, Windows base images whose default shell is cmd).',
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const finalOk = new Map<number, boolean>();
+    for (const stage of file.stages) {
+      let ok = stage.base.kind === 'stage' ? finalOk.get(stage.base.stage) ?? false : false;
+      let fixed = false;
+      for (const instr of stage.instructions) {
+        if (instr.keyword === 'SHELL') {
+          ok = shellIsOk(instr);
+          continue;
+        }
+        if (instr.keyword !== 'RUN' || instr.execForm || ok) continue;
+        const script = scriptOf(ctx, instr);
+        if (!script || script.pipelines.length === 0) continue;
+        const pipeline = script.pipelines.find((p) => !setsPipefail(script, p[0].index));
+        if (!pipeline) continue;
+        const first = pipeline[0];
+        const last = pipeline[pipeline.length - 1];
+        ctx.report({
+          instruction: instr,
+          range: { start: first.range.start, end: last.range.end },
+          message: `\`${first.name} | ${pipeline[1]?.name ?? last.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN`,
+          fix: fixed ? undefined : shellFix(file, stage, instr),
+        });
+        fixed = true;
+      }
+      finalOk.set(stage.index, ok);
+    }
+  },
+});

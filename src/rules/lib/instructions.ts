@@ -1,0 +1,274 @@
+/**
+ * Helpers shared by the instruction-level hadolint rules (DL3000–DL4006): positions, quote stripping,
+ * COPY/ADD sources and destination, ONBUILD traversal, stage ancestry, archives and image hints.
+ *
+ * No `node:` imports: rules run in browsers and language servers too.
+ */
+import type { RuleContext } from '../../engine/types.js';
+import type { Dockerfile, Instruction, MappedText, Position, Range, Stage, Word } from '../../parse/types.js';
+import { parseShell } from '../../shell/parse.js';
+import type { ShellCommand, ShellScript } from '../../shell/types.js';
+
+/** The position of an offset of the original text. */
+export function positionAt(file: Dockerfile, offset: number): Position {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+}
+
+/** The range `[start, end)` of the original text. */
+export function rangeOf(file: Dockerfile, start: number, end: number): Range {
+  return { start: positionAt(file, start), end: positionAt(file, end) };
+}
+
+/** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
+export function sourceOffset(mapped: MappedText, offset: number): number {
+  let best = null as null | { from: number; source: number; length: number };
+  for (const s of mapped.segments) {
+    if (s.from <= offset) best = s;
+    else break;
+  }
+  if (!best) return mapped.segments[0]?.source ?? 0;
+  return best.source + Math.min(offset - best.from, best.length);
+}
+
+/** The range in the original text of `mapped.text[from, to)`. */
+export function mappedRange(file: Dockerfile, mapped: MappedText, from = 0, to = mapped.text.length): Range {
+  const start = sourceOffset(mapped, from);
+  const end = Math.max(start, sourceOffset(mapped, to));
+  return rangeOf(file, start, end);
+}
+
+/** The range of an instruction's arguments after its flags (the instruction's range when empty). */
+export function argsRange(file: Dockerfile, instr: Instruction): Range {
+  if (instr.argsAfterFlags.text.length === 0 || instr.argsAfterFlags.segments.length === 0) return instr.range;
+  return mappedRange(file, instr.argsAfterFlags);
+}
+
+/** Removes one pair of surrounding `"` or `'` (hadolint's `dropQuotes`). */
+export function stripQuotes(s: string): string {
+  let out = s;
+  if (out.length >= 1 && (out[0] === '"' || out[0] === "'")) out = out.slice(1);
+  if (out.length >= 1 && (out.endsWith('"') || out.endsWith("'"))) out = out.slice(0, -1);
+  return out;
+}
+
+/** True for a Windows absolute path (`C:\x`, `c:/`, `D:`). */
+export function isWindowsAbsolute(path: string): boolean {
+  return /^[A-Za-z]:([\\/]|$)/.test(path);
+}
+
+/**
+ * Every instruction of the file, and — when `onbuild` is true — also the instructions wrapped by
+ * ONBUILD (unwrapped; `wrapper` is the ONBUILD instruction). hadolint's OB=yes rules see both.
+ */
+export function* withOnbuild(file: Dockerfile, onbuild: boolean): Generator<{ instr: Instruction; wrapper: Instruction | null }> {
+  for (const instr of file.instructions) {
+    if (instr.keyword === 'ONBUILD') {
+      if (onbuild && instr.onbuild) yield { instr: instr.onbuild, wrapper: instr };
+      continue;
+    }
+    yield { instr, wrapper: null };
+  }
+}
+
+/** Sources and destination of COPY/ADD: words after the flags (exec form: the JSON elements). */
+export interface CopyArgs {
+  sources: Word[];
+  dest: Word | null;
+}
+
+/**
+ * The source words and the destination word of a COPY or ADD. `value` is the path as written with
+ * surrounding quotes removed (no escape processing, so `c:\\tools` keeps its backslash); `raw` as written.
+ */
+export function copyArgs(instr: Instruction): CopyArgs {
+  const flagRanges = instr.flags.map((f) => f.range);
+  const words = instr.words.filter((w) => !flagRanges.some((r) => w.range.start.offset >= r.start.offset && w.range.start.offset < r.end.offset));
+  if (words.length === 0) return { sources: [], dest: null };
+  // Paths as written, surrounding quotes removed (hadolint's view; keeps Windows backslashes).
+  const paths = instr.execForm ? words : words.map((w) => ({ ...w, value: stripQuotes(w.raw) }));
+  return { sources: paths.slice(0, -1), dest: paths[paths.length - 1] };
+}
+
+/** The value of a flag (`--from=x` → `x`), or null when absent or without value. */
+export function flagValue(instr: Instruction, name: string): string | null {
+  const flag = instr.flags.find((f) => f.name === name);
+  return flag ? flag.value : null;
+}
+
+/** hadolint's archive extensions (DL3010, DL3020). */
+export const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
+
+/** True when a file name ends with one of the archive extensions (quotes stripped). */
+export function isArchiveName(name: string): boolean {
+  const n = stripQuotes(name);
+  return ARCHIVE_EXTENSIONS.some((ext) => n.endsWith(ext));
+}
+
+/** The last path component, splitting on `/` and `\` (a trailing separator is ignored). */
+export function basename(path: string): string {
+  const p = stripQuotes(path).replace(/[\\/]+$/, '');
+  const parts = p.split(/[\\/]/);
+  return parts[parts.length - 1];
+}
+
+/** True for a remote ADD source: http(s) URLs and git remotes. */
+export function isRemoteSource(src: string): boolean {
+  const s = stripQuotes(src);
+  return /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i.test(s);
+}
+
+/**
+ * The chain of stages a stage derives from through `FROM <earlier stage>`, nearest first, the stage
+ * itself excluded.
+ */
+export function ancestors(file: Dockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>([stage.index]);
+  let cur = stage;
+  while (cur.base.kind === 'stage') {
+    const parent = file.stages[cur.base.stage];
+    if (!parent || seen.has(parent.index)) break;
+    seen.add(parent.index);
+    out.push(parent);
+    cur = parent;
+  }
+  return out;
+}
+
+/** The stage an instruction belongs to, or null for global instructions. */
+export function stageOf(file: Dockerfile, instr: Instruction): Stage | null {
+  return instr.stageIndex >= 0 ? file.stages[instr.stageIndex] ?? null : null;
+}
+
+/**
+ * True when the stage (or a stage it derives from) is based on Alpine or BusyBox, or installs packages
+ * with `apk`: its `wget` is BusyBox's and it has no bash by default.
+ */
+export function looksBusybox(file: Dockerfile, stage: Stage): boolean {
+  for (const s of [stage, ...ancestors(file, stage)]) {
+    if (s.base.kind === 'image' && /alpine|busybox/i.test(s.base.image.expanded)) return true;
+    for (const i of s.instructions) {
+      const target = i.keyword === 'ONBUILD' ? i.onbuild : i;
+      if (target && target.keyword === 'RUN' && /(^|[\s;&|(])apk\s/.test(target.argsAfterFlags.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whitespace before the instruction on its first line (to indent inserted lines alike). */
+export function indentOf(file: Dockerfile, instr: Instruction): string {
+  const lineStart = file.lineStarts[instr.line - 1] ?? 0;
+  const before = file.text.slice(lineStart, instr.range.start.offset);
+  return /^[ \t]*$/.test(before) ? before : '';
+}
+
+/** Offset of the start of the instruction's first line content (where a line can be inserted). */
+export function insertionPoint(file: Dockerfile, instr: Instruction): number {
+  const lineStart = file.lineStarts[instr.line - 1] ?? 0;
+  const before = file.text.slice(lineStart, instr.range.start.offset);
+  return /^[ \t]*$/.test(before) ? lineStart : instr.range.start.offset;
+}
+
+/** Keeps the case style of a keyword as written (`add` → `copy`, `Add` → `Copy`). */
+export function keywordLike(written: string, keyword: string): string {
+  if (written === written.toLowerCase()) return keyword.toLowerCase();
+  if (written === written.toUpperCase()) return keyword.toUpperCase();
+  return keyword[0].toUpperCase() + keyword.slice(1).toLowerCase();
+}
+
+/** Stage names in BuildKit are case-insensitive (it lower-cases them). */
+export function sameStageName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** A command read by {@link roughCommands}: its name and arguments, quotes removed, no escapes processed. */
+export interface RoughCommand {
+  name: string;
+  args: string[];
+}
+
+/**
+ * Splits a non-POSIX (cmd, PowerShell) RUN text into commands at `&&`, `||`, `|`, `;`, `&` and reads
+ * each command's words, honouring `"…"` and `'…'` quoting but no escapes. hadolint reads every RUN as
+ * bash; this is the closest reading for shells the shell model does not cover.
+ */
+export function roughCommands(text: string): RoughCommand[] {
+  const out: RoughCommand[] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  const endWord = (): void => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endCommand = (): void => {
+    endWord();
+    if (words.length > 0) out.push({ name: words[0], args: words.slice(1) });
+    words = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      const stop = end < 0 ? text.length : end;
+      word += text.slice(i + 1, stop);
+      inWord = true;
+      i = stop;
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      endWord();
+    } else if (c === '&' || c === '|' || c === ';') {
+      endCommand();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return out;
+}
+
+const scripts = new WeakMap<Instruction, ShellScript | null>();
+
+/**
+ * The shell model of a RUN (`ctx.shell`), with ranges in the Dockerfile. Works around the engine
+ * parsing RUN scripts without the Dockerfile text (src/engine/lint.ts `prepareShells` calls
+ * `parseShell(source)` without `{ text, lineStarts }`, so ranges are positions in the script text):
+ * when a command's range does not point at its own text, the script is parsed again correctly.
+ */
+export function scriptOf(ctx: RuleContext, instr: Instruction): ShellScript | null {
+  if (scripts.has(instr)) return scripts.get(instr) ?? null;
+  let script = ctx.shell(instr);
+  if (script && !instr.execForm) {
+    const text = ctx.file.text;
+    const consistent = script.commands.every((c) => {
+      const r = c.range;
+      const w = c.words[0];
+      return r.start.offset >= instr.range.start.offset && r.end.offset <= instr.range.end.offset
+        && positionAt(ctx.file, r.start.offset).line === r.start.line
+        && (!w || w.raw === '' || text[w.range.start.offset] === w.raw[0]);
+    });
+    if (!consistent) {
+      try {
+        script = parseShell(script.source, { text, lineStarts: ctx.file.lineStarts });
+      } catch {
+        // keep the engine's model
+      }
+    }
+  }
+  scripts.set(instr, script);
+  return script;
+}
+
+/** Every simple command of a RUN with Dockerfile ranges (see {@link scriptOf}); empty for non-POSIX shells. */
+export function commandsOf(ctx: RuleContext, instr: Instruction): ShellCommand[] {
+  return scriptOf(ctx, instr)?.commands ?? [];
+}

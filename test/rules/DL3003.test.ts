@@ -1,0 +1,47 @@
+import rule from '../../src/rules/hadolint/DL3003.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM gcc:13\nWORKDIR /srv/app\n',
+    'FROM gcc:13\nRUN make -C /usr/src/lib\n',
+    'FROM debian:12-slim\nRUN git clone https://example.com/tool.git /tmp/tool && \\\n    (cd /tmp/tool && ./configure && make && make install) && \\\n    rm -rf /tmp/tool\n',
+    'FROM debian:12\nRUN DIR="$(cd /opt && pwd)" && echo "$DIR"\n',
+    'FROM debian:12\nONBUILD RUN cd /src && make\n',
+    'FROM debian:12\nRUN echo cd /tmp\n',
+  ],
+  fires: [
+    {
+      input: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
+      line: 2,
+      column: 5,
+      message: /WORKDIR \/usr\/src\/app/,
+      fixed: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
+      unsafeFixed: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
+    },
+    {
+      input: 'FROM gcc:13\nRUN cd /usr/src/app && \\\n    make && \\\n    make install\n',
+      line: 2,
+      unsafeFixed: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make && \\\n    make install\n',
+      name: 'continuation lines',
+    },
+    {
+      input: 'FROM gcc:13\nRUN --mount=type=cache,target=/root/.cache cd /src && make\n',
+      unsafeFixed: 'FROM gcc:13\nWORKDIR /src\nRUN --mount=type=cache,target=/root/.cache make\n',
+      name: 'flags kept',
+    },
+    {
+      input: 'FROM gcc:13\nRUN make && cd /src && make install\n',
+      line: 2,
+      unsafeFixed: 'FROM gcc:13\nRUN make && cd /src && make install\n',
+      name: 'not first: no fix',
+    },
+    {
+      input: 'FROM gcc:13\nRUN cd "$SRC" && make\n',
+      unsafeFixed: 'FROM gcc:13\nRUN cd "$SRC" && make\n',
+      name: 'variable directory: no fix',
+    },
+    { input: 'FROM gcc:13\nRUN cd build; make\n', message: /WORKDIR build/, unsafeFixed: 'FROM gcc:13\nRUN cd build; make\n' },
+    { input: 'FROM gcc:13\nRUN if true; then cd /x; fi\n', line: 2 },
+  ],
+});

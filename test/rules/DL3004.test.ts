@@ -1,0 +1,18 @@
+import rule from '../../src/rules/hadolint/DL3004.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12\nRUN apt-get install -y sudo\n',
+    'FROM debian:12\nONBUILD RUN apt-get install -y sudo\n',
+    'FROM debian:12\nRUN echo sudo\n',
+  ],
+  fires: [
+    { input: 'FROM fedora:40\nRUN sudo dnf -y update\n', line: 2, column: 5, message: /sudo/ },
+    { input: 'FROM debian:12\nRUN apt-get update; sudo make install\n', line: 2, column: 21 },
+    { input: 'FROM fedora:40\nONBUILD RUN sudo chown -R app /data\n', line: 2, name: 'ONBUILD' },
+    { input: 'FROM node:20\nONBUILD RUN npm ci && sudo npm link\n', line: 2 },
+    { input: 'FROM debian:12\nRUN make && \\\n    sudo make install\n', line: 3, name: 'continuation line' },
+    { input: 'FROM debian:12\nRUN ["sudo", "make", "install"]\n', line: 2, name: 'exec form' },
+  ],
+});

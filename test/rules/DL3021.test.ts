@@ -1,0 +1,19 @@
+import rule from '../../src/rules/hadolint/DL3021.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM alpine:3.19\nCOPY app.py main.py\n',
+    'FROM alpine:3.19\nCOPY app.py util.py "/srv/"\n',
+    'FROM alpine:3.19\nCOPY app.py util.py /srv/\n',
+    'FROM alpine:3.19\nADD app.py util.py /srv\n',
+    'FROM alpine:3.19\nCOPY --chown=1:1 app.py /srv\n',
+  ],
+  fires: [
+    { input: 'FROM alpine:3.19\nCOPY app.py util.py /srv\n', line: 2, column: 21, message: /`\/srv\/`/, fixed: 'FROM alpine:3.19\nCOPY app.py util.py /srv/\n' },
+    { input: 'FROM alpine:3.19\nCOPY app.py util.py "/srv"\n', fixed: 'FROM alpine:3.19\nCOPY app.py util.py "/srv/"\n' },
+    { input: 'FROM alpine:3.19\nCOPY ["app.py", "util.py", "/srv"]\n', fixed: 'FROM alpine:3.19\nCOPY ["app.py", "util.py", "/srv/"]\n', name: 'exec form' },
+    { input: 'FROM alpine:3.19\nCOPY --from=build a b \\\n     /srv\n', line: 3, fixed: 'FROM alpine:3.19\nCOPY --from=build a b \\\n     /srv/\n', name: 'continuation line' },
+    { input: 'FROM node:20 AS app\nCOPY main.js util.js .\n', fixed: 'FROM node:20 AS app\nCOPY main.js util.js ./\n' },
+  ],
+});

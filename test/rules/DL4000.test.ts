@@ -1,0 +1,22 @@
+import rule from '../../src/rules/hadolint/DL4000.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM debian:12\n',
+    'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat"\n',
+  ],
+  fires: [
+    {
+      input: 'FROM debian:12\nMAINTAINER Pat Example <pat@example.com>\n',
+      line: 2,
+      column: 1,
+      count: 1,
+      fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example <pat@example.com>"\n',
+    },
+    { input: 'FROM debian:12\nMAINTAINER "Pat Example"\n', fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example"\n' },
+    { input: 'FROM debian:12\nmaintainer Pat "the $boss"\n', fixed: 'FROM debian:12\nlabel org.opencontainers.image.authors="Pat \\"the \\$boss\\""\n', name: 'quotes and $ escaped' },
+    { input: 'FROM debian:12\nMAINTAINER Pat \\\n  Example\nRUN echo\n', line: 2, fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example"\nRUN echo\n', name: 'continuation line' },
+    { input: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nMAINTAINER Pat "X"\n', fixed: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nLABEL org.opencontainers.image.authors="Pat `"X`""\n', name: 'backtick escape' },
+  ],
+});

@@ -1,0 +1,44 @@
+import rule from '../../src/rules/hadolint/DL4006.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04 AS build\nSHELL ["pwsh", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [ "cmd.exe", "/S", "/C" ]\nRUN dir | findstr tmp\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\nRUN Get-Process | Sort-Object CPU\n',
+    'FROM alpine:3.19 AS build\nSHELL ["/bin/bash", "-o", "nounset", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n',
+    'FROM alpine:3.19 AS build\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n',
+    'FROM alpine:3.19 AS build\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://acme.example/list | sort > /sorted\n',
+    'FROM alpine:3.19 AS build\nRUN curl -fsSL https://acme.example/list -o /list && sort /list > /sorted\n',
+    'FROM alpine:3.19\nRUN yq eval \'.services[0] | keys\' /config.yml > /keys.txt\n',
+    'FROM alpine:3.19\nRUN test -f /x || echo missing\n',
+    '# syntax=docker/dockerfile:1\nFROM debian:12-slim\nRUN <<EOF bash\nset -euo pipefail\nprintf \'b\\na\\n\' | sort\nEOF\nRUN echo finished\n',
+    'FROM debian:12\nRUN set -o pipefail && curl -fsSL https://x | sort\n',
+    'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://x | sort\n',
+    'FROM debian:12\nRUN ["sh", "-c", "a | b"]\n',
+    'FROM debian:12\nONBUILD RUN a | b\n',
+  ],
+  fires: [
+    {
+      input: 'FROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n',
+      line: 2,
+      column: 5,
+      count: 1,
+      message: /`curl \| sort`/,
+      fixed: 'FROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n',
+      unsafeFixed: 'FROM alpine:3.19\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n',
+    },
+    {
+      input: 'FROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://x/key \\\n    | gpg --dearmor > /k.gpg\nRUN a | b\n',
+      line: 3,
+      count: 2,
+      unsafeFixed: 'FROM debian:12\nRUN apt-get update\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/key \\\n    | gpg --dearmor > /k.gpg\nRUN a | b\n',
+      name: 'continuation line; one SHELL per stage',
+    },
+    { input: 'FROM alpine:3.19 AS build\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n', line: 3 },
+    { input: 'FROM alpine:3.19\nSHELL ["/bin/sh", "-e", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/install.sh | sh\n', line: 3 },
+    { input: 'FROM alpine:3.19 AS build\nSHELL ["/bin/bash", "-o", "pipefail", "-ec"]\nRUN curl -fsSL https://acme.example/a | sort > /a\nFROM alpine:3.19 AS build2\nRUN curl -fsSL https://acme.example/b | sort > /b\n', line: 5, count: 1 },
+    { input: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', line: 4 },
+    { input: 'FROM debian:12\nRUN curl -fsSL https://x | sort && set -o pipefail\n', line: 2, name: 'pipefail set too late' },
+  ],
+});
