@@ -36,7 +36,7 @@ export default defineRule({
     why: 'An excluded file is not sent to the builder: the COPY fails with "not found", or, with a wildcard, silently copies less than the Dockerfile suggests. Either the file should not be copied (it was excluded for a reason, such as secrets), or the `.dockerignore` pattern is too broad.',
     bad: 'FROM python:3.12-slim\nCOPY config/settings.local.py /app/settings.py\n',
     good: 'FROM python:3.12-slim\nCOPY config/settings.py /app/settings.py\n',
-    files: { '.dockerignore': '.git\n*.local.py\n', 'config/settings.py': 'DEBUG = False\n', 'config/settings.local.py': 'DEBUG = True\n' },
+    files: { '.dockerignore': '.git\n**/*.local.py\n', 'config/settings.py': 'DEBUG = False\n', 'config/settings.local.py': 'DEBUG = True\n' },
     differences:
       'BuildKit (up to the version this follows) stays silent whenever `.dockerignore` contains any `!` exception, to avoid false reports; shipshape evaluates the exceptions exactly as Docker does when sending the context, so `secrets.env` is still reported when the only exception is `!docs/` (the behaviour proposed upstream in moby/buildkit#7127).',
   },
