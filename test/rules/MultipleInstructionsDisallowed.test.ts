@@ -10,9 +10,10 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\nCMD ["a"]\n# check=skip=MultipleInstructionsDisallowed\nCMD ["b"]\n', name: 'the skip comment sits above the later instruction' },
   ],
   fires: [
-    { input: 'FROM alpine:3.20\nENTRYPOINT ["/a"]\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n', line: 2, count: 1, message: /line 5/ },
+    { input: 'FROM alpine:3.20\nENTRYPOINT ["/a"]\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n', line: 2, count: 1, message: /line 5/, fixed: 'FROM alpine:3.20\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n' },
     { input: 'FROM alpine:3.20\nHEALTHCHECK CMD ["/ok"]\nHEALTHCHECK NONE\n', line: 2, count: 1 },
-    { input: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\n', line: 2, count: 2 },
+    { input: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\n', line: 2, count: 2, fixed: 'FROM alpine:3.20\nCMD ["c"]\n' },
+    { input: 'FROM alpine:3.20\n# start the app\nCMD node \\\n  a.js\nCMD ["b"]\n', line: 3, fixed: 'FROM alpine:3.20\n# start the app\nCMD ["b"]\n', name: 'multi-line instruction removed whole' },
     { input: 'FROM alpine:3.20\n# check=skip=MultipleInstructionsDisallowed\nCMD ["a"]\nCMD ["b"]\n', line: 3, name: 'a skip comment above the earlier instruction does not apply' },
   ],
 });
