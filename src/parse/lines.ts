@@ -38,7 +38,8 @@ export function isSplitSpace(c: number): boolean {
  */
 export function splitLines(text: string, bom: boolean): { lines: Line[]; lineStarts: number[] } {
   const lines: Line[] = [];
-  const lineStarts: number[] = [0];
+  // Line 1 starts after a BOM: editors do not show it, so columns on line 1 must not count it.
+  const lineStarts: number[] = [bom && text.length > 0 ? 1 : 0];
   let start = 0;
   const n = text.length;
   while (start < n) {
@@ -61,7 +62,8 @@ export class PositionMap {
 
   /** The position of an offset (clamped to the text). */
   position(offset: number): Position {
-    const o = offset < 0 ? 0 : offset > this.length ? this.length : offset;
+    const min = this.lineStarts[0];
+    const o = offset < min ? min : offset > this.length ? this.length : offset;
     const ls = this.lineStarts;
     let lo = 0;
     let hi = ls.length - 1;

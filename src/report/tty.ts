@@ -59,16 +59,17 @@ interface Excerpt {
   continues: boolean;
 }
 
-/** Line `line` (1-based) without its line break and trailing CRs; a BOM on line 1 is kept (columns count it). */
+/** Line `line` (1-based) without its line break and trailing CRs; a BOM on line 1 is dropped (columns do not count it). */
 function lineText(source: string, starts: number[], line: number): string {
   const begin = starts[line - 1];
   const end = line < starts.length ? starts[line] - 1 : source.length;
-  return source.slice(begin, end).replace(/\r+$/, '');
+  const text = source.slice(begin, end).replace(/\r+$/, '');
+  return line === 1 ? text.replace(/^\uFEFF/, '') : text;
 }
 
 /**
  * The first line of a finding's range and the part to underline (to the end of the line when the
- * range goes on). Columns are UTF-16 code units from the line start, BOM included on line 1, as the
+ * range goes on). Columns are UTF-16 code units from the line start (after a BOM on line 1), as the
  * parser counts them.
  */
 function excerpt(finding: Finding, source: string, starts: number[]): Excerpt | null {

@@ -16,7 +16,7 @@ export function computeLineStarts(text: string): number[] {
  * (see {@link computeLineStarts}). The offset is clamped to `[0, text.length]`.
  */
 export function positionAt(text: string, lineStarts: readonly number[], offset: number): Position {
-  const clamped = Math.max(0, Math.min(offset, text.length));
+  const clamped = Math.max(lineStarts[0] ?? 0, Math.min(offset, text.length));
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

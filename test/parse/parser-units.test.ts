@@ -11,9 +11,9 @@ describe('lines, BOM and line endings', () => {
     const df = parse('\ufeffFROM alpine:3.20\nRUN echo hi\n');
     expect(df.bom).toBe(true);
     expect(df.instructions[0].keyword).toBe('FROM');
-    expect(df.instructions[0].keywordRange.start).toEqual({ line: 1, column: 2, offset: 1 });
+    expect(df.instructions[0].keywordRange.start).toEqual({ line: 1, column: 1, offset: 1 });
     expect(src(df, df.instructions[0].keywordRange)).toBe('FROM');
-    expect(df.lineStarts).toEqual([0, 18, 30]);
+    expect(df.lineStarts).toEqual([1, 18, 30]);
   });
 
   it('detects the dominant line ending and strips \\r before the continuation test', () => {
