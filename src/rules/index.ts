@@ -92,16 +92,17 @@ import r88 from './shipshape/no-inline-credentials.js';
 import r89 from './shipshape/no-insecure-transport.js';
 import r90 from './shipshape/no-pipe-to-shell.js';
 import r91 from './shipshape/no-secret-files-copied.js';
-import r92 from './shipshape/no-ssh-port.js';
-import r93 from './shipshape/no-system-workdir.js';
-import r94 from './shipshape/no-unsigned-packages.js';
-import r95 from './shipshape/pin-base-image-version.js';
-import r96 from './shipshape/pin-python-requirements.js';
-import r97 from './shipshape/prefer-multi-stage-build.js';
-import r98 from './shipshape/require-dockerignore.js';
-import r99 from './shipshape/require-non-root-user.js';
-import r100 from './shipshape/require-python-env.js';
-import r101 from './shipshape/update-without-install.js';
+import r92 from './shipshape/no-secrets-in-image.js';
+import r93 from './shipshape/no-ssh-port.js';
+import r94 from './shipshape/no-system-workdir.js';
+import r95 from './shipshape/no-unsigned-packages.js';
+import r96 from './shipshape/pin-base-image-version.js';
+import r97 from './shipshape/pin-python-requirements.js';
+import r98 from './shipshape/prefer-multi-stage-build.js';
+import r99 from './shipshape/require-dockerignore.js';
+import r100 from './shipshape/require-non-root-user.js';
+import r101 from './shipshape/require-python-env.js';
+import r102 from './shipshape/update-without-install.js';
 
 /** Every rule, in a stable order: hadolint, BuildKit, shipshape. */
-export const RULES: readonly Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42, r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56, r57, r58, r59, r60, r61, r62, r63, r64, r65, r66, r67, r68, r69, r70, r71, r72, r73, r74, r75, r76, r77, r78, r79, r80, r81, r82, r83, r84, r85, r86, r87, r88, r89, r90, r91, r92, r93, r94, r95, r96, r97, r98, r99, r100, r101];
+export const RULES: readonly Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42, r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56, r57, r58, r59, r60, r61, r62, r63, r64, r65, r66, r67, r68, r69, r70, r71, r72, r73, r74, r75, r76, r77, r78, r79, r80, r81, r82, r83, r84, r85, r86, r87, r88, r89, r90, r91, r92, r93, r94, r95, r96, r97, r98, r99, r100, r101, r102];

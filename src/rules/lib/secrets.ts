@@ -56,3 +56,194 @@ export function secretFileKind(path: string, content: string | null): string | n
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Secret values in text, through secretlint's recommended rules, run synchronously.
+//
+// secretlint's `lintSource` is asynchronous, but its scanner rules are plain objects whose `create`
+// returns a synchronous `file(source)` handler that reports through `context.report`. We instantiate
+// each rule of `@secretlint/secretlint-rule-preset-recommend` once with a minimal context (a message
+// translator that keeps the message id, and a report sink) and call the handlers directly. Reported
+// ranges are offsets into the scanned text. The secret itself (`props`) is never kept.
+// ---------------------------------------------------------------------------------------------------
+import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
+
+/** One secret found in a text: where it is and what kind it is. */
+export interface SecretHit {
+  start: number;
+  end: number;
+  /** Human-readable kind (`AWS secret access key`). */
+  kind: string;
+  /** secretlint rule and message id (`@secretlint/secretlint-rule-aws/AWSSecretAccessKey`). */
+  source: string;
+}
+
+/** Readable names of secretlint's message ids. */
+const KIND_NAMES: Record<string, string> = {
+  AWSSecretAccessKey: 'AWS secret access key',
+  AWSAccessKeyID: 'AWS access key ID',
+  AWSAccountID: 'AWS account ID',
+  BasicAuth: 'password in a URL',
+  PrivateKey: 'private key',
+  PrivateKeyJSON: 'Google Cloud service-account key',
+  PrivateKeyP12: 'PKCS#12 private key',
+  NPM_ACCESS_TOKEN: 'npm access token',
+  Npmrc_authToken: 'npm registry token',
+  PackageJSON_xOauthToken: 'GitHub OAuth token',
+  SLACK_TOKEN: 'Slack token',
+  IncomingWebhook: 'Slack webhook URL',
+  SENDGRID_KEY: 'SendGrid API key',
+  SHOPIFY_KEY: 'Shopify token',
+  GITHUB_TOKEN: 'GitHub token',
+  GITLAB_PERSONAL_ACCESS_TOKEN: 'GitLab access token',
+  OPENAI_TOKEN: 'OpenAI API key',
+  ANTHROPIC_API_KEY: 'Anthropic API key',
+  GROQ_API_KEY: 'Groq API key',
+  HUGGINGFACE_USER_ACCESS_TOKEN: 'Hugging Face token',
+  LINEAR_API_TOKEN: 'Linear API key',
+  NOTION_INTEGRATION_TOKEN: 'Notion integration token',
+  OPS_TOKEN: '1Password service-account token',
+  MongoDBConnection: 'MongoDB connection string with a password',
+  MySQLConnection: 'MySQL connection string with a password',
+  PostgreSQLConnection: 'PostgreSQL connection string with a password',
+  DATABRICKS_PERSONAL_ACCESS_TOKEN: 'Databricks access token',
+  DOCKER_PERSONAL_ACCESS_TOKEN: 'Docker Hub access token',
+  FIGMA_PERSONAL_ACCESS_TOKEN: 'Figma access token',
+};
+
+/** Options per secretlint rule id: the AWS access key ID scan is on (an ID next to its secret is a leak). */
+const RULE_OPTIONS: Record<string, Record<string, unknown>> = {
+  '@secretlint/secretlint-rule-aws': { enableIDScanRule: true },
+};
+
+/** Rules that are not scanners of text (comment directives) and are left out. */
+const SKIPPED = new Set(['@secretlint/secretlint-rule-filter-comments']);
+
+interface Scanner {
+  id: string;
+  file: (source: unknown) => unknown;
+}
+
+interface Sink {
+  hits: { ruleId: string; messageId: string; range: [number, number] }[];
+}
+
+let scanners: Scanner[] | null = null;
+const sink: Sink = { hits: [] };
+
+function loadScanners(): Scanner[] {
+  if (scanners) return scanners;
+  const out: Scanner[] = [];
+  for (const rule of recommendedRules as unknown as { meta: { id: string }; create: (ctx: unknown, options: unknown) => Record<string, unknown> }[]) {
+    const id = rule.meta.id;
+    if (SKIPPED.has(id)) continue;
+    const context = {
+      createTranslator: () => (messageId: string) => ({ messageId }),
+      report: (d: { message: { messageId?: string }; range: [number, number] }) => {
+        sink.hits.push({ ruleId: id, messageId: d.message?.messageId ?? 'secret', range: d.range });
+      },
+      ignore: () => {},
+    };
+    try {
+      const handlers = rule.create(context, RULE_OPTIONS[id] ?? {});
+      if (typeof handlers.file === 'function') out.push({ id, file: handlers.file as Scanner['file'] });
+    } catch {
+      // a rule that cannot run without secretlint's full context is left out
+    }
+  }
+  scanners = out;
+  return out;
+}
+
+function sourceOf(content: string, filePath: string | undefined): unknown {
+  const ext = filePath && /\.[^./]+$/.test(filePath) ? /\.[^./]+$/.exec(filePath)![0] : '';
+  return {
+    hasBOM: false,
+    content,
+    filePath,
+    physicalFilePath: undefined,
+    contentType: 'text',
+    ext,
+    getFilePath: () => filePath,
+    getPhysicalFilePath: () => undefined,
+  };
+}
+
+/** True when the matched text is a variable reference (`${NPM_TOKEN}`), not a literal secret. */
+function isVariable(text: string): boolean {
+  return /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(/.test(text);
+}
+
+/**
+ * Secrets in `text` found by secretlint's recommended rules (synchronously). `text` is also scanned as
+ * an `.npmrc` so that `_authToken=` lines written by commands are seen. Matches that are variable
+ * references are dropped; overlapping matches are reported once.
+ */
+export function findSecrets(text: string): SecretHit[] {
+  const list = loadScanners();
+  sink.hits = [];
+  for (const s of list) {
+    try {
+      const r = s.file(sourceOf(text, undefined));
+      if (s.id === '@secretlint/secretlint-rule-npm') s.file(sourceOf(text, '.npmrc'));
+      void r;
+    } catch {
+      // a scanner failure must not break linting
+    }
+  }
+  const raw = sink.hits;
+  sink.hits = [];
+  const out: SecretHit[] = [];
+  for (const h of raw.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1])) {
+    const [start, end] = h.range;
+    if (!(end > start) || isVariable(text.slice(start, end))) continue;
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    out.push({ start, end, kind: KIND_NAMES[h.messageId] ?? `${h.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')} secret`, source: `${h.ruleId}/${h.messageId}` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Literal passwords assigned to password-named variables (our own small detector: secretlint finds
+// secrets by their shape, and a password such as `admin` has none).
+// ---------------------------------------------------------------------------------------------------
+
+/** Words of a variable name (`DB_ROOT_PASSWORD` → db, root, password; `apiKey` → api, key). */
+function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'apikey', 'accesskey', 'privatekey', 'secretkey', 'authtoken', 'credential', 'credentials']);
+const PAIRS: [string, string][] = [['api', 'key'], ['access', 'key'], ['private', 'key'], ['secret', 'key'], ['client', 'secret'], ['auth', 'token']];
+/** Words that make the variable about a secret rather than the secret itself (`PASSWORD_FILE`, `TOKEN_URL`). */
+const META_WORDS = new Set([
+  'file', 'path', 'dir', 'url', 'uri', 'endpoint', 'host', 'length', 'len', 'min', 'max', 'policy', 'type', 'name', 'user', 'username',
+  'method', 'header', 'field', 'env', 'enabled', 'enable', 'disable', 'disabled', 'required', 'require', 'expiry', 'expire', 'expires',
+  'ttl', 'version', 'public', 'id', 'format', 'algorithm', 'mode', 'prompt', 'reset', 'command', 'cmd', 'helper', 'store', 'location',
+  'rounds', 'iterations', 'hash', 'salt', 'gpg', 'pgp', 'fingerprint', 'keyserver', 'keyring', 'size', 'bits', 'count',
+]);
+
+/** What a variable name says it holds (`password`, `API key`), or null when it is not secret-named. */
+export function secretName(name: string): string | null {
+  const words = nameWords(name);
+  if (words.some((w) => META_WORDS.has(w))) return null;
+  for (const [a, b] of PAIRS) {
+    const i = words.indexOf(a);
+    if (i >= 0 && words[i + 1] === b) return `${a === 'api' ? 'API' : a} ${b}`;
+  }
+  const w = words.find((x) => SECRET_WORDS.has(x));
+  if (!w) return null;
+  return ['password', 'passwd', 'pwd', 'pass', 'passphrase'].includes(w) ? 'password' : w === 'token' || w === 'authtoken' ? 'token' : w === 'apikey' ? 'API key' : 'secret';
+}
+
+/** True for values that are placeholders or settings, not secrets (`XXXX`, `<password>`, `true`, paths). */
+export function placeholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 3) return true;
+  if (/^(.)\1+$/.test(v.replace(/[-_]/g, ''))) return true; // xxxx, 0000, ****, 00000000-0000-...
+  if (/^(<.*>|\{\{.*\}\}|__.*__|%.*%|@.*@)$/.test(v)) return true;
+  if (/^(true|false|yes|no|on|off|none|null|nil|empty|disabled?|enabled?|required|optional|random|trust|md5|scram-sha-256)$/i.test(v)) return true;
+  if (/^\d{1,4}$/.test(v)) return true;
+  if (/^(\.{0,2}\/|~\/)/.test(v)) return true;
+  return false;
+}
