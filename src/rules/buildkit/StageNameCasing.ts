@@ -1,7 +1,6 @@
 import { defineRule } from '../define.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { dockerDocsUrl } from '../lib/buildkit.js';
 
 /** Every place that names stage `stage` after its definition: `FROM x`, `COPY --from=x`, `RUN --mount=from=x`. */
 function referenceEdits(file: Dockerfile, stage: Stage, lower: string): TextEdit[] {
@@ -66,7 +65,7 @@ export default defineRule({
       ctx.report({
         instruction: stage.from,
         range: stage.nameRange,
-        message: `Stage name '${stage.name}' should be lowercase: BuildKit treats it as '${lower}'; write 'AS ${lower}' and refer to it as '${lower}' (${dockerDocsUrl('StageNameCasing')})`,
+        message: `Stage name '${stage.name}' should be lowercase: BuildKit treats it as '${lower}'; write 'AS ${lower}' and refer to it as '${lower}'`,
         fix: { applicability: 'safe', description: `Rename the stage to '${lower}'`, edits },
       });
     }
