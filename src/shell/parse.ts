@@ -79,7 +79,13 @@ export function parseShell(source: MappedText, options: ParseShellOptions = {}):
     tree.delete();
   }
   const walker = new Walker(source.text, mapper, masked.heredocs);
-  walker.sequence(root, { nested: false, inSubstitution: false, inCompound: false, depth: 0 });
+  try {
+    walker.sequence(root, { nested: false, inSubstitution: false, inCompound: false, depth: 0 });
+  } catch (error) {
+    // Only pathological nesting (thousands of levels of `$(`) gets here: keep what was read.
+    if (!(error instanceof RangeError)) throw error;
+    hasErrors = true;
+  }
   const { commands, pipelines } = walker.finish();
   return { source, commands, pipelines, hasErrors, range };
 }
@@ -106,25 +112,35 @@ function copyTree(cursor: TreeCursor, language: Language): SNode {
     namedTypes.set(language, named);
   }
   const cache = named;
-  const copy = (): SNode => {
+  const snapshot = (): SNode => {
     const typeId = cursor.nodeTypeId;
     let isNamed = cache[typeId];
     if (isNamed === undefined) isNamed = cache[typeId] = language.nodeTypeIsNamed(typeId);
-    const node: SNode = {
-      type: language.types[typeId] ?? 'ERROR',
-      named: isNamed,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
-      children: [],
-    };
+    return { type: language.types[typeId] ?? 'ERROR', named: isNamed, start: cursor.startIndex, end: cursor.endIndex, children: [] };
+  };
+  // Iterative depth-first copy: deeply nested scripts must not overflow the JS stack.
+  const root = snapshot();
+  const stack: SNode[] = [root];
+  const enter = (): void => {
+    const node = snapshot();
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  };
+  for (;;) {
     if (cursor.gotoFirstChild()) {
-      do node.children.push(copy());
-      while (cursor.gotoNextSibling());
+      enter();
+      continue;
+    }
+    for (;;) {
+      stack.pop();
+      if (stack.length === 0) return root;
+      if (cursor.gotoNextSibling()) {
+        enter();
+        break;
+      }
       cursor.gotoParent();
     }
-    return node;
-  };
-  return copy();
+  }
 }
 
 class Walker {
@@ -202,14 +218,28 @@ class Walker {
         return;
       }
       case 'list': {
-        let pending: Connector = connector;
-        for (const child of node.children) {
-          if (!child.named) {
-            if (child.type in SEPARATORS) pending = SEPARATORS[child.type];
-            continue;
+        // `a && b || c` is list(list(a && b) || c): walk down the left spine without recursing, so
+        // that long chains do not grow the stack, then visit the operands left to right.
+        const tails: SNode[][] = [];
+        let head: SNode = node;
+        while (head.type === 'list') {
+          const first = head.children.findIndex((child) => child.named && child.type !== 'comment');
+          if (first === -1) break;
+          tails.push(head.children.slice(first + 1));
+          head = head.children[first];
+        }
+        if (head.type === 'list') return;
+        this.statement(head, ctx, connector);
+        for (let t = tails.length - 1; t >= 0; t--) {
+          let pending: Connector = null;
+          for (const child of tails[t]) {
+            if (!child.named) {
+              if (child.type in SEPARATORS) pending = SEPARATORS[child.type];
+              continue;
+            }
+            if (STATEMENTS.has(child.type)) this.statement(child, ctx, pending);
+            else if (child.type !== 'comment') this.scan(child, ctx);
           }
-          if (STATEMENTS.has(child.type)) this.statement(child, ctx, pending);
-          else if (child.type !== 'comment') this.scan(child, ctx);
         }
         return;
       }

@@ -157,6 +157,13 @@ describe('errors', () => {
     expect(sh('echo "unterminated').hasErrors).toBe(true);
     expect(sh('apt-get install -y ( && ; fi').commands[0].name).toBe('apt-get');
   });
+
+  it('survives very long chains and deep nesting', () => {
+    const chain = sh(Array(3000).fill('a').join(' && '));
+    expect(chain.commands).toHaveLength(3000);
+    expect(chain.commands[2999].connector).toBe('&&');
+    expect(() => sh('$('.repeat(3000) + 'x' + ')'.repeat(3000))).not.toThrow();
+  });
 });
 
 describe('ranges', () => {
