@@ -11,7 +11,11 @@ import { RangeMapper } from './positions.js';
 import type { Connector, ShellCommand, ShellScript, ShellWord } from './types.js';
 import { commandNameIndex, flagsOf } from './words.js';
 
-/** Options of {@link parseShell}. */
+/**
+ * Options of {@link parseShell}: the original Dockerfile that `source.segments` point into. The parsed
+ * `Dockerfile` itself fits (`parseShell(script, file)`); without it, line and column numbers are
+ * computed against `source.text` and are wrong for a mapped script.
+ */
 export interface ParseShellOptions {
   /**
    * The original Dockerfile text that `source.segments` point into. When omitted, `source.text` is
