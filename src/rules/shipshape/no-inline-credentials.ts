@@ -31,7 +31,9 @@ function isSecretVar(name: string): boolean {
 const LOGIN_TOOLS = new Set(['docker', 'podman', 'buildah', 'skopeo', 'nerdctl', 'crane', 'oras', 'helm']);
 const NODE_PM = new Set(['npm', 'yarn', 'pnpm']);
 /** A URL whose user-info comes from a variable: `https://${GITHUB_TOKEN}@github.com/...`. */
-const URL_WITH_VAR_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^/\s@]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[^/\s@]*@/i;
+// The scheme starts a token (lookbehind) and the user-info is checked with a lookahead, so the match is
+// linear: the plain form backtracked quadratically on long words (a 1 MB RUN line never finished).
+const URL_WITH_VAR_CREDENTIALS = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/(?=[^/\s@]*@)[^/\s@]*?\$\{?[A-Za-z_]/i;
 
 /** The word of a credential-setup command, with what it does; null when the command is not one. */
 function credentialSetup(eff: EffectiveCommand): { word: ShellWord; what: string } | null {
