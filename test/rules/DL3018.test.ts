@@ -22,5 +22,7 @@ ruleTable(rule, {
     { input: `${F}ONBUILD RUN apk add --no-cache curl\n`, line: 2 },
     { input: `${F}RUN apk add --virtual .deps gcc=13.2.1-r0 make\n`, message: /`make`/, count: 1 },
     { input: `${F}RUN ["apk", "add", "curl"]\n`, line: 2 },
+    { input: `${F}RUN apk add --no-cache $runDeps curl\n`, message: /`\$\{runDeps\}` and `curl`.*write `curl=<version>`/ },
+    { input: `${F}RUN apk add --no-cache $runDeps\n`, message: /pin the versions in the variable's value/ },
   ],
 });

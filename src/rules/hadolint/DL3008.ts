@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
 /** True when hadolint counts an apt-get package argument as pinned. */
 export function aptPinned(pkg: string): boolean {
@@ -38,11 +38,10 @@ export default defineRule({
         }
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in apt-get install (write \`${names[0]}=<version>\`)`,
+        message: pinMessage(unpinned, 'apt-get install', (w) => `${w.value}=<version>`),
       });
     }
   },

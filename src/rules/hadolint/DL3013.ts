@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg, hasFlag, positionalArgs } from '../../shell/query.js';
-import { commandsOf, nameList, runSites } from '../lib/packages.js';
+import { commandsOf, pinMessage, runSites } from '../lib/packages.js';
 import { isPipInstall } from '../lib/pkg-pip.js';
 
 /** pip options whose value is a separate argument (not a package). */
@@ -65,11 +65,10 @@ export default defineRule({
         unpinned.push(...pipPackages(cmd).filter((p) => !pipPinned(p.value)));
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in pip install (write \`${names[0]}==<version>\`, or install from a pinned requirements file)`,
+        message: pinMessage(unpinned, 'pip install', (w) => `${w.value}==<version>`, ', or install from a pinned requirements file'),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const PATH_PREFIXES = ['/', './', '../', '~/'];
@@ -48,11 +48,10 @@ export default defineRule({
         unpinned.push(...args.slice(i).filter((p) => !npmPinned(p.value)));
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in npm install (write \`${names[0]}@<version>\`)`,
+        message: pinMessage(unpinned, 'npm install', (w) => `${w.value}@<version>`),
       });
     }
   },

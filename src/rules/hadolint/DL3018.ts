@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
 /** hadolint's DL3018 test of one package argument. */
 export function apkPinned(pkg: string): boolean {
@@ -34,11 +34,10 @@ export default defineRule({
         }
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in apk add (write \`${names[0]}=<version>\`)`,
+        message: pinMessage(unpinned, 'apk add', (w) => `${w.value}=<version>`),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
 /**
  * hadolint's gem packages: arguments before `--`, without every argument starting with `-` and the
@@ -47,11 +47,10 @@ export default defineRule({
         unpinned.push(...gemPackages(cmd).filter((g) => !g.value.includes(':')));
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in gem install (write \`${names[0]}:<version>\` or add \`-v <version>\`)`,
+        message: pinMessage(unpinned, 'gem install', (w) => `${w.value}:<version>`, ' or add `-v <version>`'),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 import { ZYPPER_VALUE_FLAGS, argsExcept } from '../lib/pkg-rpm.js';
 
 /** DL3037: zypper packages must be pinned. */
@@ -28,11 +28,10 @@ export default defineRule({
         unpinned.push(...argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in zypper install (write \`${names[0]}=<version>\`)`,
+        message: pinMessage(unpinned, 'zypper install', (w) => `${w.value}=<version>`),
       });
     }
   },

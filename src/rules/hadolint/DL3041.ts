@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, commandsOf, nameList, runSites } from '../lib/packages.js';
+import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 const DNF = ['dnf', 'microdnf'];
@@ -25,18 +25,21 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
+      const modules = new Set<ShellWord>();
       for (const cmd of commandsOf(ctx, site.run)) {
         if (!cmdHasArgs(cmd, DNF, ['install'])) continue;
         const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
-        if (cmdHasArgs(cmd, DNF, ['module'])) unpinned.push(...args.filter((m) => !m.value.includes(':')));
+        if (cmdHasArgs(cmd, DNF, ['module'])) for (const m of args.filter((a) => !a.value.includes(':'))) {
+            unpinned.push(m);
+            modules.add(m);
+          }
         else if (!cmdHasArgs(cmd, DNF, ['group'])) unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
       }
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} in dnf install (write \`${names[0]}-<version>\`)`,
+        message: pinMessage(unpinned, 'dnf install', (w) => (modules.has(w) ? `${w.value}:<stream>` : `${w.value}-<version>`)),
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
 import { isFlagWord } from '../../shell/words.js';
-import { commandsOf, nameList, runSites } from '../lib/packages.js';
+import { commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
 /** hadolint's DL3062 test of one Go package argument. */
 export function goPinned(pkg: string): boolean {
@@ -45,12 +45,10 @@ export default defineRule({
       }
       const unpinned = packages.filter((p) => !goPinned(p.value));
       if (unpinned.length === 0) continue;
-      const names = unpinned.map((w) => w.value);
-      const base = names[0].replace(/@(latest|none)$/, '');
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: `Pin the version of ${nameList(names)} (write \`${base}@<version>\`)`,
+        message: pinMessage(unpinned, 'go install/get/run', (w) => `${w.value.replace(/@(latest|none)$/, '')}@<version>`),
       });
     }
   },

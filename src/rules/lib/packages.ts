@@ -244,3 +244,14 @@ export function nameList(names: string[], max = 3): string {
 export function spanOf(words: ShellWord[]): Range {
   return { start: words[0].range.start, end: words[words.length - 1].range.end };
 }
+
+/**
+ * The message of the pinning rules: names the unpinned packages and shows the pinned form of the
+ * first one written literally (`curl=<version>`); a package given only through a variable gets a
+ * hint to pin inside the variable's value.
+ */
+export function pinMessage(words: ShellWord[], where: string, example: (word: ShellWord) => string, extra = ''): string {
+  const literal = words.find((w) => !w.dynamic);
+  const hint = literal ? `write \`${example(literal)}\`${extra}` : `pin the versions in the variable's value${extra}`;
+  return `Pin the version of ${nameList(words.map((w) => w.value))} in ${where} (${hint})`;
+}
