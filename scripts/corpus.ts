@@ -6,7 +6,8 @@
  * files are expected and only counted.
  *
  * Options: `--set files|templated|bulk` (repeatable; default all), `--limit N`, `--json` (machine
- * summary), `--markdown` (the README table for the curated set).
+ * summary), `--markdown` (the README table for the curated set), `--fix-check` (prove the fixes:
+ * scripts/fix-check.ts; curated and bulk sets by default).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -15,6 +16,7 @@ import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
 import { lint, defaultRules } from '../src/engine/lint.js';
 import { defaultConfig } from '../src/engine/types.js';
+import { fixCheck, printFixCheck } from './fix-check.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(root, '../shared/corpus');
@@ -112,6 +114,17 @@ async function main(): Promise<void> {
   const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : Infinity;
   useNodeGrammar();
   await defaultRules();
+  if (args.includes('--fix-check')) {
+    const files = (sets.length ? sets : (['files', 'bulk'] as const)).flatMap((set) => corpusFiles(set).slice(0, limit));
+    let failed = false;
+    for (const level of ['safe', 'unsafe'] as const) {
+      const s = await fixCheck(files, level, CORPUS);
+      printFixCheck(s);
+      failed ||= s.parseWorse.length > 0 || s.notIdempotent.length > 0 || s.discardedRounds.length > 0;
+    }
+    if (failed) process.exitCode = 1;
+    return;
+  }
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const summaries: SetSummary[] = [];
