@@ -12,6 +12,7 @@ ruleTable(rule, {
     'FROM alpine:3.20.1\nARG APP_USER\nUSER $APP_USER\n',
     'FROM alpine:3.20.1\nUSER 1000:0\n',
     '',
+    'FROM mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled\nCOPY app /app\nENTRYPOINT ["/app/app"]\n',
     'FROM debian:12.6-slim\nRUN apt-get update\n',
     'FROM debian:12.6-slim\nRUN apt-get install -y gosu=1.14-1+b10\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
     'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',

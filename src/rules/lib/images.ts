@@ -170,11 +170,14 @@ export function floatingTag(image: ImageRef, tag: string): FloatingTag | null {
 
 /**
  * True when the tag of a base image says it runs as a non-root user by default: distroless and similar
- * images publish `nonroot` variants (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`).
+ * images publish `nonroot` variants (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`), and
+ * Microsoft's chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`,
+ * `...-azurelinux3.0-distroless`) run as their `app` user (`$APP_UID`).
  */
 export function nonRootTag(image: ImageRef): boolean {
-  const tag = image.tag?.toLowerCase() ?? '';
-  return tag.split(/[-_.]/).includes('nonroot');
+  const words = (image.tag?.toLowerCase() ?? '').split(/[-_.]/);
+  if (words.includes('nonroot')) return true;
+  return imageKey(image).startsWith('mcr.microsoft.com/dotnet/') && (words.includes('chiseled') || words.includes('distroless'));
 }
 
 /** The family of a base image, for commands that create users: Alpine (busybox) or Debian/RHEL (shadow). */
