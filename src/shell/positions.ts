@@ -4,16 +4,19 @@
  */
 import type { MappedText, Position, Range, SourceSegment } from '../parse/types.js';
 
-/** Start offset of every line of `text` (index 0 is line 1); `\n` ends a line (CRLF included). */
+/**
+ * Start offset of every line of `text` (index 0 is line 1); `\n` ends a line (CRLF included). Like the
+ * Dockerfile parser, line 1 starts after a byte order mark, so columns on line 1 do not count it.
+ */
 export function computeLineStarts(text: string): number[] {
-  const starts = [0];
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
 /**
  * The position of `offset` (0-based, UTF-16) in `text`, whose line starts are `lineStarts`
- * (see {@link computeLineStarts}). The offset is clamped to `[0, text.length]`.
+ * (see {@link computeLineStarts}). The offset is clamped to `[lineStarts[0], text.length]`.
  */
 export function positionAt(text: string, lineStarts: readonly number[], offset: number): Position {
   const clamped = Math.max(lineStarts[0] ?? 0, Math.min(offset, text.length));
