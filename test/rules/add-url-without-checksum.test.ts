@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM alpine:3.20\nADD --keep-git-dir=true https://github.com/golangci/golangci-lint.git#v1.60.0 .\n',
+    'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.15.0 /src\n',
     'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /opt/\n',
     'FROM alpine:3.20\nADD app.tar.gz /opt/\n',
     'FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src\n',

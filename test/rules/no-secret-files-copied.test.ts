@@ -7,6 +7,8 @@ const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM eclipse-temurin:21-jdk\nCOPY jenkins.io-2026.key /war/jenkins-key.pub\n', noContext: true },
+    { input: 'FROM debian:12\nCOPY vendor.key /usr/share/keyrings/vendor.asc\n', noContext: true },
     { input: 'FROM node:22-alpine\nCOPY . .\n', files: { 'package.json': '{}', '.env': ENV, '.dockerignore': '.env\n' } },
     { input: 'FROM node:22-alpine\nCOPY . .\n', noContext: true },
     { input: 'FROM node:22-alpine\nCOPY . .\n', files: { 'package.json': '{}', '.env.example': 'TOKEN=\n', 'src/index.js': '' } },

@@ -8,6 +8,7 @@ const NPM = 'npm_' + 'Zk4QmX8rT2vB9nL1pW6yH3cJ7dF0sA5gE2uK';
 
 ruleTable(rule, {
   silent: [
+    'FROM nginx:1.27-alpine\nENV DD_UWSGI_PASS="uwsgi_server" DD_PROXY_PASS=http://app:8000\n',
     'FROM python:3.12-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n',
     'FROM python:3.12-slim\nENV PYTHON_SHA256=24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d\n',
     'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/pg_password\n',

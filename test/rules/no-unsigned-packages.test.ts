@@ -3,6 +3,9 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM alpine:3.20 AS builder\nRUN build-packages /tmp/packages\nFROM alpine:3.20\nRUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder \\\n    apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-*.apk\n',
+    'FROM fedora:40 AS build\nRUN rpmbuild -ba x.spec\nFROM fedora:40\nCOPY --from=build /root/rpmbuild/RPMS /rpms\nRUN rpm -i --nosignature /rpms/x86_64/x.rpm\n',
+    'FROM debian:12\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
     'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
     'FROM fedora:40\nRUN dnf install -y curl && dnf clean all\n',
@@ -13,6 +16,7 @@ ruleTable(rule, {
     'FROM debian:12\nRUN echo "deb [signed-by=/usr/share/keyrings/x.gpg] https://x.example stable main" > /etc/apt/sources.list.d/x.list\n',
   ],
   fires: [
+    { input: 'FROM alpine:3.20\nRUN wget https://example.com/glibc.apk && apk add --allow-untrusted glibc.apk\n', line: 2 },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated foo\n', line: 2, column: 42, count: 1 },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y --force-yes foo\n', line: 2, message: /--force-yes/ },
     { input: 'FROM debian:12\nRUN apt-get -o APT::Get::AllowUnauthenticated=true install -y foo\n', line: 2 },

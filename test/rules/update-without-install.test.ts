@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM debian:12\nRUN set -eux; apt-get purge -y --auto-remove foo; apt-get update; apt-get dist-clean\n',
+    'FROM debian:12\nRUN apt-get update && ./install-deps.sh && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN set -eux; apt-get update; apt-get install -y curl; rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN apt-get -o Acquire::Retries=3 update && apt -y upgrade\n',

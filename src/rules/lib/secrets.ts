@@ -221,6 +221,8 @@ const META_WORDS = new Set([
   'method', 'header', 'field', 'env', 'enabled', 'enable', 'disable', 'disabled', 'required', 'require', 'expiry', 'expire', 'expires',
   'ttl', 'version', 'public', 'id', 'format', 'algorithm', 'mode', 'prompt', 'reset', 'command', 'cmd', 'helper', 'store', 'location',
   'rounds', 'iterations', 'hash', 'salt', 'gpg', 'pgp', 'fingerprint', 'keyserver', 'keyring', 'size', 'bits', 'count',
+  // nginx upstream directives (`uwsgi_pass`, `proxy_pass`), not passwords
+  'uwsgi', 'proxy', 'fastcgi', 'fcgi', 'grpc', 'scgi',
 ]);
 
 /** What a variable name says it holds (`password`, `API key`), or null when it is not secret-named. */

@@ -80,7 +80,12 @@ export default defineRule({
         const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || context.listFiles().includes(clean) || !context.exists(clean));
         if (explicitFile) {
           if (ignore && ignore.ignores(clean)) continue;
-          const kind = secretFileKind(clean, context?.readFile(clean) ?? null);
+          const content = context?.readFile(clean) ?? null;
+          // Judged by name only: a `.key`/`.pem` copied to a public-key place (`/war/jenkins-key.pub`,
+          // `/usr/share/keyrings/`) is a public key.
+          const dest = copyArgs(instr).dest?.value ?? '';
+          if (content === null && /\.(key|pem)$/i.test(clean) && /(\.(pub|asc|gpg)$|keyrings?\/|trusted\.gpg|public)/i.test(dest)) continue;
+          const kind = secretFileKind(clean, content);
           if (kind) hits = [{ path: clean, kind }];
         } else if (context) {
           for (const f of filesOf(context, clean, ignore)) {

@@ -1,7 +1,8 @@
 import { defineRule } from '../define.js';
-import type { Instruction, Range } from '../../parse/types.js';
-import { withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, runs } from '../lib/security.js';
+import type { Dockerfile, Instruction, Range } from '../../parse/types.js';
+import type { ShellWord } from '../../shell/types.js';
+import { copyArgs, withOnbuild } from '../lib/instructions.js';
+import { effective, flagNames, positional, runs } from '../lib/security.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -20,9 +21,40 @@ const FLAGS: { tools: (name: string) => boolean; flags: string[]; what: string }
 const CONFIG: { re: RegExp; what: string }[] = [
   { re: /APT::Get::AllowUnauthenticated["'\s=]+(true|1|yes)\b/i, what: '`APT::Get::AllowUnauthenticated` lets apt install unauthenticated packages' },
   { re: /Acquire::AllowInsecureRepositories["'\s=]+(true|1|yes)\b/i, what: '`Acquire::AllowInsecureRepositories` lets apt use unsigned repositories' },
-  { re: /\[[^\]\n]*\b(trusted|allow-insecure|allow-weak)=yes\b/i, what: 'an apt source marked `trusted=yes` is used without checking its signature' },
+  { re: /\[[^\]\n]*\b(trusted|allow-insecure|allow-weak)=yes\b[^\]\n]*\](?!\s*["']?(file|copy|cdrom):)/i, what: 'an apt source marked `trusted=yes` is used without checking its signature' },
   { re: /(^|[^\w])gpgcheck\s*=\s*["']?(0|false|no)\b/i, what: '`gpgcheck=0` makes yum/dnf install packages without checking their signature' },
 ];
+
+/**
+ * Directories holding packages built by this Dockerfile: targets of `RUN --mount=type=bind,from=<stage>`
+ * and destinations of earlier `COPY --from=<stage>` in the same stage.
+ */
+function builtPackageDirs(file: Dockerfile, run: Instruction): string[] {
+  const dirs: string[] = [];
+  for (const f of run.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const opts = new Map(f.value.split(',').map((kv) => { const i = kv.indexOf('='); return [i < 0 ? kv : kv.slice(0, i), i < 0 ? '' : kv.slice(i + 1)] as [string, string]; }));
+    const type = opts.get('type') ?? 'bind';
+    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+    if (type === 'bind' && opts.has('from') && target) dirs.push(target);
+  }
+  const stage = file.stages[run.stageIndex];
+  for (const i of stage?.instructions ?? []) {
+    if (i.index >= run.index) break;
+    if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+    const dest = copyArgs(i).dest;
+    if (dest && dest.value.startsWith('/')) dirs.push(dest.value);
+  }
+  return dirs.map((d) => d.replace(/\/+$/, '') + '/');
+}
+
+/** True when every package file the command installs comes from a directory of built packages. */
+function installsBuiltPackages(args: ShellWord[], dirs: string[]): boolean {
+  if (dirs.length === 0) return false;
+  const files = positional(args).map((w) => w.value).filter((v) => v.includes('/') || /\.(apk|rpm|deb)$/.test(v));
+  if (files.length === 0 || files.some((f) => /^[a-z][a-z0-9+.-]*:\/\//i.test(f))) return false;
+  return files.every((f) => dirs.some((d) => f.startsWith(d)));
+}
 
 interface Hit {
   range: Range;
@@ -40,7 +72,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports package installs told to skip signature checks, in RUN (also `ONBUILD RUN`, heredoc and exec-form RUN, behind `sudo`/`env`): `apk --allow-untrusted`; `apt-get`/`apt`/`aptitude` `--allow-unauthenticated`, `--allow-insecure-repositories` and `--force-yes`; `-o APT::Get::AllowUnauthenticated=true` and `Acquire::AllowInsecureRepositories=true` (also written into apt configuration by `echo`); apt sources written with `[trusted=yes]`; `yum`/`dnf`/`microdnf`/`tdnf` `--nogpgcheck` and `gpgcheck=0` (`--setopt=gpgcheck=0` or written into a `.repo` file, also by a COPY heredoc); `zypper --no-gpg-checks`; `rpm --nosignature`, `--nodigest`, `--noverify`, `--nofiledigest`; `dpkg --force-bad-verify`.',
+      'Reports package installs told to skip signature checks, in RUN (also `ONBUILD RUN`, heredoc and exec-form RUN, behind `sudo`/`env`): `apk --allow-untrusted`; `apt-get`/`apt`/`aptitude` `--allow-unauthenticated`, `--allow-insecure-repositories` and `--force-yes`; `-o APT::Get::AllowUnauthenticated=true` and `Acquire::AllowInsecureRepositories=true` (also written into apt configuration by `echo`); apt sources written with `[trusted=yes]` (local `file:`/`copy:` repositories excepted: nothing is downloaded); `yum`/`dnf`/`microdnf`/`tdnf` `--nogpgcheck` and `gpgcheck=0` (`--setopt=gpgcheck=0` or written into a `.repo` file, also by a COPY heredoc); `zypper --no-gpg-checks`; `rpm --nosignature`, `--nodigest`, `--noverify`, `--nofiledigest`; `dpkg --force-bad-verify`. Package files built by the Dockerfile itself — under a `RUN --mount=type=bind,from=<stage>` target or copied with `COPY --from=<stage>` — are not reported: they were never downloaded.',
     why: 'Package signatures are what proves a package comes from the distribution or vendor and was not altered on a mirror, a proxy or in transit. With the check off, the build installs whatever it is served, as root, into the image. If a repository\'s key is missing, add it (`curl -fsSL <key> | gpg --dearmor -o /usr/share/keyrings/x.gpg` and `signed-by=` in the source line, `rpm --import`, `apk` keys in `/etc/apk/keys`) instead of switching verification off. `--force-yes` is deprecated and also accepts unauthenticated packages; `-y` is what you want.',
     bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --allow-unauthenticated vendor-tool\n',
     good: 'FROM debian:12-slim\nCOPY vendor.gpg /usr/share/keyrings/vendor.gpg\nRUN echo "deb [signed-by=/usr/share/keyrings/vendor.gpg] https://apt.vendor.example stable main" > /etc/apt/sources.list.d/vendor.list \\\n && apt-get update && apt-get install -y --no-install-recommends vendor-tool && rm -rf /var/lib/apt/lists/*\n',
@@ -54,11 +86,13 @@ export default defineRule({
       reported.add(hit.range.start.offset);
       ctx.report({ instruction: owner, range: hit.range, message: hit.message });
     };
-    for (const { owner, commands } of runs(ctx)) {
+    for (const { run, owner, commands } of runs(ctx)) {
+      const built = builtPackageDirs(ctx.file, run);
       for (const cmd of commands) {
         const eff = effective(cmd);
         for (const group of FLAGS) {
           if (!group.tools(eff.name)) continue;
+          if (installsBuiltPackages(eff.args, built)) continue;
           for (const f of flagNames(eff.args)) {
             if (!group.flags.includes(f.name)) continue;
             if (f.name === 'G' && eff.args.every((a) => !/^(addrepo|ar)$/.test(a.value))) continue;
