@@ -29,6 +29,8 @@ ruleTable(rule, {
       fixed: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n      curl && rm -rf /var/lib/apt/lists/* \\\n && make\n',
     },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\n', fixed: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\n', name: 'no fix before ||' },
+    { input: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n', line: 2, fixed: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n', name: 'a later RUN needs the lists: no fix' },
+    { input: 'FROM debian:12\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', line: 2, fixed: 'FROM debian:12\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
     { input: 'FROM debian:12\nRUN ["apt-get", "update"]\n', fixed: 'FROM debian:12\nRUN ["apt-get", "update"]\n', name: 'exec form: no fix' },
     { input: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y tree\nEOF\n', line: 3, fixed: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y tree && rm -rf /var/lib/apt/lists/*\nEOF\n' },
   ],

@@ -14,6 +14,7 @@ ruleTable(rule, {
     `${F}RUN apk add --no-cache -X https://dl-cdn.alpinelinux.org/alpine/edge/community hugo=0.125.4-r0\n`,
     `${F}RUN apk add --no-cache --allow-untrusted /tmp/tool-1.4.0-r0.apk\n`,
     `${F}RUN apk del curl\n`,
+    `${F}RUN apk add --no-cache --initdb -p /out alpine-baselayout=3.4.3-r2 --arch x86_64\n`,
   ],
   fires: [
     { input: `${F}RUN apk add curl\n`, line: 2, column: 13, message: /`curl`.*curl=<version>/ },

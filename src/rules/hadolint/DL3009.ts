@@ -14,7 +14,7 @@ export default defineRule({
   fix: 'safe',
   docs: {
     description:
-      'Reports RUN instructions that have an `apt-get update`, `apt update` or `aptitude update` command and no `rm` command with an argument `-rf` or `/var/lib/apt/lists/*` (nor an `apt-get dist-clean`). A RUN is exempt when it has a cache or tmpfs mount whose target contains `/var/lib/apt/lists`, or one containing `/var/lib/apt` and one containing `/var/cache/apt`. Like hadolint, offenders count only in the stages that end up in an image: the last stage (and any stage whose FROM line is written exactly like the last one) and stages whose name is used as the image of a FROM; RUNs inside ONBUILD are always reported. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last apt command of the RUN when that command is at the top level of the script.',
+      'Reports RUN instructions that have an `apt-get update`, `apt update` or `aptitude update` command and no `rm` command with an argument `-rf` or `/var/lib/apt/lists/*` (nor an `apt-get dist-clean`). A RUN is exempt when it has a cache or tmpfs mount whose target contains `/var/lib/apt/lists`, or one containing `/var/lib/apt` and one containing `/var/cache/apt`. Like hadolint, offenders count only in the stages that end up in an image: the last stage (and any stage whose FROM line is written exactly like the last one) and stages whose name is used as the image of a FROM; RUNs inside ONBUILD are always reported. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last apt command of the RUN when that command is at the top level of the script, and only when no later RUN installs packages without its own `update` (it would then find no lists).',
     why: '`apt-get update` downloads the package indexes (tens of megabytes) into `/var/lib/apt/lists`. Files deleted by a later RUN still take space in the earlier layer, so the lists must go in the same RUN. They are also stale by the time the image runs: anyone installing more packages should run `apt-get update` again.',
     bad: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6\n',
     good: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 \\\n && rm -rf /var/lib/apt/lists/*\n',
@@ -23,7 +23,13 @@ export default defineRule({
   },
   check(ctx) {
     const stages = reportedStages(ctx.file);
-    for (const site of runSites(ctx.file, true)) {
+    const sites = runSites(ctx.file, true);
+    // Deleting the lists breaks a later RUN that installs without its own `update`: no fix then.
+    const needsLists = sites.filter((s) => {
+      const cmds = commandsOf(ctx, s.run);
+      return cmds.some((c) => cmdHasArgs(c, APT, ['install'])) && !cmds.some((c) => cmdHasArgs(c, APT, ['update']));
+    });
+    for (const site of sites) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
       const cmds = commandsOf(ctx, site.run);
       const update = cmds.find((c) => cmdHasArgs(c, APT, ['update']));
@@ -34,7 +40,8 @@ export default defineRule({
       if (hasCacheMount(site.run, '/var/lib/apt') && hasCacheMount(site.run, '/var/cache/apt')) continue;
       const script = scriptOf(ctx, site.run);
       const lastApt: ShellCommand | undefined = cmds.filter((c) => APT.includes(c.name)).pop();
-      const edit = script && lastApt ? appendAfterCommand(site.run, script, lastApt, 'rm -rf /var/lib/apt/lists/*') : null;
+      const later = needsLists.some((s) => s.instruction.index > site.instruction.index);
+      const edit = script && lastApt && !later ? appendAfterCommand(site.run, script, lastApt, 'rm -rf /var/lib/apt/lists/*') : null;
       ctx.report({
         instruction: site.instruction,
         range: update.range,

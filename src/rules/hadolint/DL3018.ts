@@ -3,6 +3,12 @@ import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
 import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
 
+/**
+ * apk options whose value is a separate argument: hadolint's `-t`/`--virtual`, `--repository`, `-X`, and
+ * also `-p`/`--root`, `--keys-dir`, `--repositories-file`, `--arch`, `--cache-dir`, `--timeout`.
+ */
+const VALUE_FLAGS = ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'repositories-file', 'arch', 'cache-dir', 'timeout'];
+
 /** hadolint's DL3018 test of one package argument. */
 export function apkPinned(pkg: string): boolean {
   return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
@@ -18,18 +24,19 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports `apk` commands with an `add` argument (also inside ONBUILD) that name a package without a version. The packages are the arguments that are not options, except `add` and the values of `-t`/`--virtual`, `--repository` and `-X`. A package is pinned when it contains `=`, `~`, `>` or `<` (`curl=8.5.0-r0`, `bash~5.2`, `"tzdata<2025"`) or is a local `.apk` file.',
+      'Reports `apk` commands with an `add` argument (also inside ONBUILD) that name a package without a version. The packages are the arguments that are not options, except `add` and the values of options that take one (`-t`/`--virtual`, `--repository`/`-X`, `-p`/`--root`, `--keys-dir`, `--repositories-file`, `--arch`, `--cache-dir`, `--timeout`). A package is pinned when it contains `=`, `~`, `>` or `<` (`curl=8.5.0-r0`, `bash~5.2`, `"tzdata<2025"`) or is a local `.apk` file.',
     why: 'Alpine repositories move: without a version, `apk add curl` installs whatever is current when the image is built, so rebuilds are not repeatable and an upgrade can slip in unnoticed. Pin the versions (a fuzzy `~` pin on the minor version keeps security fixes coming).',
     bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.0-r0\n',
-    differences: 'shipshape reports the first unpinned package and names all of them.',
+    differences:
+      'hadolint skips only the values of `-t`/`--virtual`, `--repository` and `-X`; shipshape also skips those of `-p`/`--root` (`apk add --initdb -p /out ...` is not a package `/out`), `--keys-dir`, `--repositories-file`, `--arch`, `--cache-dir` and `--timeout`. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       for (const cmd of commandsOf(ctx, site.run)) {
         if (!cmdHasArgs(cmd, 'apk', ['add'])) continue;
-        for (const pkg of positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'repository', 'X'] })) {
+        for (const pkg of positionalArgs(cmd, { valueFlags: VALUE_FLAGS })) {
           if (pkg.value !== 'add' && !apkPinned(pkg.value)) unpinned.push(pkg);
         }
       }
