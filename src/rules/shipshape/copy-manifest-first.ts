@@ -26,7 +26,7 @@ export function manifestInstall(cmd: ShellCommand): Install | null {
   const isUvPip = name === 'uv' && pos[0] === 'pip';
   if ((isPip || isUvPip) && (isUvPip ? pos[1] : args.find((a) => !a.startsWith('-'))) === 'install' && (hasFlag(cmd, 'r') || hasFlag(cmd, 'requirement'))) {
     const file = flagValue(cmd, 'requirement') ?? flagValue(cmd, 'r') ?? 'requirements.txt';
-    return { ecosystem: 'python', label: `${isUvPip ? 'uv pip' : name} install -r ${file}`, manifest: file };
+    return { ecosystem: 'python', label: `${isUvPip ? 'uv pip' : name} install -r ${file}`, manifest: base(file) };
   }
   if (isUvPip && pos[1] === 'sync') return { ecosystem: 'python', label: 'uv pip sync', manifest: pos[2] ?? 'requirements.txt' };
   if (name === 'uv' && pos[0] === 'sync') return { ecosystem: 'python', label: 'uv sync', manifest: 'pyproject.toml and uv.lock' };
