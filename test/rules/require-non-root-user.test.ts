@@ -50,6 +50,7 @@ ruleTable(rule, {
     { input: 'FROM debian:12.6-slim\nUSER root\n', line: 2, name: 'explicit root without CMD' },
     { input: 'FROM debian:12.6-slim AS base\nUSER root\nFROM base\nCMD ["bash"]\n', line: 4, message: /inherits `USER root` \(line 2\) from stage `base`/ },
     { input: 'FROM debian:12.6-slim\nARG U=0\nUSER ${U}\n', line: 3 },
+    { input: 'FROM debian:12.6-slim\nARG UID\nUSER ${UID:-0}\nCMD ["x"]\n', line: 3, name: 'default of an unset ARG' },
     { input: 'FROM debian:12.6-slim\nUSER \\\n  0:0\nCMD ["bash"]\n', line: 3 },
     { input: 'FROM debian:12.6-slim\nONBUILD USER app\nCMD ["bash"]\n', line: 3, name: 'ONBUILD USER applies to child images only' },
   ],

@@ -38,10 +38,15 @@ export function rootImage(file: Dockerfile, stage: Stage): ImageRef | null {
   return last.base.kind === 'image' ? last.base.image : null;
 }
 
-/** Expands a word of an instruction with the ARG/ENV values visible there; null when a variable is unknown. */
+/**
+ * Expands a word of an instruction with the ARG/ENV values visible there. Null when the expansion fails,
+ * or when it uses a variable without a value and gives nothing (`$APP_USER` with `ARG APP_USER`);
+ * defaults apply (`${UID:-0}` is `0`).
+ */
 export function expandAt(ctx: RuleContext, instr: Instruction, word: string): string | null {
   const r = expandWord(word, scopeLookup(ctx.scope(instr)), { escape: ctx.file.escape });
-  if (r.error !== null || r.unmatched.length > 0) return null;
+  if (r.error !== null) return null;
+  if (r.unmatched.length > 0 && r.value.trim().replace(/^:|:$/g, '') === '') return null;
   return r.value;
 }
 
