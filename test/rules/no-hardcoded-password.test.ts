@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM fedora:40\nRUN useradd -m -G wheel james -p "$(dd if=/dev/urandom bs=1 count=21 2>/dev/null | base64)"\n',
     'FROM debian:12\nRUN useradd -m app\n',
     'FROM debian:12\nRUN useradd -m -p \'*\' app\n',
     'FROM debian:12\nRUN --mount=type=secret,id=pw chpasswd < /run/secrets/pw\n',

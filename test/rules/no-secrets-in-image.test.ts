@@ -8,6 +8,9 @@ const NPM = 'npm_' + 'Zk4QmX8rT2vB9nL1pW6yH3cJ7dF0sA5gE2uK';
 
 ruleTable(rule, {
   silent: [
+    'FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY="SECRET KEY MISSING, provide it as environment variable"\n',
+    'FROM alpine:3.20\nARG PINATA_API_KEY=PINATA_API_KEY\nENV FTP_PASS **Random**\n',
+    'FROM alpine:3.20\nENV GLUU_SECRET_ADAPTER=vault GLUU_SECRET_KUBERNETES_NAMESPACE=default\n',
     'FROM nginx:1.27-alpine\nENV DD_UWSGI_PASS="uwsgi_server" DD_PROXY_PASS=http://app:8000\n',
     'FROM python:3.12-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n',
     'FROM python:3.12-slim\nENV PYTHON_SHA256=24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d\n',
@@ -33,6 +36,7 @@ ruleTable(rule, {
     { input: `FROM node:22-alpine\nRUN echo "//registry.npmjs.org/:_authToken=${NPM}" > .npmrc && npm ci\n`, line: 2, message: /npm/ },
     { input: 'FROM python:3.12-slim\nENV DATABASE_URL=postgres://app:S3cretPassw0rd@db.example.com:5432/app\n', line: 2, message: /PostgreSQL/ },
     { input: 'FROM mysql:8.4\nENV MYSQL_ROOT_PASSWORD=hunter22\n', line: 2, column: 25, message: /^ENV MYSQL_ROOT_PASSWORD sets a literal password/ },
+    { input: 'FROM alpine:3.20\nENV OAUTH_REFRESH_TOKEN=1//0gAbCdEfGh SERVER_PASSWORD=s3rv3r\n', count: 2 },
     { input: 'FROM alpine:3.20\nENV MG_PASS admin\n', line: 2, message: /^(?!.*admin\b)/ },
     { input: 'FROM alpine:3.20\nARG DB_PASSWORD=dev-pass\n', line: 2, message: /secret mount/ },
     { input: `FROM alpine:3.20\nRUN echo start && \\\n    git clone https://x-access-token:${GHP}@github.com/acme/app.git\n`, line: 3 },

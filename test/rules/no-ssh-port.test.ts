@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM alpine:3.20\n# hadolint ignore=DS004\nEXPOSE 22\n', name: 'Trivy id accepted in pragmas' },
+    { input: 'FROM alpine:3.20\nEXPOSE 22\n', config: { ignored: ['CKV_DOCKER_1'] }, name: 'Checkov id accepted in config' },
     'FROM alpine:3.20\nEXPOSE 2222\n',
     'FROM alpine:3.20\nEXPOSE 8080 443/tcp\n',
     'FROM alpine:3.20\nEXPOSE 22:8080\n',

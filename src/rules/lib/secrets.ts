@@ -223,6 +223,9 @@ const META_WORDS = new Set([
   'rounds', 'iterations', 'hash', 'salt', 'gpg', 'pgp', 'fingerprint', 'keyserver', 'keyring', 'size', 'bits', 'count',
   // nginx upstream directives (`uwsgi_pass`, `proxy_pass`), not passwords
   'uwsgi', 'proxy', 'fastcgi', 'fcgi', 'grpc', 'scgi',
+  // settings of a secret store, not secrets (`VAULT_SECRET_ADAPTER=vault`, `SECRET_NAMESPACE=default`)
+  'adapter', 'namespace', 'scheme', 'provider', 'prefix', 'suffix', 'port', 'address', 'addr', 'region', 'bucket',
+  'kind', 'label', 'mount', 'lifetime', 'timeout', 'rotation',
 ]);
 
 /** What a variable name says it holds (`password`, `API key`), or null when it is not secret-named. */
@@ -239,8 +242,11 @@ export function secretName(name: string): string | null {
 }
 
 /** True for values that are placeholders or settings, not secrets (`XXXX`, `<password>`, `true`, paths). */
-export function placeholderValue(value: string): boolean {
+export function placeholderValue(value: string, key = ''): boolean {
   const v = value.trim();
+  if (key !== '' && v.toLowerCase() === key.toLowerCase()) return true; // API_KEY=API_KEY
+  if ((v.match(/\s+/g) ?? []).length >= 2) return true; // prose: "SECRET KEY MISSING, provide it ..."
+  if (/^\*+[^*]*\*+$/.test(v)) return true; // **Random**
   if (v.length < 3) return true;
   if (/^(.)\1+$/.test(v.replace(/[-_]/g, ''))) return true; // xxxx, 0000, ****, 00000000-0000-...
   if (/^(<.*>|\{\{.*\}\}|__.*__|%.*%|@.*@)$/.test(v)) return true;

@@ -3,7 +3,7 @@ import type { ShellCommand } from '../../shell/types.js';
 import { effective, flagNames, pipelinesOf, runs } from '../lib/security.js';
 
 /** Words that make a password input random or read it from a secret mount (not hard-coded). */
-const NOT_HARDCODED = /\/run\/secrets\/|\$\((\s*(openssl\s+rand|pwgen|head\s+[^)]*\/dev\/u?random|tr\s+[^)]*\/dev\/u?random|uuidgen|mkpasswd\s+-R|cat\s+\/run\/secrets))/;
+const NOT_HARDCODED = /\/run\/secrets\/|\/dev\/u?random|openssl\s+rand\b|\bpwgen\b|\buuidgen\b|mkpasswd\s+-R|\$\(\s*cat\s+\/run\/secrets/;
 
 /** Hash values of `useradd -p` that lock the account instead of setting a password. */
 const LOCKED = /^(\*|!|!!|x|)$/;

@@ -128,7 +128,8 @@ export default defineRule({
       if (!inFinal(owner)) continue;
       if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
         for (const pair of instr.pairs) {
-          if (isSecretVar(pair.key)) {
+          // `ENV AWS_SECRET_ACCESS_KEY=""` stores nothing; `ARG X` without default still records the build value.
+          if (isSecretVar(pair.key) && !(instr.keyword === 'ENV' && pair.value === '')) {
             ctx.report({
               instruction: owner,
               range: pair.keyRange,
