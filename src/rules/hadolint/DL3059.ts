@@ -33,6 +33,7 @@ export default defineRule({
   },
   check(ctx) {
     let prev: { flags: string; single: boolean } | null = null;
+    let lastLine = 0;
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'RUN') {
         prev = null;
@@ -41,13 +42,15 @@ export default defineRule({
       const current = { flags: flagKey(instr), single: isSingleCommand(ctx, instr) };
       if (prev === null || prev.flags !== current.flags || !prev.single || !current.single) {
         prev = current;
+        lastLine = instr.line;
         continue;
       }
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,
-        message: 'This RUN directly follows another single-command RUN: join them with `&&` into one layer',
+        message: `This RUN directly follows the single-command RUN on line ${lastLine}: join them with \`&&\` into one layer`,
       });
+      lastLine = instr.line;
     }
   },
 });
