@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/shipshape/dockerignore-coverage.js';
-import { ruleTable } from '../helpers/rule-table.js';
+import { findingsOf, ruleTable } from '../helpers/rule-table.js';
 
 const PY = 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nUSER nobody\nCMD ["python", "main.py"]\n';
 
@@ -28,4 +29,18 @@ ruleTable(rule, {
     { input: PY, files: { '.git/HEAD': 'ref', '.git/config': '', 'deploy/key.pem': 'x', 'app/__pycache__/x.pyc': '', '.dockerignore': '__pycache__\n' }, count: 3, name: 'root-only patterns miss nested paths' },
     { input: 'FROM alpine:3.20.1\nCOPY \\\n  . /src\n', files: { 'id_rsa': 'x', 'id_rsa.pub': 'x', '.dockerignore': '.git\n' }, line: 2, count: 1, message: /`id_rsa`[^,]*;/ },
   ],
+});
+
+describe('fix', () => {
+  it('appends the kind\'s patterns to .dockerignore', async () => {
+    const found = await findingsOf(rule, {
+      input: PY,
+      files: { 'manage.py': '', 'site/x.py': '', 'media/a.png': 'x', '__pycache__/a.pyc': '', '.dockerignore': '.git\r\n.env*' },
+    });
+    expect(found.map((f) => f.fix?.applicability)).toEqual(['unsafe', 'unsafe']);
+    const edits = found.map((f) => f.fix?.files?.[0]);
+    expect(edits.map((e) => e?.path)).toEqual(['.dockerignore', '.dockerignore']);
+    expect(edits.map((e) => e?.edits[0].text)).toEqual(['\r\n**/__pycache__\r\n**/*.py[co]\r\n', '\r\nmedia/\r\n']);
+    expect(edits[0]?.edits[0].start).toBe('.git\r\n.env*'.length);
+  });
 });
