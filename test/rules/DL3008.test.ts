@@ -13,6 +13,9 @@ ruleTable(rule, {
     'FROM debian:12\nRUN ["apt-get", "install", "-y", "nginx=1.22.1-9"]\n',
     'FROM debian:12\nRUN echo "apt-get install curl"\n',
     'FROM debian:12\nSHELL ["pwsh", "-c"]\nRUN apt-get install curl\n',
+    'FROM debian:12\n# hadolint ignore=DL3008\nONBUILD RUN apt-get install -y curl\n',
+    'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+    { input: 'FROM debian:12\nRUN apt-get install -y curl\n', config: { ignored: ['DL3008'] } },
   ],
   fires: [
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', line: 2, column: 42, message: /`curl`/ },
