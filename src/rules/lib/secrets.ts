@@ -9,6 +9,9 @@
 /** Suffixes of `.env.<x>` files that are templates, not secrets. */
 const ENV_TEMPLATES = /^\.env\.(example|sample|template|tmpl|tpl|dist|defaults?|schema|in|local\.example)$/i;
 
+/** Paths whose name may be a credentials file (a quick filter before any content is read). */
+const CANDIDATE = /(^|\/)(\.env(\..+)?|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|secring\.gpg|\.npmrc|\.yarnrc\.yml|\.pypirc|_?\.?netrc|\.git-credentials|\.pgpass|\.htpasswd|\.vault-token|\.s3cfg|\.boto|kubeconfig|[^/]*\.(ppk|p12|pfx|jks|keystore|key|pem|asc|crt|json))$|private-keys-v1\.d\/|\.aws\/credentials$|\.kube\/config$/;
+
 const PRIVATE_KEY = /-----BEGIN[ A-Z0-9]*PRIVATE KEY( BLOCK)?-----/;
 
 /** A literal (not `${VAR}`) token in an `.npmrc` or `.yarnrc.yml`. */
@@ -21,9 +24,12 @@ const YARNRC_TOKEN = /\bnpmAuth(Token|Ident)\s*:\s*["']?(?!\$\{?)\S/;
  * @param content the file's text when known (null: judge by name only, giving the benefit of the doubt
  *   to names that are often harmless, such as `cert.pem` or `.npmrc`).
  */
-export function secretFileKind(path: string, content: string | null): string | null {
+export function secretFileKind(path: string, readContent: string | null | (() => string | null)): string | null {
   const lower = path.toLowerCase();
   const base = lower.replace(/^.*\//, '');
+  if (!CANDIDATE.test(lower)) return null;
+  // Read the file only for names that may be credentials (a whole-context copy may list thousands of files).
+  const content = typeof readContent === 'function' ? readContent() : readContent;
   const hasKey = content !== null && PRIVATE_KEY.test(content);
 
   if (base === '.env' || (/^\.env\..+/.test(base) && !ENV_TEMPLATES.test(base))) return 'environment file with secrets';

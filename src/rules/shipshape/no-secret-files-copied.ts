@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import type { BuildContext } from '../../engine/types.js';
 import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerignore.js';
 import { copyArgs } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
@@ -28,9 +27,9 @@ function globRegExp(pattern: string): RegExp {
 }
 
 /** Context files a COPY source takes: the file, everything under a directory, or what a glob matches. */
-function filesOf(context: BuildContext, source: string, ignore: IgnoreMatcher | null): string[] {
+function filesOf(listed: string[], source: string, ignore: IgnoreMatcher | null): string[] {
   const clean = cleanPath(source.replace(/\\/g, '/')).replace(/^\/+/, '');
-  const all = context.listFiles().filter((f) => !ignore || !ignore.ignores(f));
+  const all = listed.filter((f) => !ignore || !ignore.ignores(f));
   if (clean === '.' || clean === '') return all;
   if (GLOB.test(clean)) {
     const re = globRegExp(clean);
@@ -65,6 +64,8 @@ export default defineRule({
     const context = ctx.context;
     const ignoreFile = context?.dockerignore() ?? null;
     const ignore = ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null;
+    let listedCache: string[] | null = null;
+    const listed = (): string[] => (listedCache ??= context ? context.listFiles() : []);
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
       if (instr.flags.some((f) => f.name === 'from')) continue;
@@ -77,10 +78,10 @@ export default defineRule({
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@')) continue;
         const clean = cleanPath(value.replace(/\\/g, '/')).replace(/^\/+/, '');
         let hits: { path: string; kind: string }[] = [];
-        const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || context.listFiles().includes(clean) || !context.exists(clean));
+        const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || listed().includes(clean) || !context.exists(clean));
         if (explicitFile) {
           if (ignore && ignore.ignores(clean)) continue;
-          const content = context?.readFile(clean) ?? null;
+          const content = context ? context.readFile(clean) : null;
           // Judged by name only: a `.key`/`.pem` copied to a public-key place (`/war/jenkins-key.pub`,
           // `/usr/share/keyrings/`) is a public key.
           const dest = copyArgs(instr).dest?.value ?? '';
@@ -88,8 +89,8 @@ export default defineRule({
           const kind = secretFileKind(clean, content);
           if (kind) hits = [{ path: clean, kind }];
         } else if (context) {
-          for (const f of filesOf(context, clean, ignore)) {
-            const kind = secretFileKind(f, context.readFile(f));
+          for (const f of filesOf(listed(), clean, ignore)) {
+            const kind = secretFileKind(f, () => context.readFile(f));
             if (kind) hits.push({ path: f, kind });
           }
         }
