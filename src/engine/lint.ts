@@ -216,7 +216,8 @@ async function prepareShells(file: Dockerfile): Promise<Map<Instruction, { scrip
       await loadShellParser();
       loaded = true;
     }
-    out.set(instr, { script: parseShell(source), shell });
+    // With the Dockerfile's text, ranges are Dockerfile positions, so rules need not parse the script again.
+    out.set(instr, { script: parseShell(source, { text: file.text, lineStarts: file.lineStarts }), shell });
   }
   return out;
 }
@@ -247,8 +248,15 @@ function applySuppression(file: Dockerfile, raw: { rule: Rule; finding: Finding 
   for (const { rule, finding } of raw) {
     const ids = [rule.id, ...(rule.aliases ?? [])];
     if (rule.origin === 'buildkit') {
-      if (isSkipped(fileCheck, rule.id, rule.experimental ?? false)) continue;
-      if (!FILE_LEVEL_CHECKS.has(rule.id) && finding.instruction && instructionSkips(finding.instruction, rule.id)) continue;
+      const perInstruction = !FILE_LEVEL_CHECKS.has(rule.id) && finding.instruction ? instructionCheckOptions(finding.instruction) : null;
+      if (rule.experimental) {
+        // Experimental checks run only when enabled, file-wide or by the comment above the instruction; `skip` does not apply.
+        const enabled = !isSkipped(fileCheck, rule.id, true) || (perInstruction !== null && !isSkipped(perInstruction, rule.id, true));
+        if (!enabled) continue;
+      } else {
+        if (isSkipped(fileCheck, rule.id, false)) continue;
+        if (perInstruction && isSkipped(perInstruction, rule.id, false)) continue;
+      }
       if (fileCheck.error) finding.severity = 'error';
     }
     if (isPragmaSuppressed(file, pragmas, finding, ids)) continue;
@@ -277,17 +285,19 @@ function fileCheckOptions(file: Dockerfile): CheckOptions {
   return 'error' in parsed && typeof parsed.error === 'string' ? defaultCheckOptions() : (parsed as CheckOptions);
 }
 
-/** BuildKit: the first comment above the instruction that parses as `check=...` adds skips. */
-function instructionSkips(instr: Instruction, ruleId: string): boolean {
+/**
+ * BuildKit: the first comment above the instruction that parses as `check=...` adds to the file's
+ * options (more skips, more experimental rules); its `error=` is ignored. Null when there is none.
+ */
+function instructionCheckOptions(instr: Instruction): CheckOptions | null {
   for (const c of instr.comments) {
     const v = checkCommentValue(c.text);
     if (v === null) continue;
     const parsed = parseCheckValue(v);
     if ('error' in parsed && typeof parsed.error === 'string') continue;
-    const opts = parsed as CheckOptions;
-    return opts.skip === 'all' || opts.skip.has(ruleId);
+    return parsed as CheckOptions;
   }
-  return false;
+  return null;
 }
 
 type IgnorePragma = Extract<Pragma, { kind: 'ignore' }>;

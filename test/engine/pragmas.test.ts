@@ -79,3 +79,16 @@ describe('# check= options', () => {
     expect(parseCheckValue('error=T')).toMatchObject({ error: true });
   });
 });
+
+describe('# check= comments above an instruction', () => {
+  it('enable an experimental check for that instruction; skip does not disable experimental checks', async () => {
+    const { RULES } = await import('../../src/rules/index.js');
+    const idd = RULES.find((r) => r.id === 'InvalidDefinitionDescription');
+    if (!idd) throw new Error('InvalidDefinitionDescription missing');
+    const lines = async (t: string): Promise<number[]> => (await lint(t, { rules: [idd] })).findings.map((f) => f.range.start.line);
+    expect(await lines('FROM alpine:3.20 AS base\n# wrong description\nFROM alpine:3.20 AS b\n')).toEqual([]);
+    expect(await lines('FROM alpine:3.20 AS base\n# check=experimental=InvalidDefinitionDescription\nFROM alpine:3.20 AS b\n')).toEqual([2]);
+    const directive = '# check=experimental=InvalidDefinitionDescription\n\nFROM alpine:3.20 AS base\n# check=skip=InvalidDefinitionDescription\nFROM alpine:3.20 AS b\n';
+    expect(await lines(directive)).toEqual([4]);
+  });
+});
