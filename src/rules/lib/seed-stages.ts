@@ -8,7 +8,6 @@ import { expandWord } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 import type { Dockerfile, ImageRef, Instruction, MappedText, Range, Stage, Word } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { parseShell } from '../../shell/parse.js';
 import type { ShellCommand } from '../../shell/types.js';
 
 /** The last stage of the file (what `docker build` produces without `--target`), or null. */
@@ -204,31 +203,9 @@ export function fromImageWord(stage: Stage): Word | null {
   return stage.from.words[0] ?? null;
 }
 
-const reparsed = new WeakMap<Instruction, ShellCommand[]>();
-
-/**
- * The simple commands of a RUN with ranges in the Dockerfile. Works around the engine handing
- * `parseShell` no original text (src/engine/lint.ts `prepareShells`), which leaves lines/columns relative
- * to the script and clamps offsets past the script's length: the script is parsed again here with the
- * Dockerfile's text. Exec-form RUNs keep the engine's model (their ranges are right).
- */
+/** The simple commands of a RUN (also `ONBUILD RUN`), with ranges in the Dockerfile. */
 export function runCommands(ctx: RuleContext, run: Instruction): ShellCommand[] {
-  const cached = reparsed.get(run);
-  if (cached) return cached;
-  const script = ctx.shell(run);
-  let cmds: ShellCommand[] = [];
-  if (script !== null) {
-    if (run.execForm && run.onbuild === null) cmds = script.commands;
-    else {
-      try {
-        cmds = parseShell(script.source, { text: ctx.file.text, lineStarts: ctx.file.lineStarts }).commands;
-      } catch {
-        cmds = script.commands;
-      }
-    }
-  }
-  reparsed.set(run, cmds);
-  return cmds;
+  return ctx.commands(run);
 }
 
 /** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
