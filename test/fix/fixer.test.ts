@@ -106,6 +106,15 @@ describe('CLI fixing', () => {
     expect(r.stdout).toContain('+ENV DEBUG=False');
     expect(readFileSync(p, 'utf8')).toBe('FROM busybox:1.36.1\nENV DEBUG=1\n');
   });
+  it('after fixing, the report shows lines of the fixed text (bug: excerpts came from the original)', async () => {
+    mkdirSync(join(dir, 'c'));
+    // The safe fix of MultipleInstructionsDisallowed deletes line 2, so the debug finding moves to line 3.
+    writeFileSync(join(dir, 'c/Dockerfile'), 'FROM busybox:1.36.1\nCMD ["a"]\nCMD ["b"]\nENV DEBUG=1\n');
+    const r = await runShipshape(['lint', '--diff', '--no-color', '--no-fail', 'c/Dockerfile'], dir);
+    expect(r.stdout).toContain('-CMD ["a"]');
+    expect(r.stdout).toMatch(/Dockerfile:3:5 warning no-debug-mode/);
+    expect(r.stdout).toMatch(/3 \| ENV DEBUG=1/);
+  });
   it('with - the fixed text goes to standard output and the report to stderr', async () => {
     const r = await runShipshape(['lint', '--unsafe-fixes', '--no-fail', '-'], dir, { stdin: 'FROM busybox:1.36.1\nENV DEBUG=1\n' });
     expect(r.stdout).toBe('FROM busybox:1.36.1\nENV DEBUG=False\n');
