@@ -13,6 +13,7 @@ ruleTable(rule, {
   fires: [
     { input: 'FROM redis:latest\n', line: 1, column: 6, message: /redis:latest/ },
     { input: 'FROM redis:latest AS cache\n', line: 1 },
+    { input: 'FROM --platform=linux/amd64 \\\n  redis:latest \\\n  AS cache\n', line: 2, column: 3 },
     { input: 'ARG TAG=latest\nFROM redis:${TAG}\n', line: 2 },
     { input: 'FROM golang:1.22.5 AS b\nFROM localhost:5000/app:latest\n', line: 2, count: 1 },
   ],

@@ -11,6 +11,7 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nRUN flask run --help\nCMD ["gunicorn", "app:app"]\n',
     'FROM python:3.12.4-slim\nENTRYPOINT python app.py\nCMD ["flask", "run"]\n',
     'FROM python:3.12.4-slim\nCMD ["python", "-m", "myapp.server"]\n',
+    'FROM python:3.12.4-slim\nONBUILD CMD ["flask", "run"]\nCMD ["gunicorn", "app:app"]\n',
   ],
   fires: [
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n', line: 3, column: 22, message: /Django's development server/ },

@@ -15,6 +15,7 @@ ruleTable(rule, {
     { input: DF, files: { 'requirements.txt': '-r base.txt\n', 'base.txt': 'django==5.0.7\n' } },
     { input: DF, files: {} },
     { input: DF, noContext: true },
+    { input: 'FROM python:3.12.4-slim\nONBUILD COPY requirements.txt .\n', files: { 'requirements.txt': 'django\n' }, name: 'ONBUILD copies from the child build context' },
     { input: 'FROM python:3.12.4-slim\nCOPY requirements.in .\n', files: { 'requirements.in': 'django\n' } },
     { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install .\n', files: { 'requirements.txt': 'django\n' }, name: 'whole copy, requirements not used' },
     { input: 'FROM python:3.12.4-slim\nCOPY --from=build requirements.txt .\n', files: { 'requirements.txt': 'django\n' } },

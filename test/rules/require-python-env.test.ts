@@ -28,6 +28,7 @@ ruleTable(rule, {
       fixed: 'FROM python:3.12.4-slim AS base\r\nENV PYTHONUNBUFFERED=1\r\nFROM base AS final\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["python"]\r\n',
     },
     { input: 'FROM python:3.12.4-slim', fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1' },
+    { input: 'FROM python:3.12.4-slim\nONBUILD ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\n', line: 1, name: 'ONBUILD ENV applies to child images only' },
     { input: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nCMD ["python"]\n', line: 1 },
     { input: 'FROM pypy:3.10-7.3.16-slim\nCMD ["pypy3"]\n', line: 1 },
     { input: 'FROM python:3.12.4-slim\nARG PYTHONDONTWRITEBYTECODE=1\nARG PYTHONUNBUFFERED=1\n', message: /PYTHONDONTWRITEBYTECODE.*PYTHONUNBUFFERED/, name: 'ARG is not in the running container' },
