@@ -1,10 +1,17 @@
 /**
- * Secret detection shared by the secret rules. Files: which build-context files hold credentials (no-secret-files-copied): by name (`id_rsa`, `.env`,
- * `*.p12`) and, for names that are only sometimes secret (`.npmrc`, `*.pem`, `credentials.json`), by
- * content when the build context can be read.
+ * Secret detection shared by the secret rules:
+ * - {@link secretFileKind}: which build-context files hold credentials (no-secret-files-copied), by name
+ *   (`id_rsa`, `.env`, `*.p12`) and, for names that are only sometimes secret (`.npmrc`, `*.pem`,
+ *   `credentials.json`), by content when the build context can be read;
+ * - {@link findSecrets}: secret values in text through secretlint's recommended rules, run synchronously
+ *   (no-secrets-in-image);
+ * - {@link secretName} / {@link placeholderValue}: literal values of password-named keys.
  *
- * No `node:` imports: rules run in browsers and language servers too.
+ * No `node:` imports here. Note: the secretlint preset bundle itself imports `node:path` (used only by its
+ * GCP rule for file names and by the `.p12` reader, which we never reach); a browser build needs a
+ * `path` shim for it.
  */
+import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 
 /** Suffixes of `.env.<x>` files that are templates, not secrets. */
 const ENV_TEMPLATES = /^\.env\.(example|sample|template|tmpl|tpl|dist|defaults?|schema|in|local\.example)$/i;
@@ -72,7 +79,6 @@ export function secretFileKind(path: string, readContent: string | null | (() =>
 // translator that keeps the message id, and a report sink) and call the handlers directly. Reported
 // ranges are offsets into the scanned text. The secret itself (`props`) is never kept.
 // ---------------------------------------------------------------------------------------------------
-import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 
 /** One secret found in a text: where it is and what kind it is. */
 export interface SecretHit {
