@@ -9,8 +9,6 @@
 import type { RuleContext, TextEdit } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript, ShellWord } from '../../shell/types.js';
-import { parseShell } from '../../shell/parse.js';
-import { positionAt } from '../../shell/positions.js';
 import { hasArg } from '../../shell/query.js';
 
 /** A RUN to check, with the instruction a finding belongs to. */
@@ -38,35 +36,9 @@ export function runSites(file: Dockerfile, onbuild: boolean): RunSite[] {
   return out;
 }
 
-const scriptCache = new WeakMap<Instruction, ShellScript | null>();
-
-/**
- * The shell model of a RUN (ctx.shell). Works around an engine quirk: when the model's ranges were
- * computed against the script text instead of the Dockerfile (lines/offsets inconsistent with the
- * file), the script is parsed again with the Dockerfile text so that ranges and fix offsets are right.
- */
+/** The shell model of a RUN (ctx.shell): null for non-POSIX shells and non-shell heredocs. */
 export function scriptOf(ctx: RuleContext, run: Instruction): ShellScript | null {
-  if (scriptCache.has(run)) return scriptCache.get(run) ?? null;
-  let script = ctx.shell(run);
-  if (script && !run.execForm && !rangesConsistent(ctx.file, run, script)) {
-    try {
-      script = parseShell(script.source, { text: ctx.file.text, lineStarts: ctx.file.lineStarts });
-    } catch {
-      // keep the engine's model
-    }
-  }
-  scriptCache.set(run, script);
-  return script;
-}
-
-function rangesConsistent(file: Dockerfile, run: Instruction, script: ShellScript): boolean {
-  const check = (r: Range): boolean => {
-    if (r.start.offset < run.range.start.offset || r.end.offset > run.range.end.offset) return false;
-    const p = positionAt(file.text, file.lineStarts, r.start.offset);
-    return p.line === r.start.line && p.column === r.start.column;
-  };
-  if (!check(script.range)) return false;
-  return script.commands.every((c) => check(c.range));
+  return ctx.shell(run);
 }
 
 /** Every simple command of a RUN, in document order (empty for non-POSIX shells). */
