@@ -35,3 +35,11 @@ it('the fix creates .dockerignore, keeping paths the Dockerfile copies by name',
   expect(text).toContain('**/.env\r\n');
   expect(text).not.toContain('node_modules');
 });
+
+it('the fix keeps .git and .env when the build uses them', async () => {
+  const [f] = await findingsOf(rule, { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN git describe --tags > VERSION\nCMD ["sh", "-c", "set -a; . ./.env; exec python app.py"]\n', files: { 'app.py': '' } });
+  const text = f.fix?.files?.[0].edits[0].text ?? '';
+  expect(text).not.toMatch(/\.git\n/);
+  expect(text).not.toContain('.env');
+  expect(text).toContain('**/__pycache__\n');
+});
