@@ -9,6 +9,9 @@ ruleTable(rule, {
     'FROM debian:12\nRUN DIR="$(cd /opt && pwd)" && echo "$DIR"\n',
     'FROM debian:12\nONBUILD RUN cd /src && make\n',
     'FROM debian:12\nRUN echo cd /tmp\n',
+    'FROM debian:12\nRUN mkdir -p /usr/src/python && cd /usr/src/python && make && cd / && rm -rf /usr/src/python\n',
+    'FROM debian:12\nRUN tempDir="$(mktemp -d)"; cd "$tempDir"; make; rm -rf "$tempDir"\n',
+    'FROM debian:12\nRUN set -eux; \\\n  cd /usr/src/app/build; \\\n  make; \\\n  rm -rf /usr/src/app\n',
   ],
   fires: [
     {

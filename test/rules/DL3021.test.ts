@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.dll b.dll C:\\Windows\\System32\\\n',
     'FROM alpine:3.19\nCOPY app.py main.py\n',
     'FROM alpine:3.19\nCOPY app.py util.py "/srv/"\n',
     'FROM alpine:3.19\nCOPY app.py util.py /srv/\n',

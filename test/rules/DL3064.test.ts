@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM debian:12\nENV DB_PASSWORD=""\n',
     'FROM debian:12\nRUN echo build\n',
     'FROM debian:12\nENV PASSWD_FILE=/etc/passwd\n',
     'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db\n',

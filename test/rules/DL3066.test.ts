@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n',
+    'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER app\n',
     'FROM debian:12\nUSER 10001\n',
     'FROM debian:12\nUSER 10001:10001\n',
     'FROM alpine:3.19\nARG UID=1000\nARG GID=1000\nRUN addgroup -g "${GID}" app && adduser -D -u "${UID}" -G app app\nUSER ${UID}:${GID}\n',

@@ -17,6 +17,8 @@ ruleTable(rule, {
     'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://x | sort\n',
     'FROM debian:12\nRUN ["sh", "-c", "a | b"]\n',
     'FROM debian:12\nONBUILD RUN a | b\n',
+    'FROM debian:12\nRUN echo "$SHA *python.tar.xz" | sha256sum -c -\n',
+    "FROM debian:12\nRUN { echo '[repo]'; printf 'x\\n'; } | tee /etc/yum.repos.d/x.repo\n",
   ],
   fires: [
     {
@@ -40,5 +42,6 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.19 AS build\nSHELL ["/bin/bash", "-o", "pipefail", "-ec"]\nRUN curl -fsSL https://acme.example/a | sort > /a\nFROM alpine:3.19 AS build2\nRUN curl -fsSL https://acme.example/b | sort > /b\n', line: 5, count: 1 },
     { input: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', line: 4 },
     { input: 'FROM debian:12\nRUN curl -fsSL https://x | sort && set -o pipefail\n', line: 2, name: 'pipefail set too late' },
+    { input: 'FROM debian:12\nRUN echo x | grep -q x && find / | awk 1\n', message: /`find \| awk`/ },
   ],
 });

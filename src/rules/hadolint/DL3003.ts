@@ -38,6 +38,29 @@ function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, c
   };
 }
 
+function stripSlash(p: string): string {
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+/**
+ * True when WORKDIR cannot replace this `cd`: it returns to `/` or the previous directory, enters a
+ * directory the same RUN deletes afterwards (a temporary build tree), or a directory held in a variable
+ * the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).
+ */
+function scopedCd(script: ShellScript, cd: ShellCommand): boolean {
+  const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
+  if (!target) return false;
+  const t = stripSlash(target.value);
+  if (t === '/' || t === '-') return true;
+  const removed = script.commands.some((c) => c.index > cd.index && c.name === 'rm' && c.args.some((a) => {
+    const r = stripSlash(a.value);
+    return !a.value.startsWith('-') && r !== '/' && (r === t || t.startsWith(r + '/'));
+  }));
+  if (removed) return true;
+  const vars = [...t.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  return vars.some((v) => new RegExp(`(^|[\\s;&|(])${v}=`).test(script.source.text));
+}
+
 /** `cd` in RUN: use WORKDIR. */
 export default defineRule({
   id: 'DL3003',
@@ -48,12 +71,12 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `cd` commands in RUN. A `cd` inside a subshell `( ... )` or a command substitution `$( ... )` is not reported: it only changes the directory of that subshell, which is exactly the scoped use WORKDIR cannot express.',
+      'Reports `cd` commands in RUN. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /` and `cd -` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
     why: 'A `cd` lasts for one RUN only, so the next RUN, COPY or CMD silently runs somewhere else; chains of `cd` are hard to read and review. `WORKDIR` sets the directory for every following instruction, creates it when missing, and documents where the image works.',
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
     differences:
-      'hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
+      'hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
   },
   check(ctx) {
     for (const instr of ctx.file.instructions) {
@@ -61,7 +84,7 @@ export default defineRule({
       const script = scriptOf(ctx, instr);
       if (!script) continue;
       for (const cmd of script.commands) {
-        if (cmd.name !== 'cd' || cmd.nested) continue;
+        if (cmd.name !== 'cd' || cmd.nested || scopedCd(script, cmd)) continue;
         const target = cmd.args[0]?.value;
         const word = cmd.words.find((w) => w.value === 'cd') ?? cmd.words[0];
         ctx.report({

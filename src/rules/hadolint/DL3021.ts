@@ -11,7 +11,8 @@ export default defineRule({
   fix: 'safe',
   docs: {
     description:
-      'Reports a `COPY` with two or more sources whose destination (quotes removed) does not end with `/`. The fix appends the `/`.',
+      'Reports a `COPY` with two or more sources whose destination (quotes removed) does not end with `/` (or `\\`, the path separator of Windows images). The fix appends the `/`.',
+    differences: 'A destination ending in `\\` (`C:\\Windows\\System32\\` in Windows images) is a directory and is not reported; hadolint only accepts `/`.',
     why: 'With several sources the destination must be a directory; without the trailing slash the build fails ("When using COPY with more than one source file, the destination must be a directory and end with a /").',
     bad: 'FROM alpine:3.19\nCOPY app.py util.py /srv\n',
     good: 'FROM alpine:3.19\nCOPY app.py util.py /srv/\n',
@@ -22,7 +23,7 @@ export default defineRule({
       const { sources, dest } = copyArgs(instr);
       if (!dest || sources.length < 2) continue;
       const path = stripQuotes(dest.value);
-      if (path.endsWith('/')) continue;
+      if (path.endsWith('/') || path.endsWith('\\')) continue;
       let at = dest.range.end.offset;
       const raw = ctx.file.text.slice(dest.range.start.offset, dest.range.end.offset);
       if (/["']$/.test(raw) && raw.length > 1) at -= 1;

@@ -42,7 +42,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports `ARG` names and `ENV` keys (also inside ONBUILD) that look like secrets: a well-known secret variable (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `NPM_TOKEN`, `POSTGRES_PASSWORD`, … — 48 names, any case) or a name containing `api_key`, `client_key`, `password`, `private`, `secret`, `token` or `username`. Names ending in `_FILE`, `_PATH`, `_DIR`, `_FILENAME` or `_LOCATION` only point at a secret and are not reported.',
+      'Reports `ARG` names and `ENV` keys (also inside ONBUILD) that look like secrets: a well-known secret variable (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `NPM_TOKEN`, `POSTGRES_PASSWORD`, … — 48 names, any case) or a name containing `api_key`, `client_key`, `password`, `private`, `secret`, `token` or `username`. Names ending in `_FILE`, `_PATH`, `_DIR`, `_FILENAME` or `_LOCATION` only point at a secret and are not reported, nor is an ENV that sets such a name to the empty string.',
     why: 'ARG and ENV values are stored in the image: ENV in its configuration and ARG values in the build history (`docker history`) of every layer that uses them. Anyone who can pull the image can read them. Pass secrets with `RUN --mount=type=secret` and at run time.',
     bad: 'FROM node:20\nARG NPM_TOKEN\nRUN npm ci\n',
     good: 'FROM node:20\nRUN --mount=type=secret,id=npm_token NPM_TOKEN="$(cat /run/secrets/npm_token)" npm ci\n',
@@ -53,6 +53,7 @@ export default defineRule({
       if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV') continue;
       for (const pair of instr.pairs) {
         if (!isSensitive(pair.key)) continue;
+        if (instr.keyword === 'ENV' && (pair.value ?? '') === '') continue;
         const range: Range = pair.keyRange;
         ctx.report({
           instruction: wrapper ?? instr,

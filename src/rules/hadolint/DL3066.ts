@@ -1,5 +1,16 @@
 import { defineRule } from '../define.js';
-import { argsRange, stripQuotes } from '../lib/instructions.js';
+import type { Dockerfile, Instruction } from '../../parse/types.js';
+import { ancestors, argsRange, stageOf, stripQuotes } from '../lib/instructions.js';
+
+/** Windows containers identify users by name (`ContainerUser`), not by numeric UID. */
+const WINDOWS_USERS = new Set(['containeradministrator', 'containeruser']);
+
+function onWindows(file: Dockerfile, instr: Instruction): boolean {
+  const stage = stageOf(file, instr);
+  if (!stage) return false;
+  return [stage, ...ancestors(file, stage)].some((s) =>
+    s.base.kind === 'image' && /(^|\/)windows\/|servercore|nanoserver|ltsc20\d\d/i.test(s.base.image.expanded));
+}
 
 /** USER should be numeric. */
 export default defineRule({
@@ -15,7 +26,7 @@ export default defineRule({
     why: 'Orchestrators enforce "run as non-root" by UID: Kubernetes `runAsNonRoot` cannot verify a user name and refuses to start the container. A numeric UID (created with the user) makes the check possible and does not depend on `/etc/passwd` of the image.',
     bad: 'FROM debian:12\nRUN useradd -u 10001 app\nUSER app\n',
     good: 'FROM debian:12\nRUN useradd -u 10001 app\nUSER 10001\n',
-    differences: 'A variable set by ENV to a number (`ENV APP_UID=10001`) also passes; hadolint only accepts ARG variables.',
+    differences: 'A variable set by ENV to a number (`ENV APP_UID=10001`) also passes; hadolint only accepts ARG variables. Windows images (`USER ContainerUser`) are not reported: Windows containers have no numeric UIDs.',
   },
   check(ctx) {
     const args = new Set<string>();
@@ -29,6 +40,7 @@ export default defineRule({
       if (text === '') continue;
       const user = text.split(':')[0];
       if (/^\d+$/.test(user)) continue;
+      if (WINDOWS_USERS.has(user.toLowerCase()) || onWindows(ctx.file, instr)) continue;
       const vars = [...user.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
       if (vars.length > 0) {
         const scope = ctx.scope(instr);

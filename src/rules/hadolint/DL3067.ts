@@ -1,5 +1,24 @@
 import { defineRule } from '../define.js';
-import { copyArgs, stripQuotes } from '../lib/instructions.js';
+import type { Dockerfile, Stage } from '../../parse/types.js';
+import { ancestors, copyArgs, sameStageName, stripQuotes } from '../lib/instructions.js';
+
+/** `tonistiigi/xx`: an image made to be copied whole (`COPY --from=xx / /`), holding only helper scripts. */
+function isXx(image: string): boolean {
+  return /(^|\/)tonistiigi\/xx([:@]|$)/.test(image);
+}
+
+/**
+ * True when copying the whole source is the intended use: a stage built `FROM scratch` (it holds only
+ * what the Dockerfile put there: the "export stage" idiom), a stage whose base is a variable (often a
+ * stage chosen per platform, `FROM binaries-$TARGETOS`), or the `tonistiigi/xx` helper image.
+ */
+function wholeCopyIntended(file: Dockerfile, from: string, upTo: number): boolean {
+  if (isXx(from)) return true;
+  const stage = file.stages.slice(0, upTo).find((s) => s.name !== null && sameStageName(s.name, from));
+  if (!stage) return false;
+  return [stage, ...ancestors(file, stage)].some((s: Stage) =>
+    s.base.kind === 'image' && (s.base.image.unresolved || s.base.image.expanded === 'scratch' || isXx(s.base.image.expanded)));
+}
 
 /** COPY --from=x / / copies a whole file system. */
 export default defineRule({
@@ -10,7 +29,8 @@ export default defineRule({
   category: 'size',
   fix: 'none',
   docs: {
-    description: 'Reports `COPY --from=<stage or image> / /`: a source of exactly `/` copied to the destination `/`.',
+    description: 'Reports `COPY --from=<stage or image> / /`: a source of exactly `/` copied to the destination `/`. Not reported when the source is a stage built `FROM scratch` (an "export" stage holding only files the Dockerfile put there), a stage whose base image is a variable, or the `tonistiigi/xx` cross-compilation helper, all of which are meant to be copied whole.',
+    differences: 'hadolint reports every `COPY --from=… / /`, including the documented `COPY --from=xx / /` idiom of `tonistiigi/xx` and copies of `FROM scratch` export stages; shipshape does not.',
     why: 'Copying the whole root file system brings along package databases, caches, device nodes and everything else of the other image, defeating the purpose of a multi-stage build and often overwriting system files of the target. Copy only the directories the application needs.',
     bad: 'FROM alpine:3.19 AS rootfs\nRUN echo prep\nFROM scratch\nCOPY --from=rootfs / /\n',
     good: 'FROM alpine:3.19 AS rootfs\nRUN echo prep\nFROM scratch\nCOPY --from=rootfs /usr/local/bin/app /usr/local/bin/app\n',
@@ -22,6 +42,7 @@ export default defineRule({
       if (!from) continue;
       const { sources, dest } = copyArgs(instr);
       if (!dest || stripQuotes(dest.value) !== '/' || !sources.some((s) => stripQuotes(s.value) === '/')) continue;
+      if (from.value && wholeCopyIntended(ctx.file, from.value, instr.stageIndex)) continue;
       ctx.report({
         instruction: instr,
         range: instr.range,

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import type { ShellScript } from '../../shell/types.js';
+import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
 import { indentOf, insertionPoint, looksBusybox, scriptOf } from '../lib/instructions.js';
 
@@ -28,6 +28,14 @@ function setsPipefail(script: ShellScript, index: number): boolean {
   return script.commands.some((c) => c.index < index && c.name === 'set' && hasArg(c, 'pipefail') && hasFlag(c, 'o'));
 }
 
+/** Commands that only write text they were given: a pipe from them cannot hide a failure. */
+const CANNOT_FAIL = new Set(['echo', 'printf']);
+
+/** True when some command feeding the pipeline (not the last) could fail unnoticed. */
+function canHideFailure(pipeline: ShellCommand[]): boolean {
+  return pipeline.slice(0, -1).some((c) => !CANNOT_FAIL.has(c.name));
+}
+
 function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
   const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
   const at = insertionPoint(file, instr);
@@ -49,12 +57,12 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports a shell-form RUN containing a pipeline (`a | b`; `||` and `|` inside quotes are not pipes) while the stage\'s shell does not have `pipefail` on. The shell is safe after a `SHELL` running `bash`, `zsh` or `ash` with `-o pipefail` (`["/bin/bash", "-o", "pipefail", "-c"]`, `-euo pipefail`), or a PowerShell/cmd `SHELL`; a `set -o pipefail` in the script before the pipe also counts. The SHELL of a stage carries over into stages built `FROM` it. The fix (unsafe) inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of a stage (`/bin/ash` in Alpine/BusyBox stages).',
+      'Reports a shell-form RUN containing a pipeline (`a | b`; `||` and `|` inside quotes are not pipes) in which a command other than `echo`/`printf` feeds the pipe while the stage\'s shell does not have `pipefail` on. The shell is safe after a `SHELL` running `bash`, `zsh` or `ash` with `-o pipefail` (`["/bin/bash", "-o", "pipefail", "-c"]`, `-euo pipefail`), or a PowerShell/cmd `SHELL`; a `set -o pipefail` in the script before the pipe also counts. The SHELL of a stage carries over into stages built `FROM` it. The fix (unsafe) inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of a stage (`/bin/ash` in Alpine/BusyBox stages).',
     why: 'A pipeline\'s exit status is that of its last command: in `RUN curl -fsSL https://x/install.sh | sh` a failed download still "succeeds" and the build goes on with a broken step. With `pipefail` any failing command of the pipeline fails the RUN. POSIX `sh` (dash) has no reliable pipefail, hence the bash/ash SHELL.',
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
     differences:
-      'hadolint looks for a `|` character in the RUN text, so it also reports pipes inside quoted strings (`yq \'.a | keys\'`) and in exec-form RUN (where SHELL does not apply); shipshape only reports real pipelines of shell-form RUN. It accepts `set -o pipefail` inside the script (hadolint does not), inherits SHELL through `FROM <stage>` as BuildKit does (hadolint resets it at every FROM), and stays silent where the shell is not POSIX (a `# hadolint shell=powershell` pragma, Windows base images whose default shell is cmd).',
+      'hadolint looks for a `|` character in the RUN text, so it also reports pipes inside quoted strings (`yq \'.a | keys\'`) and in exec-form RUN (where SHELL does not apply); shipshape only reports real pipelines of shell-form RUN, and not pipes fed only by `echo`/`printf` (`echo "$SHA  file" | sha256sum -c -`), which cannot fail. It accepts `set -o pipefail` inside the script (hadolint does not), inherits SHELL through `FROM <stage>` as BuildKit does (hadolint resets it at every FROM), and stays silent where the shell is not POSIX (a `# hadolint shell=powershell` pragma, Windows base images whose default shell is cmd).',
   },
   check(ctx) {
     const file = ctx.file;
@@ -70,14 +78,15 @@ export default defineRule({
         if (instr.keyword !== 'RUN' || instr.execForm || ok) continue;
         const script = scriptOf(ctx, instr);
         if (!script || script.pipelines.length === 0) continue;
-        const pipeline = script.pipelines.find((p) => !setsPipefail(script, p[0].index));
+        const pipeline = script.pipelines.find((p) => canHideFailure(p) && !setsPipefail(script, p[0].index));
         if (!pipeline) continue;
-        const first = pipeline[0];
+        const first = pipeline.find((c) => !CANNOT_FAIL.has(c.name)) ?? pipeline[0];
         const last = pipeline[pipeline.length - 1];
+        const next = pipeline[pipeline.indexOf(first) + 1] ?? last;
         ctx.report({
           instruction: instr,
-          range: { start: first.range.start, end: last.range.end },
-          message: `\`${first.name} | ${pipeline[1]?.name ?? last.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN`,
+          range: { start: pipeline[0].range.start, end: last.range.end },
+          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
           fix: fixed ? undefined : shellFix(file, stage, instr),
         });
         fixed = true;
