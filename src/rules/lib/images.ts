@@ -10,6 +10,9 @@
 import type { ImageRef } from '../../parse/types.js';
 
 /**
+ * Images whose first release of a series has no patch number (`gradle:8.9`, `wordpress:6.6`, `bash:5.2`,
+ * `swift:5.10`) are left out: there a two-part tag can be the finest one.
+ *
  * Numeric components of a fully pinned version tag of each Docker Official Image (Docker Hub `library/`)
  * and a few other widely used images, e.g. `python:3.12.4` → 3, `debian:12.6` → 2, `ubuntu:24.04` → 2.
  * A function receives the major version, for images whose scheme changed (postgres 9.6.24 → 16.3).
@@ -44,19 +47,15 @@ export const VERSION_COMPONENTS: Readonly<Record<string, number | ((major: numbe
   rust: 3,
   docker: 3,
   maven: 3,
-  gradle: 3,
   'eclipse-temurin': 3,
   tomcat: 3,
   composer: 3,
-  wordpress: 3,
   ghost: 3,
-  bash: 3,
   perl: 3,
   elixir: 3,
   julia: 3,
   traefik: 3,
   caddy: 3,
-  swift: 3,
   'buildpack-deps': 0,
   // Microsoft's .NET images: `8.0` floats over patch releases (`8.0.7`).
   'mcr.microsoft.com/dotnet/sdk': 3,

@@ -48,7 +48,7 @@ export default defineRule({
           message = `Tag \`${tag}\` of \`${key}\`${via} is a release channel that moves as new versions come out. Pin a version tag or a digest (\`@sha256:...\`)`;
           break;
         default:
-          message = `Tag \`${tag}\` of \`${key}\`${via} names no version: it follows the newest release. Pin a full version (\`${key}:<version>-${tag}\`) or a digest`;
+          message = `Tag \`${tag}\` of \`${key}\`${via} names no version: it follows the newest release. Pin a tag with the full version or a digest (\`@sha256:...\`)`;
       }
       const word = fromImageWord(stage);
       ctx.report({ instruction: stage.from, range: word?.range ?? stage.from.range, message });
