@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    "FROM centos:7\nRUN sed -i 's/sslverify=0/sslverify=1/' /etc/yum.conf\n",
     'FROM alpine:3.20\nRUN curl -fsSL -o /tmp/a.tgz https://example.com/a.tgz\n',
     'FROM alpine:3.20\nRUN curl -fsSL -K /etc/curlrc https://example.com/a.tgz\n',
     'FROM alpine:3.20\nRUN wget -q https://example.com/a.tgz\n',
@@ -19,6 +20,7 @@ ruleTable(rule, {
     'FROM alpine:3.20\nENV PIP_TRUSTED_HOST=\n',
   ],
   fires: [
+    { input: "FROM centos:7\nRUN sed -i 's/sslverify=1/sslverify=0/' /etc/yum.conf\n", line: 2 },
     { input: 'FROM alpine:3.20\nRUN curl -fsSLk -o /tmp/a.tgz https://example.com/a.tgz\n', line: 2, column: 10, count: 1, message: /curl -fsSLk/ },
     { input: 'FROM alpine:3.20\nRUN curl --insecure https://example.com/a.tgz | tar xz\n', line: 2 },
     { input: 'FROM alpine:3.20\nRUN wget --no-check-certificate https://example.com/a.tgz\n', line: 2, column: 10 },

@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    "FROM centos:7\nRUN sed -i -e 's/gpgcheck=0/gpgcheck=1/g' /etc/yum.repos.d/x.repo\n",
     'FROM alpine:3.20 AS builder\nRUN build-packages /tmp/packages\nFROM alpine:3.20\nRUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder \\\n    apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-*.apk\n',
     'FROM fedora:40 AS build\nRUN rpmbuild -ba x.spec\nFROM fedora:40\nCOPY --from=build /root/rpmbuild/RPMS /rpms\nRUN rpm -i --nosignature /rpms/x86_64/x.rpm\n',
     'FROM debian:12\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list\n',
@@ -16,6 +17,7 @@ ruleTable(rule, {
     'FROM debian:12\nRUN echo "deb [signed-by=/usr/share/keyrings/x.gpg] https://x.example stable main" > /etc/apt/sources.list.d/x.list\n',
   ],
   fires: [
+    { input: "FROM centos:7\nRUN sed -i 's/^gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/x.repo\n", line: 2 },
     { input: 'FROM alpine:3.20\nRUN wget https://example.com/glibc.apk && apk add --allow-untrusted glibc.apk\n', line: 2 },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated foo\n', line: 2, column: 42, count: 1 },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y --force-yes foo\n', line: 2, message: /--force-yes/ },

@@ -258,3 +258,17 @@ export function packageCommand(cmd: ShellCommand): PackageCommand | null {
   const pos = positional(eff.args, PM_VALUE_FLAGS);
   return { family, tool: eff.name, verb: pos[0] ?? null, operands: pos.slice(1), eff };
 }
+
+/**
+ * The text each argument writes, for settings checks: the value itself, except for `sed` substitution
+ * scripts, where only the replacement is written (`s/sslverify=0/sslverify=1/` writes `sslverify=1`).
+ */
+export function writtenTexts(eff: EffectiveCommand): { word: ShellWord; text: string }[] {
+  return eff.args.map((word) => {
+    if (eff.name === 'sed' || eff.name === 'perl') {
+      const m = /^(?:[^s]*;)?s(.)((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/.exec(word.value.replace(/^-[a-z]*e\s*/, ''));
+      if (m) return { word, text: m[3] };
+    }
+    return { word, text: word.value };
+  });
+}

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Instruction, Range } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, runs, variableSettings, type EffectiveCommand } from '../lib/security.js';
+import { effective, flagNames, runs, variableSettings, writtenTexts, type EffectiveCommand } from '../lib/security.js';
 
 /** Environment variables that switch TLS verification off, with the values that do it (null: any value). */
 const INSECURE_ENV: { name: RegExp; values: RegExp | null; what: string }[] = [
@@ -95,9 +95,9 @@ function commandHits(eff: EffectiveCommand): Hit[] {
     if (name === 'composer' && ((v === 'secure-http' && next !== undefined && FALSE.test(next)) || (v === 'disable-tls' && next === 'true'))) add(eff.args[i], `\`composer config ${v}\` lets Composer download packages without TLS: remove it`);
   }
   // Configuration text in arguments (echo "sslverify=0" >> /etc/yum.conf, --setopt=sslverify=false, -o Acquire::https::Verify-Peer=false).
-  for (const arg of eff.args) {
+  for (const { word: arg, text } of writtenTexts(eff)) {
     for (const c of INSECURE_CONFIG) {
-      if (c.re.test(arg.value)) add(arg, `${c.what} switches off TLS certificate verification: remove the setting, and install the CA certificate the server needs instead`);
+      if (c.re.test(text)) add(arg, `${c.what} switches off TLS certificate verification: remove the setting, and install the CA certificate the server needs instead`);
     }
   }
   return hits;

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Dockerfile, Instruction, Range } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, positional, runs } from '../lib/security.js';
+import { effective, flagNames, positional, runs, writtenTexts } from '../lib/security.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -99,8 +99,8 @@ export default defineRule({
             report(owner, { range: f.word.range, message: `\`${eff.name} ${f.word.value}\` ${group.what}: remove it, and install the repository's signing key instead` });
           }
         }
-        for (const arg of eff.args) {
-          const c = CONFIG.find((x) => x.re.test(arg.value));
+        for (const { word: arg, text } of writtenTexts(eff)) {
+          const c = CONFIG.find((x) => x.re.test(text));
           if (c) report(owner, { range: arg.range, message: `${c.what}: remove the setting, and install the repository's signing key instead` });
         }
       }
