@@ -11,6 +11,7 @@ ruleTable(rule, {
     'FROM alpine:3.20\nWORKDIR /proc/../app\n',
   ],
   fires: [
+    { input: 'FROM alpine:3.20\nWORKDIR \\\n  /dev/app\n', line: 3, column: 3 },
     { input: 'FROM alpine:3.20\nWORKDIR /proc/app\n', line: 2, column: 9, count: 1, message: /\/proc/ },
     { input: 'FROM alpine:3.20\nWORKDIR /dev\n', line: 2 },
     { input: 'FROM alpine:3.20\nWORKDIR "/sys/fs"\n', line: 2 },
