@@ -13,6 +13,9 @@ ruleTable(rule, {
     'FROM python:3.12\nRUN curl -fsSL https://example.com/data.json | python3 /usr/local/bin/load.py\n',
   ],
   fires: [
+    { input: 'FROM alpine:3.20\nRUN eval "$(wget -qO- https://x.example/env.sh)"\n', line: 2, message: /eval/ },
+    { input: 'FROM alpine:3.20\nRUN . <(curl -fsSL https://x.example/env.sh)\n', line: 2 },
+    { input: 'FROM php:8.3-cli\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\n', line: 2 },
     { input: 'FROM alpine:3.20\nRUN curl -fsSL https://get.example.com/install.sh | sh\n', line: 2, column: 5, count: 1, message: /curl \.\.\. \| sh/ },
     { input: 'FROM alpine:3.20\nRUN wget -qO- https://get.example.com/install.sh | bash\n', line: 2 },
     { input: 'FROM alpine:3.20\nRUN wget -O - https://get.example.com/install.sh | sh -s -- --yes\n', line: 2 },
