@@ -37,10 +37,15 @@ function isWindowsImage(stage: Stage): boolean {
 /**
  * Returns, for a stage, a function giving the shell in effect at each of its instructions: the last
  * `SHELL` instruction or `# hadolint shell=` / `# shipshape shell=` pragma before it in the stage, else the
- * parent stage's shell (`FROM <stage>`), else `/bin/sh` (or `cmd` for Windows base images).
+ * parent stage's shell (`FROM <stage>`), else the shell of a pragma above every FROM/ARG/ENV/SHELL, else
+ * `/bin/sh` (or `cmd` for Windows base images).
  */
 export function shellOfStage(file: Dockerfile, stage: Stage): (instr: Instruction) => ShellChoice {
-  const initial = initialShell(file, stage, new Set());
+  return shellTimeline(file, stage, new Set());
+}
+
+function shellTimeline(file: Dockerfile, stage: Stage, seen: Set<number>): (instr: Instruction | null) => ShellChoice {
+  const initial = initialShell(file, stage, seen);
   const changes: { line: number; shell: ShellChoice }[] = [];
   for (const instr of stage.instructions) {
     if (instr.keyword === 'SHELL' && instr.json && instr.json.length > 0) {
@@ -54,9 +59,10 @@ export function shellOfStage(file: Dockerfile, stage: Stage): (instr: Instructio
     if (p && p.kind === 'shell') changes.push({ line: c.range.start.line, shell: { name: p.shell, posix: !isNonPosixShell(p.shell) } });
   }
   changes.sort((a, b) => a.line - b.line);
+  // null: the shell at the end of the stage (what a stage derived from it starts with).
   return (instr) => {
     let current = initial;
-    for (const c of changes) if (c.line < instr.line) current = c.shell;
+    for (const c of changes) if (instr === null || c.line < instr.line) current = c.shell;
     return current;
   };
 }
@@ -70,14 +76,29 @@ function initialShell(file: Dockerfile, stage: Stage, seen: Set<number>): ShellC
   if (stage.base.kind === 'stage' && !seen.has(stage.base.stage)) {
     seen.add(stage.index);
     const parent = file.stages[stage.base.stage];
-    if (parent) {
-      const last = [...parent.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0);
-      if (last && last.json) return { name: last.json[0], posix: !isNonPosixShell(last.json[0]) };
-      return initialShell(file, parent, seen);
-    }
+    // The parent's shell at its end: its last SHELL or shell pragma, else what it inherited.
+    if (parent) return shellTimeline(file, parent, seen)(null);
   }
+  const global = globalShellPragma(file);
+  if (global) return global;
   if (isWindowsImage(stage)) return { name: 'cmd', posix: false };
   return { name: '/bin/sh', posix: true };
+}
+
+/**
+ * A `# hadolint shell=` pragma written before any FROM, ARG, ENV or SHELL sets the default shell of
+ * every stage (hadolint); the last such pragma wins.
+ */
+function globalShellPragma(file: Dockerfile): ShellChoice | null {
+  const first = file.instructions.find((i) => ['FROM', 'ARG', 'ENV', 'SHELL'].includes(i.keyword));
+  const limit = first ? first.line : Number.MAX_SAFE_INTEGER;
+  let found: ShellChoice | null = null;
+  for (const c of file.comments) {
+    if (c.range.start.line >= limit) break;
+    const p = parsePragma(c);
+    if (p && p.kind === 'shell') found = { name: p.shell, posix: !isNonPosixShell(p.shell) };
+  }
+  return found;
 }
 
 /**
