@@ -56,9 +56,13 @@ const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', i
 
 /** The text ShellCheck receives for one job, and how many lines precede the script. */
 export function shellcheckInput(job: ScriptJob): { text: string; headerLines: number } {
-  const program = job.shell.trim().split(/\s+/)[0] || '/bin/sh';
+  const words = job.shell.trim().split(/\s+/);
+  // `/usr/bin/env bash` names its shell in the second word.
+  let program = words[0] || '/bin/sh';
+  if (/(^|\/)env$/.test(program) && words[1]) program = words[1];
   const base = program.replace(/^.*\//, '');
-  const shebang = DIALECTS.has(base) ? `#!${program}` : '#!/bin/sh';
+  // A bare name (`# hadolint shell=bash`) gets a path: ShellCheck reports `#!bash` (SC2239).
+  const shebang = DIALECTS.has(base) ? `#!${program.startsWith('/') ? program : `/bin/${base}`}` : '#!/bin/sh';
   const names = [...new Set([...PROXY_VARIABLES, ...job.variables])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
   const header = [shebang, ...names.map((n) => `export ${n}=1`)];
   return { text: header.join('\n') + '\n' + job.script.source.text + '\n', headerLines: header.length };
@@ -94,6 +98,8 @@ export function shellcheckAnalyzer(options: { program?: string; onMissing?: () =
       for (const c of parsed.comments) {
         const input = inputs.find((x) => x.path === c.file);
         if (!input) continue;
+        // Findings about the lines shipshape added (shebang, exports) are not the Dockerfile's.
+        if (c.line <= input.headerLines) continue;
         const key = `${c.file}|${c.code}|${c.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
