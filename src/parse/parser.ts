@@ -147,7 +147,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
 
     const instr = buildInstruction(ctx, joined, s, endOffset, false);
     if (instr === null) {
-      errors.push({ message: 'empty instruction: a line continuation with nothing after it', range: pm.range(s, endOffset) });
+      errors.push({ message: 'empty instruction: a line continuation with nothing after it', range: pm.range(s, endOffset), fatal: true });
       block = [];
       li = cur;
       continue;
@@ -186,7 +186,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
         }
         if (terminatorRange === null) {
           end = text.length;
-          errors.push({ message: 'unterminated heredoc', range: pm.range(ms, text.length) });
+          errors.push({ message: 'unterminated heredoc', range: pm.range(ms, text.length), fatal: true });
         }
         heredocs.push({
           name: marker.name,
@@ -216,7 +216,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
   }
 
   if (instructions.length === 0) {
-    errors.push({ message: 'file with no instructions', range: pm.range(text.length, text.length) });
+    errors.push({ message: 'file with no instructions', range: pm.range(text.length, text.length), fatal: true });
   }
 
   const { stages, globalArgs } = buildStages(ctx, instructions);
@@ -286,13 +286,13 @@ function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> 
     if (visible) out.push({ name: m.name, value: m.value, range });
     used.add(i);
     if (seen.has(m.name)) {
-      ctx.errors.push({ message: `only one ${m.name} parser directive can be used`, range });
+      ctx.errors.push({ message: `only one ${m.name} parser directive can be used`, range, fatal: true });
       return;
     }
     seen.add(m.name);
     if (m.name === 'escape') {
       if (m.value === '`' || m.value === '\\') ctx.escape = m.value.charCodeAt(0);
-      else ctx.errors.push({ message: `invalid escape token '${m.value}' does not match \` or \\`, range });
+      else ctx.errors.push({ message: `invalid escape token '${m.value}' does not match \` or \\`, range, fatal: true });
     }
   };
   // `syntax` and `check` are read by BuildKit's `ParseDirective`, which tests raw lines: an indented
@@ -700,11 +700,9 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
       const trig = instr.onbuild;
       if (trig === null) {
         err('ONBUILD requires at least one argument');
-      } else if (trig.keyword === 'ONBUILD') {
-        err('Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed', trig.keywordRange);
-      } else if (trig.keyword === 'FROM' || trig.keyword === 'MAINTAINER') {
-        err(`${trig.keyword} isn't allowed as an ONBUILD trigger`, trig.keywordRange);
       }
+      // BuildKit also refuses `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER`. They are left to
+      // rule DL3043 (as hadolint does) so that the rest of the file is still linted.
       break;
     }
     default:
@@ -930,9 +928,9 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
             globals.set(p.key, r.value);
           }
         }
-      } else if (KEYWORDS.has(instr.keyword)) {
-        ctx.errors.push({ message: 'no build stage in current context', range: instr.range });
       }
+      // Any other instruction before the first FROM makes BuildKit fail with `no build stage in current
+      // context`. Rule DL3061 reports it (as hadolint does), so the rest of the file is still linted.
       continue;
     }
     const stage = stages[stages.length - 1];

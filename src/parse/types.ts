@@ -220,6 +220,13 @@ export interface Stage {
 export interface ParseError {
   message: string;
   range: Range;
+  /**
+   * True for errors of BuildKit's raw parser (`parser.Parse`: a bad parser directive, an unterminated
+   * heredoc, a file with no instructions), after which BuildKit has no syntax tree at all; false or
+   * absent for errors found while reading the instructions (`instructions.Parse`: unknown instruction or
+   * flag, wrong argument count...).
+   */
+  fatal?: boolean;
 }
 
 /** The whole parsed Dockerfile. */
