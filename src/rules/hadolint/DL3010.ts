@@ -21,6 +21,11 @@ function runCommands(ctx: RuleContext, instr: Instruction): RoughCommand[] {
   return instr.execForm ? [] : roughCommands(instr.argsAfterFlags.text);
 }
 
+/** Tar archives (compressed or not): the only archives ADD extracts. */
+function isTarName(name: string): boolean {
+  return /\.(tar(\.[A-Za-z0-9]+)?|tgz|tZ|tb2|tbz|tbz2|tlz|tpz|txz)$/.test(name);
+}
+
 /** The archive names a COPY brings into the image (hadolint: destination basename, else source basenames). */
 function copiedArchives(instr: Instruction): string[] {
   const { sources, dest } = copyArgs(instr);
@@ -40,7 +45,8 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `COPY` (without `--from`) of a local archive (`.tar`, `.tar.gz`, `.tgz`, `.bz2`, `.xz`, ...) when a later RUN of the same stage extracts a file of that name with `tar -x`/`--extract`, `unzip`, `gunzip`, `bunzip2`, `unxz`, `zcat` and similar. The archive name is the destination\'s file name when that looks like an archive, otherwise the sources\' file names.',
+      'Reports a `COPY` (without `--from`) of a local archive (`.tar`, `.tar.gz`, `.tgz`, `.bz2`, `.xz`, ...) when a later RUN of the same stage extracts a file of that name with `tar -x`/`--extract`, or decompresses a tar archive of that name with `gunzip`, `bunzip2`, `unxz`, `zcat` and similar. The archive name is the destination\'s file name when that looks like an archive, otherwise the sources\' file names.',
+    differences: 'A compressed single file that is not a tar archive (`GeoIP.dat.gz` decompressed with `gunzip`) is not reported: ADD only extracts tar archives, so it would not help; hadolint reports it.',
     why: 'Copying an archive and extracting it in a later RUN stores the archive in one layer and its contents in another, so the image carries both. `ADD archive.tar.gz /dest/` extracts local tar archives in a single layer.',
     bad: 'FROM alpine:3.19\nCOPY site.tar /var/www/\nRUN tar -xf /var/www/site.tar -C /var/www\n',
     good: 'FROM alpine:3.19\nADD site.tar /var/www/\n',
@@ -60,7 +66,7 @@ export default defineRule({
           const argNames = cmd.args.filter((a) => !a.startsWith('-')).map((a) => basename(a));
           for (const rec of recorded) {
             if (rec.reported) continue;
-            const name = rec.names.find((n) => argNames.includes(n));
+            const name = rec.names.find((n) => argNames.includes(n) && (cmd.name === 'tar' || isTarName(n)));
             if (!name) continue;
             rec.reported = true;
             ctx.report({
