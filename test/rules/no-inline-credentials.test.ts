@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM alpine:3.20\nENV SLACK_TOKEN NULL\nENV GITHUB_TOKEN=your-token-here\n',
     'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID="" AWS_SECRET_ACCESS_KEY=""\n',
     'FROM alpine:3.20 AS build\nARG GITHUB_TOKEN\nRUN echo build\nFROM alpine:3.20\nCOPY --from=build /etc/os-release /\n',
     'FROM python:3.12-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n',

@@ -8,6 +8,8 @@ const NPM = 'npm_' + 'Zk4QmX8rT2vB9nL1pW6yH3cJ7dF0sA5gE2uK';
 
 ruleTable(rule, {
   silent: [
+    'FROM alpine:3.20\nARG GOOGLE_CREDENTIALS=credentials.json\nENV GA_CLIENT_SECRET ignored\nENV HUBOT_DISCORD_TOKEN=yourtokenhere SLACK_TOKEN=YOUR_SLACK_TOKEN\n',
+    'FROM eclipse-temurin:21\nENV JAVA_TRUSTSTORE_PASSWORD changeit\n',
     'FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY="SECRET KEY MISSING, provide it as environment variable"\n',
     'FROM alpine:3.20\nARG PINATA_API_KEY=PINATA_API_KEY\nENV FTP_PASS **Random**\n',
     'FROM alpine:3.20\nENV GLUU_SECRET_ADAPTER=vault GLUU_SECRET_KUBERNETES_NAMESPACE=default\n',

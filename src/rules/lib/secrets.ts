@@ -265,5 +265,7 @@ export function placeholderValue(value: string, key = ''): boolean {
   if (/^(true|false|yes|no|on|off|none|null|nil|empty|disabled?|enabled?|required|optional|random|trust|md5|scram-sha-256)$/i.test(v)) return true;
   if (/^\d{1,4}$/.test(v)) return true;
   if (/^(\.{0,2}\/|~\/)/.test(v)) return true;
+  if (/^[\w.-]+\.(json|ya?ml|pem|key|p12|pfx|jks|txt|env|ini|conf|cfg|xml|properties|crt|toml)$/i.test(v)) return true; // a file name
+  if (/^(your[-_ \w]*|[-_ \w]*here|example\w*|ignored?|dummy|placeholder|fake\w*|todo|tbd|unset|undefined|replace[-_ ]?me|insert[-_ ]?\w*|changeit)$/i.test(v)) return true;
   return false;
 }

@@ -3,6 +3,7 @@ import type { Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
+import { placeholderValue } from '../lib/secrets.js';
 import { cleanPath, effective, finalStages, hasSecretMount, positional, runs, type EffectiveCommand } from '../lib/security.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
@@ -128,8 +129,8 @@ export default defineRule({
       if (!inFinal(owner)) continue;
       if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
         for (const pair of instr.pairs) {
-          // `ENV AWS_SECRET_ACCESS_KEY=""` stores nothing; `ARG X` without default still records the build value.
-          if (isSecretVar(pair.key) && !(instr.keyword === 'ENV' && pair.value === '')) {
+          // `ENV AWS_SECRET_ACCESS_KEY=""` (or a placeholder such as `YOUR_TOKEN`) stores no credential; `ARG X` without default still records the build value.
+          if (isSecretVar(pair.key) && !(instr.keyword === 'ENV' && (pair.value === '' || (pair.value !== null && !/\$/.test(pair.rawValue ?? '') && placeholderValue(pair.value, pair.key))))) {
             ctx.report({
               instruction: owner,
               range: pair.keyRange,
