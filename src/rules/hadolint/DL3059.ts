@@ -1,7 +1,9 @@
 import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
-import type { RuleContext } from '../../engine/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
+import type { ShellCommand } from '../../shell/types.js';
 import { commandsOf } from '../lib/packages.js';
+import { continuationIndent } from '../lib/fix-text.js';
 
 /**
  * hadolint counts each simple command twice and breaks the chain above a count of 2: a RUN "chains"
@@ -10,6 +12,60 @@ import { commandsOf } from '../lib/packages.js';
 function isSingleCommand(ctx: RuleContext, run: Instruction): boolean {
   if (ctx.shell(run) === null) return !/&&|\|\||;|\|/.test(run.argsAfterFlags.text);
   return commandsOf(ctx, run).length <= 1;
+}
+
+/** Builtins whose effect (directory, variables, options, the shell itself) would reach a joined command. */
+const STATEFUL = new Set([
+  'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'alias', 'unalias', 'umask', 'ulimit',
+  'exec', 'exit', 'return', 'trap', 'readonly', 'declare', 'typeset', 'local', 'eval', 'hash', 'enable', 'builtin',
+  'command', 'wait', 'shift', 'getopts', 'read', 'break', 'continue',
+]);
+
+/**
+ * The one plain command of a shell-form RUN that `&& next` can follow: no heredoc, a POSIX shell, a
+ * script that is exactly one simple command (no trailing `;`/`&`, no comment, no subshell or compound),
+ * which changes no shell state a following command would inherit. Null otherwise.
+ */
+function joinable(ctx: RuleContext, run: Instruction): ShellCommand | null {
+  if (run.execForm || run.heredocs.length > 0) return null;
+  const script = ctx.shell(run);
+  if (!script || script.hasErrors || script.commands.length !== 1) return null;
+  const cmd = script.commands[0];
+  if (cmd.nested || cmd.inCompound || cmd.words.length === 0 || cmd.words[0].dynamic) return null;
+  if (STATEFUL.has(cmd.words[0].value) || STATEFUL.has(cmd.name)) return null;
+  // The command must cover the whole script: nothing but blanks before and after it.
+  const src = ctx.file.text;
+  const before = src.slice(script.range.start.offset, cmd.range.start.offset);
+  const after = src.slice(cmd.range.end.offset, script.range.end.offset);
+  const blank = new RegExp(`^(?:[ \\t]|${ctx.file.escape === '`' ? '`' : '\\\\'}[ \\t]*\\r?\\n)*$`);
+  if (!blank.test(before) || !/^[ \t]*$/.test(after)) return null;
+  return cmd;
+}
+
+/**
+ * The fix joining `run` onto `prev` (`prev && \` then `run`'s arguments on the next line). Safe when
+ * only blank lines separate them; unsafe (comments become comment lines inside the continuation) when
+ * comments do; none for pragmas or anything else between them.
+ */
+function joinFix(ctx: RuleContext, prev: Instruction, run: Instruction): Fix | undefined {
+  const prevCmd = joinable(ctx, prev);
+  if (!prevCmd || run.execForm || run.heredocs.length > 0 || !ctx.shell(run) || run.argsAfterFlags.segments.length === 0) return undefined;
+  const file = ctx.file;
+  const start = prevCmd.range.end.offset;
+  const argsStart = run.argsAfterFlags.segments[0].source;
+  const runLineStart = file.lineStarts[run.line - 1];
+  const between = file.text.slice(start, runLineStart);
+  const lines = between.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.some((l) => !l.startsWith('#') || /^#\s*(hadolint|check\s*=|syntax\s*=|escape\s*=)/i.test(l))) return undefined;
+  if (!/^[ \t]*$/.test(file.text.slice(runLineStart, run.range.start.offset))) return undefined;
+  const indent = continuationIndent(file);
+  const eol = file.eol;
+  const comments = lines.map((c) => `${indent}${c}${eol}`).join('');
+  return {
+    applicability: lines.length > 0 ? 'unsafe' : 'safe',
+    description: 'Join this RUN to the previous one with `&&`',
+    edits: [{ start, end: argsStart, text: ` && ${file.escape}${eol}${comments}${indent}` }],
+  };
 }
 
 function flagKey(run: Instruction): string {
@@ -23,23 +79,23 @@ export default defineRule({
   summary: 'Multiple consecutive `RUN` instructions: consider consolidation',
   origin: 'hadolint',
   category: 'size',
-  fix: 'none',
+  fix: 'safe',
   docs: {
     description:
-      'Reports a RUN that directly follows another RUN (comments in between do not count, any other instruction ends the sequence) with the same flags (`--mount`, `--network`...), when neither of them runs more than one simple command. A RUN that chains commands (`a && b`, `a; b`, a pipe, a `$(...)`) is taken as a deliberate layer boundary and starts a new sequence. A reported RUN does not start a new sequence: in a run of single-command RUNs, every RUN after the first is reported.',
+      'Reports a RUN that directly follows another RUN (comments in between do not count, any other instruction ends the sequence) with the same flags (`--mount`, `--network`...), when neither of them runs more than one simple command. A RUN that chains commands (`a && b`, `a; b`, a pipe, a `$(...)`) is taken as a deliberate layer boundary and starts a new sequence. A reported RUN does not start a new sequence: in a run of single-command RUNs, every RUN after the first is reported. The fix joins the RUN to the one before it (`a && \\` and the next command on a continuation line, in the file\'s escape character, line ending and continuation indentation): safe when only blank lines separate them, unsafe when comments do (they are kept as comment lines of the continuation); there is no fix when the first RUN is not exactly one plain command (a trailing `;`, `&` or comment, a subshell, a heredoc, exec form, a non-POSIX shell) or when it changes shell state the second would inherit (`cd`, `export`, `set`, `source`, `exec`...).',
     why: 'Each RUN creates a layer. Consecutive RUNs that each do one small step make the image history longer and can keep files that a later step deletes. Joining them with `&&` gives one layer and lets a cleanup step actually shrink the image.',
     bad: 'FROM debian:12.6-slim\nRUN mkdir -p /srv/app\nRUN chown nobody /srv/app\n',
     good: 'FROM debian:12.6-slim\nRUN mkdir -p /srv/app \\\n && chown nobody /srv/app\n',
   },
   check(ctx) {
-    let prev: { flags: string; single: boolean } | null = null;
+    let prev: { flags: string; single: boolean; instr: Instruction } | null = null;
     let lastLine = 0;
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'RUN') {
         prev = null;
         continue;
       }
-      const current = { flags: flagKey(instr), single: isSingleCommand(ctx, instr) };
+      const current = { flags: flagKey(instr), single: isSingleCommand(ctx, instr), instr };
       if (prev === null || prev.flags !== current.flags || !prev.single || !current.single) {
         prev = current;
         lastLine = instr.line;
@@ -49,8 +105,10 @@ export default defineRule({
         instruction: instr,
         range: instr.keywordRange,
         message: `This RUN directly follows the single-command RUN on line ${lastLine}: join them with \`&&\` into one layer`,
+        fix: joinFix(ctx, prev.instr, instr),
       });
       lastLine = instr.line;
+      prev = current;
     }
   },
 });
