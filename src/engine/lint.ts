@@ -181,7 +181,36 @@ function zeroRange(): Range {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId);
+  return a.range.start.offset - b.range.start.offset || compareIds(a.ruleId, b.ruleId);
+}
+
+/**
+ * `a.localeCompare(b)` for rule ids (letters, digits, `-`, `_`, `.`) without ICU: the first
+ * `localeCompare` of a process builds a collator, which cost more than all the rules of a small file.
+ * Like ICU's root collation: punctuation < digits < letters, letters case-insensitively, then lower
+ * case before upper case.
+ */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = idWeight(a.charCodeAt(i)) - idWeight(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x >= 97 ? -1 : y >= 97 ? 1 : x - y; // lower case first
+  }
+  return 0;
+}
+
+function idWeight(c: number): number {
+  if (c >= 97 && c <= 122) return 2000 + (c - 97) * 2; // a-z
+  if (c >= 65 && c <= 90) return 2000 + (c - 65) * 2; // A-Z, same primary weight
+  if (c >= 48 && c <= 57) return 1000 + c; // digits
+  return c === 95 ? 1 : c === 45 ? 2 : c === 46 ? 3 : 10 + c; // `_` < `-` < `.` < other punctuation
 }
 
 function selectCommands(script: ShellScript | null, name?: string | string[], sub?: string): ShellCommand[] {
