@@ -1,8 +1,12 @@
 /**
  * Entry point of the `shipshape` binary: wires the real process streams into `runCli`.
  * Unexpected exceptions print one line (a stack trace only with `--debug`) and exit with code 2.
+ * The same bundle is the lint worker thread of src/cli/pool.ts (recognised by its `workerData`).
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './run.js';
+import { WORKER_FLAG } from './pool.js';
+import { runWorker } from './worker.js';
 
 const argv = process.argv.slice(2);
 const debug = argv.includes('--debug');
@@ -13,22 +17,27 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-runCli(argv, {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  readStdin,
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`shipshape: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    else process.stderr.write('(run again with --debug for details, and please report it)\n');
-    process.exitCode = 2;
-  },
-);
+function main(): void {
+  runCli(argv, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin,
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`shipshape: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+      else process.stderr.write('(run again with --debug for details, and please report it)\n');
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) runWorker();
+else main();

@@ -15,7 +15,7 @@ import { parse } from '../parse/parser.js';
 import { fixText } from '../fix/fixer.js';
 import { createTwoFilesPatch } from 'diff';
 import { writeAtomic } from './write.js';
-import { shellcheckAnalyzer } from './shellcheck.js';
+import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
 import { fsContext } from '../context/fs.js';
 import { formatReport, FORMATS, type FormatName, type RuleInfo } from '../report/index.js';
 import { ruleDocsUrl } from '../rules/define.js';
@@ -24,6 +24,8 @@ import { discoverDockerfiles } from './discover.js';
 import { decodeFile, InputError } from './input.js';
 import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
+import { ContextCache } from './lint-file.js';
+import { lintInWorkers, workerCount } from './pool.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
 export interface CliIo {
@@ -229,8 +231,32 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
   });
   const showProgress = io.stderrIsTTY && targets.length > 5;
+  const fixMode = opts.fix || opts.unsafeFixes || opts.diff || opts.fixDryRun || opts.fixRule;
+  const contexts = new ContextCache();
+  // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
+  const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
+  if (workers > 0) {
+    if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
+    const outcomes = await lintInWorkers(
+      targets.map((t) => ({ path: t.path!, contextDir: opts.context ? resolve(io.cwd, opts.context) : dirname(t.path!) })),
+      config,
+      workers,
+      showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
+    );
+    if (showProgress) io.stderr('\r\x1b[2K');
+    outcomes.forEach((o, k) => {
+      const t = targets[k];
+      if (!o.ok) {
+        ioError = true;
+        io.stderr(`shipshape: ${t.display}: ${describeReadError(o.error)}\n`);
+        return;
+      }
+      for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);
+      results.push({ file: t.display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: t.display })) });
+    });
+  }
   let i = 0;
-  for (const t of targets) {
+  for (const t of workers > 0 ? [] : targets) {
     i++;
     if (showProgress) io.stderr(`\r\x1b[2K[${i}/${targets.length}] ${t.display}`);
     let text: string;
@@ -244,8 +270,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     }
     const scriptAnalyzer = shellcheck;
     const contextDir = opts.context ? resolve(io.cwd, opts.context) : t.path ? dirname(t.path) : io.cwd;
-    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
-    const fixMode = opts.fix || opts.unsafeFixes || opts.diff || opts.fixDryRun || opts.fixRule;
+    const context = t.path || opts.context ? (fixMode ? fsContext(contextDir, t.path ?? undefined) : contexts.get(contextDir, t.path ?? undefined)) : null;
     let result;
     if (fixMode) {
       const fixed = await fixText(text, { config, context, scriptAnalyzer, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
@@ -281,7 +306,8 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     }
     results.push({
       file: t.display,
-      source: text,
+      // After fixing, the findings are positions in the fixed text: show excerpts from it.
+      source: result.file.text,
       parseError: result.findings.some((f) => f.ruleId === 'DL1000'),
       findings: result.findings.map((f) => ({ ...f, file: t.display })),
     });
@@ -333,7 +359,7 @@ export function failsThreshold(severity: Severity, config: LintConfig): boolean 
 }
 
 function describeReadError(e: unknown): string {
-  if (e instanceof InputError) return e.message;
+  if (e instanceof InputError || (e as Error | null)?.name === 'InputError') return (e as Error).message;
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -364,7 +390,8 @@ function parseCommand(files: string[], io: CliIo): number {
     out.push({
       file: f,
       errors: df.errors.map((e) => ({ message: e.message, line: e.range.start.line, column: e.range.start.column })),
-      instructions: df.instructions.map((i) => ({
+      // After an error of BuildKit's raw parser there is no syntax tree: no instructions (as BuildKit).
+      instructions: (df.errors.some((e) => e.fatal) ? [] : df.instructions).map((i) => ({
         keyword: i.keyword,
         args: i.args.text,
         line: i.line,

@@ -8,9 +8,9 @@
  * - identical (code, message) findings of one RUN reported once.
  * Unlike hadolint, findings keep ShellCheck's exact position, mapped back into the Dockerfile.
  *
- * One `shellcheck` process per Dockerfile: each RUN script is a temporary file and all are passed in
- * one invocation. When the program is missing, `lint` says so once on stderr and continues without
- * SC findings.
+ * One `shellcheck` process per Dockerfile (or per batch of Dockerfiles, see `batch`): each RUN script is
+ * a temporary file and all are passed in one invocation. When the program is missing, `lint` says so
+ * once on stderr and continues without SC findings.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,47 +69,99 @@ export function shellcheckInput(job: ScriptJob): { text: string; headerLines: nu
 }
 
 /**
- * A script analyser that runs ShellCheck. `onMissing` is called (once per process) when the program
- * is not installed.
+ * A script analyser that runs ShellCheck. `onMissing` is called (once per analyser) when the program
+ * is not installed. There is no separate `--version` probe: the first real run tells (ENOENT), which
+ * saves one process start per lint run.
+ *
+ * With `batch`, the scripts of all `lint` calls that reach the analyser in the same turn of the event
+ * loop (several files linted concurrently, as the CLI's workers do) go to one `shellcheck` process,
+ * so its start-up (~0.1 s) is paid once per batch instead of once per Dockerfile.
  */
-export function shellcheckAnalyzer(options: { program?: string; onMissing?: () => void } = {}): ScriptAnalyzer {
+export function shellcheckAnalyzer(options: { program?: string; onMissing?: () => void; batch?: boolean } = {}): ScriptAnalyzer {
   const program = options.program ?? 'shellcheck';
   let warned = false;
-  return async (jobs) => {
-    if (!shellcheckAvailable(program)) {
+  let missing = false;
+  const check = async (jobs: ScriptJob[]): Promise<Finding[][]> => {
+    if (missing || available === false) {
       if (!warned) {
         warned = true;
         options.onMissing?.();
       }
-      return [];
+      return jobs.map(() => []);
     }
-    const dir = mkdtempSync(join(tmpdir(), 'shipshape-sc-'));
     try {
-      const inputs = jobs.map((job, i) => {
-        const input = shellcheckInput(job);
-        const path = join(dir, `run-${i}.sh`);
-        writeFileSync(path, input.text);
-        return { job, path, ...input };
-      });
-      const stdout = await run(program, ['-f', 'json1', '-S', 'style', '-e', EXCLUDED_CODES.map((c) => c.slice(2)).join(','), ...inputs.map((x) => x.path)]);
-      const parsed = JSON.parse(stdout || '{"comments":[]}') as { comments: Json1Comment[] };
-      const out: Finding[] = [];
-      const seen = new Set<string>();
-      for (const c of parsed.comments) {
-        const input = inputs.find((x) => x.path === c.file);
-        if (!input) continue;
-        // Findings about the lines shipshape added (shebang, exports) are not the Dockerfile's.
-        if (c.line <= input.headerLines) continue;
-        const key = `${c.file}|${c.code}|${c.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(toFinding(c, input.job, input.headerLines));
-      }
-      return out;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+      return await runShellcheck(program, jobs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing = true;
+      if (program === 'shellcheck') available = false;
+      return check(jobs);
     }
   };
+  if (!options.batch) return async (jobs) => (await check(jobs)).flat();
+
+  let pending: { jobs: ScriptJob[]; resolve: (f: Finding[]) => void; reject: (e: unknown) => void }[] = [];
+  const flush = async (): Promise<void> => {
+    const calls = pending;
+    pending = [];
+    for (let start = 0; start < calls.length; ) {
+      // At most ~MAX_BATCH scripts per process (command-line length); whole calls only.
+      let end = start;
+      let n = 0;
+      while (end < calls.length && (end === start || n + calls[end].jobs.length <= MAX_BATCH)) n += calls[end++].jobs.length;
+      const group = calls.slice(start, end);
+      start = end;
+      try {
+        const perJob = await check(group.flatMap((c) => c.jobs));
+        let k = 0;
+        for (const c of group) {
+          c.resolve(perJob.slice(k, k + c.jobs.length).flat());
+          k += c.jobs.length;
+        }
+      } catch (e) {
+        for (const c of group) c.reject(e);
+      }
+    }
+  };
+  return (jobs) =>
+    new Promise<Finding[]>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push({ jobs, resolve, reject });
+    });
+}
+
+/** Scripts per `shellcheck` process in batch mode. */
+const MAX_BATCH = 400;
+
+/** Runs one `shellcheck` process over `jobs`; the findings of each job, in order. */
+async function runShellcheck(program: string, jobs: ScriptJob[]): Promise<Finding[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-sc-'));
+  try {
+    const inputs = jobs.map((job, i) => {
+      const input = shellcheckInput(job);
+      const path = join(dir, `run-${i}.sh`);
+      writeFileSync(path, input.text);
+      return { job, path, ...input };
+    });
+    const byPath = new Map(inputs.map((x, i) => [x.path, i]));
+    const stdout = await run(program, ['-f', 'json1', '-S', 'style', '-e', EXCLUDED_CODES.map((c) => c.slice(2)).join(','), ...inputs.map((x) => x.path)]);
+    const parsed = JSON.parse(stdout || '{"comments":[]}') as { comments: Json1Comment[] };
+    const out: Finding[][] = jobs.map(() => []);
+    const seen = new Set<string>();
+    for (const c of parsed.comments) {
+      const i = byPath.get(c.file);
+      if (i === undefined) continue;
+      // Findings about the lines shipshape added (shebang, exports) are not the Dockerfile's.
+      if (c.line <= inputs[i].headerLines) continue;
+      const key = `${c.file}|${c.code}|${c.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out[i].push(toFinding(c, inputs[i].job, inputs[i].headerLines));
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function toFinding(c: Json1Comment, job: ScriptJob, headerLines: number): Finding {

@@ -1,0 +1,91 @@
+/**
+ * Linting many files on worker threads: `os.availableParallelism()` workers (or `SHIPSHAPE_JOBS`),
+ * each running the same bundle (dist/cli.mjs) in worker mode. Files are handed out in small chunks
+ * as workers become free; results come back by index, so the report's order does not depend on
+ * timing. Each worker lints its chunk concurrently, which lets the ShellCheck pass batch the chunk's
+ * scripts into one `shellcheck` process.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LintConfig } from '../engine/types.js';
+import type { FileJob, FileOutcome } from './lint-file.js';
+
+/** Marks the worker's `workerData` (src/cli/main.ts starts the worker loop when it sees it). */
+export const WORKER_FLAG = 'shipshapeLintWorker';
+
+/** What the main thread sends a worker. */
+export interface WorkerRequest {
+  chunk: number;
+  jobs: FileJob[];
+}
+
+/** What a worker answers. An `error` outcome carries the message and errno code of the read error. */
+export interface WorkerResponse {
+  chunk: number;
+  outcomes: (FileOutcome | { ok: false; error: { message: string; code?: string; name?: string } })[];
+}
+
+/** Files per message. */
+const CHUNK = 16;
+
+/**
+ * How many workers to use for `files` files: none (lint in this thread) for few files, on a
+ * single-core machine, or when this code does not run from the bundle (tsx, vitest: a worker could not
+ * load TypeScript). `SHIPSHAPE_JOBS=N` overrides (`1` or `0`: no workers).
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv, bundled = import.meta.url.endsWith('.mjs')): number {
+  if (!bundled) return 0;
+  const forced = env.SHIPSHAPE_JOBS === undefined ? NaN : Number(env.SHIPSHAPE_JOBS);
+  const n = Number.isInteger(forced) && forced >= 0 ? forced : availableParallelism();
+  if (n <= 1 || files < 2 * CHUNK) return 0;
+  return Math.min(n, Math.ceil(files / CHUNK));
+}
+
+/**
+ * Lints `jobs` on `n` workers. Outcomes are returned in the order of `jobs`; `onDone` is called with the
+ * number finished so far (progress).
+ */
+export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, onDone?: (finished: number) => void): Promise<FileOutcome[]> {
+  const script = new URL(import.meta.url);
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const chunks: number[] = [];
+  for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(start);
+  let next = 0;
+  let finished = 0;
+  let running = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const feed = (w: Worker): void => {
+      if (next >= chunks.length) {
+        void w.terminate();
+        if (--running === 0 && !failed) resolve(outcomes);
+        return;
+      }
+      const start = chunks[next++];
+      w.postMessage({ chunk: start, jobs: jobs.slice(start, start + CHUNK) } satisfies WorkerRequest);
+    };
+    for (let k = 0; k < n; k++) {
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, config } });
+      workers.push(w);
+      running++;
+      w.on('message', (m: WorkerResponse) => {
+        m.outcomes.forEach((o, i) => (outcomes[m.chunk + i] = o as FileOutcome));
+        finished += m.outcomes.length;
+        onDone?.(finished);
+        feed(w);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0 && !failed && next < chunks.length) fail(new Error(`a lint worker exited with code ${code}`));
+      });
+      feed(w);
+    }
+  });
+}

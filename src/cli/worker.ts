@@ -1,0 +1,35 @@
+/**
+ * The worker side of src/cli/pool.ts: lints the chunks of files it is sent and answers with plain data.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { defaultRules } from '../engine/lint.js';
+import type { LintConfig } from '../engine/types.js';
+import { useNodeGrammar } from './grammar-node.js';
+import { ContextCache, lintFile } from './lint-file.js';
+import type { WorkerRequest, WorkerResponse } from './pool.js';
+import { shellcheckAnalyzer } from './shellcheck.js';
+
+/** Runs the worker loop (call only in a worker thread started by `lintInWorkers`). */
+export function runWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runWorker() outside a worker thread');
+  useNodeGrammar();
+  const config = (workerData as { config: LintConfig }).config;
+  // The main thread reports a missing ShellCheck once; workers stay silent.
+  const shellcheck = shellcheckAnalyzer({ batch: true });
+  const contexts = new ContextCache();
+  const ready = defaultRules();
+  port.on('message', async (m: WorkerRequest) => {
+    await ready;
+    const outcomes = await Promise.all(m.jobs.map((job) => lintFile(job, config, shellcheck, contexts)));
+    port.postMessage({
+      chunk: m.chunk,
+      outcomes: outcomes.map((o) => (o.ok ? o : { ok: false, error: plainError(o.error) })),
+    } satisfies WorkerResponse);
+  });
+}
+
+function plainError(e: unknown): { message: string; code?: string; name?: string } {
+  if (e instanceof Error) return { message: e.message, code: (e as NodeJS.ErrnoException).code, name: e.name };
+  return { message: String(e) };
+}
