@@ -16,7 +16,7 @@
  * The corpus is read from ../shared/corpus; a missing set is skipped.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,16 +200,31 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
   try {
     const { config, noShellcheckEnv, emptyContext, allOn } = await setup(dir);
-    const curated = corpusSet('files');
-    const bulk = corpusSet('bulk');
-    if (curated.length === 0) throw new Error(`no corpus at ${CORPUS}`);
+    // Copies named `NNNNN.Dockerfile`: tally only accepts Dockerfile-like names, and both tools then
+    // lint the very same files.
+    const copy = (files: string[], sub: string): string[] => {
+      mkdirSync(join(dir, sub));
+      return files.map((f, i) => {
+        const to = join(dir, sub, `${String(i).padStart(5, '0')}.Dockerfile`);
+        copyFileSync(f, to);
+        return to;
+      });
+    };
+    const curatedSrc = corpusSet('files');
+    if (curatedSrc.length === 0) throw new Error(`no corpus at ${CORPUS}`);
+    const typicalSrc = typicalFile(curatedSrc);
+    const curated = copy(curatedSrc, 'curated');
+    const bulk = QUICK ? [] : copy(corpusSet('bulk'), 'bulk');
     const all = [...curated, ...bulk];
-    const typical = typicalFile(curated);
+    // The one-file runs lint a copy alone in its directory (a small build context, as usual).
+    mkdirSync(join(dir, 'one'));
+    const typical = join(dir, 'one', 'Dockerfile');
+    copyFileSync(typicalSrc, typical);
     const hasSc = shellcheckInstalled();
     const hasTally = existsSync(TALLY);
     const load0 = loadavg();
     console.error(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; load ${load0.map((x) => x.toFixed(2)).join(' ')}`);
-    console.error(`typical file: ${typical.slice(CORPUS.length + 1)} (${readFileSync(typical, 'utf8').split('\n').length} lines)`);
+    console.error(`typical file: ${typicalSrc.slice(CORPUS.length + 1)} (${readFileSync(typical, 'utf8').split('\n').length} lines)`);
     if (!hasSc) console.error('shellcheck is not installed: runs "with ShellCheck" are skipped');
     if (!hasTally) console.error('tally is not installed (npm i --no-save @wharflab/tally-linux-x64): tally rows are skipped');
 
@@ -285,7 +300,7 @@ async function main(): Promise<void> {
     if (growth.length) lines.push(`growth: ${growth.map((g) => `${g.files} files ${fmt(g.msPerFile, 2)} ms/file`).join(', ')} (linear: ms/file constant)`);
     lines.push(`10x longer Dockerfile, in-process lint: ${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms (${(t10 / t1).toFixed(1)}x; linear ≈ 10x)`);
     if (scAlone) lines.push(`shellcheck's own start-up (shellcheck --version): ${fmt(scAlone.medianMs)} ms`);
-    const header = `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model} · node ${process.version} · load average before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')} · typical file ${typical.slice(CORPUS.length + 1)}`;
+    const header = `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model} · node ${process.version} · load average before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')} · typical file ${typicalSrc.slice(CORPUS.length + 1)}`;
     console.log(['', header, '', ...table, '', ...lines.map((l) => `- ${l}`)].join('\n'));
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ header, rows, lines, load0, load1, t1, t10 }, null, 2));
   } finally {
