@@ -1,8 +1,10 @@
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValue, hasFlag, positionalArgs } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { contextCopies, isWholeContext, runCommands, stageChain } from '../lib/seed-stages.js';
-import type { Instruction } from '../../parse/types.js';
+import { contextCopies, copySources, hasFromFlag, isWholeContext, runCommands, stageChain } from '../lib/seed-stages.js';
+import type { Instruction, Stage } from '../../parse/types.js';
+import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
+import { indentOf, keywordLike } from '../lib/instructions.js';
 
 interface Install {
   /** Ecosystem: a second install of the same one after `COPY . .` only adds the project itself. */
@@ -43,6 +45,230 @@ export function manifestInstall(cmd: ShellCommand): Install | null {
   return null;
 }
 
+/** A manifest file to copy: `optional` files may be missing (written as a `*` wildcard without a context). */
+interface ManifestFile {
+  path: string;
+  optional: boolean;
+}
+
+/** pip options that take a separate value (`-i URL`); `-r`/`-c` are read separately. */
+const PIP_VALUE_FLAGS = new Set([
+  '-i', '--index-url', '--extra-index-url', '--trusted-host', '-t', '--target', '--prefix', '--root', '--platform',
+  '--python-version', '--implementation', '--abi', '--progress-bar', '--cache-dir', '--log', '--upgrade-strategy',
+  '--only-binary', '--no-binary', '--timeout', '--retries', '--proxy', '--python', '-p',
+]);
+
+/**
+ * The manifest files a plain install command reads, when it reads nothing else from the sources: the
+ * command's only positional words are its subcommand, it installs no local path (`-e .`, `.`), and it
+ * does not install the project itself (`uv sync` without `--no-install-project`, `poetry install`
+ * without `--no-root`). Paths are as written in the command. Null when the pattern is not that simple.
+ */
+export function manifestFiles(cmd: ShellCommand): ManifestFile[] | null {
+  const name = base(cmd.name);
+  const words = cmd.args.map((a) => a.value);
+  if (cmd.args.some((a) => a.dynamic) || cmd.redirects.length > 0) return null;
+  let rest = words;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) {
+    if (words[0] !== '-m' || words[1] !== 'pip') return null;
+    rest = words.slice(2);
+  }
+  const flagsOnly = (args: string[], valueFlags: Set<string> = new Set()): boolean => {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (!a.startsWith('-') || a === '-' || a === '--') return false;
+      if (valueFlags.has(a)) {
+        const v = args[++i];
+        if (v === undefined || /^(\.|\/|~)/.test(v)) return false;
+      }
+    }
+    return true;
+  };
+  const has = (...f: string[]): boolean => rest.some((a) => f.includes(a) || f.some((x) => x.startsWith('--') && a.startsWith(x + '=')));
+  if (/^pip(\d+(\.\d+)?)?$/.test(name) || /^python/.test(name) || (name === 'uv' && rest[0] === 'pip' && rest[1] === 'install')) {
+    const args = name === 'uv' ? rest.slice(2) : rest[0] === 'install' ? rest.slice(1) : null;
+    if (!args) return null;
+    const files: ManifestFile[] = [];
+    const other: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      const m = /^(?:(-r|-c)(.+)|(--requirement|--constraint)=(.+))$/.exec(a);
+      if (m) files.push({ path: m[2] ?? m[4], optional: false });
+      else if (['-r', '-c', '--requirement', '--constraint'].includes(a)) {
+        const v = args[++i];
+        if (v === undefined) return null;
+        files.push({ path: v, optional: false });
+      } else other.push(a);
+    }
+    if (files.length === 0 || !flagsOnly(other, PIP_VALUE_FLAGS)) return null;
+    if (other.some((a) => /^(-e|--editable|-f|--find-links|--src|--no-index)/.test(a))) return null;
+    return files;
+  }
+  const sub = rest[0];
+  const after = rest.slice(1);
+  if (name === 'uv' && sub === 'pip' && after[0] === 'sync' && after[1] && flagsOnly(after.slice(2))) return [{ path: after[1], optional: false }];
+  if (name === 'uv' && sub === 'sync' && has('--no-install-project') && flagsOnly(after)) {
+    return [{ path: 'pyproject.toml', optional: false }, { path: 'uv.lock', optional: !has('--frozen', '--locked') }];
+  }
+  if (name === 'poetry' && sub === 'install' && has('--no-root') && flagsOnly(after)) {
+    return [{ path: 'pyproject.toml', optional: false }, { path: 'poetry.lock', optional: true }];
+  }
+  if (name === 'pipenv' && (sub === 'install' || sub === 'sync') && flagsOnly(after)) {
+    return [{ path: 'Pipfile', optional: false }, { path: 'Pipfile.lock', optional: sub === 'install' && !has('--deploy') }];
+  }
+  if (name === 'npm' && (sub === 'ci' || sub === 'install' || sub === 'i') && flagsOnly(after) && !has('-g', '--global')) {
+    return [{ path: 'package.json', optional: false }, { path: 'package-lock.json', optional: sub !== 'ci' }];
+  }
+  if (name === 'yarn' && (sub === undefined || sub === 'install' || sub.startsWith('-')) && flagsOnly(sub === undefined || sub.startsWith('-') ? rest : after)) {
+    return [{ path: 'package.json', optional: false }, { path: 'yarn.lock', optional: !has('--frozen-lockfile', '--immutable') }];
+  }
+  if (name === 'pnpm' && (sub === 'install' || sub === 'i') && flagsOnly(after)) {
+    return [{ path: 'package.json', optional: false }, { path: 'pnpm-lock.yaml', optional: !has('--frozen-lockfile') }];
+  }
+  if (name === 'go' && sub === 'mod' && after[0] === 'download' && flagsOnly(after.slice(1))) {
+    return [{ path: 'go.mod', optional: false }, { path: 'go.sum', optional: true }];
+  }
+  if (name === 'bundle' && (sub === undefined || sub === 'install')) {
+    // `--jobs 4`, `--retry 3`, `--without dev`: values of flags are plain words.
+    const args = sub === undefined ? [] : after;
+    for (let i = 0; i < args.length; i++) {
+      if (!args[i].startsWith('-')) return null;
+      if (/^--(gemfile|path)/.test(args[i])) return null;
+      if (!args[i].includes('=') && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && /^--(jobs|retry|without|with)$/.test(args[i])) i++;
+    }
+    return [{ path: 'Gemfile', optional: false }, { path: 'Gemfile.lock', optional: !has('--deployment', '--frozen') }];
+  }
+  return null;
+}
+
+/** Contents of context files that make copying only the manifest insufficient (workspaces, includes, local paths). */
+function needsMoreThanManifest(context: BuildContext, files: string[]): boolean {
+  if (context.exists('pnpm-workspace.yaml') || context.exists('.yarnrc.yml')) return true;
+  for (const f of files) {
+    const text = context.readFile(f);
+    if (text === null) continue;
+    if (f.endsWith('package.json') && /"workspaces"\s*:/.test(text)) return true;
+    if (/^Gemfile$/.test(base(f)) && /^\s*(gemspec\b|.*\bpath:)/m.test(text)) return true;
+    if (f.endsWith('go.mod') && /=>\s*\.{1,2}\//.test(text)) return true;
+    if (/\.(txt|in)$/.test(f) && /^\s*(-r|-c|-e|--requirement|--constraint|--editable|\.|\/|file:)/m.test(text)) return true;
+    if (/\.(txt|in)$/.test(f) && /@\s*file:|^\s*\S+\s*@\s*\./m.test(text)) return true;
+  }
+  return false;
+}
+
+/** Joins a directory (absolute or `.`-relative) and a relative path, `/`-separated. */
+function posixJoin(dir: string, rel: string): string {
+  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+
+/** Removes `./` prefixes and a trailing `/`. */
+function cleanPath(p: string): string {
+  let out = p;
+  while (out.startsWith('./')) out = out.slice(2);
+  return out.length > 1 ? out.replace(/\/+$/, '') : out;
+}
+
+/** The last absolute WORKDIR set in the stage before `instr` (literal paths only); `undefined` when none, null when unknown. */
+function workdirBefore(stage: Stage, instr: Instruction): string | null | undefined {
+  let dir: string | null | undefined;
+  for (const i of stage.instructions) {
+    if (i === instr) break;
+    if (i.keyword !== 'WORKDIR') continue;
+    const w = i.argsAfterFlags.text.trim();
+    if (/[$"'\\`\s]/.test(w)) dir = null;
+    else if (w.startsWith('/')) dir = cleanPath(w);
+    else dir = typeof dir === 'string' ? cleanPath(posixJoin(dir, w)) : null;
+  }
+  return dir;
+}
+
+/**
+ * The unsafe fix: copy the manifest and run the install before the whole-context COPY, i.e.
+ * `COPY <manifest> <dest>` + the install RUN (with its comments) move above the COPY.
+ * Only for the simple pattern: one whole-context COPY in the stage, shell form, directly followed
+ * (comments and blank lines aside) by a RUN that is only the install command.
+ */
+function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand): Fix | undefined {
+  const file = ctx.file;
+  const wholes = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !hasFromFlag(i) && copySources(i).some((w) => isWholeContext(w.value)));
+  if (wholes.length !== 1 || copy.execForm || run.execForm || run.heredocs.length > 0 || copy.heredocs.length > 0) return undefined;
+  if (copy.flags.some((f) => !['chown', 'chmod', 'link'].includes(f.name))) return undefined;
+  if (run.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return undefined;
+  if (copySources(copy).length !== 1 || copy.words.some((w) => /[$"'`]/.test(w.raw))) return undefined;
+  const script = ctx.shell(run);
+  if (!script || script.hasErrors || script.commands.length !== 1 || script.commands[0] !== cmd) return undefined;
+  if (cmd.nested || cmd.inCompound || cmd.assignments.length > 0) return undefined;
+  const files = manifestFiles(cmd);
+  if (!files) return undefined;
+  // The RUN must directly follow the COPY (comment and blank lines aside).
+  if (stage.instructions.indexOf(run) !== stage.instructions.indexOf(copy) + 1) return undefined;
+  // Where the command's relative paths resolve (the working directory) and where the COPY put the context.
+  const workdir = workdirBefore(stage, copy);
+  const destRaw = copy.words[copy.words.length - 1].value;
+  const dest = destRaw === '.' || destRaw === './' ? workdir ?? '.' : destRaw.startsWith('/') ? cleanPath(destRaw) : typeof workdir === 'string' ? cleanPath(posixJoin(workdir, destRaw)) : null;
+  if (dest === null) return undefined;
+  const sameDir = dest === (workdir ?? '.');
+  const rels: ManifestFile[] = [];
+  for (const f of files) {
+    let p = f.path;
+    if (p.startsWith('/')) {
+      if (!dest.startsWith('/') || !p.startsWith(dest + '/')) return undefined;
+      p = p.slice(dest.length + 1);
+    } else if (!sameDir) return undefined;
+    p = cleanPath(p);
+    if (p === '' || p.split('/').some((s) => s === '..' || s === '.') || /[*?[\]\\\s$]/.test(p)) return undefined;
+    rels.push({ path: p, optional: f.optional });
+  }
+  const dirs = new Set(rels.map((r) => (r.path.includes('/') ? r.path.slice(0, r.path.lastIndexOf('/')) : '')));
+  if (dirs.size !== 1) return undefined;
+  const dir = [...dirs][0];
+  // With a context: required files must exist, optional ones are copied when they exist.
+  let sources: string[];
+  if (ctx.context) {
+    if (rels.some((r) => !r.optional && !ctx.context!.exists(r.path))) return undefined;
+    const present = rels.filter((r) => ctx.context!.exists(r.path)).map((r) => r.path);
+    if (needsMoreThanManifest(ctx.context, present)) return undefined;
+    sources = present;
+  } else {
+    sources = rels.map((r) => (r.optional ? `${r.path}*` : r.path));
+  }
+  const destBase = destRaw === '.' || destRaw === './' ? '.' : destRaw.replace(/\/+$/, '');
+  let target = dir ? posixJoin(destBase, dir) : destBase;
+  if (sources.length > 1 || dir || sources.some((s) => s.endsWith('*'))) target = target.endsWith('/') ? target : `${target}/`;
+  if (target === '') target = '/';
+  const keyword = keywordLike(copy.keywordRaw, 'COPY');
+  const flags = copy.flags.map((f) => `${f.raw} `).join('');
+  const manifestCopy = `${keyword} ${flags}${sources.join(' ')} ${target}`;
+  const eol = file.eol;
+  // Everything from the line after the COPY through the RUN moves: comment lines with the RUN, the
+  // blank lines that separated them from the COPY now separate the install from the COPY.
+  const gapStart = file.lineStarts[copy.endLine] ?? file.text.length;
+  const runEnd = run.endLine < file.lineStarts.length ? file.lineStarts[run.endLine] : file.text.length;
+  const moved = file.text.slice(gapStart, runEnd);
+  const blanks = /^(?:[ \t]*\r?\n)*/.exec(moved)![0];
+  let block = moved.slice(blanks.length);
+  if (block.trim() === '' || !/^[ \t]*(#.*)?(\r?\n[ \t]*(#.*)?)*$/.test(file.text.slice(gapStart + blanks.length, file.lineStarts[run.line - 1]).replace(/\r?\n$/, ''))) return undefined;
+  let delStart = gapStart;
+  if (!/\n$/.test(block)) {
+    // The RUN ends the file without a line break: delete from the end of the COPY's line.
+    block += eol;
+    delStart = copy.range.end.offset;
+  }
+  // Insert above the COPY and the comment block directly above it.
+  const copyStartLine = copy.comments.length > 0 ? copy.comments[0].range.start.line : copy.line;
+  const at = file.lineStarts[copyStartLine - 1];
+  if (!/^[ \t]*$/.test(file.text.slice(file.lineStarts[copy.line - 1], copy.range.start.offset))) return undefined;
+  const indent = indentOf(file, copy);
+  return {
+    applicability: 'unsafe',
+    description: `Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``,
+    edits: [
+      { start: at, end: at, text: `${indent}${manifestCopy}${eol}${block}${blanks}` },
+      { start: delStart, end: runEnd, text: '' },
+    ],
+  };
+}
+
 /** Fires when dependencies are installed from a manifest after the whole context was copied. */
 export default defineRule({
   id: 'copy-manifest-first',
@@ -50,10 +276,10 @@ export default defineRule({
   summary: 'Copy the dependency manifest and install before copying the sources',
   origin: 'shipshape',
   category: 'maintainability',
-  fix: 'none',
+  fix: 'unsafe',
   docs: {
     description:
-      'Reports a `RUN` that installs dependencies from a manifest — `pip install -r` (also `pip3`, `python -m pip`, `uv pip install -r`), `uv sync`, `uv pip sync`, `poetry install` (not `--only-root`), `pipenv install`/`sync`, `npm ci`, `npm install` without package names, `yarn`, `pnpm install`, `bun install`, `bundle install`, `go mod download`, `composer install` — after a `COPY`/`ADD` of the whole build context (`.`, `./`, not `--from`) in the same stage. Not reported when the same ecosystem was already installed before that copy in the stage or in a stage it is built on (the usual two-step `uv sync --no-install-project` … `COPY . .` … `uv sync`).',
+      'Reports a `RUN` that installs dependencies from a manifest — `pip install -r` (also `pip3`, `python -m pip`, `uv pip install -r`), `uv sync`, `uv pip sync`, `poetry install` (not `--only-root`), `pipenv install`/`sync`, `npm ci`, `npm install` without package names, `yarn`, `pnpm install`, `bun install`, `bundle install`, `go mod download`, `composer install` — after a `COPY`/`ADD` of the whole build context (`.`, `./`, not `--from`) in the same stage. Not reported when the same ecosystem was already installed before that copy in the stage or in a stage it is built on (the usual two-step `uv sync --no-install-project` … `COPY . .` … `uv sync`). The unsafe fix copies the manifest and lock file (`COPY requirements.txt .`, `COPY package.json package-lock.json ./`, with the flags of the original COPY) and moves the install RUN above the whole-context COPY, only for the simple pattern: one whole-context COPY in the stage, directly followed by a RUN that is only the install command (reading nothing but the manifest: no `-e .`, no `uv sync` without `--no-install-project`, no `poetry install` without `--no-root`), with the manifest where the COPY put the context. With a build context, only existing files are copied and there is no fix for workspaces, `.yarnrc.yml`, a `gemspec` Gemfile, local `replace` in go.mod or requirements that include other files; without one, an optional lock file is copied with a wildcard (`go.sum*`). It is unsafe because install scripts (npm lifecycle scripts, setup hooks) may read other source files.',
     why: 'Docker reuses a layer only while everything before it is unchanged. After `COPY . .`, any edit of any source file invalidates the install layer, so every build downloads and compiles all dependencies again. Copy only the manifest and lock file, install, then copy the rest: dependency layers are rebuilt only when the manifest changes.',
     bad: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["gunicorn", "site.wsgi"]\n',
@@ -91,6 +317,7 @@ export default defineRule({
             instruction: instr,
             range: cmd.range,
             message: `\`${install.label}\` runs after \`${copied.keyword} ${copied.args.text}\` (line ${copied.line}), so every source change re-installs all dependencies: copy ${install.manifest} first, install, then copy the rest`,
+            fix: moveInstallFix(ctx, stage, copied, instr, cmd),
           });
           before.add(install.ecosystem);
         }
