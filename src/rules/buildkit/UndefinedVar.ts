@@ -102,7 +102,7 @@ export default defineRule({
     bad: 'FROM alpine:3.20\nENV PATH=$PAHT:/opt/tool/bin\n',
     good: 'FROM alpine:3.20\nENV PATH=$PATH:/opt/tool/bin\n',
     differences:
-      'BuildKit reads the base image\'s ENV and does not report variables it sets. shipshape cannot pull images: it assumes the base image sets only PATH, except for the ENV names of well-known official images (python, golang, node, openjdk/eclipse-temurin, ruby, php, nginx, rust, postgres, dotnet...), which it knows. For other base images the message says that the variable may come from the base image.',
+      'BuildKit reads the base image\'s ENV and does not report variables it sets. shipshape cannot pull images: it assumes the base image sets only PATH, except for the ENV names of well-known official images (python, golang, node, openjdk/eclipse-temurin, ruby, php, nginx, rust, postgres, dotnet..., and the Jupyter docker-stacks and Selenium image families), which it knows. For other base images the message says that the variable may come from the base image.',
   },
   check(ctx) {
     const file = ctx.file;

@@ -52,6 +52,29 @@ const BY_IMAGE: Record<string, string[]> = {
   nanoserver: [],
 };
 
+/** jupyter/docker-stacks: every image builds on docker-stacks-foundation, which sets these. */
+const JUPYTER = ['CONDA_DIR', 'SHELL', 'NB_USER', 'NB_UID', 'NB_GID', 'HOME', 'JUPYTER_PORT', 'XDG_CACHE_HOME', 'DEBIAN_FRONTEND', ...COMMON_LANG];
+/** SeleniumHQ/docker-selenium: every image builds on selenium/base, which sets these. */
+const SELENIUM = ['SEL_USER', 'SEL_UID', 'SEL_GID', 'HOME', 'TZ', 'SEL_DOWNLOAD_DIR', 'DEBIAN_FRONTEND', 'DEBCONF_NONINTERACTIVE_SEEN', 'LANG_WHICH', 'LANG_WHERE', 'ENCODING', 'LANGUAGE', 'LANG'];
+
+/** Image families matched by namespace: a predicate on the repository and the names their images set. */
+const BY_NAMESPACE: { matches: (repo: string) => boolean; names: string[] }[] = [
+  {
+    // quay.io/jupyter/base-notebook, jupyter/scipy-notebook, docker.io/jupyter/docker-stacks-foundation...
+    matches: (repo) => /(^|\/)jupyter\/(docker-stacks-foundation|[a-z0-9-]+-notebook)$/.test(repo),
+    names: JUPYTER,
+  },
+  { matches: (repo) => /(^|\/)jupyter\/(pyspark|all-spark)-notebook$/.test(repo), names: ['SPARK_HOME', 'SPARK_OPTS', 'PATH'] },
+  // selenium/base, selenium/node-chrome, selenium/standalone-firefox...
+  { matches: (repo) => /(^|\/)selenium\/[a-z0-9-]+$/.test(repo), names: SELENIUM },
+];
+
+/**
+ * Base-image variables known to hold a numeric id (`USER $APP_UID` is `USER 1654` in the .NET images,
+ * `USER ${NB_UID}` is 1000 in the Jupyter images, `${SEL_UID}` 1200 in the Selenium images).
+ */
+const NUMERIC_IDS = new Set(['APP_UID', 'NB_UID', 'NB_GID', 'SEL_UID', 'SEL_GID']);
+
 /** The image the stage chain finally starts from, as written after ARG expansion, or null for `scratch`. */
 export function rootImage(file: Dockerfile, stage: Stage): string | null {
   const chain = stageChain(file, stage);
@@ -74,5 +97,11 @@ export function knownBaseEnv(file: Dockerfile, stage: Stage): ReadonlySet<string
       : repo.split('/').pop() === key || repo.split('/').includes(key) && key === 'dotnet';
     if (matches) for (const n of names) out.add(n);
   }
+  for (const family of BY_NAMESPACE) if (family.matches(repo)) for (const n of family.names) out.add(n);
   return out;
+}
+
+/** True when the stage's base image is known to set `name` to a numeric user or group id. */
+export function knownNumericBaseId(file: Dockerfile, stage: Stage, name: string): boolean {
+  return NUMERIC_IDS.has(name) && knownBaseEnv(file, stage).has(name);
 }
