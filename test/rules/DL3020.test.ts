@@ -9,6 +9,8 @@ ruleTable(rule, {
     'FROM alpine:3.19\nADD https://downloads.acme.example/tool.bin /opt/tool/\n',
     'FROM alpine:3.19\nADD git@github.com:acme/tool.git /src/tool\n',
     'FROM alpine:3.19\nCOPY motd /etc/motd\n',
+    { input: 'FROM alpine:3.19\nARG VERSION=v2.0.9\nARG URL=https://github.com/acme/tool/releases/download/$VERSION/tool\nADD $URL /usr/local/bin/tool\n', name: 'ARG holding a URL' },
+    { input: 'FROM alpine:3.19\nENV PKG=vendor.tar.gz\nADD ${PKG} /srv/\n', name: 'ENV holding an archive name' },
     { input: 'FROM alpine:3.19\nADD release /opt/\n', files: { release: '\u001f\u008b\u0008\u0000binary' }, name: 'gzip content in the context' },
   ],
   fires: [
@@ -20,6 +22,8 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.19\nADD \\\n  app.py \\\n  /srv/\n', line: 2, fixed: 'FROM alpine:3.19\nCOPY \\\n  app.py \\\n  /srv/\n', name: 'continuation lines' },
     { input: 'FROM alpine:3.19\nADD app.py vendor.tar.gz /srv/\n', fixed: 'FROM alpine:3.19\nADD app.py vendor.tar.gz /srv/\n', name: 'mixed with an archive: no fix' },
     { input: 'FROM alpine:3.19\nADD $SRC /srv/\n', fixed: 'FROM alpine:3.19\nADD $SRC /srv/\n', name: 'variable source: no fix' },
+    { input: 'FROM alpine:3.19\nARG SRC=app.py\nADD $SRC /srv/\n', line: 3, message: /`\$SRC`/, name: 'ARG holding a plain file' },
+    { input: 'FROM alpine:3.19\nARG URL\nADD $URL /srv/\n', line: 3, name: 'ARG without a value: judged as written' },
     { input: 'FROM alpine:3.19\nADD * /srv/\n', fixed: 'FROM alpine:3.19\nADD * /srv/\n', name: 'glob that may match archives: no fix' },
     { input: 'FROM alpine:3.19\nADD *.py /srv/\n', fixed: 'FROM alpine:3.19\nCOPY *.py /srv/\n' },
     { input: 'FROM alpine:3.19\nADD --checksum=sha256:abc app.py /srv/\n', fixed: 'FROM alpine:3.19\nADD --checksum=sha256:abc app.py /srv/\n', name: 'ADD-only flag: no fix' },

@@ -1,7 +1,19 @@
 import { defineRule } from '../define.js';
-import type { BuildContext, Fix } from '../../engine/types.js';
+import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
 import type { Instruction, Word } from '../../parse/types.js';
 import { copyArgs, isArchiveName, isRemoteSource, keywordLike, stripQuotes } from '../lib/instructions.js';
+import { expandAt } from '../lib/buildkit.js';
+
+/**
+ * The source as the builder sees it: variables expanded with the ARG/ENV values in scope
+ * (`ARG URL=https://...` / `ADD $URL /bin/`). As written when a variable has no value.
+ */
+function resolvedSource(ctx: RuleContext, instr: Instruction, src: Word): string {
+  const s = stripQuotes(src.value);
+  if (!s.includes('$')) return s;
+  const r = expandAt(ctx.file, ctx.scope(instr), src.raw);
+  return r.error === null && r.unmatched.length === 0 && r.value !== '' ? r.value : s;
+}
 
 /** Flags only ADD understands: with them ADD cannot become COPY. */
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
@@ -49,19 +61,19 @@ export default defineRule({
   fix: 'safe',
   docs: {
     description:
-      'Reports an `ADD` with a source that is neither a remote URL (`http://`, `https://`, a git remote) nor a local archive by name (`.tar`, `.gz`, `.tgz`, `.bz2`, `.xz`, ...). `.zip` is not an archive for ADD, so it is reported. When every source is a plain local file or folder, the fix replaces `ADD` with `COPY`.',
+      'Reports an `ADD` with a source that is neither a remote URL (`http://`, `https://`, a git remote) nor a local archive by name (`.tar`, `.gz`, `.tgz`, `.bz2`, `.xz`, ...). `.zip` is not an archive for ADD, so it is reported. A source with variables is judged by its value when every variable has one (`ARG URL=https://...` / `ADD $URL /bin/` downloads a URL and is not reported). When every source is a plain local file or folder, the fix replaces `ADD` with `COPY`.',
     why: 'ADD has hidden behaviour: it extracts local tar archives and downloads URLs. For plain files COPY does the same copy with no surprises, so readers know that nothing gets unpacked or fetched.',
     bad: 'FROM debian:12\nADD motd /etc/motd\n',
     good: 'FROM debian:12\nCOPY motd /etc/motd\n',
     differences:
-      'Git remotes (`git@…`, `git://…`, `ssh://…`) are remote sources for BuildKit\'s ADD and are not reported (hadolint reports them). When the build context is available, a source whose content is a tar, gzip, bzip2 or xz archive is not reported: ADD extracts it by content, whatever its name.',
+      'Git remotes (`git@…`, `git://…`, `ssh://…`) are remote sources for BuildKit\'s ADD and are not reported (hadolint reports them). When the build context is available, a source whose content is a tar, gzip, bzip2 or xz archive is not reported: ADD extracts it by content, whatever its name. hadolint does not expand variables, so it reports `ADD $URL` even when the ARG holds a URL.',
   },
   check(ctx) {
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'ADD') continue;
       const { sources } = copyArgs(instr);
       const offending = sources.filter((src) => {
-        const s = stripQuotes(src.value);
+        const s = resolvedSource(ctx, instr, src);
         return !s.startsWith('<<') && !isRemoteSource(s) && !isArchiveName(s) && !isArchiveContent(ctx.context, s);
       });
       if (offending.length === 0) continue;
