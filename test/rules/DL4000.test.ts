@@ -14,6 +14,7 @@ ruleTable(rule, {
       count: 1,
       fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example <pat@example.com>"\n',
     },
+    { input: 'MAINTAINER Pat Example\nFROM debian:12\n', line: 1, fixed: 'LABEL org.opencontainers.image.authors="Pat Example"\nFROM debian:12\n', name: 'before FROM' },
     { input: 'FROM debian:12\nMAINTAINER "Pat Example"\n', fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example"\n' },
     { input: 'FROM debian:12\nmaintainer Pat "the $boss"\n', fixed: 'FROM debian:12\nlabel org.opencontainers.image.authors="Pat \\"the \\$boss\\""\n', name: 'quotes and $ escaped' },
     { input: 'FROM debian:12\nMAINTAINER Pat \\\n  Example\nRUN echo\n', line: 2, fixed: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Pat Example"\nRUN echo\n', name: 'continuation line' },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { withOnbuild, commandsOf } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/instructions.js';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
 
@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (!POINTLESS.has(cmd.name)) continue;
         const word = cmd.words.find((w) => w.value === cmd.name) ?? cmd.words[0];
         ctx.report({

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
-import { indentOf, insertionPoint, scriptOf } from '../lib/instructions.js';
+import { indentOf, insertionPoint } from '../lib/instructions.js';
 
 /**
  * The fix for `RUN cd /abs && cmd ...`: move the directory change into a WORKDIR line above the RUN.
@@ -81,7 +81,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'RUN') continue;
-      const script = scriptOf(ctx, instr);
+      const script = ctx.shell(instr);
       if (!script) continue;
       for (const cmd of script.commands) {
         if (cmd.name !== 'cd' || cmd.nested || scopedCd(script, cmd)) continue;

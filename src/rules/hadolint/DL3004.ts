@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { withOnbuild, commandsOf } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/instructions.js';
 
 /** No sudo in RUN. */
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
   check(ctx) {
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (cmd.name !== 'sudo') continue;
         const word = cmd.words.find((w) => w.value === 'sudo') ?? cmd.words[0];
         ctx.report({

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { basename, copyArgs, isArchiveName, roughCommands, type RoughCommand, scriptOf } from '../lib/instructions.js';
+import { basename, copyArgs, isArchiveName, roughCommands, type RoughCommand } from '../lib/instructions.js';
 
 const DECOMPRESSORS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
 
@@ -16,7 +16,7 @@ function extracts(cmd: RoughCommand): boolean {
 
 /** The commands of a RUN: the shell model's, or a rough reading for non-POSIX shells. */
 function runCommands(ctx: RuleContext, instr: Instruction): RoughCommand[] {
-  const script = scriptOf(ctx, instr);
+  const script = ctx.shell(instr);
   if (script) return script.commands.map((c: ShellCommand) => ({ name: c.name, args: c.args.map((a) => a.value) }));
   return instr.execForm ? [] : roughCommands(instr.argsAfterFlags.text);
 }

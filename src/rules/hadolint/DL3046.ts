@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValues, hasFlag } from '../../shell/query.js';
-import { withOnbuild, commandsOf } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/instructions.js';
 
 /** The `-u`/`--uid` values of a useradd command (quotes removed). */
 function uids(cmd: ShellCommand): { value: string; dynamic: boolean }[] {
@@ -35,7 +35,7 @@ export default defineRule({
   check(ctx) {
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (cmd.name !== 'useradd' || hasFlag(cmd, 'l', 'no-log-init')) continue;
         const long = uids(cmd).find((u) => !u.dynamic && u.value.length > 5);
         if (!long) continue;

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { looksBusybox, stageOf, withOnbuild, commandsOf } from '../lib/instructions.js';
+import { looksBusybox, stageOf, withOnbuild } from '../lib/instructions.js';
 
 /** `wget` without a progress setting. */
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (cmd.name !== 'wget') continue;
         if (hasFlag(cmd, 'progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose') || hasArg(cmd, '-nv')) continue;
         const nameWord = cmd.words.find((w) => w.value === 'wget');

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { commandsOf } from '../lib/instructions.js';
+
 import type { Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 
@@ -24,7 +24,7 @@ export default defineRule({
     const run = (runs: { instr: Instruction; report: Instruction }[], c: RuleContext): void => {
       const seen = new Map<string, number>();
       for (const { instr, report } of runs) {
-        const cmds = commandsOf(c, instr).filter((cmd) => (TOOLS as readonly string[]).includes(cmd.name));
+        const cmds = c.commands(instr).filter((cmd) => (TOOLS as readonly string[]).includes(cmd.name));
         if (cmds.length === 0) continue;
         for (const cmd of cmds) if (!seen.has(cmd.name)) seen.set(cmd.name, report.line);
         if (!TOOLS.every((t) => seen.has(t))) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { withOnbuild, commandsOf } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/instructions.js';
 
 /** `ln ... /bin/sh`: use SHELL. */
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
   check(ctx) {
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (cmd.name !== 'ln') continue;
         const target = cmd.args.find((a) => a.value === '/bin/sh');
         if (!target) continue;

@@ -3,7 +3,7 @@ import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { indentOf, insertionPoint, looksBusybox, scriptOf } from '../lib/instructions.js';
+import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -76,7 +76,7 @@ export default defineRule({
           continue;
         }
         if (instr.keyword !== 'RUN' || instr.execForm || ok) continue;
-        const script = scriptOf(ctx, instr);
+        const script = ctx.shell(instr);
         if (!script || script.pipelines.length === 0) continue;
         const pipeline = script.pipelines.find((p) => canHideFailure(p) && !setsPipefail(script, p[0].index));
         if (!pipeline) continue;

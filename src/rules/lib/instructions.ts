@@ -4,10 +4,7 @@
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
-import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, MappedText, Position, Range, Stage, Word } from '../../parse/types.js';
-import { parseShell } from '../../shell/parse.js';
-import type { ShellCommand, ShellScript } from '../../shell/types.js';
 
 /** The position of an offset of the original text. */
 export function positionAt(file: Dockerfile, offset: number): Position {
@@ -236,39 +233,3 @@ export function roughCommands(text: string): RoughCommand[] {
   return out;
 }
 
-const scripts = new WeakMap<Instruction, ShellScript | null>();
-
-/**
- * The shell model of a RUN (`ctx.shell`), with ranges in the Dockerfile. Works around the engine
- * parsing RUN scripts without the Dockerfile text (src/engine/lint.ts `prepareShells` calls
- * `parseShell(source)` without `{ text, lineStarts }`, so ranges are positions in the script text):
- * when a command's range does not point at its own text, the script is parsed again correctly.
- */
-export function scriptOf(ctx: RuleContext, instr: Instruction): ShellScript | null {
-  if (scripts.has(instr)) return scripts.get(instr) ?? null;
-  let script = ctx.shell(instr);
-  if (script && !instr.execForm) {
-    const text = ctx.file.text;
-    const consistent = script.commands.every((c) => {
-      const r = c.range;
-      const w = c.words[0];
-      return r.start.offset >= instr.range.start.offset && r.end.offset <= instr.range.end.offset
-        && positionAt(ctx.file, r.start.offset).line === r.start.line
-        && (!w || w.raw === '' || text[w.range.start.offset] === w.raw[0]);
-    });
-    if (!consistent) {
-      try {
-        script = parseShell(script.source, { text, lineStarts: ctx.file.lineStarts });
-      } catch {
-        // keep the engine's model
-      }
-    }
-  }
-  scripts.set(instr, script);
-  return script;
-}
-
-/** Every simple command of a RUN with Dockerfile ranges (see {@link scriptOf}); empty for non-POSIX shells. */
-export function commandsOf(ctx: RuleContext, instr: Instruction): ShellCommand[] {
-  return scriptOf(ctx, instr)?.commands ?? [];
-}
