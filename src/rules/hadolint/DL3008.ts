@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 
 /** True when hadolint counts an apt-get package argument as pinned. */
 export function aptPinned(pkg: string): boolean {
@@ -31,7 +31,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue;
         for (const pkg of positionalArgs(cmd, { valueFlags: ['t', 'target-release'] })) {
           if (pkg.value !== 'install' && !aptPinned(pkg.value)) unpinned.push(pkg);

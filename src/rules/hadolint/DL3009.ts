@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { appendAfterCommand, cmdHasArgs, commandsOf, hasCacheMount, reportedStages, runSites, scriptOf } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, hasCacheMount, reportedStages, runSites } from '../lib/packages.js';
 
 const APT = ['apt-get', 'apt', 'aptitude'];
 
@@ -26,19 +26,19 @@ export default defineRule({
     const sites = runSites(ctx.file, true);
     // Deleting the lists breaks a later RUN that installs without its own `update`: no fix then.
     const needsLists = sites.filter((s) => {
-      const cmds = commandsOf(ctx, s.run);
+      const cmds = ctx.commands(s.run);
       return cmds.some((c) => cmdHasArgs(c, APT, ['install'])) && !cmds.some((c) => cmdHasArgs(c, APT, ['update']));
     });
     for (const site of sites) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
-      const cmds = commandsOf(ctx, site.run);
+      const cmds = ctx.commands(site.run);
       const update = cmds.find((c) => cmdHasArgs(c, APT, ['update']));
       if (!update) continue;
       if (cmds.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']))) continue;
       if (cmds.some((c) => cmdHasArgs(c, ['apt-get', 'apt'], ['dist-clean']))) continue;
       if (hasCacheMount(site.run, '/var/lib/apt/lists')) continue;
       if (hasCacheMount(site.run, '/var/lib/apt') && hasCacheMount(site.run, '/var/cache/apt')) continue;
-      const script = scriptOf(ctx, site.run);
+      const script = ctx.shell(site.run);
       const lastApt: ShellCommand | undefined = cmds.filter((c) => APT.includes(c.name)).pop();
       const later = needsLists.some((s) => s.instruction.index > site.instruction.index);
       const edit = script && lastApt && !later ? appendAfterCommand(site.run, script, lastApt, 'rm -rf /var/lib/apt/lists/*') : null;

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg, hasFlag, positionalArgs } from '../../shell/query.js';
-import { commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { pinMessage, runSites } from '../lib/packages.js';
 import { isPipInstall } from '../lib/pkg-pip.js';
 
 /** pip options whose value is a separate argument (not a package). */
@@ -59,7 +59,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!isPipInstall(cmd)) continue;
         if (hasArg(cmd, '-r', '--requirement', '.') || hasFlag(cmd, 'c', 'constraint')) continue;
         unpinned.push(...pipPackages(cmd).filter((p) => !pipPinned(p.value)));

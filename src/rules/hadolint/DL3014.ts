@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, commandsOf, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
 
 /** hadolint: `-y`, `--yes`, `--assume-yes`, `--qq`, exactly two `q` or two `quiet` flags, or `-q=2`. */
 function assumesYes(cmd: ShellCommand): boolean {
@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
+      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
       if (offenders.length === 0) continue;
       const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '-y'));
       ctx.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, commandsOf, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
 
 /** DL3015: `apt-get install` should not pull in recommended packages. */
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter(
+      const offenders = ctx.commands(site.run).filter(
         (c) => cmdHasArgs(c, 'apt-get', ['install']) && !hasFlag(c, 'no-install-recommends') && !hasArg(c, 'APT::Install-Recommends=false'),
       );
       if (offenders.length === 0) continue;

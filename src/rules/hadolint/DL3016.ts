@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const PATH_PREFIXES = ['/', './', '../', '~/'];
@@ -39,7 +39,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'npm', ['install'])) continue;
         const args = positionalArgs(cmd, { valueFlags: ['loglevel', 'registry'] });
         if (args[0]?.value !== 'install') continue;

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 
 /**
  * apk options whose value is a separate argument: hadolint's `-t`/`--virtual`, `--repository`, `-X`, and
@@ -34,7 +34,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'apk', ['add'])) continue;
         for (const pkg of positionalArgs(cmd, { valueFlags: VALUE_FLAGS })) {
           if (pkg.value !== 'add' && !apkPinned(pkg.value)) unpinned.push(pkg);

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, commandsOf, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
 
 /** DL3019: `apk add` should not leave its index cache in the image. */
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache', 'no-network'));
+      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache', 'no-network'));
       if (offenders.length === 0 || hasCacheMount(site.run, '/var/cache/apk')) continue;
       const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'add')!, '--no-cache'));
       ctx.report({

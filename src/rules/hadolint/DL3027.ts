@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { TextEdit } from '../../engine/types.js';
 import { subcommand } from '../../shell/query.js';
-import { commandsOf, nameWord, runSites } from '../lib/packages.js';
+import { nameWord, runSites } from '../lib/packages.js';
 
 /** apt subcommands that apt-get runs the same way (apt's `upgrade`, `list`, `search`... differ or do not exist). */
 const SAME_IN_APT_GET = new Set(['install', 'remove', 'purge', 'update', 'autoremove', 'autoclean', 'clean', 'build-dep', 'source', 'download', 'dist-upgrade']);
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => c.name === 'apt');
+      const offenders = ctx.commands(site.run).filter((c) => c.name === 'apt');
       if (offenders.length === 0) continue;
       const edits: TextEdit[] = [];
       for (const c of offenders) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 
 /**
  * hadolint's gem packages: arguments before `--`, without every argument starting with `-` and the
@@ -41,7 +41,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'gem', ['install', 'i'])) continue;
         if (hasArg(cmd, '-v', '--version') || cmd.args.some((a) => a.value.startsWith('--version='))) continue;
         unpinned.push(...gemPackages(cmd).filter((g) => !g.value.includes(':')));

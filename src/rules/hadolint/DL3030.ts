@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, commandsOf, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
 
 const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => cmdHasArgs(c, 'yum', INSTALLS) && !hasFlag(c, 'y', 'assumeyes'));
+      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, 'yum', INSTALLS) && !hasFlag(c, 'y', 'assumeyes'));
       if (offenders.length === 0) continue;
       const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, ...INSTALLS)!, '-y'));
       ctx.report({

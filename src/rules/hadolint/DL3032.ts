@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, commandsOf, runSites, scriptOf } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, runSites } from '../lib/packages.js';
 
 /** DL3032: clean the yum cache after installing. */
 export default defineRule({
@@ -18,12 +18,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const cmds = commandsOf(ctx, site.run);
+      const cmds = ctx.commands(site.run);
       const install = cmds.find((c) => cmdHasArgs(c, 'yum', ['install']));
       if (!install) continue;
       const clean = cmds.find((c) => cmdHasArgs(c, 'yum', ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/yum/*']));
       if (clean && clean.index > install.index) continue;
-      const script = scriptOf(ctx, site.run);
+      const script = ctx.shell(site.run);
       const lastYum = cmds.filter((c) => c.name === 'yum').pop()!;
       const edit = script && !clean ? appendAfterCommand(site.run, script, lastYum, 'yum clean all') : null;
       ctx.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 /** DL3033: yum packages must be pinned. */
@@ -24,7 +24,7 @@ export default defineRule({
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       const modules = new Set<ShellWord>();
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'yum', ['install'])) continue;
         const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
         if (cmdHasArgs(cmd, 'yum', ['module'])) for (const m of args.filter((a) => !a.value.includes(':'))) {

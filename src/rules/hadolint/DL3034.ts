@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, commandsOf, nameWord, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, nameWord, runSites } from '../lib/packages.js';
 
 const SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
 
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter(
+      const offenders = ctx.commands(site.run).filter(
         (c) => cmdHasArgs(c, 'zypper', SUBCOMMANDS) && !hasFlag(c, 'n', 'non-interactive', 'no-confirm', 'y'),
       );
       if (offenders.length === 0) continue;

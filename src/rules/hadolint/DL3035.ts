@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { argWord, cmdHasArgs, commandsOf, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, runSites } from '../lib/packages.js';
 
 /** DL3035: no `zypper dist-upgrade` in an image build. */
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const cmd = commandsOf(ctx, site.run).find((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']));
+      const cmd = ctx.commands(site.run).find((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']));
       if (!cmd) continue;
       ctx.report({
         instruction: site.instruction,

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, commandsOf, hasCacheMount, runSites, scriptOf } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, hasCacheMount, runSites } from '../lib/packages.js';
 
 /** DL3036: clean the zypper cache after installing. */
 export default defineRule({
@@ -18,13 +18,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const cmds = commandsOf(ctx, site.run);
+      const cmds = ctx.commands(site.run);
       const installs = cmds.filter((c) => cmdHasArgs(c, 'zypper', ['install', 'in']));
       if (installs.length === 0) continue;
       const cleans = cmds.filter((c) => cmdHasArgs(c, 'zypper', ['clean', 'cc']));
       const last = installs[installs.length - 1];
       if (cleans.some((c) => c.index > last.index) || hasCacheMount(site.run, '/var/cache/zypp')) continue;
-      const script = scriptOf(ctx, site.run);
+      const script = ctx.shell(site.run);
       const lastZypper = cmds.filter((c) => c.name === 'zypper').pop()!;
       const edit = script && cleans.length === 0 ? appendAfterCommand(site.run, script, lastZypper, 'zypper clean') : null;
       ctx.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
 import { ZYPPER_VALUE_FLAGS, argsExcept } from '../lib/pkg-rpm.js';
 
 /** DL3037: zypper packages must be pinned. */
@@ -23,7 +23,7 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of commandsOf(ctx, site.run)) {
+      for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'zypper', ['install', 'in'])) continue;
         unpinned.push(...argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
       }

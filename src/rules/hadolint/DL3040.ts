@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { appendAfterCommand, cmdHasArgs, commandsOf, hasCacheMount, runSites, scriptOf } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, hasCacheMount, runSites } from '../lib/packages.js';
 
 const INSTALLS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -23,8 +23,8 @@ export default defineRule({
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
       if (hasCacheMount(site.run, '/var/cache/libdnf5') || hasCacheMount(site.run, '.cache/libdnf5')) continue;
-      const cmds = commandsOf(ctx, site.run);
-      const script = scriptOf(ctx, site.run);
+      const cmds = ctx.commands(site.run);
+      const script = ctx.shell(site.run);
       const failing: { tool: string; install: ShellCommand; reordered: boolean }[] = [];
       const edits: TextEdit[] = [];
       for (const tool of ['dnf', 'microdnf']) {

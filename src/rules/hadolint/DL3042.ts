@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasArg } from '../../shell/query.js';
-import { argWord, commandsOf, hasCacheMount, insertFlagAfter, runSites, scriptOf } from '../lib/packages.js';
+import { argWord, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
 import { isPipInstall, isPipWrapper } from '../lib/pkg-pip.js';
 
 const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
@@ -33,9 +33,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const offenders = commandsOf(ctx, site.run).filter((c) => isPipInstall(c) && !isPipWrapper(c) && !hasArg(c, '--no-cache-dir'));
+      const offenders = ctx.commands(site.run).filter((c) => isPipInstall(c) && !isPipWrapper(c) && !hasArg(c, '--no-cache-dir'));
       if (offenders.length === 0) continue;
-      const script = scriptOf(ctx, site.run);
+      const script = ctx.shell(site.run);
       if (setsNoCacheDir(`${site.run.argsAfterFlags.text}\n${script?.source.text ?? ''}`)) continue;
       const env = ctx.scope(site.instruction).get('PIP_NO_CACHE_DIR');
       if (env && env.kind === 'env' && env.value !== null && TRUTHY.has(env.value)) continue;

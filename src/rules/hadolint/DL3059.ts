@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { commandsOf } from '../lib/packages.js';
+
 import { continuationIndent } from '../lib/fix-text.js';
 
 /**
@@ -11,7 +11,7 @@ import { continuationIndent } from '../lib/fix-text.js';
  */
 function isSingleCommand(ctx: RuleContext, run: Instruction): boolean {
   if (ctx.shell(run) === null) return !/&&|\|\||;|\|/.test(run.argsAfterFlags.text);
-  return commandsOf(ctx, run).length <= 1;
+  return ctx.commands(run).length <= 1;
 }
 
 /** Builtins whose effect (directory, variables, options, the shell itself) would reach a joined command. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, commandsOf, hasCacheMount, reportedStages, runSites, scriptOf } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, hasCacheMount, reportedStages, runSites } from '../lib/packages.js';
 
 /** DL3060: clean the yarn cache after `yarn install`. */
 export default defineRule({
@@ -20,12 +20,12 @@ export default defineRule({
     const stages = reportedStages(ctx.file);
     for (const site of runSites(ctx.file, true)) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
-      const cmds = commandsOf(ctx, site.run);
+      const cmds = ctx.commands(site.run);
       const install = cmds.find((c) => cmdHasArgs(c, 'yarn', ['install']));
       if (!install) continue;
       const clean = cmds.find((c) => cmdHasArgs(c, 'yarn', ['cache', 'clean']));
       if (clean ? clean.index > install.index : hasCacheMount(site.run, '.cache/yarn')) continue;
-      const script = scriptOf(ctx, site.run);
+      const script = ctx.shell(site.run);
       const last = cmds.filter((c) => c.name === 'yarn').pop()!;
       const edit = script && !clean ? appendAfterCommand(site.run, script, last, 'yarn cache clean') : null;
       ctx.report({

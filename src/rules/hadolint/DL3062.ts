@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
 import { isFlagWord } from '../../shell/words.js';
-import { commandsOf, pinMessage, runSites } from '../lib/packages.js';
+import { pinMessage, runSites } from '../lib/packages.js';
 
 /** hadolint's DL3062 test of one Go package argument. */
 export function goPinned(pkg: string): boolean {
@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
-      const goCmds = commandsOf(ctx, site.run).filter((c) => c.name === 'go');
+      const goCmds = ctx.commands(site.run).filter((c) => c.name === 'go');
       const runs = goCmds.filter((c) => hasArg(c, 'run'));
       const packages: ShellWord[] = [];
       if (runs.length > 0) {

@@ -36,16 +36,6 @@ export function runSites(file: Dockerfile, onbuild: boolean): RunSite[] {
   return out;
 }
 
-/** The shell model of a RUN (ctx.shell): null for non-POSIX shells and non-shell heredocs. */
-export function scriptOf(ctx: RuleContext, run: Instruction): ShellScript | null {
-  return ctx.shell(run);
-}
-
-/** Every simple command of a RUN, in document order (empty for non-POSIX shells). */
-export function commandsOf(ctx: RuleContext, run: Instruction): ShellCommand[] {
-  return scriptOf(ctx, run)?.commands ?? [];
-}
-
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
 export function cmdHasArgs(cmd: ShellCommand, names: string | string[], args: string[]): boolean {
   const list = Array.isArray(names) ? names : [names];

@@ -8,7 +8,7 @@
 import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { ancestors, commandsOf, scriptOf, withOnbuild } from './instructions.js';
+import { ancestors, withOnbuild } from './instructions.js';
 
 /** A RUN instruction (or the RUN inside `ONBUILD RUN`) with its commands. */
 export interface RunInfo {
@@ -24,13 +24,13 @@ export interface RunInfo {
 export function* runs(ctx: RuleContext): Generator<RunInfo> {
   for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
     if (instr.keyword !== 'RUN') continue;
-    yield { run: instr, owner: wrapper ?? instr, commands: commandsOf(ctx, instr) };
+    yield { run: instr, owner: wrapper ?? instr, commands: ctx.commands(instr) };
   }
 }
 
 /** Pipelines (two or more commands joined by `|`) of a RUN, with Dockerfile ranges. */
 export function pipelinesOf(ctx: RuleContext, run: Instruction): ShellCommand[][] {
-  return scriptOf(ctx, run)?.pipelines ?? [];
+  return ctx.shell(run)?.pipelines ?? [];
 }
 
 /** A command as it runs once wrappers are looked through: `sudo -E bash -` runs `bash` with `-`. */
@@ -168,7 +168,7 @@ export function* variableSettings(ctx: RuleContext): Generator<VariableSetting> 
         yield { name: pair.key, value, dynamic: value !== null && /\$/.test(pair.rawValue ?? ''), range: pair.range, owner, via: instr.keyword };
       }
     } else if (instr.keyword === 'RUN') {
-      for (const cmd of commandsOf(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         const eff = effective(cmd);
         for (const a of eff.assignments) yield { name: a.name, value: a.value, dynamic: /\$/.test(a.value), range: a.range, owner, via: 'RUN' };
         if (EXPORTERS.has(cmd.name)) {
