@@ -3,6 +3,9 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nCMD ["--version"]\n', name: 'Windows-only .NET Framework image' },
+    { input: 'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR C:\\\\app\nCOPY . .\nENTRYPOINT ["c:\\\\app\\\\app.exe"]\n', name: 'multi-platform image built for Windows (drive-letter WORKDIR)' },
+    { input: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\nCMD ["dotnet", "app.dll"]\n', name: 'SHELL with the full path of powershell.exe' },
     'FROM debian:12.6-slim AS build\nRUN echo build\nFROM debian:12.6-slim\nUSER 10001:10001\nCMD ["/app"]\n',
     'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n',
     'FROM gcr.io/distroless/base-debian12:debug-nonroot\nENTRYPOINT ["/app"]\n',
@@ -18,6 +21,7 @@ ruleTable(rule, {
     'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',
   ],
   fires: [
+    { input: 'FROM mcr.microsoft.com/dotnet/sdk:8.0.303\nSHELL ["pwsh", "-Command"]\nWORKDIR /app\nCMD ["dotnet", "app.dll"]\n', line: 4, name: 'pwsh runs on Linux too: still judged' },
     {
       input: 'FROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nCMD ["app"]\n',
       line: 6,

@@ -1,4 +1,4 @@
-import type { Instruction } from '../../parse/types.js';
+import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
@@ -66,7 +66,21 @@ function dropsPrivileges(chain: Stage[]): boolean {
 
 /** Windows base images have no root user (ContainerAdministrator / ContainerUser): not judged. */
 function isWindowsImage(name: string): boolean {
-  return /windows|servercore|nanoserver/i.test(name);
+  return /windows|servercore|nanoserver|ltsc20\d\d|(^|\/)dotnet\/framework\//i.test(name);
+}
+
+/**
+ * True when the stage chain builds a Windows image although its base image name does not say so
+ * (`mcr.microsoft.com/dotnet/sdk:8.0` is multi-platform): `# escape=\``, a `SHELL` running Windows
+ * PowerShell or cmd, or a `WORKDIR` with a drive letter (`WORKDIR C:\\app`).
+ */
+function buildsForWindows(file: Dockerfile, chain: Stage[]): boolean {
+  if (file.escape === '`') return true;
+  return chain.some((s) => s.instructions.some((i) => {
+    if (i.keyword === 'SHELL') return /^\s*\[?\s*"?(?:[A-Za-z]:\\[^"]*\\)?(powershell|cmd)(\.exe)?"?\s*(,|$)/i.test(i.argsAfterFlags.text);
+    if (i.keyword === 'WORKDIR') return /^["']?[A-Za-z]:[\\/]/.test(i.argsAfterFlags.text.trim());
+    return false;
+  }));
 }
 
 /** True when the stage or its ancestry sets CMD or ENTRYPOINT (it is an application, not a base image). */
@@ -87,7 +101,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows base images (`servercore`, `nanoserver`) have no root user and are not judged. Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`.',
+      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`.',
     why: 'Root in a container is root on the host\'s kernel: a container escape, a kernel bug or a writable host mount turns an application bug into a host compromise, and Kubernetes\' `runAsNonRoot` refuses such images. Create an unprivileged user (a fixed uid such as 10001 keeps file ownership predictable) and switch to it before the command runs.',
     bad: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
@@ -130,7 +144,7 @@ export default defineRule({
     const image = rootImage(ctx.file, stage);
     if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
     const chain = stageChain(ctx.file, stage);
-    if (!setsCommand(chain) || dropsPrivileges(chain)) return;
+    if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
     const target = reportTarget(stage);
     const name = image ? `\`${image.expanded}\`` : 'the base image';
     ctx.report({
