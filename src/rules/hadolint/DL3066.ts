@@ -48,7 +48,7 @@ export default defineRule({
         const stage = stageOf(ctx.file, instr);
         const ok = vars.some((v) => {
           if (args.has(v) || /^\d+$/.test(scope.get(v)?.value ?? '')) return true;
-          return !scope.has(v) && stage !== undefined && knownNumericBaseId(ctx.file, stage, v);
+          return !scope.has(v) && stage !== null && knownNumericBaseId(ctx.file, stage, v);
         });
         if (ok) continue;
       }
