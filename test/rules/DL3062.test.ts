@@ -14,6 +14,9 @@ ruleTable(rule, {
     `${F}RUN go run ./tools/gen && go install github.com/acme/tool\n`,
     `${F}RUN go build -o /out ./cmd/server\n`,
     `${F}RUN go mod download\n`,
+    { input: `${F}RUN go install -a -tags 'netgo osusergo static_build' -ldflags " -X main.Version=$V " .\n`, name: 'values of -tags and -ldflags are not packages' },
+    { input: `${F}RUN go install -ldflags "-X tailscale.com/version.longStamp=$v" ./cmd/tailscale ./cmd/tailscaled\n`, name: '-ldflags value naming a module path' },
+    { input: `${F}RUN go run -exec /usr/bin/qemu ./tools/gen\n`, name: 'go run -exec value' },
   ],
   fires: [
     { input: `${F}RUN go install golang.org/x/tools/cmd/goimports\n`, line: 2, column: 16, message: /goimports@<version>/ },
@@ -24,5 +27,8 @@ ruleTable(rule, {
     { input: `${F}RUN go run github.com/acme/gen\n` },
     { input: `${F}RUN go mod download \\\n && go install \\\n      github.com/acme/tool\n`, line: 4, column: 7 },
     { input: `${F}RUN ["go", "install", "github.com/acme/tool"]\n` },
+    { input: `${F}RUN go install -tags netgo github.com/acme/tool\n`, message: /^Pin the version of `github.com\/acme\/tool`/, name: 'flag value skipped, package still checked' },
+    { input: `${F}RUN go install -tags=netgo github.com/acme/tool\n`, message: /`github.com\/acme\/tool`/ },
+    { input: `${F}RUN go run -tags dev github.com/acme/gen\n`, message: /`github.com\/acme\/gen`/ },
   ],
 });

@@ -10,6 +10,30 @@ export function goPinned(pkg: string): boolean {
   return pkg.includes('@') && !pkg.endsWith('@latest') && !pkg.endsWith('@none');
 }
 
+/**
+ * Build flags of `go install/get/run` whose value is the next argument when written without `=`
+ * (`-tags 'netgo osusergo'`, `-ldflags "-X main.v=1"`, `-o /out`): that value is not a package.
+ */
+const GO_VALUE_FLAGS = new Set([
+  'C', 'asmflags', 'buildmode', 'compiler', 'covermode', 'coverpkg', 'exec', 'gccgoflags', 'gcflags', 'installsuffix',
+  'ldflags', 'mod', 'modfile', 'o', 'overlay', 'p', 'pgo', 'pkgdir', 'tags', 'toolexec',
+]);
+
+/** The arguments that are neither flags nor the value of a {@link GO_VALUE_FLAGS} flag. */
+function goOperands(args: readonly ShellWord[]): ShellWord[] {
+  const out: ShellWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (isFlagWord(a)) {
+      const m = /^--?([A-Za-z]+)$/.exec(a.value);
+      if (m && GO_VALUE_FLAGS.has(m[1])) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** DL3062: Go modules fetched by `go install`/`go get`/`go run` must be pinned. */
 export default defineRule({
   id: 'DL3062',
@@ -24,7 +48,7 @@ export default defineRule({
     why: '`go install example.com/tool` without a version resolves `@latest` at build time, so the tool in the image changes whenever upstream releases. Pin `@v1.2.3` (or a commit) to get the same binary on every build.',
     bad: 'FROM golang:1.22.5\nRUN go install golang.org/x/tools/cmd/goimports\n',
     good: 'FROM golang:1.22.5\nRUN go install golang.org/x/tools/cmd/goimports@v0.21.0\n',
-    differences: 'shipshape reports the first unpinned package and names all of them.',
+    differences: 'shipshape reports the first unpinned package and names all of them. The value of a Go build flag written as a separate argument (`-tags "netgo osusergo"`, `-ldflags "-X main.version=1"`, `-o /out`) is not a package; hadolint takes it for one.',
   },
   check(ctx) {
     for (const site of runSites(ctx.file, true)) {
@@ -34,13 +58,13 @@ export default defineRule({
       if (runs.length > 0) {
         for (const cmd of runs) {
           const at = cmd.args.findIndex((a) => a.value === 'run');
-          const pkg = cmd.args.slice(at + 1).find((a) => !isFlagWord(a));
+          const pkg = goOperands(cmd.args.slice(at + 1))[0];
           if (pkg) packages.push(pkg);
         }
       } else {
         for (const cmd of goCmds) {
           if (!hasArg(cmd, 'install', 'get')) continue;
-          packages.push(...cmd.args.filter((a) => !isFlagWord(a) && !['install', 'get', 'tool'].includes(a.value)));
+          packages.push(...goOperands(cmd.args).filter((a) => !['install', 'get', 'tool'].includes(a.value)));
         }
       }
       const unpinned = packages.filter((p) => !goPinned(p.value));
