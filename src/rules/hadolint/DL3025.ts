@@ -113,9 +113,8 @@ export default defineRule({
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,
-        message: argv
-          ? `Use the JSON (exec) form for ${what}: \`${what} [${argv.map((a) => JSON.stringify(a)).join(', ')}]\`, so that signals reach the process`
-          : `Use the JSON (exec) form for ${what} (\`${what} ["executable", "arg"]\`), so that signals reach the process; wrap shell syntax in a script`,
+        message: `Use the JSON (exec) form for ${what}${argv ? `: \`${what} [${argv.map((a) => JSON.stringify(a)).join(', ')}]\`` : ' (`[\"executable\", \"arg\"]`)'}, ${
+          instr.keyword === 'HEALTHCHECK' ? 'so that the check runs without a shell' : 'so that signals reach the process'}${argv ? '' : '; wrap shell syntax in a script'}`,
         fix,
       });
     }
