@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, runSites } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, earlyCleanMessage, runSites } from '../lib/packages.js';
 
 /** DL3032: clean the yum cache after installing. */
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
         instruction: site.instruction,
         range: install.range,
         message: clean
-          ? 'Move `yum clean all` after `yum install`: cleaning before installing leaves the new cache in the layer'
+          ? earlyCleanMessage(cmds, clean, install, 'yum', 'install', 'DL3032')
           : 'Run `yum clean all` after `yum install` in the same RUN so that the package cache does not stay in the layer',
         fix: edit ? { applicability: 'safe', description: 'Append yum clean all', edits: [edit] } : undefined,
       });

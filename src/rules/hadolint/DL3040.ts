@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { appendAfterCommand, cmdHasArgs, hasCacheMount, runSites } from '../lib/packages.js';
+import { appendAfterCommand, cmdHasArgs, earlyCleanMessage, hasCacheMount, runSites } from '../lib/packages.js';
 
 const INSTALLS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -25,14 +25,14 @@ export default defineRule({
       if (hasCacheMount(site.run, '/var/cache/libdnf5') || hasCacheMount(site.run, '.cache/libdnf5')) continue;
       const cmds = ctx.commands(site.run);
       const script = ctx.shell(site.run);
-      const failing: { tool: string; install: ShellCommand; reordered: boolean }[] = [];
+      const failing: { tool: string; install: ShellCommand; clean: ShellCommand | undefined }[] = [];
       const edits: TextEdit[] = [];
       for (const tool of ['dnf', 'microdnf']) {
         const install = cmds.find((c) => cmdHasArgs(c, tool, INSTALLS));
         if (!install) continue;
         const clean = cmds.find((c) => cmdHasArgs(c, tool, ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/libdnf5*']));
         if (clean && clean.index > install.index) continue;
-        failing.push({ tool, install, reordered: clean !== undefined });
+        failing.push({ tool, install, clean });
         const last = cmds.filter((c) => c.name === tool).pop()!;
         const edit = script && !clean ? appendAfterCommand(site.run, script, last, `${tool} clean all`) : null;
         if (edit) edits.push(edit);
@@ -42,8 +42,8 @@ export default defineRule({
       ctx.report({
         instruction: site.instruction,
         range: first.install.range,
-        message: first.reordered
-          ? `Run \`${first.tool} clean all\` after \`${first.tool} ${first.install.args.find((a) => INSTALLS.includes(a.value))!.value}\`, not before it, so that the package cache does not stay in the layer`
+        message: first.clean
+          ? earlyCleanMessage(cmds, first.clean, first.install, first.tool, first.install.args.find((a) => INSTALLS.includes(a.value))!.value, 'DL3040')
           : `Run \`${first.tool} clean all\` after \`${first.tool} ${first.install.args.find((a) => INSTALLS.includes(a.value))!.value}\` in the same RUN so that the package cache does not stay in the layer`,
         fix: edits.length > 0 ? { applicability: 'safe', description: `Append ${failing.map((f) => `${f.tool} clean all`).join(' and ')}`, edits } : undefined,
       });

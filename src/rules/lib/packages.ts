@@ -217,3 +217,23 @@ export function pinMessage(words: ShellWord[], where: string, example: (word: Sh
   const hint = literal ? `write \`${example(literal)}\`${extra}` : `pin the versions in the variable's value${extra}`;
   return `Pin the version of ${nameList(words.map((w) => w.value))} in ${where} (${hint})`;
 }
+
+/**
+ * The message for a RUN whose first cleanup comes before its first install (DL3032, DL3040: hadolint
+ * looks at the first cleanup only, and any `rm -rf` counts as one). Says what actually happened:
+ * an unrelated `rm -rf` before the install, with or without the tool's own clean after it.
+ */
+export function earlyCleanMessage(cmds: readonly ShellCommand[], early: ShellCommand, install: ShellCommand, tool: string, verb: string, rule: string): string {
+  const installText = `\`${tool} ${verb}\``;
+  const cleanText = `\`${tool} clean all\``;
+  if (early.name === 'rm') {
+    const where = `\`rm -rf\` on line ${early.range.start.line}`;
+    const late = cmds.find((c) => c.index > install.index && cmdHasArgs(c, tool, ['clean', 'all']));
+    if (late) {
+      return `${cleanText} comes after ${installText}, but ${rule} (like hadolint) judges the first cleanup of the RUN, which is the ${where}, before the install: move that \`rm\` after the install, or ignore ${rule} for this RUN`;
+    }
+    return `Run ${cleanText} after ${installText}: the only cleanup, the ${where}, comes before it, so the package cache stays in the layer`;
+  }
+  return `Run ${cleanText} after ${installText}, not before it, so that the package cache does not stay in the layer`;
+}
+
