@@ -23,6 +23,8 @@ ruleTable(rule, {
     { input: `FROM fedora:40 AS build\nENV htop_version=3.3.0-2.fc40\nFROM fedora:40\nRUN dnf -y install htop-\${htop_version}\n`, line: 4 },
     { input: `${F}RUN dnf install -y \\\n      htop-3.3.0 \\\n      vim\n`, line: 4, column: 7, count: 1 },
     { input: `${F}RUN dnf module install -y nodejs\n`, message: /`nodejs`/ },
+    { input: `${F}RUN microdnf install -y tzdata && microdnf clean all\n`, message: /^Pin the version of `tzdata` in microdnf install/, name: 'names microdnf, not dnf' },
+    { input: `${F}RUN dnf install -y htop && microdnf install -y tzdata\n`, message: / in dnf\/microdnf install/ },
     { input: `${F}RUN ["dnf", "install", "-y", "htop"]\n` },
   ],
 });

@@ -26,20 +26,23 @@ export default defineRule({
     for (const site of runSites(ctx.file, true)) {
       const unpinned: ShellWord[] = [];
       const modules = new Set<ShellWord>();
+      const tools = new Set<string>();
       for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, DNF, ['install'])) continue;
+        const before = unpinned.length;
         const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
         if (cmdHasArgs(cmd, DNF, ['module'])) for (const m of args.filter((a) => !a.value.includes(':'))) {
             unpinned.push(m);
             modules.add(m);
           }
         else if (!cmdHasArgs(cmd, DNF, ['group'])) unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
+        if (unpinned.length > before) tools.add(cmd.name);
       }
       if (unpinned.length === 0) continue;
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: pinMessage(unpinned, 'dnf install', (w) => (modules.has(w) ? `${w.value}:<stream>` : `${w.value}-<version>`)),
+        message: pinMessage(unpinned, `${[...tools].join('/')} install`, (w) => (modules.has(w) ? `${w.value}:<stream>` : `${w.value}-<version>`)),
       });
     }
   },
