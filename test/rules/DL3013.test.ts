@@ -25,6 +25,7 @@ ruleTable(rule, {
     `${F}RUN ["pip", "install", "flask==3.0.2"]\n`,
   ],
   fires: [
+    { input: 'FROM python:3.12.4\nRUN pip install git+https://github.com/scrapy/scrapyd-client.git\n', message: /write `git\+https:\/\/github.com\/scrapy\/scrapyd-client.git@<tag or commit>`/, name: 'VCS URL: pin with @, not ==' },
     { input: `${F}RUN pip install flask\n`, line: 2, column: 17, message: /`flask`.*flask==<version>/ },
     { input: `${F}RUN pip3 install requests\n`, line: 2 },
     { input: `${F}ONBUILD RUN python -m pip install --index-url https://pypi.internal.example/simple attrs\n`, line: 2, message: /`attrs`/ },

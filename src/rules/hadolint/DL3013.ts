@@ -68,7 +68,7 @@ export default defineRule({
       ctx.report({
         instruction: site.instruction,
         range: unpinned[0].range,
-        message: pinMessage(unpinned, 'pip install', (w) => `${w.value}==<version>`, ', or install from a pinned requirements file'),
+        message: pinMessage(unpinned, 'pip install', (w) => (/^(git|hg|svn|bzr)\+/.test(w.value) ? `${w.value}@<tag or commit>` : `${w.value}==<version>`), ', or install from a pinned requirements file'),
       });
     }
   },
