@@ -46,5 +46,19 @@ ruleTable(rule, {
     },
     { input: 'FROM gcc:13\nRUN cd build; make\n', message: /WORKDIR build/, unsafeFixed: 'FROM gcc:13\nRUN cd build; make\n' },
     { input: 'FROM gcc:13\nRUN if true; then cd /x; fi\n', line: 2 },
+    {
+      input: 'FROM gcc:13\nRUN cd /src && make\nUSER 10001\nWORKDIR /app\nCMD ["./app"]\n',
+      fixed: 'FROM gcc:13\nWORKDIR /src\nRUN make\nUSER 10001\nWORKDIR /app\nCMD ["./app"]\n',
+      name: 'safe when a WORKDIR follows',
+    },
+    {
+      input: 'FROM gcc:13\nRUN cd /src && make\nCOPY a b\nWORKDIR /app\n',
+      fixed: 'FROM gcc:13\nRUN cd /src && make\nCOPY a b\nWORKDIR /app\n',
+      name: 'unsafe when an instruction in between uses the directory',
+    },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM gcc:13\r\nRUN cd /usr/src/app && \\\r\n    make && \\\r\n    make install\r\n', unsafeFixed: 'FROM gcc:13\r\nWORKDIR /usr/src/app\r\nRUN make && \\\r\n    make install\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM gcc:13\nRUN cd /usr/src/app && make\n', fixed: '\uFEFFFROM gcc:13\nRUN cd /usr/src/app && make\n', unsafeFixed: '\uFEFFFROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM gcc:13\nRUN cd /usr/src/app && `\n    make && `\n    make install\n', unsafeFixed: '# escape=`\nFROM gcc:13\nWORKDIR /usr/src/app\nRUN make && `\n    make install\n' },
   ],
 });

@@ -4,11 +4,28 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { indentOf, insertionPoint } from '../lib/instructions.js';
 
+/** Instructions whose meaning depends on the working directory. */
+const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
+
+/**
+ * True when an absolute WORKDIR follows the RUN in its stage before anything that depends on the
+ * working directory: then moving the RUN's `cd` into a WORKDIR changes nothing after the RUN.
+ */
+function workdirResetAfter(file: Dockerfile, instr: Instruction): boolean {
+  const stage = file.stages[instr.stageIndex];
+  if (!stage) return false;
+  for (const next of stage.instructions.filter((i) => i.index > instr.index)) {
+    if (!USES_WORKDIR.has(next.keyword)) continue;
+    return next.keyword === 'WORKDIR' && /^["']?\//.test(next.argsAfterFlags.text.trim());
+  }
+  return false;
+}
+
 /**
  * The fix for `RUN cd /abs && cmd ...`: move the directory change into a WORKDIR line above the RUN.
  * Offered only when the cd is the first command, takes one plain absolute path and is followed by
- * `&&`; unsafe, because WORKDIR also changes the directory of every later instruction of the stage
- * and creates the directory when it is missing.
+ * `&&`. Safe when an absolute WORKDIR follows before anything that depends on the directory;
+ * otherwise unsafe, because WORKDIR also changes the directory of every later instruction of the stage.
  */
 function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, cd: ShellCommand): Fix | undefined {
   if (instr.heredocs.length > 0 || instr.execForm) return undefined;
@@ -29,7 +46,7 @@ function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, c
   const at = insertionPoint(file, instr);
   const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
   return {
-    applicability: 'unsafe',
+    applicability: workdirResetAfter(file, instr) ? 'safe' : 'unsafe',
     description: `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``,
     edits: [
       { start: at, end: at, text: `${indent}WORKDIR ${dir.raw}${file.eol}` },
@@ -76,7 +93,7 @@ export default defineRule({
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
     differences:
-      'hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
+      'The fix (moving a leading `cd /dir &&` into `WORKDIR /dir` above the RUN) is shipshape\'s own; it is safe only when an absolute WORKDIR follows the RUN before any instruction that depends on the working directory, and unsafe otherwise. hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
   },
   check(ctx) {
     for (const instr of ctx.file.instructions) {
