@@ -19,6 +19,7 @@ ruleTable(rule, {
     `${F}RUN /opt/setup.sh\nFROM debian:12\nRUN /opt/finish.sh\n`,
   ],
   fires: [
+    { input: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest -Uri $env:URL -OutFile a.zip\nRUN Expand-Archive a.zip -DestinationPath C:\\\\a\n', line: 4, message: /^(?!.*&&).*join them into one RUN/, name: 'PowerShell: no `&&` advice (Windows PowerShell has no &&)' },
     { input: `${F}RUN /opt/setup.sh\nRUN /opt/finish.sh\n`, line: 3, column: 1, count: 1, fixed: `${F}RUN /opt/setup.sh && \\\n    /opt/finish.sh\n` },
     // A comment between them: a human should read it, so the join (keeping the comment) is unsafe.
     {

@@ -104,7 +104,9 @@ export default defineRule({
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,
-        message: `This RUN directly follows the single-command RUN on line ${lastLine}: join them with \`&&\` into one layer`,
+        message: ctx.shell(instr) === null && !instr.execForm && instr.heredocs.length === 0
+          ? `This RUN directly follows the single-command RUN on line ${lastLine}: join them into one RUN (one layer) with the command separator of this stage's shell`
+          : `This RUN directly follows the single-command RUN on line ${lastLine}: join them with \`&&\` into one layer`,
         fix: joinFix(ctx, prev.instr, instr),
       });
       lastLine = instr.line;
