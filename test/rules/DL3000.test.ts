@@ -14,6 +14,9 @@ ruleTable(rule, {
     'FROM alpine:3.19\nONBUILD WORKDIR app\n',
   ],
   fires: [
+    { input: 'FROM alpine:3.19\nWORKDIR /usr/src/acarsdec\nWORKDIR build\n', line: 3, message: /`build` is relative \(to `\/usr\/src\/acarsdec`\); write the absolute path \(`\/usr\/src\/acarsdec\/build`\)/, name: 'relative to the previous WORKDIR' },
+    { input: 'FROM alpine:3.19 AS base\nARG SRC=/src\nWORKDIR $SRC/app\nFROM base\nWORKDIR ../lib\n', line: 5, message: /write the absolute path \(`\/src\/lib`\)/, name: 'inherited from the parent stage, with .. and a variable' },
+    { input: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR download\n', line: 2, message: /use an absolute path \(`C:\\download`\)/, name: 'Windows suggestion' },
     { input: 'FROM alpine:3.19\nWORKDIR app\n', line: 2, column: 9, count: 1, message: /`app` is relative/ },
     { input: 'FROM alpine:3.19\nWORKDIR "build/out"\n', line: 2 },
     { input: "FROM alpine:3.19\nWORKDIR 'srv/www'\n", line: 2 },

@@ -33,5 +33,9 @@ ruleTable(rule, {
     { input: 'FROM debian:12\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', line: 2, fixed: 'FROM debian:12\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
     { input: 'FROM debian:12\nRUN ["apt-get", "update"]\n', fixed: 'FROM debian:12\nRUN ["apt-get", "update"]\n', name: 'exec form: no fix' },
     { input: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y tree\nEOF\n', line: 3, fixed: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y tree && rm -rf /var/lib/apt/lists/*\nEOF\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install -y \\\r\n      curl \\\r\n && make\r\n', fixed: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install -y \\\r\n      curl && rm -rf /var/lib/apt/lists/* \\\r\n && make\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM debian:12\nRUN apt-get update && apt-get install -y curl\n', fixed: '\uFEFFFROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install -y `\n      curl `\n && make\n', fixed: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install -y `\n      curl && rm -rf /var/lib/apt/lists/* `\n && make\n' },
   ],
 });

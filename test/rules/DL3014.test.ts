@@ -26,5 +26,9 @@ ruleTable(rule, {
     },
     { input: 'FROM debian:12\nRUN ["apt-get", "install", "nano"]\n', fixed: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "nano"]\n' },
     { input: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install nano\nEOF\n', line: 4, fixed: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y nano\nEOF\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install \\\r\n      nano=7.2-1 \\\r\n && apt-get install curl=1\r\n', fixed: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install -y \\\r\n      nano=7.2-1 \\\r\n && apt-get install -y curl=1\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM debian:12\nRUN apt-get install nano\n', fixed: '\uFEFFFROM debian:12\nRUN apt-get install -y nano\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install `\n      nano=7.2-1 `\n && apt-get install curl=1\n', fixed: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && apt-get install -y `\n      nano=7.2-1 `\n && apt-get install -y curl=1\n' },
   ],
 });

@@ -24,5 +24,9 @@ ruleTable(rule, {
     },
     { input: `${F}RUN ["apk", "add", "git=2.43.0-r0"]\n`, fixed: `${F}RUN ["apk", "add", "--no-cache", "git=2.43.0-r0"]\n` },
     { input: `${F}RUN <<EOF\napk add git=2.43.0-r0\nEOF\n`, line: 3, fixed: `${F}RUN <<EOF\napk add --no-cache git=2.43.0-r0\nEOF\n` },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.19\r\nRUN apk update \\\r\n && apk add \\\r\n      git=2.43.0-r0 \\\r\n && apk add --no-cache curl=8.5.0-r0\r\n', fixed: 'FROM alpine:3.19\r\nRUN apk update \\\r\n && apk add --no-cache \\\r\n      git=2.43.0-r0 \\\r\n && apk add --no-cache curl=8.5.0-r0\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.19\nRUN apk add bash=5.2.21-r0\n', fixed: '\uFEFFFROM alpine:3.19\nRUN apk add --no-cache bash=5.2.21-r0\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.19\nRUN apk update `\n && apk add `\n      git=2.43.0-r0 `\n && apk add --no-cache curl=8.5.0-r0\n', fixed: '# escape=`\nFROM alpine:3.19\nRUN apk update `\n && apk add --no-cache `\n      git=2.43.0-r0 `\n && apk add --no-cache curl=8.5.0-r0\n' },
   ],
 });

@@ -27,5 +27,9 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.19\nADD * /srv/\n', fixed: 'FROM alpine:3.19\nADD * /srv/\n', name: 'glob that may match archives: no fix' },
     { input: 'FROM alpine:3.19\nADD *.py /srv/\n', fixed: 'FROM alpine:3.19\nCOPY *.py /srv/\n' },
     { input: 'FROM alpine:3.19\nADD --checksum=sha256:abc app.py /srv/\n', fixed: 'FROM alpine:3.19\nADD --checksum=sha256:abc app.py /srv/\n', name: 'ADD-only flag: no fix' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.19\r\nADD \\\r\n  app.py \\\r\n  /srv/\r\n', fixed: 'FROM alpine:3.19\r\nCOPY \\\r\n  app.py \\\r\n  /srv/\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM debian:12\nADD motd /etc/motd\n', fixed: '\uFEFFFROM debian:12\nCOPY motd /etc/motd\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.19\nADD `\n  app.py `\n  /srv/\n', fixed: '# escape=`\nFROM alpine:3.19\nCOPY `\n  app.py `\n  /srv/\n' },
   ],
 });

@@ -16,5 +16,9 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.19\nCOPY ["app.py", "util.py", "/srv"]\n', fixed: 'FROM alpine:3.19\nCOPY ["app.py", "util.py", "/srv/"]\n', name: 'exec form' },
     { input: 'FROM alpine:3.19\nCOPY --from=build a b \\\n     /srv\n', line: 3, fixed: 'FROM alpine:3.19\nCOPY --from=build a b \\\n     /srv/\n', name: 'continuation line' },
     { input: 'FROM node:20 AS app\nCOPY main.js util.js .\n', fixed: 'FROM node:20 AS app\nCOPY main.js util.js ./\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.19\r\nCOPY --from=build a b \\\r\n     /srv\r\n', fixed: 'FROM alpine:3.19\r\nCOPY --from=build a b \\\r\n     /srv/\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.19\nCOPY app.py util.py /srv\n', fixed: '\uFEFFFROM alpine:3.19\nCOPY app.py util.py /srv/\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.19\nCOPY --from=build a b `\n     /srv\n', fixed: '# escape=`\nFROM alpine:3.19\nCOPY --from=build a b `\n     /srv/\n' },
   ],
 });

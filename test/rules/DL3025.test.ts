@@ -32,5 +32,9 @@ ruleTable(rule, {
       name: 'ENTRYPOINT with a CMD: unsafe',
     },
     { input: 'FROM node:20\nCMD cd /srv && node .\n', fixed: 'FROM node:20\nCMD cd /srv && node .\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM node:20\r\nCMD node \\\r\n    server.js\r\n', fixed: 'FROM node:20\r\nCMD ["node", "server.js"]\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM ruby:3.3 AS web\nCMD rails server\n', fixed: '\uFEFFFROM ruby:3.3 AS web\nCMD ["rails", "server"]\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM node:20\nCMD node `\n    server.js\n', fixed: '# escape=`\nFROM node:20\nCMD ["node", "server.js"]\n' },
   ],
 });

@@ -18,5 +18,9 @@ ruleTable(rule, {
     { input: `${F}RUN apt-get update \\\n && apt \\\n      install -y htop\n`, line: 3, fixed: `${F}RUN apt-get update \\\n && apt-get \\\n      install -y htop\n` },
     { input: `${F}RUN ["apt", "install", "-y", "htop"]\n`, fixed: `${F}RUN ["apt-get", "install", "-y", "htop"]\n` },
     { input: `${F}RUN <<EOF\napt update\nEOF\n`, line: 3, fixed: `${F}RUN <<EOF\napt-get update\nEOF\n` },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM ubuntu:22.04\r\nRUN apt-get update \\\r\n && apt \\\r\n      install -y htop\r\n', fixed: 'FROM ubuntu:22.04\r\nRUN apt-get update \\\r\n && apt-get \\\r\n      install -y htop\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM ubuntu:22.04\nRUN apt install -y htop\n', fixed: '\uFEFFFROM ubuntu:22.04\nRUN apt-get install -y htop\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM ubuntu:22.04\nRUN apt-get update `\n && apt `\n      install -y htop\n', fixed: '# escape=`\nFROM ubuntu:22.04\nRUN apt-get update `\n && apt-get `\n      install -y htop\n' },
   ],
 });

@@ -18,9 +18,9 @@ ruleTable(rule, {
     { input: `${F}RUN yum -y update \\\n && yum install -y \\\n      httpd-2.4.6 \\\n && echo ok\n`, line: 3, fixed: `${F}RUN yum -y update \\\n && yum install -y \\\n      httpd-2.4.6 && yum clean all \\\n && echo ok\n` },
     { input: `${F}RUN yum install -y httpd-2.4.6 | tee /log\n`, fixed: `${F}RUN yum install -y httpd-2.4.6 | tee /log\n`, name: 'piped: no fix' },
     { input: `${F}RUN ["yum", "install", "-y", "httpd-2.4.6"]\n`, fixed: `${F}RUN ["yum", "install", "-y", "httpd-2.4.6"]\n`, name: 'exec form: no fix' },
-  // Line endings, BOM and escape character are kept by the fix.
+    // Line endings, BOM and escape character are kept by the fix.
     { name: 'fix keeps CRLF line endings', input: 'FROM centos:7\r\nRUN yum -y update \\\r\n && yum install -y \\\r\n      httpd-2.4.6 \\\r\n && echo ok\r\n', fixed: 'FROM centos:7\r\nRUN yum -y update \\\r\n && yum install -y \\\r\n      httpd-2.4.6 && yum clean all \\\r\n && echo ok\r\n' },
     { name: 'fix keeps the BOM', input: '\uFEFFFROM centos:7\nRUN yum install -y httpd-2.4.6\n', fixed: '\uFEFFFROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n' },
     { name: 'fix in an escape=` file', input: '# escape=`\nFROM centos:7\nRUN yum -y update `\n && yum install -y `\n      httpd-2.4.6 `\n && echo ok\n', fixed: '# escape=`\nFROM centos:7\nRUN yum -y update `\n && yum install -y `\n      httpd-2.4.6 && yum clean all `\n && echo ok\n' },
-],
+  ],
 });

@@ -27,9 +27,9 @@ ruleTable(rule, {
     { input: `${F}ONBUILD RUN dnf install -y redis-7.2.4\n`, line: 2, fixed: `${F}ONBUILD RUN dnf install -y redis-7.2.4 && dnf clean all\n` },
     { input: `${UBI}RUN microdnf update -y \\\n && microdnf install -y \\\n      redis-7.2.4\n`, line: 3, fixed: `${UBI}RUN microdnf update -y \\\n && microdnf install -y \\\n      redis-7.2.4 && microdnf clean all\n` },
     { input: `${F}RUN ["dnf", "install", "-y", "redis-7.2.4"]\n`, fixed: `${F}RUN ["dnf", "install", "-y", "redis-7.2.4"]\n`, name: 'exec form: no fix' },
-  // Line endings, BOM and escape character are kept by the fix.
+    // Line endings, BOM and escape character are kept by the fix.
     { name: 'fix keeps CRLF line endings', input: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\r\nRUN microdnf update -y \\\r\n && microdnf install -y \\\r\n      redis-7.2.4\r\n', fixed: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\r\nRUN microdnf update -y \\\r\n && microdnf install -y \\\r\n      redis-7.2.4 && microdnf clean all\r\n' },
     { name: 'fix keeps the BOM', input: '\uFEFFFROM fedora:40\nRUN dnf install -y redis-7.2.4\n', fixed: '\uFEFFFROM fedora:40\nRUN dnf install -y redis-7.2.4 && dnf clean all\n' },
     { name: 'fix in an escape=` file', input: '# escape=`\nFROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf update -y `\n && microdnf install -y `\n      redis-7.2.4\n', fixed: '# escape=`\nFROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf update -y `\n && microdnf install -y `\n      redis-7.2.4 && microdnf clean all\n' },
-],
+  ],
 });

@@ -32,5 +32,9 @@ ruleTable(rule, {
     },
     { input: `${F}RUN ["pip", "install", "six==1.16.0"]\n`, fixed: `${F}RUN ["pip", "install", "--no-cache-dir", "six==1.16.0"]\n` },
     { input: `${F}RUN <<EOF\npip install six==1.16.0\nEOF\n`, line: 3, fixed: `${F}RUN <<EOF\npip install --no-cache-dir six==1.16.0\nEOF\n` },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM python:3.12\r\nRUN python3 -m pip install \\\r\n      six==1.16.0 \\\r\n && pip3 install attrs==23.2.0\r\n', fixed: 'FROM python:3.12\r\nRUN python3 -m pip install --no-cache-dir \\\r\n      six==1.16.0 \\\r\n && pip3 install --no-cache-dir attrs==23.2.0\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM python:3.12\nRUN pip install six==1.16.0\n', fixed: '\uFEFFFROM python:3.12\nRUN pip install --no-cache-dir six==1.16.0\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM python:3.12\nRUN python3 -m pip install `\n      six==1.16.0 `\n && pip3 install attrs==23.2.0\n', fixed: '# escape=`\nFROM python:3.12\nRUN python3 -m pip install --no-cache-dir `\n      six==1.16.0 `\n && pip3 install --no-cache-dir attrs==23.2.0\n' },
   ],
 });

@@ -18,5 +18,9 @@ ruleTable(rule, {
     { input: 'FROM debian:12\nRUN set -e; \\\n    wget -O /tmp/x.tgz \\\n      https://example.com/x.tgz\n', line: 3, fixed: 'FROM debian:12\nRUN set -e; \\\n    wget --progress=dot:giga -O /tmp/x.tgz \\\n      https://example.com/x.tgz\n', name: 'continuation lines' },
     { input: 'FROM alpine:3.19\nRUN wget https://example.com/pkg.tgz\n', message: /-q/, fixed: 'FROM alpine:3.19\nRUN wget https://example.com/pkg.tgz\n', name: 'busybox wget: no fix' },
     { input: 'FROM debian:12\nRUN ["wget", "https://example.com/pkg.tgz"]\n', line: 2, name: 'exec form' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM debian:12\r\nRUN set -e; \\\r\n    wget -O /tmp/x.tgz \\\r\n      https://example.com/x.tgz\r\n', fixed: 'FROM debian:12\r\nRUN set -e; \\\r\n    wget --progress=dot:giga -O /tmp/x.tgz \\\r\n      https://example.com/x.tgz\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM debian:12\nRUN wget https://example.com/pkg.tgz\n', fixed: '\uFEFFFROM debian:12\nRUN wget --progress=dot:giga https://example.com/pkg.tgz\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM debian:12\nRUN set -e; `\n    wget -O /tmp/x.tgz `\n      https://example.com/x.tgz\n', fixed: '# escape=`\nFROM debian:12\nRUN set -e; `\n    wget --progress=dot:giga -O /tmp/x.tgz `\n      https://example.com/x.tgz\n' },
   ],
 });

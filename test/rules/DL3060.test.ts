@@ -21,5 +21,9 @@ ruleTable(rule, {
     { input: `${F}RUN yarn cache clean && yarn install\n`, message: /not before/, fixed: `${F}RUN yarn cache clean && yarn install\n` },
     { input: `${F}RUN yarn install \\\n      --frozen-lockfile \\\n && yarn build\n`, line: 2, fixed: `${F}RUN yarn install \\\n      --frozen-lockfile \\\n && yarn build && yarn cache clean\n` },
     { input: `${F}RUN ["yarn", "install"]\n`, fixed: `${F}RUN ["yarn", "install"]\n`, name: 'exec form: no fix' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM node:20\r\nRUN yarn install \\\r\n      --frozen-lockfile \\\r\n && yarn build\r\n', fixed: 'FROM node:20\r\nRUN yarn install \\\r\n      --frozen-lockfile \\\r\n && yarn build && yarn cache clean\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM node:20\nRUN yarn install --frozen-lockfile\n', fixed: '\uFEFFFROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM node:20\nRUN yarn install `\n      --frozen-lockfile `\n && yarn build\n', fixed: '# escape=`\nFROM node:20\nRUN yarn install `\n      --frozen-lockfile `\n && yarn build && yarn cache clean\n' },
   ],
 });

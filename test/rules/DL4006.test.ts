@@ -43,5 +43,9 @@ ruleTable(rule, {
     { input: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', line: 4 },
     { input: 'FROM debian:12\nRUN curl -fsSL https://x | sort && set -o pipefail\n', line: 2, name: 'pipefail set too late' },
     { input: 'FROM debian:12\nRUN echo x | grep -q x && find / | awk 1\n', message: /`find \| awk`/ },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM debian:12\r\nRUN apt-get update\r\nRUN curl -fsSL https://x/key \\\r\n    | gpg --dearmor > /k.gpg\r\nRUN a | b\r\n', unsafeFixed: 'FROM debian:12\r\nRUN apt-get update\r\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\nRUN curl -fsSL https://x/key \\\r\n    | gpg --dearmor > /k.gpg\r\nRUN a | b\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n', fixed: '\uFEFFFROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n', unsafeFixed: '\uFEFFFROM alpine:3.19\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://x/key `\n    | gpg --dearmor > /k.gpg\nRUN a | b\n', unsafeFixed: '# escape=`\nFROM debian:12\nRUN apt-get update\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/key `\n    | gpg --dearmor > /k.gpg\nRUN a | b\n' },
   ],
 });

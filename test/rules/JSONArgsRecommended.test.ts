@@ -20,5 +20,12 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\nCMD echo $HOME && ls\n', name: 'no fix with shell syntax', unsafeFixed: 'FROM alpine:3.20\nCMD echo $HOME && ls\n' },
     { input: 'FROM alpine:3.20 AS a\nSHELL ["/bin/ash", "-c"]\nFROM alpine:3.20\nCMD echo hi\n', line: 4, name: 'SHELL in an unrelated stage does not count' },
     { input: 'FROM alpine:3.20\nCMD echo hi\nSHELL ["/bin/ash", "-c"]\n', line: 2, name: 'SHELL after the CMD does not count' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.20\r\nCMD echo hello\r\n', fixed: 'FROM alpine:3.20\r\nCMD echo hello\r\n', unsafeFixed: 'FROM alpine:3.20\r\nCMD ["echo", "hello"]\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.20\nCMD echo hello\n', fixed: '\uFEFFFROM alpine:3.20\nCMD echo hello\n', unsafeFixed: '\uFEFFFROM alpine:3.20\nCMD ["echo", "hello"]\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.20\nCMD echo hello\n', fixed: '# escape=`\nFROM alpine:3.20\nCMD echo hello\n', unsafeFixed: '# escape=`\nFROM alpine:3.20\nCMD ["echo", "hello"]\n' },
+    // A continued instruction of plain words is rewritten too (bug: only one-line instructions had a fix).
+    { name: 'fix of a continued instruction', input: 'FROM alpine:3.20\nCMD app --serve \\\n  --port 80\n', unsafeFixed: 'FROM alpine:3.20\nCMD ["app", "--serve", "--port", "80"]\n' },
+    { name: 'no fix across a comment line', input: 'FROM alpine:3.20\nCMD app --serve \\\n# the port\n  --port 80\n', unsafeFixed: 'FROM alpine:3.20\nCMD app --serve \\\n# the port\n  --port 80\n' },
   ],
 });

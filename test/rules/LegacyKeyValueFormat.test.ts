@@ -18,5 +18,9 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\nENV PKGS \\\n    curl \\\n    git\n', line: 2, fixed: 'FROM alpine:3.20\nENV PKGS="curl     git"\n', name: 'multi-line value' },
     { input: 'FROM alpine:3.20\nENV MSG "a" b\n', name: 'no fix when quotes make it ambiguous', fixed: 'FROM alpine:3.20\nENV MSG "a" b\n' },
     { input: 'FROM alpine:3.20\nenv A 1\nLABEL b c\n', count: 2, fixed: 'FROM alpine:3.20\nenv A=1\nLABEL b=c\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.20\r\nENV PKGS \\\r\n    curl \\\r\n    git\r\n', fixed: 'FROM alpine:3.20\r\nENV PKGS="curl     git"\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.20\nENV APP_ENV production\n', fixed: '\uFEFFFROM alpine:3.20\nENV APP_ENV=production\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.20\nENV PKGS `\n    curl `\n    git\n', fixed: '# escape=`\nFROM alpine:3.20\nENV PKGS="curl     git"\n' },
   ],
 });

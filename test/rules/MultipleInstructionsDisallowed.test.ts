@@ -15,5 +15,9 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\n', line: 2, count: 2, fixed: 'FROM alpine:3.20\nCMD ["c"]\n' },
     { input: 'FROM alpine:3.20\n# start the app\nCMD node \\\n  a.js\nCMD ["b"]\n', line: 3, fixed: 'FROM alpine:3.20\n# start the app\nCMD ["b"]\n', name: 'multi-line instruction removed whole' },
     { input: 'FROM alpine:3.20\n# check=skip=MultipleInstructionsDisallowed\nCMD ["a"]\nCMD ["b"]\n', line: 3, name: 'a skip comment above the earlier instruction does not apply' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.20\r\n# start the app\r\nCMD node \\\r\n  a.js\r\nCMD ["b"]\r\n', fixed: 'FROM alpine:3.20\r\n# start the app\r\nCMD ["b"]\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.20\nENTRYPOINT ["/a"]\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n', fixed: '\uFEFFFROM alpine:3.20\nRUN true\nCOPY x /x\nENTRYPOINT ["/b"]\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.20\n# start the app\nCMD node `\n  a.js\nCMD ["b"]\n', fixed: '# escape=`\nFROM alpine:3.20\n# start the app\nCMD ["b"]\n' },
   ],
 });

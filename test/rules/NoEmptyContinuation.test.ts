@@ -16,5 +16,10 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\nRUN echo one \\\n\nRUN echo two\n', line: 4, message: /new instruction/, fixed: 'FROM alpine:3.20\nRUN echo one \\\n\nRUN echo two\n', name: 'no fix when two instructions were joined' },
     { input: 'FROM alpine:3.20\n# check=skip=NoEmptyContinuation\nRUN echo a \\\n\n  b\n', line: 5, name: 'per-instruction comments do not apply' },
     { input: 'FROM alpine:3.20\r\nRUN echo a \\\r\n\r\n  b\r\n', line: 4, fixed: 'FROM alpine:3.20\r\nRUN echo a \\\r\n  b\r\n', name: 'CRLF' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.20\r\nRUN echo a \\\r\n\r\n  b\r\n', fixed: 'FROM alpine:3.20\r\nRUN echo a \\\r\n  b\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.20\nRUN echo a \\\n\n  b\n', fixed: '\uFEFFFROM alpine:3.20\nRUN echo a \\\n  b\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.20\nRUN echo a `\n\n  b\n', fixed: '# escape=`\nFROM alpine:3.20\nRUN echo a `\n  b\n' },
+    { name: 'fix inside ONBUILD', input: 'FROM alpine:3.20\nONBUILD RUN a \\\n\n  b\n', fixed: 'FROM alpine:3.20\nONBUILD RUN a \\\n  b\n' },
   ],
 });

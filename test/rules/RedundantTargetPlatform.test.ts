@@ -12,5 +12,10 @@ ruleTable(rule, {
   fires: [
     { input: 'FROM --platform=$TARGETPLATFORM alpine:3.20\nRUN true\n', line: 1, column: 6, fixed: 'FROM alpine:3.20\nRUN true\n' },
     { input: 'FROM --platform=${TARGETPLATFORM} alpine:3.20 AS a\n', fixed: 'FROM alpine:3.20 AS a\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM --platform=$TARGETPLATFORM alpine:3.20\r\nRUN true\r\n', fixed: 'FROM alpine:3.20\r\nRUN true\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM --platform=$TARGETPLATFORM alpine:3.20\nRUN true\n', fixed: '\uFEFFFROM alpine:3.20\nRUN true\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM --platform=$TARGETPLATFORM alpine:3.20\nRUN true\n', fixed: '# escape=`\nFROM alpine:3.20\nRUN true\n' },
+    { name: 'fix on a continuation line', input: 'FROM \\\n  --platform=$TARGETPLATFORM alpine:3.20\n', fixed: 'FROM \\\n  alpine:3.20\n' },
   ],
 });

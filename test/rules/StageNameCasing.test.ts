@@ -20,5 +20,10 @@ ruleTable(rule, {
     },
     { input: 'FROM alpine:3.20\nCOPY --from=Build /a /a\nFROM alpine AS Build\n', name: 'earlier references are image names, not the stage', fixed: 'FROM alpine:3.20\nCOPY --from=Build /a /a\nFROM alpine AS build\n' },
     { input: 'FROM alpine:3.20\n# check=skip=JSONArgsRecommended\nFROM alpine:3.20 AS Build\n', line: 3, name: 'other per-instruction skip does not apply' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM alpine:3.20 AS BUILD\r\nRUN true\r\n', fixed: 'FROM alpine:3.20 AS build\r\nRUN true\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.20 AS BUILD\nRUN true\n', fixed: '\uFEFFFROM alpine:3.20 AS build\nRUN true\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM alpine:3.20 AS BUILD\nRUN true\n', fixed: '# escape=`\nFROM alpine:3.20 AS build\nRUN true\n' },
+    { name: 'fix on a continuation line', input: 'FROM alpine:3.20 AS \\\n  Build\nFROM Build\n', fixed: 'FROM alpine:3.20 AS \\\n  build\nFROM build\n' },
   ],
 });

@@ -15,5 +15,10 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nENV DEBUG yes\n', line: 2, unsafeFixed: 'FROM python:3.12.4-slim\nENV DEBUG False\n' },
     { input: 'FROM python:3.12.4-slim\nENV A=1 \\\n    DEBUG=on\n', line: 3, count: 1 },
     { input: 'FROM python:3.12.4-slim\nENV DEBUG=true\n', fixed: 'FROM python:3.12.4-slim\nENV DEBUG=true\n', name: 'unsafe fix is not applied by --fix' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM python:3.12.4-slim\r\nENV DJANGO_DEBUG=True\r\n', unsafeFixed: 'FROM python:3.12.4-slim\r\nENV DJANGO_DEBUG=False\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM python:3.12.4-slim\nENV DJANGO_DEBUG=True\n', unsafeFixed: '\uFEFFFROM python:3.12.4-slim\nENV DJANGO_DEBUG=False\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM python:3.12.4-slim\nENV DJANGO_DEBUG=True\n', unsafeFixed: '# escape=`\nFROM python:3.12.4-slim\nENV DJANGO_DEBUG=False\n' },
+    { name: 'fix on a continuation line', input: 'FROM alpine:3.20\nENV A=1 \\\n  DEBUG=1\n', unsafeFixed: 'FROM alpine:3.20\nENV A=1 \\\n  DEBUG=False\n' },
   ],
 });

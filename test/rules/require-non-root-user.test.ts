@@ -57,5 +57,9 @@ ruleTable(rule, {
     { input: 'FROM debian:12.6-slim\nARG UID\nUSER ${UID:-0}\nCMD ["x"]\n', line: 3, name: 'default of an unset ARG' },
     { input: 'FROM debian:12.6-slim\nUSER \\\n  0:0\nCMD ["bash"]\n', line: 3 },
     { input: 'FROM debian:12.6-slim\nONBUILD USER app\nCMD ["bash"]\n', line: 3, name: 'ONBUILD USER applies to child images only' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM golang:1.22.5 AS build\r\nUSER builder\r\nRUN go build -o /out/app .\r\nFROM debian:12.6-slim\r\nCOPY --from=build /out/app /usr/local/bin/app\r\nCMD ["app"]\r\n', unsafeFixed: 'FROM golang:1.22.5 AS build\r\nUSER builder\r\nRUN go build -o /out/app .\r\nFROM debian:12.6-slim\r\nCOPY --from=build /out/app /usr/local/bin/app\r\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\r\nUSER 10001:10001\r\nCMD ["app"]\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nCMD ["app"]\n', unsafeFixed: '\uFEFFFROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n' },
+    { name: 'fix before a continued CMD', input: 'FROM debian:12.6-slim\nCMD ["app", \\\n  "--serve"]\n', unsafeFixed: 'FROM debian:12.6-slim\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app", \\\n  "--serve"]\n' },
   ],
 });

@@ -34,5 +34,9 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nARG PYTHONDONTWRITEBYTECODE=1\nARG PYTHONUNBUFFERED=1\n', message: /PYTHONDONTWRITEBYTECODE.*PYTHONUNBUFFERED/, name: 'ARG is not in the running container' },
     { input: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=\n', fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=\n', name: 'explicitly emptied: no fix' },
     { input: 'FROM --platform=linux/amd64 \\\n  python:3.12.4-slim AS app\nCMD ["python"]\n', line: 1, fixed: 'FROM --platform=linux/amd64 \\\n  python:3.12.4-slim AS app\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCMD ["python"]\n' },
+    // Line endings, BOM and escape character are kept by the fix.
+    { name: 'fix keeps CRLF line endings', input: 'FROM --platform=linux/amd64 \\\r\n  python:3.12.4-slim AS app\r\nCMD ["python"]\r\n', fixed: 'FROM --platform=linux/amd64 \\\r\n  python:3.12.4-slim AS app\r\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\r\nCMD ["python"]\r\n' },
+    { name: 'fix keeps the BOM', input: '\uFEFFFROM python:3.12.4-slim\nUSER nobody\nCMD ["python", "-m", "http.server"]\n', fixed: '\uFEFFFROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "-m", "http.server"]\n' },
+    { name: 'fix in an escape=` file', input: '# escape=`\nFROM --platform=linux/amd64 `\n  python:3.12.4-slim AS app\nCMD ["python"]\n', fixed: '# escape=`\nFROM --platform=linux/amd64 `\n  python:3.12.4-slim AS app\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCMD ["python"]\n' },
   ],
 });

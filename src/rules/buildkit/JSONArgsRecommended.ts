@@ -40,7 +40,8 @@ export default defineRule({
         if (shellSet(file, stage, instr)) continue;
         const text = instr.argsAfterFlags.text.trim();
         const words = text.split(/\s+/);
-        const simple = instr.line === instr.endLine && text !== '' && words.every((w) => SIMPLE_WORD.test(w));
+        const inner = file.comments.some((c) => c.range.start.offset > instr.range.start.offset && c.range.start.offset < instr.range.end.offset);
+        const simple = !inner && instr.heredocs.length === 0 && text !== '' && words.every((w) => SIMPLE_WORD.test(w));
         const exec = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
         ctx.report({
           instruction: instr,
