@@ -1,5 +1,20 @@
 import { defineRule } from '../define.js';
 import { argsRange, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
+import { expandAt, looksWindows } from '../lib/buildkit.js';
+
+/** `dir` joined with the relative `rel`, `.` and `..` resolved (POSIX, or Windows with `\\`). */
+function joinPath(dir: string, rel: string, windows: boolean): string {
+  const sep = windows ? '\\' : '/';
+  const parts = dir.split(/[\\/]/).filter((p, i) => p !== '' || i === 0);
+  for (const p of rel.split(/[\\/]/)) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(p);
+  }
+  const joined = parts.join(sep);
+  return joined === '' || /^[A-Za-z]:$/.test(joined) ? joined + sep : joined;
+}
 
 /** WORKDIR must be an absolute path. */
 export default defineRule({
@@ -17,15 +32,31 @@ export default defineRule({
     good: 'FROM alpine:3.19\nWORKDIR /app\n',
   },
   check(ctx) {
-    for (const instr of ctx.file.instructions) {
-      if (instr.keyword !== 'WORKDIR') continue;
-      const path = stripQuotes(instr.argsAfterFlags.text.trim());
-      if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsAbsolute(path)) continue;
-      ctx.report({
-        instruction: instr,
-        range: argsRange(ctx.file, instr),
-        message: `WORKDIR \`${path}\` is relative; use an absolute path (\`/${path.replace(/^\.\//, '')}\`)`,
-      });
+    const file = ctx.file;
+    // The absolute working directory at the end of each stage, when the Dockerfile sets it.
+    const endDir: (string | null)[] = [];
+    for (const stage of file.stages) {
+      const windows = looksWindows(file, stage);
+      let dir: string | null = stage.base.kind === 'stage' ? (endDir[stage.base.stage] ?? null) : null;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'WORKDIR') continue;
+        const path = stripQuotes(instr.argsAfterFlags.text.trim());
+        const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text.trim());
+        const value = r.error === null && r.unmatched.length === 0 ? r.value : null;
+        const before = dir;
+        if (value !== null && (value.startsWith('/') || isWindowsAbsolute(value))) dir = value;
+        else dir = value !== null && dir !== null ? joinPath(dir, value, windows) : null;
+        if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsAbsolute(path)) continue;
+        const rest = path.replace(/^\.[\\/]/, '');
+        ctx.report({
+          instruction: instr,
+          range: argsRange(file, instr),
+          message: before !== null && dir !== null
+            ? `WORKDIR \`${path}\` is relative (to \`${before}\`); write the absolute path (\`${dir}\`)`
+            : `WORKDIR \`${path}\` is relative; use an absolute path (\`${windows ? `C:\\${rest}` : `/${rest}`}\`)`,
+        });
+      }
+      endDir[stage.index] = dir;
     }
   },
 });
