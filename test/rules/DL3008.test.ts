@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM debian:12.6\nRUN nginxPackages=" nginx=1.27.0-1~bookworm nginx-module-njs=1.27.0+0.8.4-1~bookworm " \\\n && apt-get update && apt-get install -y --no-install-recommends $nginxPackages && rm -rf /var/lib/apt/lists/*\n', name: 'pinned list in a shell variable of the same RUN (official nginx images)' },
     'FROM debian:12\nRUN apt-get install -y nginx=1.22.1-9\n',
     'FROM debian:12\nRUN apt-get update \\\n && apt-get -yqq --no-install-recommends install libpq5=15.6-0+deb12u1 \\\n && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN apt-get install -y ./pkgs/mytool_2.1.0-3_amd64.deb\n',
@@ -18,6 +19,7 @@ ruleTable(rule, {
     { input: 'FROM debian:12\nRUN apt-get install -y curl\n', config: { ignored: ['DL3008'] } },
   ],
   fires: [
+    { input: 'FROM debian:12.6\nRUN pkgs="$(cat /pkgs)" && apt-get install -y "$pkgs"\n', message: /`(curl|\$\{pkgs\})`/, name: 'shell variable with an unpinned or computed value' },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', line: 2, column: 42, message: /`curl`/ },
     { input: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang-go\n', line: 2, message: /`golang-go`/ },
     { input: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y \\\n      curl=7.88.1 \\\n      git \\\n && rm -rf /var/lib/apt/lists/*\n', line: 5, column: 7, count: 1 },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, pinnedShellVariable, runSites } from '../lib/packages.js';
 
 /** True when hadolint counts an apt-get package argument as pinned. */
 export function aptPinned(pkg: string): boolean {
@@ -21,7 +21,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports RUN instructions (also inside ONBUILD) with an `apt-get` command that has an `install` argument and a package without a version. The packages are the arguments that are not flags, except `install` and the value of `-t`/`--target-release`. A package is pinned when it contains `=` (`curl=7.88.1-10+deb12u6`, wildcards allowed), contains `/` (`curl/bookworm-backports`, or a path) or ends in `.deb`. A package written as a variable (`$PKGS`) counts as unpinned. Only `apt-get` is checked, not `apt` or `aptitude`.',
+      'Reports RUN instructions (also inside ONBUILD) with an `apt-get` command that has an `install` argument and a package without a version. The packages are the arguments that are not flags, except `install` and the value of `-t`/`--target-release`. A package is pinned when it contains `=` (`curl=7.88.1-10+deb12u6`, wildcards allowed), contains `/` (`curl/bookworm-backports`, or a path) or ends in `.deb`. A package written as a variable (`$PKGS`) counts as unpinned, unless the same RUN assigns that shell variable once, literally, a list of pinned packages (`pkgs="nginx=1.27.0-1~bookworm ..." && apt-get install -y $pkgs`, as the official nginx images do; hadolint reports it). Only `apt-get` is checked, not `apt` or `aptitude`.',
     why: 'Without a version, `apt-get install curl` installs whatever the mirror has on the day of the build: two builds of the same Dockerfile can differ, and a new upstream release can break the image without any change in your repository. Pinning makes rebuilds repeatable and upgrades explicit.',
     bad: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 \\\n && rm -rf /var/lib/apt/lists/*\n',
@@ -34,7 +34,7 @@ export default defineRule({
       for (const cmd of ctx.commands(site.run)) {
         if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue;
         for (const pkg of positionalArgs(cmd, { valueFlags: ['t', 'target-release'] })) {
-          if (pkg.value !== 'install' && !aptPinned(pkg.value)) unpinned.push(pkg);
+          if (pkg.value !== 'install' && !aptPinned(pkg.value) && !pinnedShellVariable(ctx, site.run, pkg, aptPinned)) unpinned.push(pkg);
         }
       }
       if (unpinned.length === 0) continue;

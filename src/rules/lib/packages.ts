@@ -164,6 +164,23 @@ export function knownVersionVariable(ctx: RuleContext, site: RunSite, name: stri
   return v !== undefined && v.kind === 'env' && v.instruction !== null;
 }
 
+/**
+ * True when `word` is exactly one shell variable (`$pkgs`, `"${pkgs}"`) that the RUN script itself
+ * assigns exactly once with a literal value (`pkgs=" nginx=${V}-r1 njs=${V}.1 "`) whose every word
+ * passes `pinned`: the official nginx images install their pinned package list this way. A variable
+ * from ARG/ENV, or assigned from a command, is not resolved (false).
+ */
+export function pinnedShellVariable(ctx: RuleContext, run: Instruction, word: ShellWord, pinned: (pkg: string) => boolean): boolean {
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(word.value);
+  const text = m ? ctx.shell(run)?.source.text : undefined;
+  if (!m || !text) return false;
+  const assignments = [...text.matchAll(new RegExp(`(?:^|[\\s;&|(])${m[1]}=("([^"$\`]*(?:\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?[^"$\`]*)*)"|'([^']*)')`, 'g'))];
+  if (assignments.length !== 1) return false;
+  const value = assignments[0][2] ?? assignments[0][3] ?? '';
+  const pkgs = value.split(/\s+/).filter((w) => w !== '' && w !== '\\');
+  return pkgs.length > 0 && pkgs.every(pinned);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fixes
 
