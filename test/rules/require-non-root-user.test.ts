@@ -21,6 +21,7 @@ ruleTable(rule, {
     'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',
   ],
   fires: [
+    { input: 'ARG FROM\nFROM ${FROM}\nCMD ["app"]\n', line: 3, message: /so the base image \(`\$\{FROM\}`, a build argument\) runs its command as root/, name: 'base image from an ARG without a default' },
     { input: 'FROM mcr.microsoft.com/dotnet/sdk:8.0.303\nSHELL ["pwsh", "-Command"]\nWORKDIR /app\nCMD ["dotnet", "app.dll"]\n', line: 4, name: 'pwsh runs on Linux too: still judged' },
     {
       input: 'FROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /out/app .\nFROM debian:12.6-slim\nCOPY --from=build /out/app /usr/local/bin/app\nCMD ["app"]\n',

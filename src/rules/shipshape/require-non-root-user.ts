@@ -146,7 +146,7 @@ export default defineRule({
     const chain = stageChain(ctx.file, stage);
     if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
     const target = reportTarget(stage);
-    const name = image ? `\`${image.expanded}\`` : 'the base image';
+    const name = image && !image.unresolved ? `\`${image.expanded}\`` : image ? `the base image (\`${image.raw}\`, a build argument)` : 'the base image';
     ctx.report({
       instruction: target,
       range: target === stage.from ? stage.from.keywordRange : target.range,
