@@ -83,9 +83,8 @@ export function expandWord(word: string, lookup: Lookup, options: ExpandOptions 
     const { result } = sw.processStopOn(null, sw.rawEscapes);
     return { value: result, matched: [...sw.matches], unmatched: [...sw.nonmatches], error: null };
   } catch (e) {
-    if (e instanceof ExpandError) {
-      return { value: '', matched: [...sw.matches], unmatched: [...sw.nonmatches], error: e.message };
-    }
+    const error = expansionFailure(e);
+    if (error !== null) return { value: '', matched: [...sw.matches], unmatched: [...sw.nonmatches], error };
     throw e;
   }
 }
@@ -108,9 +107,8 @@ export function expandWords(text: string, lookup: Lookup, options: ExpandOptions
     const { words } = sw.processStopOn(null, sw.rawEscapes);
     return { words, matched: [...sw.matches], unmatched: [...sw.nonmatches], error: null };
   } catch (e) {
-    if (e instanceof ExpandError) {
-      return { words: [], matched: [...sw.matches], unmatched: [...sw.nonmatches], error: e.message };
-    }
+    const error = expansionFailure(e);
+    if (error !== null) return { words: [], matched: [...sw.matches], unmatched: [...sw.nonmatches], error };
     throw e;
   }
 }
@@ -148,11 +146,21 @@ export function variableReferences(word: string, lookup: Lookup, options: Expand
   try {
     sw.processStopOn(null, sw.rawEscapes);
   } catch (e) {
-    if (!(e instanceof ExpandError)) throw e;
+    if (expansionFailure(e) === null) throw e;
   }
   return sw.refs
     .map((r) => ({ name: r.name, start: sw.utf16Offset(r.start), end: sw.utf16Offset(r.end < 0 ? r.start : r.end), defined: r.defined }))
     .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The message of an expansion that failed: a syntax error, or nesting so deep (thousands of `${…:-`)
+ * that the recursive walk overflowed the stack, which is reported rather than thrown.
+ */
+function expansionFailure(e: unknown): string | null {
+  if (e instanceof ExpandError) return e.message;
+  if (e instanceof RangeError) return 'variable expansion nested too deeply';
+  return null;
 }
 
 /** True when the text contains something that could be a variable reference (a `$`). Cheap pre-check. */
