@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
+import type { Fix, TextEdit } from '../../engine/types.js';
 import type { Dockerfile, Instruction, KeyValue } from '../../parse/types.js';
 
 /** True when `raw` is one word for BuildKit's ENV/LABEL word splitting (no unquoted white space). */
@@ -30,6 +30,25 @@ function modernText(file: Dockerfile, pair: KeyValue): string | null {
   return `${pair.key}="${raw}"`;
 }
 
+/**
+ * For a value written over continuation lines (`ENV DEPS \\` then one package per line), edits that
+ * keep the layout: `KEY="first \\` … `last"`. BuildKit joins the lines before reading the quotes, so the
+ * value is the same as the one-line rewrite. Null when the value is on one line or its text has quotes
+ * or escape characters other than the line continuations.
+ */
+function continuedEdits(file: Dockerfile, pair: KeyValue): TextEdit[] | null {
+  if (!pair.valueRange || pair.valueRange.start.line === pair.valueRange.end.line) return null;
+  if (isSingleWord(pair.rawValue ?? '', file.escape)) return null;
+  const src = file.text.slice(pair.valueRange.start.offset, pair.valueRange.end.offset);
+  const esc = file.escape === '`' ? '`' : '\\\\';
+  const body = src.replace(new RegExp(`${esc}[ \\t]*\\r?\\n`, 'g'), '');
+  if (/["'\r\n]/.test(body) || body.includes(file.escape)) return null;
+  return [
+    { start: pair.keyRange.end.offset, end: pair.valueRange.start.offset, text: '="' },
+    { start: pair.valueRange.end.offset, end: pair.valueRange.end.offset, text: '"' },
+  ];
+}
+
 export default defineRule({
   id: 'LegacyKeyValueFormat',
   severity: 'warning',
@@ -44,7 +63,7 @@ export default defineRule({
     bad: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED 1\nLABEL org.opencontainers.image.title My service\n',
     good: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nLABEL org.opencontainers.image.title="My service"\n',
     differences:
-      'The fix writes `KEY=value`, quoting the value in double quotes when it contains white space. It is not offered when the value contains quotes or escape characters that make the rewrite ambiguous, or when comment lines sit inside the instruction.',
+      'The fix writes `KEY=value`, quoting the value in double quotes when it contains white space; a value written over continuation lines keeps its lines (`KEY="a \\` … `z"`: BuildKit joins the lines before reading the quotes, so the value is unchanged). It is not offered when the value contains quotes or escape characters that make the rewrite ambiguous, or when comment lines sit inside the instruction.',
   },
   check(ctx) {
     const file = ctx.file;
@@ -55,7 +74,7 @@ export default defineRule({
         if (!pair || pair.equals) continue;
         const text = modernText(file, pair);
         const fix: Fix | undefined = text
-          ? { applicability: 'safe', description: `Write ${instr.keyword} ${text}`, edits: [{ start: pair.range.start.offset, end: pair.range.end.offset, text }] }
+          ? { applicability: 'safe', description: `Write ${instr.keyword} ${text}`, edits: continuedEdits(file, pair) ?? [{ start: pair.range.start.offset, end: pair.range.end.offset, text }] }
           : undefined;
         ctx.report({
           instruction: instr,
