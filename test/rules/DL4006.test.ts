@@ -47,5 +47,11 @@ ruleTable(rule, {
     { name: 'fix keeps CRLF line endings', input: 'FROM debian:12\r\nRUN apt-get update\r\nRUN curl -fsSL https://x/key \\\r\n    | gpg --dearmor > /k.gpg\r\nRUN a | b\r\n', unsafeFixed: 'FROM debian:12\r\nRUN apt-get update\r\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\nRUN curl -fsSL https://x/key \\\r\n    | gpg --dearmor > /k.gpg\r\nRUN a | b\r\n' },
     { name: 'fix keeps the BOM', input: '\uFEFFFROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n', fixed: '\uFEFFFROM alpine:3.19\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n', unsafeFixed: '\uFEFFFROM alpine:3.19\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://acme.example/list | sort > /sorted\n' },
     { name: 'fix in an escape=` file', input: '# escape=`\nFROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://x/key `\n    | gpg --dearmor > /k.gpg\nRUN a | b\n', unsafeFixed: '# escape=`\nFROM debian:12\nRUN apt-get update\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x/key `\n    | gpg --dearmor > /k.gpg\nRUN a | b\n' },
+    // The SHELL goes above the comment block of the RUN (bug: it went between the comment and its RUN).
+    {
+      name: 'fix above the comment of the RUN',
+      input: 'FROM debian:12\nRUN apt-get update\n\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
+      unsafeFixed: 'FROM debian:12\nRUN apt-get update\n\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
+    },
   ],
 });

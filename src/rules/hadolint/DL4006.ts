@@ -4,6 +4,7 @@ import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
 import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
+import { insertionBefore } from '../lib/seed-stages.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -38,7 +39,9 @@ function canHideFailure(pipeline: ShellCommand[]): boolean {
 
 function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
   const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
-  const at = insertionPoint(file, instr);
+  // Above the comment block of the RUN, so the comment stays with its instruction.
+  const lineStart = insertionPoint(file, instr);
+  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
   const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
   return {
     applicability: 'unsafe',
