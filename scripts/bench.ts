@@ -11,8 +11,9 @@
  * are made with ShellCheck (when installed) and without it (a PATH without `shellcheck`).
  *
  * Options: `--runs N` (corpus runs, default 3), `--start-runs N` (fresh-process runs, default 15),
- * `--quick` (curated corpus and one file only), `--no-shellcheck-corpus` (skip the slow corpus runs
- * with ShellCheck), `--json FILE` (write the raw numbers). Needs `npm run build` first (it runs it).
+ * `--big-runs N` (runs over all files and for growth, default = --runs), `--quick` (curated corpus and
+ * one file only), `--no-shellcheck-corpus` (skip the corpus runs with ShellCheck), `--no-shellcheck-all`
+ * (skip only the all-files run with ShellCheck), `--json FILE` (write the raw numbers). Needs `npm run build` first (it runs it).
  * The corpus is read from ../shared/corpus; a missing set is skipped.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +39,7 @@ const opt = (name: string, def: number): number => {
 };
 const RUNS = opt('--runs', 3);
 const START_RUNS = opt('--start-runs', 15);
+const BIG_RUNS = opt('--big-runs', RUNS);
 const QUICK = args.includes('--quick');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 
@@ -252,11 +254,11 @@ async function main(): Promise<void> {
     const growth: Row[] = [];
     if (!QUICK && bulk.length > 0) {
       console.error('\nall files (curated + bulk), one process');
-      allRow = await bench(`shipshape, all (${all.length}), no ShellCheck`, all.length, RUNS, NODE, cli(all), noShellcheckEnv);
-      if (hasSc && !args.includes('--no-shellcheck-corpus')) allSc = await bench(`shipshape, all (${all.length}), with ShellCheck`, all.length, 1, NODE, cli(all));
+      allRow = await bench(`shipshape, all (${all.length}), no ShellCheck`, all.length, BIG_RUNS, NODE, cli(all), noShellcheckEnv);
+      if (hasSc && !args.includes('--no-shellcheck-corpus') && !args.includes('--no-shellcheck-all')) allSc = await bench(`shipshape, all (${all.length}), with ShellCheck`, all.length, 1, NODE, cli(all));
       console.error('\ngrowth (first N of curated + bulk, no ShellCheck)');
       for (const n of [1000, 5000, 20000]) {
-        const r = await bench(`shipshape, ${n} files`, n, RUNS, NODE, cli(all.slice(0, n)), noShellcheckEnv);
+        const r = await bench(`shipshape, ${n} files`, n, BIG_RUNS, NODE, cli(all.slice(0, n)), noShellcheckEnv);
         if (r) growth.push(r);
       }
     }
