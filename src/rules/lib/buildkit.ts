@@ -6,6 +6,7 @@
  */
 import { analyze, expandInScope, type Scope, type ScopedExpandResult, type Semantics, type Variable } from '../../parse/semantics.js';
 import type { Dockerfile, Instruction, Position, Range, Stage } from '../../parse/types.js';
+import { positionAt as positionIn } from '../../shell/positions.js';
 
 /** `JSONArgsRecommended` → `json-args-recommended`. */
 export function kebabCase(id: string): string {
@@ -88,15 +89,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
 
 /** Position of an offset of the original text. */
 export function positionAt(file: Dockerfile, offset: number): Position {
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+  return positionIn(file.text, file.lineStarts, offset);
 }
 
 /** Range of `[start, end)` offsets of the original text. */

@@ -5,18 +5,11 @@
  * No `node:` imports: rules run in browsers and language servers too.
  */
 import type { Dockerfile, Instruction, MappedText, Position, Range, Stage, Word } from '../../parse/types.js';
+import { positionAt as positionIn } from '../../shell/positions.js';
 
 /** The position of an offset of the original text. */
 export function positionAt(file: Dockerfile, offset: number): Position {
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+  return positionIn(file.text, file.lineStarts, offset);
 }
 
 /** The range `[start, end)` of the original text. */

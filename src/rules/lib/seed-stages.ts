@@ -9,6 +9,7 @@ import { scopeLookup } from '../../parse/semantics.js';
 import type { Dockerfile, ImageRef, Instruction, MappedText, Range, Stage, Word } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
+import { positionAt as positionIn } from '../../shell/positions.js';
 
 /** The last stage of the file (what `docker build` produces without `--target`), or null. */
 export function finalStage(file: Dockerfile): Stage | null {
@@ -221,18 +222,7 @@ export function mappedOffset(mapped: MappedText, offset: number): number {
 
 /** The range of the original text `[start, end)` (offsets). */
 export function rangeAt(file: Dockerfile, start: number, end: number): Range {
-  const pos = (offset: number): Range['start'] => {
-    const starts = file.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
-  };
-  return { start: pos(start), end: pos(Math.max(start, end)) };
+  return { start: positionIn(file.text, file.lineStarts, start), end: positionIn(file.text, file.lineStarts, Math.max(start, end)) };
 }
 
 /**
