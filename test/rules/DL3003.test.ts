@@ -60,5 +60,11 @@ ruleTable(rule, {
     { name: 'fix keeps CRLF line endings', input: 'FROM gcc:13\r\nRUN cd /usr/src/app && \\\r\n    make && \\\r\n    make install\r\n', unsafeFixed: 'FROM gcc:13\r\nWORKDIR /usr/src/app\r\nRUN make && \\\r\n    make install\r\n' },
     { name: 'fix keeps the BOM', input: '\uFEFFFROM gcc:13\nRUN cd /usr/src/app && make\n', fixed: '\uFEFFFROM gcc:13\nRUN cd /usr/src/app && make\n', unsafeFixed: '\uFEFFFROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n' },
     { name: 'fix in an escape=` file', input: '# escape=`\nFROM gcc:13\nRUN cd /usr/src/app && `\n    make && `\n    make install\n', unsafeFixed: '# escape=`\nFROM gcc:13\nWORKDIR /usr/src/app\nRUN make && `\n    make install\n' },
+    // The WORKDIR goes above the comment block of the RUN (bug: it went between the comment and its RUN).
+    {
+      name: 'fix above the comment of the RUN',
+      input: 'FROM debian:12\n# build\nRUN cd /src && make\n',
+      unsafeFixed: 'FROM debian:12\nWORKDIR /src\n# build\nRUN make\n',
+    },
   ],
 });

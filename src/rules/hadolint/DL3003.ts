@@ -3,6 +3,7 @@ import type { Fix } from '../../engine/types.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { indentOf, insertionPoint } from '../lib/instructions.js';
+import { insertionBefore } from '../lib/seed-stages.js';
 
 /** Instructions whose meaning depends on the working directory. */
 const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
@@ -43,7 +44,9 @@ function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, c
   if (!m) return undefined;
   const deleteEnd = cd.range.end.offset + m[0].length;
   if (deleteEnd > next.range.start.offset) return undefined;
-  const at = insertionPoint(file, instr);
+  // Above the comment block of the RUN, so the comment stays with its instruction.
+  const lineStart = insertionPoint(file, instr);
+  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
   const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
   return {
     applicability: workdirResetAfter(file, instr) ? 'safe' : 'unsafe',
