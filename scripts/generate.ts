@@ -89,8 +89,10 @@ export async function expectedFiles(): Promise<Map<string, string>> {
   }
   for (const r of rules) out.set(`docs/rules/${r.id}.md`, renderDoc(r));
   const readme = existsSync(join(root, 'README.md')) ? readFileSync(join(root, 'README.md'), 'utf8') : '';
-  const m = /(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/.exec(readme);
-  if (m) out.set('README.md', readme.slice(0, m.index) + m[1] + renderTable(rules) + m[2] + readme.slice(m.index + m[0].length));
+  const m = /<!-- rules:start -->[\s\S]*?<!-- rules:end -->/.exec(readme);
+  if (!m) throw new Error('README.md has no <!-- rules:start --> ... <!-- rules:end --> markers for the rule table');
+  const table = `<!-- rules:start -->\n${renderTable(rules)}\n<!-- rules:end -->`;
+  out.set('README.md', readme.slice(0, m.index) + table + readme.slice(m.index + m[0].length));
   return out;
 }
 
