@@ -220,7 +220,11 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     }
     if (isDir) {
       const found = discoverDockerfiles(abs);
-      if (found.length === 0) io.stderr(`shipshape: no Dockerfile found in ${p}\n`);
+      if (found.length === 0) {
+        // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file.
+        ioError = true;
+        io.stderr(`shipshape: no Dockerfile found in ${p}\n`);
+      }
       for (const f of found) targets.push({ display: relative(io.cwd, f) || f, path: f });
     } else targets.push({ display: p, path: abs });
   }
