@@ -9,10 +9,10 @@ export default defineRule({
   summary: 'Avoid additional packages: use `apt-get install --no-install-recommends`',
   origin: 'hadolint',
   category: 'size',
-  fix: 'safe',
+  fix: 'unsafe',
   docs: {
     description:
-      'Reports `apt-get` commands with an `install` argument (also inside ONBUILD) that have neither the `--no-install-recommends` flag nor the argument `APT::Install-Recommends=false` (as in `-o APT::Install-Recommends=false`). The fix adds `--no-install-recommends` after `install`.',
+      'Reports `apt-get` commands with an `install` argument (also inside ONBUILD) that have neither the `--no-install-recommends` flag nor the argument `APT::Install-Recommends=false` (as in `-o APT::Install-Recommends=false`). The fix adds `--no-install-recommends` after `install`; it is unsafe because a recommended package may be needed at run time (`curl` only recommends `ca-certificates`, without which HTTPS fails).',
     why: 'By default apt installs the packages a package merely recommends: documentation, optional tools, sometimes whole toolchains. They make the image larger and widen its attack surface without being needed to run the software; install only what you ask for.',
     bad: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
@@ -28,7 +28,7 @@ export default defineRule({
         instruction: site.instruction,
         range: offenders[0].range,
         message: 'Add `--no-install-recommends` to `apt-get install` so that only the packages you name are installed',
-        fix: { applicability: 'safe', description: 'Add --no-install-recommends to apt-get install', edits },
+        fix: { applicability: 'unsafe', description: 'Add --no-install-recommends to apt-get install', edits },
       });
     }
   },
