@@ -52,6 +52,10 @@ ruleTable(rule, {
     { input: `${F}RUN make # all\nRUN make install\n`, unsafeFixed: `${F}RUN make # all\nRUN make install\n` },
     { input: `${F}RUN make;\nRUN make install\n`, unsafeFixed: `${F}RUN make;\nRUN make install\n` },
     { input: `${F}RUN make &\nRUN make install\n`, unsafeFixed: `${F}RUN make &\nRUN make install\n` },
+    // The second RUN must not have an operator binding looser than `&&` (bug: `a && [ -f x ] || touch x` hid a failure of a).
+    { input: `${F}RUN apk add git\nRUN [ -f /x ] || touch /x\n`, unsafeFixed: `${F}RUN apk add git\nRUN [ -f /x ] || touch /x\n` },
+    { input: `${F}RUN apk add git\nRUN [ -e /etc/nsswitch.conf ] && grep x /etc/nsswitch.conf\n`, fixed: `${F}RUN apk add git && \\\n    [ -e /etc/nsswitch.conf ] && grep x /etc/nsswitch.conf\n` },
+    { input: `${F}RUN make\nRUN find / -name '*.o' -exec rm {} \\; 2>&1\n`, fixed: `${F}RUN make && \\\n    find / -name '*.o' -exec rm {} \\; 2>&1\n` },
     { input: `${F}SHELL ["pwsh", "-c"]\nRUN a\nRUN b\n`, unsafeFixed: `${F}SHELL ["pwsh", "-c"]\nRUN a\nRUN b\n` },
     { input: `${F}RUN /opt/setup.sh\n# then\n# finish\nRUN /opt/finish.sh\n`, line: 5 },
     { input: `${F}RUN make && make check\nRUN make install\nRUN make clean\n`, line: 4, count: 1 },

@@ -43,13 +43,26 @@ function joinable(ctx: RuleContext, run: Instruction): ShellCommand | null {
 }
 
 /**
+ * True when `prev && <run's script>` keeps the meaning of the two RUNs: the script has no top-level
+ * list operator that binds looser than `&&` would make it (`||`, `;`, `&`, a line break), so a failure
+ * of `prev` still fails the build (`a && [ -f x ] || touch x` would not). Quoted text is ignored.
+ */
+function safeAfterAnd(ctx: RuleContext, run: Instruction): boolean {
+  if (run.execForm || run.heredocs.length > 0) return false;
+  const script = ctx.shell(run);
+  if (!script || script.hasErrors) return false;
+  const bare = script.source.text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""');
+  return !/\|\||(?<!\\);|(^|[^&>])&(?![&>])|\n/.test(bare.trim());
+}
+
+/**
  * The fix joining `run` onto `prev` (`prev && \` then `run`'s arguments on the next line). Safe when
  * only blank lines separate them; unsafe (comments become comment lines inside the continuation) when
  * comments do; none for pragmas or anything else between them.
  */
 function joinFix(ctx: RuleContext, prev: Instruction, run: Instruction): Fix | undefined {
   const prevCmd = joinable(ctx, prev);
-  if (!prevCmd || run.execForm || run.heredocs.length > 0 || !ctx.shell(run) || run.argsAfterFlags.segments.length === 0) return undefined;
+  if (!prevCmd || !safeAfterAnd(ctx, run) || run.argsAfterFlags.segments.length === 0) return undefined;
   const file = ctx.file;
   const start = prevCmd.range.end.offset;
   const argsStart = run.argsAfterFlags.segments[0].source;
