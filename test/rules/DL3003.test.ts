@@ -66,5 +66,7 @@ ruleTable(rule, {
       input: 'FROM debian:12\n# build\nRUN cd /src && make\n',
       unsafeFixed: 'FROM debian:12\nWORKDIR /src\n# build\nRUN make\n',
     },
+    // The WORKDIR line follows the file's keyword casing.
+    { name: 'lower-case file', input: 'from debian:12\nrun cd /src && make\n', unsafeFixed: 'from debian:12\nworkdir /src\nrun make\n' },
   ],
 });

@@ -53,5 +53,7 @@ ruleTable(rule, {
       input: 'FROM debian:12\nRUN apt-get update\n\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
       unsafeFixed: 'FROM debian:12\nRUN apt-get update\n\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
     },
+    // The SHELL line follows the file's keyword casing.
+    { name: 'lower-case file', input: 'from debian:12\nrun curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n', unsafeFixed: 'from debian:12\nshell ["/bin/bash", "-o", "pipefail", "-c"]\nrun curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n' },
   ],
 });

@@ -38,5 +38,7 @@ ruleTable(rule, {
     { name: 'fix keeps CRLF line endings', input: 'FROM --platform=linux/amd64 \\\r\n  python:3.12.4-slim AS app\r\nCMD ["python"]\r\n', fixed: 'FROM --platform=linux/amd64 \\\r\n  python:3.12.4-slim AS app\r\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\r\nCMD ["python"]\r\n' },
     { name: 'fix keeps the BOM', input: '\uFEFFFROM python:3.12.4-slim\nUSER nobody\nCMD ["python", "-m", "http.server"]\n', fixed: '\uFEFFFROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "-m", "http.server"]\n' },
     { name: 'fix in an escape=` file', input: '# escape=`\nFROM --platform=linux/amd64 `\n  python:3.12.4-slim AS app\nCMD ["python"]\n', fixed: '# escape=`\nFROM --platform=linux/amd64 `\n  python:3.12.4-slim AS app\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCMD ["python"]\n' },
+    // The ENV line follows the file's keyword casing.
+    { name: 'lower-case file', input: 'from python:3.12.4-slim\nrun pip install x\n', noContext: true, fixed: 'from python:3.12.4-slim\nenv PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nrun pip install x\n' },
   ],
 });

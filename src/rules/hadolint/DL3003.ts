@@ -4,6 +4,7 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { indentOf, insertionPoint } from '../lib/instructions.js';
 import { insertionBefore } from '../lib/seed-stages.js';
+import { fileKeyword } from '../lib/fix-text.js';
 
 /** Instructions whose meaning depends on the working directory. */
 const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
@@ -52,7 +53,7 @@ function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, c
     applicability: workdirResetAfter(file, instr) ? 'safe' : 'unsafe',
     description: `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``,
     edits: [
-      { start: at, end: at, text: `${indent}WORKDIR ${dir.raw}${file.eol}` },
+      { start: at, end: at, text: `${indent}${fileKeyword(file, 'WORKDIR')} ${dir.raw}${file.eol}` },
       { start: cd.range.start.offset, end: deleteEnd, text: '' },
     ].filter((e, i) => i === 0 || e.start !== e.end),
   };

@@ -5,6 +5,7 @@ import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
 import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
 import { insertionBefore } from '../lib/seed-stages.js';
+import { fileKeyword } from '../lib/fix-text.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -46,7 +47,7 @@ function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
   return {
     applicability: 'unsafe',
     description: `Run this and later RUN instructions with ${shell} -o pipefail`,
-    edits: [{ start: at, end: at, text: `${indent}SHELL ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
+    edits: [{ start: at, end: at, text: `${indent}${fileKeyword(file, 'SHELL')} ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
   };
 }
 

@@ -27,3 +27,18 @@ export function continuationIndent(file: Dockerfile): string {
   for (const [indent, c] of counts) if (c > n || (c === n && indent.length < best.length)) [best, n] = [indent, c];
   return best;
 }
+
+/**
+ * An instruction keyword written in the file's casing: lower case when most instructions of the file
+ * are written in lower case (`run`, `from`), else upper case — so inserted lines do not make the file's
+ * casing inconsistent (BuildKit's ConsistentInstructionCasing).
+ */
+export function fileKeyword(file: Dockerfile, keyword: string): string {
+  let lower = 0;
+  let upper = 0;
+  for (const i of file.instructions) {
+    if (i.keywordRaw === i.keywordRaw.toLowerCase()) lower++;
+    else if (i.keywordRaw === i.keywordRaw.toUpperCase()) upper++;
+  }
+  return lower > upper ? keyword.toLowerCase() : keyword.toUpperCase();
+}

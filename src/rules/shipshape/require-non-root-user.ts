@@ -4,6 +4,7 @@ import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
 import { finalStage, insertionBefore, readUser, rootImage, stageChain, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
+import { fileKeyword } from '../lib/fix-text.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
@@ -11,10 +12,11 @@ const UID = 10001;
 /** The user switch to insert, written with the base image's tools. */
 function userLines(ctx: RuleContext, stage: Stage): string[] {
   const family = imageFamily(rootImage(ctx.file, stage));
-  const user = `USER ${UID}:${UID}`;
+  const user = `${fileKeyword(ctx.file, 'USER')} ${UID}:${UID}`;
+  const run = fileKeyword(ctx.file, 'RUN');
   if (family === 'none') return [user];
-  if (family === 'alpine') return [`RUN addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
-  return [`RUN groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
+  if (family === 'alpine') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
+  return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
 }
 
 /** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */

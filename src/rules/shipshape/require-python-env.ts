@@ -3,6 +3,7 @@ import { isPythonImage } from '../lib/python.js';
 import { finalStage, rootImage } from '../lib/seed-stages.js';
 import type { Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
+import { fileKeyword } from '../lib/fix-text.js';
 
 const NAMES = ['PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED'] as const;
 
@@ -62,7 +63,7 @@ export default defineRule({
         : {
             applicability: 'safe',
             description: `Set ${missing.join(' and ')}`,
-            edits: [{ start: at, end: at, text: `${eol}ENV ${missing.map((n) => `${n}=1`).join(' ')}` }],
+            edits: [{ start: at, end: at, text: `${eol}${fileKeyword(ctx.file, 'ENV')} ${missing.map((n) => `${n}=1`).join(' ')}` }],
           },
     });
   },
