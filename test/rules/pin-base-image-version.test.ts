@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM busybox:buildroot-2014.02\nCMD ["sh"]\n', name: 'version after a variant word' },
     'FROM python:3.11.9-slim-bookworm\nCMD ["python"]\n',
     'FROM python:3.11-slim@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n',
     'FROM golang:1.22.5 AS build\nRUN go version\nFROM build\nCMD ["go"]\n',

@@ -154,6 +154,8 @@ export function floatingTag(image: ImageRef, tag: string): FloatingTag | null {
     if (BARE_VARIANT_WORDS.has(tag.toLowerCase())) return { kind: 'channel' };
     if (key === 'debian' && DEBIAN_CODENAMES.has(first)) return { kind: 'codename', wanted: 2 };
     if (key === 'ubuntu' && UBUNTU_CODENAMES.has(first)) return null;
+    // A version after a variant word (`busybox:buildroot-2014.02`, `uclibc-1.36.1`) is a pin.
+    if (shape.words.slice(1).some((w) => /^v?\d+(\.\d+)+$/.test(w))) return null;
     if (known !== undefined && known !== 0) return { kind: 'no-version' };
     return null;
   }
