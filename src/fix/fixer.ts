@@ -6,7 +6,8 @@
  * error naming the rules whose fixes were in it — those are bugs):
  * - the result parses at least as well as the input (no new parse error),
  * - the round does not bring back a text seen before (a fix cycle),
- * - no rule whose fix was applied ends up with more findings than before.
+ * - no rule whose fix was applied ends up with more findings than before because of its own fixes
+ *   (checked by applying that rule's fixes alone when the round as a whole increased its count).
  * Line endings: in a CRLF file, line breaks in inserted text become CRLF. A BOM stays in place.
  */
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
@@ -63,13 +64,22 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
     const chosen = chooseFixes(result.findings, options, excluded);
     if (chosen.length === 0) break;
     rounds++;
-    const edits = chosen.flatMap(({ fix }) => fix.edits.map((e) => (crlf ? { ...e, text: e.text.replace(/\r?\n/g, '\r\n') } : e)));
-    const next = applyEdits(current, edits).text;
+    const editsOf = (list: typeof chosen): TextEdit[] => list.flatMap(({ fix }) => fix.edits.map((e) => (crlf ? { ...e, text: e.text.replace(/\r?\n/g, '\r\n') } : e)));
+    const next = applyEdits(current, editsOf(chosen)).text;
     const pendingFiles = new Map(files);
     for (const c of chosen) for (const f of c.fix.files ?? []) applyFileFix(pendingFiles, baseContext, f);
-    const nextResult = await lint(next, { ...lintOptions, context: baseContext ? overlayContext(baseContext, pendingFiles) : null });
+    const nextOptions: LintOptions = { ...lintOptions, context: baseContext ? overlayContext(baseContext, pendingFiles) : null };
+    const nextResult = await lint(next, nextOptions);
     const rules = [...new Set(chosen.map((c) => c.finding.ruleId))];
-    const problem = roundProblem(result, nextResult, next, seen, rules);
+    // A rule's findings may grow because another rule's fix revealed new ones (`apt install` → `apt-get
+    // install` makes DL3015 see it): only blame a rule whose own fixes, applied alone, add findings.
+    const aloneGrows = async (rule: string): Promise<boolean> => {
+      const own = chosen.filter((c) => c.finding.ruleId === rule);
+      if (own.length === chosen.length) return true;
+      const alone = await lint(applyEdits(current, editsOf(own)).text, nextOptions);
+      return countByRule(alone.findings, rule) > countByRule(result.findings, rule);
+    };
+    const problem = await roundProblem(result, nextResult, next, seen, rules, aloneGrows);
     if (problem) {
       errors.push({ rules, message: problem });
       // Retry without the offending rules; if it was one rule, it is excluded for good.
@@ -115,11 +125,18 @@ function countByRule(findings: Finding[], rule: string): number {
   return findings.filter((f) => f.ruleId === rule).length;
 }
 
-function roundProblem(prev: LintResult, next: LintResult, nextText: string, seen: Set<string>, rules: string[]): string | null {
+async function roundProblem(
+  prev: LintResult,
+  next: LintResult,
+  nextText: string,
+  seen: Set<string>,
+  rules: string[],
+  aloneGrows: (rule: string) => Promise<boolean>,
+): Promise<string | null> {
   if (parseErrors(next) > parseErrors(prev)) return `fix made the file parse worse: ${next.file.errors[0]?.message ?? 'parse error'}`;
   if (seen.has(nextText)) return 'fixes undo each other (the text returned to an earlier state)';
   for (const r of rules) {
-    if (countByRule(next.findings, r) > countByRule(prev.findings, r)) return `fix of ${r} produced more ${r} findings than it removed`;
+    if (countByRule(next.findings, r) > countByRule(prev.findings, r) && (await aloneGrows(r))) return `fix of ${r} produced more ${r} findings than it removed`;
   }
   return null;
 }

@@ -77,6 +77,14 @@ describe('fixText', () => {
     expect(r.errors.map((e) => e.rules)).toContainEqual(expect.arrayContaining(['test-breaker']));
     expect(r.output).toBe('FROM a:1\nRUN x\n');
   });
+  it('does not blame a rule whose new findings were revealed by another rule\'s fix (bug: discarded round)', async () => {
+    // DL3027 turns `apt install` into `apt-get install`, which DL3015 then sees: the round is kept.
+    const dl3027 = (await import('../../src/rules/hadolint/DL3027.js')).default;
+    const dl3015 = (await import('../../src/rules/hadolint/DL3015.js')).default;
+    const r = await fixText('FROM debian:12\nRUN apt-get install -y curl && apt install -y git\n', { rules: [dl3027, dl3015], level: 'unsafe' });
+    expect(r.errors).toEqual([]);
+    expect(r.output).toBe('FROM debian:12\nRUN apt-get install --no-install-recommends -y curl && apt-get install --no-install-recommends -y git\n');
+  });
   it('--fix-rule limits fixing to the given rules', async () => {
     const r = await fixText('FROM a:1\nrun x\nENV DEBUG=1\n', { rules: [upperRun, debugRule], level: 'unsafe', onlyRules: ['no-debug-mode'] });
     expect(r.output).toBe('FROM a:1\nrun x\nENV DEBUG=False\n');
