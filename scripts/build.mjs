@@ -10,7 +10,18 @@ await build({
   target: 'node20',
   outfile: 'dist/cli.mjs',
   sourcemap: 'linked',
-  banner: { js: "import { createRequire as __shipshapeCreateRequire } from 'node:module'; const require = __shipshapeCreateRequire(import.meta.url);" },
+  // CommonJS dependencies bundled into ESM expect `require`, `__filename` and `__dirname`
+  // (write-file-atomic hashes `__filename` to name its temporary files).
+  banner: {
+    js: [
+      "import { createRequire as __shipshapeCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __shipshapeFileURLToPath } from 'node:url';",
+      "import { dirname as __shipshapeDirname } from 'node:path';",
+      'const require = __shipshapeCreateRequire(import.meta.url);',
+      'const __filename = __shipshapeFileURLToPath(import.meta.url);',
+      'const __dirname = __shipshapeDirname(__filename);',
+    ].join(' '),
+  },
   external: ['web-tree-sitter', 'tree-sitter-bash'],
   logLevel: 'warning',
 });

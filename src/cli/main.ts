@@ -18,6 +18,13 @@ async function readStdin(): Promise<Buffer> {
 }
 
 function main(): void {
+  // A reader that stops early (`shipshape rules | head -1`) closes the pipe: end quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
