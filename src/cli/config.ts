@@ -36,7 +36,9 @@ export function readConfigFile(path: string): ConfigLayer {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(e);
+    throw new ConfigError(`cannot read config file ${path}: ${why}`);
   }
   let data: unknown;
   try {
@@ -112,6 +114,8 @@ export interface ResolvedConfig {
   noColor: boolean;
   formats: string[];
   verbose: boolean;
+  /** Keys of the config file that are not configuration keys. */
+  unknownKeys: string[];
 }
 
 /**
@@ -129,5 +133,5 @@ export function resolveConfig(cwd: string, env: NodeJS.ProcessEnv, cli: ConfigLa
     return v;
   };
   const formats = layers.flatMap((l) => l.format ?? []);
-  return { config, file, noColor: last('noColor') ?? false, formats, verbose: last('verbose') ?? false };
+  return { config, file, noColor: last('noColor') ?? false, formats, verbose: last('verbose') ?? false, unknownKeys: fileLayer.unknownKeys ?? [] };
 }

@@ -115,6 +115,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     });
 
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT.ERROR;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -187,6 +191,9 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     throw e;
   }
   const { config } = resolved;
+  for (const key of resolved.unknownKeys) {
+    io.stderr(`shipshape: warning: ${resolved.file}: unknown key '${key}' is ignored (known keys: ignored, override, failure-threshold, no-fail, no-color, disable-ignore-pragma, trustedRegistries, label-schema, strict-labels, format, verbose)\n`);
+  }
   if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? '(none found, using defaults)'}\n`);
   if (opts.printConfig) {
     io.stdout(JSON.stringify({ file: opts.printConfig, configFile: resolved.file, ...config }, null, 2) + '\n');

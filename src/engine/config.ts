@@ -19,6 +19,8 @@ export interface ConfigLayer {
   strictLabels?: boolean;
   format?: string[];
   verbose?: boolean;
+  /** Keys of the file that are not configuration keys (hadolint ignores them; the CLI warns). */
+  unknownKeys?: string[];
 }
 
 /** Thrown for a configuration that cannot be used; the CLI prints `message` and exits with code 2. */
@@ -122,7 +124,8 @@ export function validateConfig(data: unknown, source: string): ConfigLayer {
         layer.format = stringList(key);
         break;
       default:
-        // hadolint ignores unknown keys; so do we (the CLI may warn).
+        // hadolint ignores unknown keys; so do we, but the CLI warns (a typo would change what is checked).
+        (layer.unknownKeys ??= []).push(key);
         break;
     }
   }

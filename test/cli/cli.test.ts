@@ -63,6 +63,11 @@ describe('exit codes', () => {
     if (process.getuid?.() === 0) expect(r.code).not.toBe(2); // root reads anything
     else expect(r.stderr).toContain('permission denied');
   });
+  it('2 with no arguments at all (usage on stderr)', async () => {
+    const r = await runShipshape([], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: shipshape');
+  });
   it('2 for an unknown option or format, and no stack trace', async () => {
     const a = await runShipshape(['lint', '--bogus', 'x'], dir);
     expect(a.code).toBe(2);
@@ -132,6 +137,20 @@ describe('configuration', () => {
     expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).not.toContain('no-debug-mode');
     const nf = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_NOFAIL: 'true' } });
     expect(nf.code).toBe(0);
+  });
+  it('warns about an unknown key (a typo) but still lints', async () => {
+    const cwd = join(dir, 'cfg7');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'ignroed: [no-debug-mode]\n');
+    const r = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
+    expect(r.stderr).toContain("unknown key 'ignroed'");
+    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).toContain('no-debug-mode');
+  });
+  it('a missing -c file is exit 2 with a plain reason', async () => {
+    const r = await runShipshape(['lint', '-c', 'nope.yaml', 'debug/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.yaml: no such file');
   });
   it('--print-config prints the merged configuration', async () => {
     const cwd = join(dir, 'cfg6');
