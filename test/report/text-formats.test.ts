@@ -68,16 +68,16 @@ describe('tty', () => {
         file: 'Dockerfile',
         source,
         findings: [
-          finding({ ruleId: 'A', severity: 'style', message: 'bom', at: [1, 2, 1, 6] }),
+          finding({ ruleId: 'A', severity: 'style', message: 'bom', at: [1, 1, 1, 5] }),
           finding({ ruleId: 'B', severity: 'style', message: 'tab', at: [2, 7, 2, 8] }),
           finding({ ruleId: 'C', severity: 'style', message: 'empty', at: [11, 3, 11, 3] }),
         ],
       },
     ];
-    // columns count the BOM on line 1 (as the parser does); offsets are not used
+    // columns on line 1 do not count the BOM (as the parser counts them); offsets are not used
     const lines = formatReport('tty', input).split('\n');
     expect(lines.slice(0, 9)).toEqual([
-      'Dockerfile:1:2 style A: bom',
+      'Dockerfile:1:1 style A: bom',
       '  1 | FROM a',
       '    | ^^^^',
       'Dockerfile:2:7 style B: tab',
