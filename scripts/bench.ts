@@ -138,6 +138,9 @@ interface Row {
 
 const rows: Row[] = [];
 
+/** Exit codes of a corpus run that still count: the bulk set holds files that are not UTF-8, which the CLI reports with exit code 2 while linting the others. */
+const CORPUS_CODES = [0, 1, 2];
+
 async function bench(what: string, files: number, runs: number, cmd: string, argv: string[], env?: NodeJS.ProcessEnv, okCodes = [0, 1]): Promise<Row | null> {
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -254,11 +257,11 @@ async function main(): Promise<void> {
     const growth: Row[] = [];
     if (!QUICK && bulk.length > 0) {
       console.error('\nall files (curated + bulk), one process');
-      allRow = await bench(`shipshape, all (${all.length}), no ShellCheck`, all.length, BIG_RUNS, NODE, cli(all), noShellcheckEnv);
-      if (hasSc && !args.includes('--no-shellcheck-corpus') && !args.includes('--no-shellcheck-all')) allSc = await bench(`shipshape, all (${all.length}), with ShellCheck`, all.length, 1, NODE, cli(all));
+      allRow = await bench(`shipshape, all (${all.length}), no ShellCheck`, all.length, BIG_RUNS, NODE, cli(all), noShellcheckEnv, CORPUS_CODES);
+      if (hasSc && !args.includes('--no-shellcheck-corpus') && !args.includes('--no-shellcheck-all')) allSc = await bench(`shipshape, all (${all.length}), with ShellCheck`, all.length, 1, NODE, cli(all), process.env, CORPUS_CODES);
       console.error('\ngrowth (first N of curated + bulk, no ShellCheck)');
       for (const n of [1000, 5000, 20000]) {
-        const r = await bench(`shipshape, ${n} files`, n, BIG_RUNS, NODE, cli(all.slice(0, n)), noShellcheckEnv);
+        const r = await bench(`shipshape, ${n} files`, n, BIG_RUNS, NODE, cli(all.slice(0, n)), noShellcheckEnv, CORPUS_CODES);
         if (r) growth.push(r);
       }
     }
