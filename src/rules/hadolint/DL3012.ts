@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import type { Instruction } from '../../parse/types.js';
+import { repeatedInStage } from '../lib/instructions.js';
 
 /** One HEALTHCHECK per stage. */
 export default defineRule({
@@ -17,20 +17,12 @@ export default defineRule({
     good: 'FROM busybox:1.36\nHEALTHCHECK CMD ["/bin/check-b"]\n',
   },
   check(ctx) {
-    for (const stage of ctx.file.stages) {
-      let first: Instruction | null = null;
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'HEALTHCHECK') continue;
-        if (!first) {
-          first = instr;
-          continue;
-        }
-        ctx.report({
-          instruction: instr,
-          range: instr.keywordRange,
-          message: `Second HEALTHCHECK in this stage (the first is on line ${first.line}); only the last one takes effect, keep one`,
-        });
-      }
+    for (const { first, repeat } of repeatedInStage(ctx.file, 'HEALTHCHECK')) {
+      ctx.report({
+        instruction: repeat,
+        range: repeat.keywordRange,
+        message: `Second HEALTHCHECK in this stage (the first is on line ${first.line}); only the last one takes effect, keep one`,
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import type { Instruction } from '../../parse/types.js';
+import { repeatedInStage } from '../lib/instructions.js';
 
 /** More than one CMD in a stage. */
 export default defineRule({
@@ -16,20 +16,12 @@ export default defineRule({
     good: 'FROM debian:12\nRUN echo mid\nCMD ["sh"]\n',
   },
   check(ctx) {
-    for (const stage of ctx.file.stages) {
-      let first: Instruction | null = null;
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'CMD') continue;
-        if (!first) {
-          first = instr;
-          continue;
-        }
-        ctx.report({
-          instruction: instr,
-          range: instr.keywordRange,
-          message: `Another CMD is on line ${first.line}; only the last CMD of a stage takes effect, keep one`,
-        });
-      }
+    for (const { first, repeat } of repeatedInStage(ctx.file, 'CMD')) {
+      ctx.report({
+        instruction: repeat,
+        range: repeat.keywordRange,
+        message: `Another CMD is on line ${first.line}; only the last CMD of a stage takes effect, keep one`,
+      });
     }
   },
 });

@@ -226,3 +226,20 @@ export function roughCommands(text: string): RoughCommand[] {
   return out;
 }
 
+
+/**
+ * The second and every later instruction with `keyword` in each stage, each with the stage's first one
+ * (the count restarts at each FROM; ONBUILD triggers are not counted). Used by DL3012, DL4003, DL4004.
+ */
+export function repeatedInStage(file: Dockerfile, keyword: string): { first: Instruction; repeat: Instruction }[] {
+  const out: { first: Instruction; repeat: Instruction }[] = [];
+  for (const stage of file.stages) {
+    let first: Instruction | null = null;
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== keyword) continue;
+      if (first) out.push({ first, repeat: instr });
+      else first = instr;
+    }
+  }
+  return out;
+}
