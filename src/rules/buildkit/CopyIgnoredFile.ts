@@ -1,24 +1,8 @@
 import { defineRule } from '../define.js';
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { expandAt } from '../lib/buildkit.js';
+import { cleanPath } from '../lib/paths.js';
 
-/** Go's `path.Clean` for `/`-separated paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  return rooted ? `/${joined}` : joined === '' ? '.' : joined;
-}
 
 const isRemote = (src: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || src.startsWith('github.com/');
 

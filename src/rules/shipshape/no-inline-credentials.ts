@@ -4,7 +4,8 @@ import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
-import { cleanPath, effective, finalStages, hasSecretMount, positional, runs, type EffectiveCommand } from '../lib/security.js';
+import { effective, finalStages, hasSecretMount, positional, runs, type EffectiveCommand } from '../lib/security.js';
+import { cleanPath } from '../lib/paths.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
 const SECRET_VARS = new Set([
