@@ -255,3 +255,22 @@ export function writtenTexts(eff: EffectiveCommand): { word: ShellWord; text: st
     return { word, text: word.value };
   });
 }
+
+/** A place and a message found by a security rule. */
+export interface Hit {
+  range: Range;
+  message: string;
+}
+
+/**
+ * A report function that reports each place once: several readings of the same command (a flag and
+ * the configuration text it writes) can find the same span.
+ */
+export function reportOncePerPlace(ctx: RuleContext): (owner: Instruction, hit: Hit) => void {
+  const reported = new Set<number>();
+  return (owner, hit) => {
+    if (reported.has(hit.range.start.offset)) return;
+    reported.add(hit.range.start.offset);
+    ctx.report({ instruction: owner, range: hit.range, message: hit.message });
+  };
+}

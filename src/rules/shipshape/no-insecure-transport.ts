@@ -1,8 +1,7 @@
 import { defineRule } from '../define.js';
-import type { Instruction, Range } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, runs, variableSettings, writtenTexts, type EffectiveCommand } from '../lib/security.js';
+import { effective, flagNames, runs, variableSettings, writtenTexts, type EffectiveCommand , reportOncePerPlace, type Hit } from '../lib/security.js';
 
 /** Environment variables that switch TLS verification off, with the values that do it (null: any value). */
 const INSECURE_ENV: { name: RegExp; values: RegExp | null; what: string }[] = [
@@ -30,11 +29,6 @@ const INSECURE_CONFIG: { re: RegExp; what: string }[] = [
 const PIP_LIKE = /^(pip[\d.]*|pipenv|pip-compile|pip-sync|uv|poetry)$/;
 const NODE_PM = new Set(['npm', 'yarn', 'pnpm', 'npx', 'corepack']);
 const FALSE = /^(false|0|no|off)$/i;
-
-interface Hit {
-  range: Range;
-  message: string;
-}
 
 const quoteFree = (s: string): string => s.replace(/^["']|["']$/g, '');
 
@@ -122,12 +116,7 @@ export default defineRule({
       'Checkov\'s CKV2_DOCKER_2–6 and 12–16 match the text of RUN, ENV and ARG; shipshape reads the commands (flags inside clusters like `-fsSLk`, commands behind `sudo`, heredoc RUN scripts) and also covers the same settings written into configuration files and the equivalent options of other tools. `NODE_TLS_REJECT_UNAUTHORIZED=1` and `PYTHONHTTPSVERIFY=1` are not reported.',
   },
   check(ctx) {
-    const reported = new Set<number>();
-    const report = (owner: Instruction, hit: Hit): void => {
-      if (reported.has(hit.range.start.offset)) return;
-      reported.add(hit.range.start.offset);
-      ctx.report({ instruction: owner, range: hit.range, message: hit.message });
-    };
+    const report = reportOncePerPlace(ctx);
     for (const s of variableSettings(ctx)) {
       if (s.value === null) continue;
       const rule = INSECURE_ENV.find((e) => e.name.test(s.name));

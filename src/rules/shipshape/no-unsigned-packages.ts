@@ -1,8 +1,8 @@
 import { defineRule } from '../define.js';
-import type { Dockerfile, Instruction, Range } from '../../parse/types.js';
+import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, positional, runs, writtenTexts } from '../lib/security.js';
+import { effective, flagNames, positional, runs, writtenTexts , reportOncePerPlace } from '../lib/security.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -56,11 +56,6 @@ function installsBuiltPackages(args: ShellWord[], dirs: string[]): boolean {
   return files.every((f) => dirs.some((d) => f.startsWith(d)));
 }
 
-interface Hit {
-  range: Range;
-  message: string;
-}
-
 /** Package signature or digest checks switched off (Checkov CKV2_DOCKER_7–11). */
 export default defineRule({
   id: 'no-unsigned-packages',
@@ -80,12 +75,7 @@ export default defineRule({
       'Checkov\'s CKV2_DOCKER_7–11 match flags in the RUN text; shipshape reads the commands (so `echo "--force-yes"` is not reported) and also reports the equivalent apt and yum configuration settings and `[trusted=yes]` sources.',
   },
   check(ctx) {
-    const reported = new Set<number>();
-    const report = (owner: Instruction, hit: Hit): void => {
-      if (reported.has(hit.range.start.offset)) return;
-      reported.add(hit.range.start.offset);
-      ctx.report({ instruction: owner, range: hit.range, message: hit.message });
-    };
+    const report = reportOncePerPlace(ctx);
     for (const { run, owner, commands } of runs(ctx)) {
       const built = builtPackageDirs(ctx.file, run);
       for (const cmd of commands) {
