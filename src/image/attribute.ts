@@ -52,21 +52,41 @@ export function attributeHistory(df: Dockerfile, history: HistoryEntry[], target
     else if (/^\d+$/.test(target) && Number(target) < df.stages.length) stage = Number(target);
   }
   const chain = chainOf(df, stage);
-  let h = history.length - 1;
-  let j = chain.length - 1;
-  while (h >= 0 && j >= 0) {
-    const d = describeCreatedBy(history[h].created_by ?? '');
-    const ins = chain[j];
-    if (d.keyword === 'ARG') {
-      h--; // buildah records ARG; BuildKit does not: the ARG lines were left out of the chain
-      continue;
+  // Weighted longest common subsequence of history entries and instructions: a pair counts when the
+  // keywords agree, more when a RUN's command or a COPY/ADD's destination agrees too. Ties prefer the
+  // latest history entries (the base image's history is at the start).
+  const H = history.length;
+  const I = chain.length;
+  const desc = history.map((h) => describeCreatedBy(h.created_by ?? ''));
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const weight = (h: number, i: number): number => {
+    const d = desc[h];
+    const ins = chain[i];
+    if (d.keyword !== ins.keyword) return 0;
+    if (d.keyword === 'RUN') return norm(d.text) === norm(ins.argsAfterFlags.text) ? 3 : 2;
+    if (d.keyword === 'COPY' || d.keyword === 'ADD') {
+      const dest = ins.words.length > 0 ? ins.words[ins.words.length - 1].value : '';
+      return dest !== '' && norm(d.text).endsWith(dest) ? 3 : 2;
     }
-    if (d.keyword === ins.keyword) {
-      out.set(h, ins);
-      h--;
-      j--;
-    } else if (ins.keyword === 'ONBUILD' || ins.keyword === 'MAINTAINER') j--;
-    else h--;
+    return 2;
+  };
+  const best: number[][] = Array.from({ length: H + 1 }, () => new Array<number>(I + 1).fill(0));
+  for (let h = H - 1; h >= 0; h--) {
+    for (let i = I - 1; i >= 0; i--) {
+      const w = weight(h, i);
+      best[h][i] = Math.max(best[h + 1][i], best[h][i + 1], w > 0 ? w + best[h + 1][i + 1] : 0);
+    }
+  }
+  let h = 0;
+  let i = 0;
+  while (h < H && i < I) {
+    const w = weight(h, i);
+    if (w > 0 && best[h][i] === w + best[h + 1][i + 1] && best[h + 1][i] <= best[h][i] - w) {
+      out.set(h, chain[i]);
+      h++;
+      i++;
+    } else if (best[h + 1][i] >= best[h][i + 1]) h++;
+    else i++;
   }
   return out;
 }

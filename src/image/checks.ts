@@ -61,6 +61,9 @@ export interface CheckInput {
   thresholds: Thresholds;
 }
 
+/** `a` or `an` before a word. */
+const an = (w: string) => (/^[aeiouAEIOU]|^(SSH|SQL|API|AWS|npm|RSA)\b/.test(w) ? `an ${w}` : `a ${w}`);
+
 const LINE1: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** Human-readable bytes (`1.2 MB`, SI units as dive prints them). */
@@ -136,11 +139,11 @@ export function runChecks(input: CheckInput): FileFinding[] {
   };
   for (const [k, v] of env) {
     const kind = secretIn(k, v);
-    if (kind) report('image-secret', `The image config's Env sets ${k} to a ${kind} (value not shown): anyone who pulls the image can read it; pass it at run time or use a build secret`, at(null, lastInstruction('ENV', (i) => i.pairs.some((p) => p.key === k))));
+    if (kind) report('image-secret', `The image config's Env sets ${k} to ${an(kind)} (value not shown): anyone who pulls the image can read it; pass it at run time or use a build secret`, at(null, lastInstruction('ENV', (i) => i.pairs.some((p) => p.key === k))));
   }
   for (const [k, v] of Object.entries(cfg.Labels ?? {})) {
     const kind = secretIn(k, String(v));
-    if (kind) report('image-secret', `The image label ${k} holds a ${kind} (value not shown)`, at(null, lastInstruction('LABEL', (i) => i.pairs.some((p) => p.key === k))));
+    if (kind) report('image-secret', `The image label ${k} holds ${an(kind)} (value not shown)`, at(null, lastInstruction('LABEL', (i) => i.pairs.some((p) => p.key === k))));
   }
   image.history.forEach((h, idx) => {
     const cb = h.created_by ?? '';
@@ -151,7 +154,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
       const layer = image.layers.find((l) => l.historyIndex === idx);
       const ins = input.dockerfile?.byHistory.get(idx);
       const place = ins && input.dockerfile ? { file: input.dockerfile.name, range: ins.range, instruction: ins } : at(layer ? layer.index : null);
-      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains a ${hits[0].kind} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
+      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${an(hits[0].kind)} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
     }
   });
   const seenSecretFiles = new Set<string>();
@@ -162,7 +165,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
       let kind = secretFileKind(e.path, content);
       if (!kind && content !== null && !content.includes('\0')) {
         const hits = findSecrets(content);
-        if (hits.length > 0) kind = `file with a ${hits[0].kind}`;
+        if (hits.length > 0) kind = `file with ${an(hits[0].kind)}`;
       }
       if (!kind) continue;
       seenSecretFiles.add(`${layer.index}:${e.path}`);
@@ -249,8 +252,8 @@ export function runChecks(input: CheckInput): FileFinding[] {
   const pythonFiles = [...analysis.files.keys()].filter((p) => /(^|\/)bin\/python3?(\.\d+)?$/.test(p));
   const dists = new Map<string, { version: string; path: string }>();
   for (const p of analysis.files.keys()) {
-    const m = /(?:^|\/)(?:site|dist)-packages\/([A-Za-z0-9_.]+)-([^/-]+)\.dist-info$/.exec(p);
-    if (m) dists.set(normaliseName(m[1]), { version: m[2], path: p });
+    const m = /^(.*(?:^|\/)(?:site|dist)-packages\/([A-Za-z0-9_.]+)-([^/-]+)\.dist-info)(\/|$)/.exec(p);
+    if (m && !dists.has(normaliseName(m[2]))) dists.set(normaliseName(m[2]), { version: m[3], path: p });
   }
   if (pythonFiles.length > 0 || dists.size > 0) {
     const missing = ['PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED'].filter((k) => !(env.get(k) ?? '').trim() || /^(0|false|no)$/i.test(env.get(k)!.trim()));
