@@ -9,12 +9,12 @@
  */
 import type { Instruction, Range } from '../parse/types.js';
 import type { FileFinding, Severity } from '../engine/types.js';
-import { findSecrets, placeholderValue, secretFileKind, secretName } from '../rules/lib/secrets.js';
+import { findSecrets, placeholderValue, secretName } from '../rules/lib/secrets.js';
 import { normaliseName } from '../rules/lib/python.js';
 import type { Analysis, VisibleFile } from './analysis.js';
 import type { ImageModel } from './model.js';
 import { describeCreatedBy } from './attribute.js';
-import { isPackageDb, wantContent } from './layer.js';
+import { isPackageDb } from './layer.js';
 
 /** Metadata of one image check (the registry of `shipshape image` rules; documented in docs/image.md). */
 export interface ImageRule {
@@ -157,21 +157,11 @@ export function runChecks(input: CheckInput): FileFinding[] {
       report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${an(hits[0].kind)} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
     }
   });
-  const seenSecretFiles = new Set<string>();
   for (const layer of image.layers) {
-    for (const e of layer.scan.entries) {
-      if (e.type !== 'file' || e.whiteout || !wantContent(e.path, 1) || seenSecretFiles.has(`${layer.index}:${e.path}`)) continue;
-      const content = layer.scan.contents.get(e.path) ?? null;
-      let kind = secretFileKind(e.path, content);
-      if (!kind && content !== null && !content.includes('\0')) {
-        const hits = findSecrets(content);
-        if (hits.length > 0) kind = `file with ${an(hits[0].kind)}`;
-      }
-      if (!kind) continue;
-      seenSecretFiles.add(`${layer.index}:${e.path}`);
-      const visible = analysis.files.get(e.path);
+    for (const [path, kind] of layer.scan.secrets) {
+      const visible = analysis.files.get(path);
       const gone = !visible || visible.layer !== layer.index;
-      report('image-secret', `/${e.path} (${kind}) is stored in ${layerName(layer.index)}${gone ? ', and deleting or overwriting it in a later layer does not remove it from the image' : ''}: keep it out with .dockerignore or use a build secret`, at(layer.index));
+      report('image-secret', `/${path} (${kind}) is stored in ${layerName(layer.index)}${gone ? ', and deleting or overwriting it in a later layer does not remove it from the image' : ''}: keep it out with .dockerignore or use a build secret`, at(layer.index));
     }
   }
 
@@ -208,7 +198,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
   const isTool = (p: string) => /^(gcc|g\+\+|cpp|clang|llvm|build-essential|build-base|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev)(-\d+(\.\d+)*)?$/.test(p) || /-dev$/.test(p);
   for (const f of analysis.files.values()) {
     if (f.type !== 'file' || !isPackageDb(f.path)) continue;
-    const content = image.layers[f.layer]?.scan.contents.get(f.path);
+    const content = image.layers[f.layer]?.scan.databases.get(f.path);
     if (!content) continue;
     for (const pkg of installedPackages(f.path, content)) if (isTool(pkg)) tools.push({ pkg, layer: f.layer });
   }

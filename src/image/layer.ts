@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import * as tarStream from 'tar-stream';
+import { findSecrets, secretFileKind } from '../rules/lib/secrets.js';
 import { ImageError } from './errors.js';
 
 /** Kind of a layer entry. */
@@ -44,8 +45,13 @@ export interface LayerScan {
   compressedSize: number;
   /** Entries in tar order; for a whiteout, `path` is the deleted path (the directory for an opaque whiteout). */
   entries: LayerEntry[];
-  /** Contents (UTF-8) of the files chosen by {@link wantContent}, by path. */
-  contents: Map<string, string>;
+  /** Package databases (dpkg status, apk installed) by path, as UTF-8 text. */
+  databases: Map<string, string>;
+  /**
+   * Files that hold a credential, by path → its kind (`SSH private key`, `file with an AWS secret
+   * access key`): judged while streaming (src/rules/lib/secrets.ts) so no content is kept.
+   */
+  secrets: Map<string, string>;
 }
 
 /** Largest file whose content is kept for secret scanning (bytes). */
@@ -61,14 +67,28 @@ export function isPackageDb(path: string): boolean {
   return path === 'var/lib/dpkg/status' || path.startsWith('var/lib/dpkg/status.d/') || path === 'lib/apk/db/installed';
 }
 
+/** True for files of the image's own content: not under system or third-party directories (these are scanned for secrets). */
+export function isOwnFile(path: string): boolean {
+  return !SYSTEM_PREFIX.test(path) && !THIRD_PARTY.test(path);
+}
+
 /**
- * Which file contents are worth keeping: package databases (any size up to 32 MiB) and small files
- * outside system and third-party directories (secret scanning, at most {@link SCAN_LIMIT} bytes).
+ * Which file contents are read: package databases (up to 32 MiB, kept) and small files outside system
+ * and third-party directories (at most {@link SCAN_LIMIT} bytes, scanned for secrets, then dropped).
  */
 export function wantContent(path: string, size: number): boolean {
   if (isPackageDb(path)) return size <= DB_LIMIT;
   if (size === 0 || size > SCAN_LIMIT) return false;
-  return !SYSTEM_PREFIX.test(path) && !THIRD_PARTY.test(path);
+  return isOwnFile(path);
+}
+
+/** The kind of credential a file holds, by its name and (when read) its content; null when none. */
+export function secretKindOf(path: string, content: string | null): string | null {
+  const byName = secretFileKind(path, content);
+  if (byName) return byName;
+  if (content === null || content.includes('\0')) return null;
+  const hits = findSecrets(content);
+  return hits.length > 0 ? `file with ${/^[aeiouAEIOU]|^(SSH|AWS|API|npm|RSA)\b/.test(hits[0].kind) ? 'an' : 'a'} ${hits[0].kind}` : null;
 }
 
 /** Normalises a tar entry name: no leading `./` or `/`, no trailing `/`. */
@@ -192,7 +212,8 @@ export async function scanLayer(source: AsyncIterable<Buffer>, label: string): P
   const outer = new HashTap();
   const inner = new HashTap();
   const entries: LayerEntry[] = [];
-  const contents = new Map<string, string>();
+  const databases = new Map<string, string>();
+  const secrets = new Map<string, string>();
   const extract = tarStream.extract();
   const consume = (async () => {
     for await (const entry of extract) {
@@ -212,8 +233,17 @@ export async function scanLayer(source: AsyncIterable<Buffer>, label: string): P
         if (type === 'file' && wantContent(path, size)) {
           const parts: Buffer[] = [];
           for await (const c of entry) parts.push(c as Buffer);
-          contents.set(path, Buffer.concat(parts).toString('utf8'));
+          const text = Buffer.concat(parts).toString('utf8');
+          if (isPackageDb(path)) databases.set(path, text);
+          else {
+            const kind = secretKindOf(path, text);
+            if (kind) secrets.set(path, kind);
+          }
           continue;
+        }
+        if (type === 'file' && isOwnFile(path)) {
+          const kind = secretFileKind(path, null);
+          if (kind) secrets.set(path, kind);
         }
       }
       entry.resume();
@@ -234,6 +264,7 @@ export async function scanLayer(source: AsyncIterable<Buffer>, label: string): P
     compression,
     compressedSize: outer.bytes,
     entries,
-    contents,
+    databases,
+    secrets,
   };
 }
