@@ -57,4 +57,15 @@ describe('shipshape image', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).layers).toHaveLength(2);
   });
+
+  it('reads an archive piped to standard input, without opening any socket', () => {
+    const tar = spawnSync('tar', ['-C', join(dir, 'layout'), '-cf', '-', '.'], { maxBuffer: 1 << 26 }).stdout;
+    const r = spawnSync(process.execPath, ['-r', preload, bin, 'image', '-', '-f', 'json', '--no-fail'], { input: tar, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((f: { code: string; file: string }) => [f.file, f.code])).toEqual([
+      ['-', 'image-root-user'],
+      ['-', 'image-no-healthcheck'],
+    ]);
+  });
 });
