@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, THRESHOLDS } from '../engine/config.js';
+import { collectIgnorePragmas, isPragmaSuppressed } from '../engine/lint.js';
 import type { FailureThreshold, FileFinding } from '../engine/types.js';
 import { SEVERITY_RANK } from '../engine/types.js';
 import { parse } from '../parse/parser.js';
@@ -185,8 +186,12 @@ async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Pro
     const analysis = analyse(image);
 
     let df: Parameters<typeof runChecks>[0]['dockerfile'];
+    let suppressed: (f: FileFinding) => boolean = () => false;
     if (dockerfile) {
       const model = parse(dockerfile.text);
+      // `# hadolint ignore=image-root-user` (or `# shipshape ...`) above the instruction a finding is placed on, as for lint.
+      const pragmas = resolved.config.disableIgnorePragma ? [] : collectIgnorePragmas(model);
+      suppressed = (f) => f.file === dockerfile!.name && isPragmaSuppressed(model, pragmas, f, [f.ruleId]);
       const byHistory = attributeHistory(model, image.history, opts.target);
       const stageIdx = opts.target !== undefined ? model.stages.findIndex((s) => s.name?.toLowerCase() === opts.target!.toLowerCase()) : model.stages.length - 1;
       const stage = model.stages[stageIdx >= 0 ? stageIdx : model.stages.length - 1];
@@ -200,7 +205,7 @@ async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Pro
 
     const { config } = resolved;
     const findings = runChecks({ image, analysis, imageName: display, dockerfile: df, lockFiles, appDir: opts.appDir, thresholds })
-      .filter((f) => !config.ignored.includes(f.ruleId))
+      .filter((f) => !config.ignored.includes(f.ruleId) && !suppressed(f))
       .map((f) => (config.override[f.ruleId] ? { ...f, severity: config.override[f.ruleId] } : f));
 
     const report = buildReport(display, image, analysis, findings, df);

@@ -250,27 +250,27 @@ describe('checks', () => {
     expect(py[1]).toContain('other versions installed: django 5.0.1 (lock: 5.0.2); locked but not installed: psycopg');
   });
 
-  it('attributes findings to Dockerfile lines with --dockerfile, honours ignored/override config', async () => {
+  it('attributes findings to Dockerfile lines with --dockerfile, honours ignored/override config and ignore pragmas', async () => {
     const d = fresh();
     await writeLayout(d, [
       {
-        config: { Env: ['PATH=/usr/bin', 'PYTHONUNBUFFERED=1', 'PYTHONDONTWRITEBYTECODE=1'], User: 'app', Healthcheck: { Test: ['CMD', 'true'] } },
+        config: { Env: ['PATH=/usr/bin'], User: 'app', Healthcheck: { Test: ['CMD', 'true'] } },
         layers: [
-          { files: [{ path: 'bin/sh', content: bytes(10) }], createdBy: '/bin/sh -c #(nop) ADD file:abc in /' },
+          { files: [{ path: 'bin/sh', content: bytes(10) }, { path: 'usr/bin/python3', content: bytes(10) }], createdBy: '/bin/sh -c #(nop) ADD file:abc in /' },
           { files: [{ path: 'var/lib/apt/lists/x_Packages', content: bytes(500) }], createdBy: 'RUN /bin/sh -c apt-get update # buildkit' },
           { files: [{ path: 'app/.git/config', content: '[core]\n' }], createdBy: 'COPY . /app # buildkit' },
         ],
       },
     ]);
     mkdirSync(join(dir, 'proj'), { recursive: true });
-    writeFileSync(join(dir, 'proj/Dockerfile'), 'FROM base:1\nARG X=1\nRUN apt-get update\nCOPY . /app\nUSER app\n');
+    writeFileSync(join(dir, 'proj/Dockerfile'), '# hadolint ignore=image-python-env\nFROM base:1\nARG X=1\nRUN apt-get update\nCOPY . /app\nUSER app\n');
     writeFileSync(join(dir, 'cfg.yaml'), 'ignored: [image-setuid]\noverride:\n  error: [image-package-cache]\n');
     const r = await report([d, '--dockerfile', 'proj/Dockerfile', '--app-dir', '/app', '-c', 'cfg.yaml', '--lowest-efficiency', 'disabled', '--highest-user-wasted-percent', 'disabled']);
     expect(r.findings.map((f: any) => [f.file, f.line, f.code, f.level])).toEqual([
-      ['proj/Dockerfile', 3, 'image-package-cache', 'error'],
-      ['proj/Dockerfile', 4, 'image-ignored-files', 'warning'],
+      ['proj/Dockerfile', 4, 'image-package-cache', 'error'],
+      ['proj/Dockerfile', 5, 'image-ignored-files', 'warning'],
     ]);
-    expect(r.json.layers.map((l: any) => l.instruction?.line ?? null)).toEqual([null, 3, 4]);
+    expect(r.json.layers.map((l: any) => l.instruction?.line ?? null)).toEqual([null, 4, 5]);
   });
 
   it('reads an OCI archive from standard input, streamed', async () => {
