@@ -83,6 +83,18 @@ function list(items: string[], max = 3): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+/**
+ * A history text with its secrets replaced by `***`: what secretlint's rules find, and the values of
+ * secret-named `KEY=value` pairs (build arguments, ENV). Reports and messages show only this form.
+ */
+export function redact(text: string): string {
+  let out = text;
+  for (const h of [...findSecrets(text)].sort((a, b) => b.start - a.start)) out = out.slice(0, h.start) + '***' + out.slice(h.end);
+  return out.replace(/(^|[\s|'"])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s"']+)/g, (m, pre: string, key: string, value: string) =>
+    secretName(key) && !placeholderValue(value.replace(/^["']|["']$/g, ''), key) ? `${pre}${key}=***` : m,
+  );
+}
+
 /** Runs every image check. Findings carry the default severities; the caller applies config. */
 export function runChecks(input: CheckInput): FileFinding[] {
   const { image, analysis } = input;
@@ -94,7 +106,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
     return h === null ? '' : image.history[h]?.created_by ?? '';
   };
   const layerName = (layer: number): string => {
-    const cb = createdBy(layer);
+    const cb = redact(createdBy(layer));
     const d = cb ? describeCreatedBy(cb) : null;
     const text = d ? `${d.keyword} ${d.text}`.replace(/\s+/g, ' ').trim() : '';
     return `layer ${layer + 1}${text ? ` (${text.length > 60 ? text.slice(0, 57) + '...' : text})` : ''}`;
@@ -149,12 +161,20 @@ export function runChecks(input: CheckInput): FileFinding[] {
     const cb = h.created_by ?? '';
     const d = describeCreatedBy(cb);
     if (d.keyword === 'ENV' || d.keyword === 'LABEL') return; // reported from the config above
+    // Build arguments a RUN saw are recorded as a `|2 A=1 B=2` prefix (classic builder, buildah, BuildKit).
+    const args = /^(?:RUN\s+)?\|\d+\s+((?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+)/.exec(cb.trim());
+    const argKinds = (args ? args[1].trim().split(/\s+/) : []).map((kv) => {
+      const i = kv.indexOf('=');
+      const kind = secretIn(kv.slice(0, i), kv.slice(i + 1));
+      return kind ? `build argument ${kv.slice(0, i)} (${kind})` : null;
+    });
     const hits = findSecrets(cb);
-    if (hits.length > 0) {
+    const argKind = argKinds.find((k) => k !== null);
+    if (hits.length > 0 || argKind) {
       const layer = image.layers.find((l) => l.historyIndex === idx);
       const ins = input.dockerfile?.byHistory.get(idx);
       const place = ins && input.dockerfile ? { file: input.dockerfile.name, range: ins.range, instruction: ins } : at(layer ? layer.index : null);
-      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${an(hits[0].kind)} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
+      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${hits.length > 0 ? an(hits[0].kind) : argKind} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
     }
   });
   for (const layer of image.layers) {
@@ -181,7 +201,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
     const byLayer = new Map<number, number>();
     for (const f of files) byLayer.set(f.layer, (byLayer.get(f.layer) ?? 0) + f.size + 1);
     const top = [...byLayer.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    report('image-package-cache', `The ${c.name} are left in the image: ${files.length} file(s), ${formatBytes(bytes)}, from ${layerName(top)}; remove them in the same RUN that created them or use a cache mount`, at(top));
+    report('image-package-cache', `Package manager cache left in the image: ${c.name}, ${files.length} file(s), ${formatBytes(bytes)}, from ${layerName(top)}; remove them in the same RUN that created them or use a cache mount`, at(top));
   }
 
   // image-setuid

@@ -21,7 +21,7 @@ import { VERSION } from '../cli/version.js';
 import { analyse, type Analysis } from './analysis.js';
 import { directorySource, tarSource } from './archive.js';
 import { attributeHistory, describeCreatedBy } from './attribute.js';
-import { DEFAULT_THRESHOLDS, formatBytes, IMAGE_RULES, runChecks, type Thresholds } from './checks.js';
+import { DEFAULT_THRESHOLDS, formatBytes, IMAGE_RULES, redact, runChecks, type Thresholds } from './checks.js';
 import { ImageError } from './errors.js';
 import { loadImage, type ImageModel } from './model.js';
 
@@ -267,7 +267,7 @@ function buildReport(display: string, image: ImageModel, a: Analysis, findings: 
         compression: l.scan.compression,
         compressedSize: l.scan.compressedSize,
         size: ch.size,
-        createdBy: l.historyIndex !== null ? image.history[l.historyIndex]?.created_by ?? null : null,
+        createdBy: l.historyIndex !== null && image.history[l.historyIndex]?.created_by !== undefined ? redact(image.history[l.historyIndex].created_by!) : null,
         instruction: ins && df ? { file: df.name, line: ins.line } : null,
         wastedBytes: ch.wastedBytes,
         hidBytes: ch.hidBytes,

@@ -141,7 +141,7 @@ describe.skipIf(why)('images built with buildah', () => {
       expect.stringMatching(/^app\/Dockerfile:8 \/app\/deploy\/id_rsa \(SSH private key\)/),
     ]);
     expect(JSON.stringify(r)).not.toContain('ghp_R2d2C3po');
-    expect(at('image-package-cache')).toEqual([expect.stringMatching(/^app\/Dockerfile:3 The apt lists are left in the image: 1 file\(s\), 3.0 kB/)]);
+    expect(at('image-package-cache')).toEqual([expect.stringMatching(/^app\/Dockerfile:3 Package manager cache left in the image: apt lists, 1 file\(s\), 3.0 kB/)]);
     expect(at('image-setuid')).toEqual([expect.stringMatching(/^app\/Dockerfile:6 .*\/usr\/local\/bin\/helper \(setuid\)/)]);
     expect(at('image-ignored-files')).toEqual([expect.stringMatching(/^app\/Dockerfile:8 \.git copied into the application directory \/app .*: \/app\/\.git;/)]);
     expect(at('image-wasted-bytes').join('\n')).toContain('most from layer 3');

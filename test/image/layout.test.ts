@@ -11,6 +11,7 @@ import * as tarStream from 'tar-stream';
 import { readdirSync, statSync } from 'node:fs';
 import { runImageCli } from '../../src/image/cli.js';
 import { parseBytes, parseRatio } from '../../src/image/cli.js';
+import { redact } from '../../src/image/checks.js';
 import { writeLayout, type FileSpec } from '../helpers/oci.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-image-'));
@@ -172,6 +173,12 @@ describe('union filesystem and waste (numbers computed by hand in docs/image.md)
     ]);
   });
 
+  it('redacts secrets in history text', () => {
+    expect(redact('/bin/sh -c #(nop) ENV API_TOKEN=ghp_R2d2C3poBb8Kx7Lm4Nq9Ws1Ez6Yt0Uv5Hj3G')).toBe('/bin/sh -c #(nop) ENV API_TOKEN=***');
+    expect(redact('RUN |1 PASSWORD=hunter2x /bin/sh -c curl -u user:pw https://x/ # buildkit')).toBe('RUN |1 PASSWORD=*** /bin/sh -c curl -u user:pw https://x/ # buildkit');
+    expect(redact('ENV PASSWORD_FILE=/run/secrets/db DEBUG=1')).toBe('ENV PASSWORD_FILE=/run/secrets/db DEBUG=1');
+  });
+
   it('parses dive-style byte counts and ratios', () => {
     expect(parseBytes('20MB')).toBe(20_000_000);
     expect(parseBytes('15MiB')).toBe(15 * 1024 * 1024);
@@ -217,6 +224,7 @@ describe('checks', () => {
         layers: [
           { files: system, createdBy: 'RUN /bin/sh -c apt-get update && apt-get install -y gcc-12 libpq-dev # buildkit' },
           { files: appFiles, createdBy: 'COPY . /app # buildkit' },
+          { files: [{ path: 'app/static/x.css', content: 'a{}' }], createdBy: 'RUN |2 DEBUG=1 DB_PASSWORD=s3cr3tPassw0rd /bin/sh -c ./manage.py collectstatic # buildkit' },
         ],
       },
     ]);
@@ -232,10 +240,12 @@ describe('checks', () => {
     expect(secrets.some((m: string) => m.includes('/app/config/aws.ini (file with an AWS'))).toBe(true);
     expect(secrets.some((m: string) => m.includes('settings.py'))).toBe(false);
     expect(secrets.some((m: string) => m.includes('/app/.env (environment file with secrets)'))).toBe(true);
-    expect(secrets, secrets.join('\n')).toHaveLength(5);
+    expect(secrets.some((m: string) => m.includes('History entry 3 (RUN) contains build argument DB_PASSWORD (literal password)'))).toBe(true);
+    expect(secrets, secrets.join('\n')).toHaveLength(6);
     const all = JSON.stringify(r.findings) + JSON.stringify(r.json);
-    for (const v of ['ghp_R2d2C3poBb8Kx7Lm4Nq9Ws1Ez6Yt0Uv5Hj3G', 'hunter2hunter2', 'wJalrXUtnFEMI']) expect(all).not.toContain(v);
-    expect(by('image-package-cache')).toEqual([expect.stringContaining('apt lists are left in the image: 1 file(s), 2.0 kB'), expect.stringContaining('pip cache')]);
+    for (const v of ['ghp_R2d2C3poBb8Kx7Lm4Nq9Ws1Ez6Yt0Uv5Hj3G', 'hunter2hunter2', 'wJalrXUtnFEMI', 's3cr3tPassw0rd']) expect(all).not.toContain(v);
+    expect(r.json.layers[2].createdBy).toBe('RUN |2 DEBUG=1 DB_PASSWORD=*** /bin/sh -c ./manage.py collectstatic # buildkit');
+    expect(by('image-package-cache')).toEqual([expect.stringContaining('Package manager cache left in the image: apt lists, 1 file(s), 2.0 kB'), expect.stringContaining('pip cache')]);
     expect(by('image-setuid')).toEqual([expect.stringContaining('/usr/bin/passwd (setuid)')]);
     expect(by('image-build-tools')).toEqual([expect.stringContaining('gcc-12, libpq-dev;')]);
     const ignored = by('image-ignored-files').join('\n');
