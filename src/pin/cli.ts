@@ -135,11 +135,22 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     for (const w of writes) io.stdout(createTwoFilesPatch(w.name, w.name, w.before, w.after));
     return 0;
   }
+  const written: typeof writes = [];
   for (const w of writes) {
     try {
       writeAtomic(w.path, w.after);
+      written.push(w);
     } catch (e) {
       io.stderr(`shipshape: cannot write ${w.name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      // All or nothing: put back the files already written.
+      for (const done of written) {
+        try {
+          writeAtomic(done.path, done.before);
+        } catch {
+          io.stderr(`shipshape: could not restore ${done.name}; it has the pinned text\n`);
+        }
+      }
+      if (written.length > 0) io.stderr(`shipshape: restored ${written.map((x) => x.name).join(', ')}; nothing was changed\n`);
       return 2;
     }
   }
