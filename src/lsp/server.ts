@@ -175,6 +175,7 @@ export function serve(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => {
     setups.clear();
+    linted.clear();
     for (const doc of documents.all()) schedule(doc, 0);
   });
 

@@ -44,6 +44,7 @@ function serverCommand(): string[] {
 class Editor {
   readonly docs = new Map<string, TextDocument>();
   readonly published: PublishDiagnosticsParams[] = [];
+  readonly messages: string[] = [];
   private waiters: (() => void)[] = [];
   constructor(readonly rpc: MessageConnection) {
     rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -51,8 +52,13 @@ class Editor {
       for (const w of this.waiters.splice(0)) w();
     });
     rpc.onNotification('window/logMessage', () => {});
-    rpc.onNotification('window/showMessage', () => {});
-    rpc.onRequest('window/showMessageRequest', () => null);
+    rpc.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    rpc.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
     rpc.onRequest('client/registerCapability', () => null);
     rpc.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
       this.apply(p.edit);
@@ -266,18 +272,37 @@ describe('shipshape lsp --stdio', () => {
   });
 
   it('re-reads the configuration when the client reports it changed', async () => {
-    writeFileSync(join(dir, '.hadolint.yaml'), '# team settings\nignored:\n  - DL3015\noverride:\n  error:\n    - SC2086\n    - DL3047\n');
+    const version = editor.docs.get(uri)!.version;
+    const base = (await editor.diagnostics(uri, (x) => x.version === version)).diagnostics.length;
+    expect(base).toBeGreaterThan(0);
+    writeFileSync(join(dir, '.hadolint.yaml'), '# team settings\nignored:\n  - DL3015\noverride:\n  error:\n    - DL3045\n    - DL3047\n');
+    let before = editor.published.length;
+    await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.hadolint.yaml')).toString(), type: 2 }] });
+    // Same text, new configuration: published again with the new severity.
+    const withDl3047 = 'RUN wget https://example.com/x\n';
+    const end = editor.docs.get(uri)!.positionAt(editor.text(uri).length);
+    editor.change(uri, [{ range: { start: end, end }, newText: withDl3047 }]);
+    let p = await editor.diagnostics(uri, (x) => x.version === version + 1 && editor.published.indexOf(x) >= before);
+    expect(byCode(p, 'DL3047')?.severity).toBe(1); // Error, from the new override
+    writeFileSync(join(dir, '.hadolint.yaml'), '# team settings\nignored:\n  - DL3015\n  - DL3047\n');
+    before = editor.published.length;
+    await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.hadolint.yaml')).toString(), type: 2 }] });
+    p = await editor.diagnostics(uri, (x) => x.version === version + 1 && editor.published.indexOf(x) >= before);
+    expect(codes(p)).not.toContain('DL3047');
+    // The ignore action on an existing file keeps its comment.
+    await rpc.sendRequest('workspace/executeCommand', { command: 'shipshape.ignoreInConfig', arguments: [uri, 'DL3009'] });
+    expect(readFileSync(join(dir, '.hadolint.yaml'), 'utf8')).toBe('# team settings\nignored:\n  - DL3015\n  - DL3047\n  - DL3009\n');
+  });
+
+  it('says so when the configuration is invalid, and lints with the defaults', async () => {
+    writeFileSync(join(dir, '.hadolint.yaml'), 'ignored: [DL3015\n');
     const before = editor.published.length;
     await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.hadolint.yaml')).toString(), type: 2 }] });
-    // Insert a download without progress options so that DL3047 fires.
-    const end = editor.docs.get(uri)!.positionAt(editor.text(uri).length);
-    editor.change(uri, [{ range: { start: end, end }, newText: 'RUN wget https://example.com/x\n' }]);
-    const version = editor.docs.get(uri)!.version;
-    const p = await editor.diagnostics(uri, (x) => x.version === version && editor.published.indexOf(x) >= before);
-    expect(byCode(p, 'DL3047')?.severity).toBe(1); // Error, from the new override
-    // The ignore action on an existing file keeps its comment.
-    await rpc.sendRequest('workspace/executeCommand', { command: 'shipshape.ignoreInConfig', arguments: [uri, 'DL3047'] });
-    expect(readFileSync(join(dir, '.hadolint.yaml'), 'utf8')).toBe('# team settings\nignored:\n  - DL3015\n  - DL3047\noverride:\n  error:\n    - SC2086\n    - DL3047\n');
+    // Published again with the default configuration (nothing ignored): DL3047 and DL3015 are back.
+    const p = await editor.diagnostics(uri, (x) => editor.published.indexOf(x) >= before && codes(x).includes('DL3047'));
+    expect(codes(p)).toContain('DL3015');
+    expect(editor.messages.join('\n')).toMatch(/hadolint\.yaml: invalid YAML.*using the default configuration/);
+    rmSync(join(dir, '.hadolint.yaml'));
   });
 
   it('lints *.Dockerfile and Containerfile whatever the language id, and nothing else', async () => {
