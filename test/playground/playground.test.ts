@@ -136,6 +136,15 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     expect(await page.textContent('#fixed')).toBe(unsafe);
   });
 
+  it('copies the fixed text', async () => {
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+    await page.click('#copy');
+    await page.waitForFunction(() => document.body.dataset.linted !== undefined);
+    const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    expect(copied).toBe(await page.textContent('#fixed'));
+    expect(copied).toBe((await fixText(DOCKERFILE, { level: 'unsafe' })).output);
+  });
+
   it('turns rules off and on', async () => {
     await page.click('#rules summary');
     const n = await runs(page);
