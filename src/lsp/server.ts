@@ -184,28 +184,53 @@ export function serve(connection: Connection): void {
   async function lintNow(doc: TextDocument): Promise<Linted> {
     const prev = linted.get(doc.uri);
     if (prev && prev.version === doc.version) return prev;
+    // The document object is updated in place by later changes: take its version and text now.
+    const version = doc.version;
     const text = doc.getText();
     const { config, context } = setupFor(doc.uri);
     const misses: ScriptJob[] = [];
     const result = await lint(text, { config, context, scriptAnalyzer: scCache?.cachedAnalyzer(misses) });
-    const entry: Linted = { version: doc.version, text, result };
-    if (misses.length > 0 && scCache) {
-      const cache = scCache;
-      const { uri, version } = doc;
-      // Off the typing path: ShellCheck runs while the user keeps typing; its results show on the next
-      // publish, or now if this version is still current.
-      void cache.fill(misses).then(
-        (added) => {
+    const entry: Linted = { version, text, result };
+    if (misses.length > 0) queueShellcheck(doc.uri, version, misses);
+    return entry;
+  }
+
+  /**
+   * ShellCheck off the typing path, one process at a time: the scripts a lint found uncached wait here
+   * (the latest lint per document replaces an older one), and a document that changed before its turn
+   * is skipped — its newer lint has queued its own scripts.
+   */
+  const scPending = new Map<string, { version: number; misses: ScriptJob[] }>();
+  let scRunning = false;
+
+  function queueShellcheck(uri: string, version: number, misses: ScriptJob[]): void {
+    if (!scCache) return;
+    scPending.set(uri, { version, misses });
+    if (!scRunning) void drainShellcheck();
+  }
+
+  async function drainShellcheck(): Promise<void> {
+    scRunning = true;
+    try {
+      for (let next = scPending.entries().next(); !next.done; next = scPending.entries().next()) {
+        const [uri, job] = next.value;
+        scPending.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc || doc.version !== job.version || !scCache) continue;
+        try {
+          const added = await scCache.fill(job.misses);
           const current = documents.get(uri);
-          if (added && current && current.version === version) {
+          if (added && current && current.version === job.version) {
             linted.delete(uri);
             schedule(current, 0);
           }
-        },
-        (e: unknown) => connection.console.error(`shipshape: shellcheck failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
+        } catch (e) {
+          connection.console.error(`shipshape: shellcheck failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    } finally {
+      scRunning = false;
     }
-    return entry;
   }
 
   async function publish(doc: TextDocument): Promise<void> {
