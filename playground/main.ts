@@ -188,7 +188,7 @@ function renderRules(): void {
     .map((r) => {
       const off = r.severity === 'off';
       const checked = off ? enabled.has(r.id) : !disabled.has(r.id);
-      return `<label data-search="${escapeHtml(`${r.id} ${r.summary} ${r.category}`.toLowerCase())}"><input type="checkbox" data-rule="${escapeHtml(r.id)}" data-default="${off ? 'off' : 'on'}"${checked ? ' checked' : ''} /><code>${escapeHtml(r.id)}</code> <span>${escapeHtml(r.summary)}${off ? ' <em>(off by default)</em>' : ''}</span></label>`;
+      return `<label data-search="${escapeHtml(`${r.id} ${r.summary} ${r.category}`.toLowerCase())}"><input type="checkbox" data-rule="${escapeHtml(r.id)}" data-default="${off ? 'off' : 'on'}"${checked ? ' checked' : ''} /><code>${escapeHtml(r.id)}</code> <span>${withCode(r.summary)}${off ? ' <em>(off by default)</em>' : ''}</span></label>`;
     })
     .join('');
   ui.ruleCount.textContent = `${rules.length}`;

@@ -5,7 +5,7 @@
  * after `npm ci`; otherwise the TypeScript sources through tsx.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -320,6 +320,22 @@ describe('shipshape lsp --stdio', () => {
     expect(codes(p)).toContain('DL3015');
     expect(editor.messages.filter((m) => m.includes('invalid YAML'))).toHaveLength(1);
     rmSync(join(dir, '.hadolint.yaml'));
+  });
+
+  it("uses the Dockerfile's folder as build context and re-reads its .dockerignore when it changes", async () => {
+    const svc = join(dir, 'svc');
+    mkdirSync(svc);
+    writeFileSync(join(svc, 'requirements.txt'), 'django==5.1.4\n');
+    writeFileSync(join(svc, '.dockerignore'), 'requirements.txt\n');
+    const svcUri = pathToFileURL(join(svc, 'Dockerfile')).toString();
+    editor.open(svcUri, 'FROM python:3.12.7-slim\nWORKDIR /app\nCOPY requirements.txt .\n');
+    const p = await editor.diagnostics(svcUri, (x) => x.version === 1);
+    expect(byCode(p, 'CopyIgnoredFile')?.range.start.line).toBe(2);
+    const before = editor.published.length;
+    writeFileSync(join(svc, '.dockerignore'), '.git\n');
+    await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(svc, '.dockerignore')).toString(), type: 2 }] });
+    const q = await editor.diagnostics(svcUri, (x) => editor.published.indexOf(x) >= before && !codes(x).includes('CopyIgnoredFile'));
+    expect(q.version).toBe(1);
   });
 
   it('lints *.Dockerfile and Containerfile whatever the language id, and nothing else', async () => {
