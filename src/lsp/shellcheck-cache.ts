@@ -46,7 +46,8 @@ export class ShellcheckCache {
 
   /**
    * Runs ShellCheck on `jobs` (one process) and stores the results. Scripts already being checked by
-   * an earlier call are skipped. Resolves true when at least one new entry was stored.
+   * an earlier call are skipped. Resolves true when ShellCheck found something in them (so a lint now
+   * would say more than the lint that recorded the misses).
    * @throws what the analyser throws (a failing `shellcheck` program); nothing is stored then.
    */
   async fill(jobs: ScriptJob[]): Promise<boolean> {
@@ -59,12 +60,14 @@ export class ShellcheckCache {
     for (const key of todo.keys()) this.running.add(key);
     try {
       const found = await this.analyzer([...todo.values()]);
+      let any = false;
       for (const [key, job] of todo) {
         const own = found.filter((f) => f.instruction === job.instruction);
         this.entries.set(key, { findings: own.map((f) => relative(f, job)) });
+        any ||= own.length > 0;
         while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
       }
-      return true;
+      return any;
     } finally {
       for (const key of todo.keys()) this.running.delete(key);
     }
