@@ -1,5 +1,6 @@
-// Bundles the CLI into one ESM file (dist/cli.mjs) so that start-up loads a single module.
-// Runs from `npm ci` (prepare) and `npm run build`.
+// Bundles the CLI into one ESM file (dist/cli.mjs) so that start-up loads a single module; code
+// reached only through a dynamic import (the language server, `shipshape lsp`) goes to its own chunk
+// files in dist/, loaded only when used. Runs from `npm ci` (prepare) and `npm run build`.
 import { build } from 'esbuild';
 
 await build({
@@ -8,7 +9,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: 'dist/cli.mjs',
+  outdir: 'dist',
+  entryNames: 'cli',
+  chunkNames: 'chunk-[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   sourcemap: 'linked',
   // CommonJS dependencies bundled into ESM expect `require`, `__filename` and `__dirname`
   // (write-file-atomic hashes `__filename` to name its temporary files).

@@ -50,4 +50,5 @@ function main(): void {
 }
 
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) runWorker();
+else if (argv[0] === 'lsp') void import('../lsp/cli.js').then((m) => m.lspMain(argv.slice(1)));
 else main();
