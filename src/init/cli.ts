@@ -1,0 +1,162 @@
+/**
+ * `shipshape init [DIR]`: writes DIR/Dockerfile and DIR/.dockerignore (and DIR/compose.yaml with
+ * `--compose`) for the project in DIR.
+ *
+ * Exit codes (docs/init.md): 0 the files were written, or already had exactly this content, or were
+ * printed (`--stdout`, `--dry-run`); 1 a file exists with other content: its unified diff is printed and
+ * nothing is written (`--force` overwrites); 2 usage errors, a project init cannot handle (the message
+ * says why and what to pass), unreadable project files or a failed write. Never a stack trace.
+ * Writes are atomic (a temporary file renamed into place), so an interrupted run leaves no half file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import { fsContext } from '../context/fs.js';
+import type { CliIo } from '../cli/run.js';
+import { writeAtomic } from '../cli/write.js';
+import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
+import { ProjectFileError } from './dependencies.js';
+import { renderCompose, renderDockerfile, renderDockerignore, type RenderOptions } from './render.js';
+
+/** Options of `shipshape init`, as commander parses them. */
+export interface InitOptions {
+  stdout?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  explain?: boolean;
+  compose?: boolean;
+  packageManager?: PackageManager;
+  port: string;
+  healthPath: string;
+  cmd?: string;
+}
+
+/**
+ * Adds the `init` subcommand to the CLI.
+ * @param setExit receives the command's exit code
+ */
+export function registerInit(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('init')
+    .description('Write a production Dockerfile and .dockerignore for the Django or Python project in DIR.')
+    .argument('[dir]', 'project directory', '.')
+    .option('--stdout', 'print the files instead of writing them')
+    .option('--dry-run', 'print what would change as a unified diff and write nothing')
+    .option('--force', 'overwrite existing files')
+    .option('--explain', 'print what was detected and from which file (on stderr)')
+    .option('--compose', 'also write compose.yaml with the detected services')
+    .addOption(new Option('--package-manager <name>', 'use this package manager when lock files disagree').choices([...PACKAGE_MANAGERS]))
+    .option('--port <port>', 'port the server listens on', '8000')
+    .option('--health-path <path>', 'path the HEALTHCHECK requests', '/')
+    .option('--cmd <command>', 'the command to run (a JSON array or words), for projects without a detected server')
+    .action((dir: string, opts: InitOptions) => {
+      setExit(initCommand(dir, opts, io));
+    });
+}
+
+/** Runs `init`; returns the exit code. */
+export function initCommand(dir: string, opts: InitOptions, io: CliIo): number {
+  const root = resolve(io.cwd, dir);
+  const fail = (message: string): number => {
+    io.stderr(`shipshape init: ${message}\n`);
+    return 2;
+  };
+  try {
+    if (!statSync(root).isDirectory()) return fail(`${dir} is not a directory`);
+  } catch {
+    return fail(`${dir}: no such directory`);
+  }
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port < 1 || port > 65535) return fail(`--port ${opts.port}: expected a port number from 1 to 65535`);
+  if (!opts.healthPath.startsWith('/') || /[\s'"\\]/.test(opts.healthPath)) return fail(`--health-path ${opts.healthPath}: expected a URL path starting with / (no spaces or quotes)`);
+  let command: string[] | undefined;
+  if (opts.cmd !== undefined) {
+    const parsed = parseCommand(opts.cmd);
+    if (!parsed) return fail(`--cmd ${opts.cmd}: expected a JSON array of strings or words separated by spaces`);
+    command = parsed;
+  }
+
+  let detection: Detection;
+  try {
+    detection = detectProject(fsContext(root), { packageManager: opts.packageManager, command });
+  } catch (e) {
+    if (e instanceof DetectError || e instanceof ProjectFileError) return fail(e.message);
+    throw e;
+  }
+  if (opts.explain) io.stderr(explain(detection));
+
+  const render: RenderOptions = { port, healthPath: opts.healthPath };
+  const outputs: [string, string][] = [
+    ['Dockerfile', renderDockerfile(detection, render)],
+    ['.dockerignore', renderDockerignore(detection)],
+  ];
+  if (opts.compose) outputs.push(['compose.yaml', renderCompose(detection, render)]);
+
+  if (opts.stdout) {
+    outputs.forEach(([name, text], i) => io.stdout(`${i > 0 ? '\n' : ''}==> ${name} <==\n${text}`));
+    return 0;
+  }
+  const existing = outputs.map(([name]) => readIfExists(join(root, name)));
+  const changed = outputs.filter(([, text], i) => existing[i] !== text);
+  const diffs = (): void => {
+    outputs.forEach(([name, text], i) => {
+      if (existing[i] !== text) io.stdout(createTwoFilesPatch(existing[i] === null ? '/dev/null' : name, name, existing[i] ?? '', text));
+    });
+  };
+  if (opts.dryRun) {
+    diffs();
+    return 0;
+  }
+  if (changed.length === 0) {
+    io.stderr(`shipshape init: ${outputs.map(([n]) => n).join(', ')} already up to date\n`);
+    return 0;
+  }
+  const conflicts = outputs.filter(([, text], i) => existing[i] !== null && existing[i] !== text);
+  if (conflicts.length > 0 && !opts.force) {
+    diffs();
+    io.stderr(`shipshape init: ${conflicts.map(([n]) => n).join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} with other content; nothing was written. Review the diff above, then run again with --force to overwrite.\n`);
+    return 1;
+  }
+  for (const [name, text] of changed) {
+    try {
+      writeAtomic(join(root, name), text);
+    } catch (e) {
+      return fail(`cannot write ${join(dir, name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
+  }
+  return 0;
+}
+
+function readIfExists(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Parses `--cmd`: a JSON array of strings, or words split on spaces (quotes group words). */
+export function parseCommand(text: string): string[] | null {
+  const t = text.trim();
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+    } catch {
+      return null;
+    }
+  }
+  const words: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const m of t.matchAll(re)) words.push(m[1] ?? m[2] ?? m[3]);
+  return words.length > 0 ? words : null;
+}
+
+/** The `--explain` text: one line per decision with its source. */
+export function explain(d: Detection): string {
+  const width = Math.max(...d.evidence.map((e) => e.topic.length));
+  return d.evidence.map((e) => `${e.topic.padEnd(width)}  ${e.value}  (from ${e.source})\n`).join('');
+}
