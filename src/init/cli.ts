@@ -85,6 +85,7 @@ export function initCommand(dir: string, opts: InitOptions, io: CliIo): number {
     throw e;
   }
   if (opts.explain) io.stderr(explain(detection));
+  for (const w of detection.warnings) io.stderr(`shipshape init: warning: ${w}\n`);
 
   const render: RenderOptions = { port, healthPath: opts.healthPath };
   const outputs: [string, string][] = [

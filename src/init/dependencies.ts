@@ -49,6 +49,8 @@ export interface RequirementsFile {
   /** Every file read (the file and its includes, transitively), in reading order. */
   files: string[];
   dependencies: Dependency[];
+  /** Requirements not pinned to one version with `==`/`===` (nor given by URL), as written. */
+  unpinned: string[];
 }
 
 /**
@@ -60,6 +62,7 @@ export interface RequirementsFile {
 export function readRequirements(path: string, read: (p: string) => string | null): RequirementsFile {
   const files: string[] = [];
   const dependencies: Dependency[] = [];
+  const unpinned: string[] = [];
   const visit = (p: string, addDeps: boolean): void => {
     if (files.includes(p)) return;
     const text = read(p);
@@ -77,11 +80,14 @@ export function readRequirements(path: string, read: (p: string) => string | nul
       if (line.startsWith('-')) continue;
       const at = /^([A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?)\s*@/.exec(line);
       const dep = parseRequirement(at ? at[1] : line);
-      if (dep && addDeps && !/^[a-z+]+:\/\//i.test(line)) dependencies.push(dep);
+      if (dep && addDeps && !/^[a-z+]+:\/\//i.test(line)) {
+        dependencies.push(dep);
+        if (!at && !/===?/.test(line.split(';')[0])) unpinned.push(line.split(/\s+--/)[0]);
+      }
     }
   };
   visit(path, true);
-  return { path, files, dependencies };
+  return { path, files, dependencies, unpinned };
 }
 
 function joinPath(dir: string, rel: string): string {

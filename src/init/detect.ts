@@ -41,7 +41,7 @@ export interface Evidence {
 
 /** An application server and how it is started. */
 export interface Server {
-  name: 'gunicorn' | 'uvicorn' | 'daphne' | 'granian';
+  name: 'gunicorn' | 'uvicorn' | 'daphne' | 'granian' | 'uwsgi';
   /** `wsgi` or `asgi`. */
   interface: 'wsgi' | 'asgi';
   /** The application in `module:attribute` form (`config.wsgi:application`). */
@@ -108,6 +108,8 @@ export interface Detection {
   command: string[] | null;
   /** Directory to run the command in, relative to the project root (`''`, `src`). */
   workdir: string;
+  /** Problems init cannot fix that make the image less reproducible (printed on stderr). */
+  warnings: string[];
   /** Directories and patterns of the tree worth excluding from the build context. */
   treeIgnores: string[];
   evidence: Evidence[];
@@ -205,6 +207,7 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
     redis,
     command,
     workdir,
+    warnings: pm.warnings,
     treeIgnores: treeIgnores(files.listFiles(), django),
     evidence,
   };
@@ -216,6 +219,7 @@ interface PmChoice {
   requirementsFile: string | null;
   devRequirements: string[];
   dependencies: Dependency[];
+  warnings: string[];
 }
 
 /** Production requirement files, most specific first (pip). */
@@ -272,7 +276,11 @@ function choosePackageManager(files: BuildContext, all: string[], pyproject: Pyp
     const dev = requirementFiles.filter((p) => !parsed.files.includes(p) && DEV_REQUIREMENTS.test(p));
     evidence.push({ topic: 'production requirements', value: parsed.files.join(', '), source: req });
     if (dev.length > 0) evidence.push({ topic: 'development requirements (not installed)', value: dev.join(', '), source: 'file names' });
-    return { name: 'pip', manifests: parsed.files, requirementsFile: req, devRequirements: dev, dependencies: parsed.dependencies };
+    const warnings =
+      parsed.unpinned.length > 0
+        ? [`${parsed.unpinned.length} requirement(s) not pinned with == (${parsed.unpinned.slice(0, 3).join(', ')}${parsed.unpinned.length > 3 ? ', ...' : ''}): each build may install other versions; compile a pinned file with pip-compile or uv pip compile`]
+        : [];
+    return { name: 'pip', manifests: parsed.files, requirementsFile: req, devRequirements: dev, dependencies: parsed.dependencies, warnings };
   }
   const manifests: Record<Exclude<PackageManager, 'pip'>, string[]> = {
     uv: ['pyproject.toml', 'uv.lock'],
@@ -281,7 +289,7 @@ function choosePackageManager(files: BuildContext, all: string[], pyproject: Pyp
     pipenv: ['Pipfile', 'Pipfile.lock'],
   };
   for (const m of manifests[chosen]) if (!has(m)) throw new DetectError(`${lockFileOf(chosen)} found but ${m} is missing`);
-  return { name: chosen, manifests: manifests[chosen], requirementsFile: null, devRequirements: [], dependencies: dependenciesOf(chosen, files, pyproject) };
+  return { name: chosen, manifests: manifests[chosen], requirementsFile: null, devRequirements: [], dependencies: dependenciesOf(chosen, files, pyproject), warnings: [] };
 }
 
 function lockFileOf(pm: PackageManager): string {
@@ -296,7 +304,12 @@ function dependenciesOf(pm: PackageManager, files: BuildContext, pyproject: Pypr
   const lockText = files.readFile(lockFileOf(pm));
   if (lockText === null) return deps;
   const locked = lockedNames(lockText, lockFileOf(pm));
-  return deps.filter((d) => locked.has(d.name));
+  const unlocked = deps.filter((d) => !locked.has(d.name)).map((d) => d.name);
+  if (unlocked.length > 0)
+    throw new DetectError(
+      `${lockFileOf(pm)} does not lock ${unlocked.slice(0, 5).join(', ')}${unlocked.length > 5 ? ', ...' : ''} from pyproject.toml: it is out of date, and a locked install would fail. Run \`${pm} lock\` first`,
+    );
+  return deps;
 }
 
 /** Python version: .python-version › requires-python › Pipfile.lock › runtime.txt › default (issue 13). */
@@ -310,6 +323,10 @@ function pythonVersion(files: BuildContext, pyproject: Pyproject | null, evidenc
   for (const [source, raw] of candidates) {
     if (!raw) continue;
     const v = resolvePython(raw);
+    if (!v && /\d+\.\d+/.test(raw))
+      throw new DetectError(
+        `${source} asks for Python ${raw.trim()}, which init cannot pin (it knows ${Object.values(PYTHON_PATCH).join(', ')}): write a full version such as 3.13.0 in .python-version`,
+      );
     if (v) {
       evidence.push({ topic: 'Python', value: v, source: `${source} (${raw.trim()})` });
       return v;
@@ -416,7 +433,7 @@ function detectDjango(files: BuildContext, all: string[], names: Set<string>, ev
     source: settingsModule === managePySettings ? manage : `${at(settingsModule.replace(/\./g, '/'))}.py (manage.py defaults to ${managePySettings})`,
   });
   const settingsText = settingsSources(files, all, at, settingsModule).join('\n');
-  const staticRootMatch = /^STATIC_ROOT\s*=\s*(.+)$/m.exec(settingsText);
+  const staticRootMatch = /^STATIC_ROOT\s*(?::[^=\n]+)?=\s*(.+)$/m.exec(settingsText);
   let staticRoot: string | null = null;
   if (staticRootMatch) {
     staticRoot = lastPathPart(staticRootMatch[1]) ?? 'staticfiles';
@@ -426,13 +443,18 @@ function detectDjango(files: BuildContext, all: string[], names: Set<string>, ev
   evidence.push({ topic: 'static file serving', value: whitenoise ? 'WhiteNoise' : 'not by the app (serve STATIC_ROOT from a web server or CDN)', source: whitenoise ? 'whitenoise dependency' : 'no whitenoise' });
   const secret =
     /SECRET_KEY\s*=\s*[^\n]*?(?:environ(?:\.get)?\s*[([]|getenv\s*\(|env(?:\.str)?\s*\()\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/.exec(settingsText);
+  // Reads under `if` / `try` / functions may never run at build time: only top-level statements count.
+  const topLevel = topLevelStatements(settingsText);
   const required = new Map<string, string>();
-  for (const r of settingsText.matchAll(/\benv(?:\.(\w+))?\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\)/g)) required.set(r[2], r[1] ?? 'str');
-  for (const r of settingsText.matchAll(/os\.environ\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]/g)) required.set(r[1], 'str');
+  for (const r of topLevel.matchAll(/\benv(?:\.(\w+))?\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\)/g)) required.set(r[2], r[1] ?? 'str');
+  for (const r of topLevel.matchAll(/os\.environ\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]/g)) required.set(r[1], 'str');
   if (secret) required.delete(secret[1]);
-  const remoteStaticStorage = /["']storages\.backends\.[\w.]+["']/.test(settingsText) && /STATICFILES_STORAGE|["']staticfiles["']\s*:/.test(settingsText);
+  // Only top-level settings count: a backend chosen under `if env(...)` is off in the build.
+  const remoteStaticStorage =
+    /["']staticfiles["']\s*:\s*\{[^}]*["']storages\.backends\./.test(topLevel) ||
+    /^(?:STATICFILES_STORAGE|STORAGES\[["']staticfiles["']\][^=\n]*)\s*=\s*[({\s]*(?:["']BACKEND["']\s*:\s*)?["']storages\.backends\./m.test(topLevel);
   if (remoteStaticStorage) evidence.push({ topic: 'static files', value: 'remote storage (django-storages): not collected in the build', source: 'settings' });
-  const media = /^MEDIA_ROOT\s*=\s*(.+)$/m.exec(settingsText);
+  const media = /^MEDIA_ROOT\s*(?::[^=\n]+)?=\s*(.+)$/m.exec(settingsText);
   const mediaDir = media ? lastPathPart(media[1]) : null;
   return {
     appDir,
@@ -445,6 +467,26 @@ function detectDjango(files: BuildContext, all: string[], names: Set<string>, ev
     remoteStaticStorage,
     mediaDir,
   };
+}
+
+/**
+ * The top-level statements of a Python module (those starting in column 0, with their bracketed
+ * continuation lines); statements nested in `if`, `try`, `def` or `class` bodies are dropped.
+ */
+export function topLevelStatements(text: string): string {
+  const out: string[] = [];
+  let depth = 0;
+  let keep = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (depth === 0) keep = /^[A-Za-z_]/.test(line) && !/^(if|elif|else|try|except|finally|for|while|with|def|class|async)\b/.test(line);
+    if (keep) out.push(line);
+    const code = line.replace(/#.*$/, '').replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""');
+    for (const ch of code) {
+      if ('([{'.includes(ch)) depth++;
+      else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
+    }
+  }
+  return out.join('\n');
 }
 
 /** The last folder name of the last string literal in a settings expression (`BASE_DIR / "staticfiles"`, `"/app/static/"`). */
@@ -480,7 +522,7 @@ function djangoApps(files: BuildContext, all: string[], django: DjangoProject, e
   const at = (p: string): string => (django.appDir ? `${django.appDir}/${p}` : p);
   const settingsText = settingsSources(files, all, at, django.settingsModule).join('\n');
   const find = (setting: string, file: string): string | null => {
-    const m = new RegExp(`^${setting}\\s*=\\s*["']([\\w.]+)["']`, 'm').exec(settingsText);
+    const m = new RegExp(`^${setting}\\s*(?::[^=\\n]+)?=\\s*["']([\\w.]+)["']`, 'm').exec(settingsText);
     if (m) {
       const dotted = m[1];
       const app = `${dotted.slice(0, dotted.lastIndexOf('.'))}:${dotted.slice(dotted.lastIndexOf('.') + 1)}`;
@@ -488,11 +530,12 @@ function djangoApps(files: BuildContext, all: string[], django: DjangoProject, e
       return app;
     }
     const prefix = django.appDir ? `${django.appDir}/` : '';
+    const pkg = `/${file.slice(0, -3)}/__init__.py`;
     const hit = all
-      .filter((p) => p.startsWith(prefix) && p.endsWith(`/${file}`))
+      .filter((p) => p.startsWith(prefix) && (p.endsWith(`/${file}`) || p.endsWith(pkg)))
       .sort((a, b) => a.split('/').length - b.split('/').length)[0];
     if (!hit) return null;
-    const mod = hit.slice(prefix.length, -3).replace(/\//g, '.');
+    const mod = hit.slice(prefix.length).replace(/\/__init__\.py$|\.py$/, '').replace(/\//g, '.');
     evidence.push({ topic: setting, value: `${mod}:application`, source: hit });
     return `${mod}:application`;
   };
@@ -512,6 +555,7 @@ function chooseServer(names: Set<string>, apps: DjangoApps, evidence: Evidence[]
   if (!server && apps.wsgi) {
     if (names.has('gunicorn')) server = { name: 'gunicorn', interface: 'wsgi', app: apps.wsgi };
     else if (names.has('granian')) server = { name: 'granian', interface: 'wsgi', app: apps.wsgi };
+    else if (names.has('uwsgi')) server = { name: 'uwsgi', interface: 'wsgi', app: apps.wsgi };
   }
   if (!server && apps.asgi) {
     if (names.has('uvicorn')) server = { name: 'uvicorn', interface: 'asgi', app: apps.asgi };
@@ -533,6 +577,7 @@ const NATIVE: { name: string; when: (d: Dependency) => boolean; build: string[];
     why: 'psycopg without [binary] loads the system libpq at run time',
   },
   { name: 'mysqlclient', when: () => true, build: ['build-essential', 'default-libmysqlclient-dev', 'pkg-config'], runtime: ['libmariadb3'], why: 'mysqlclient compiles against the MariaDB client library' },
+  { name: 'uwsgi', when: () => true, build: ['build-essential'], runtime: [], why: 'uWSGI is compiled from source' },
   { name: 'python-ldap', when: () => true, build: ['build-essential', 'libldap2-dev', 'libsasl2-dev'], runtime: ['libldap-2.5-0', 'libsasl2-2'], why: 'python-ldap compiles against OpenLDAP and SASL' },
 ];
 
@@ -553,7 +598,7 @@ function nativeNeeds(deps: Dependency[], evidence: Evidence[]): NativeNeeds {
 
 function celeryApp(all: string[], django: DjangoProject | null): string {
   const prefix = django?.appDir ? `${django.appDir}/` : '';
-  const hit = all.filter((p) => p.startsWith(prefix) && /(^|\/)(celery|celery_app)\.py$/.test(p)).sort((a, b) => a.split('/').length - b.split('/').length)[0];
+  const hit = all.filter((p) => p.startsWith(prefix) && /(^|\/)(celery|celery_app|celeryconf)\.py$/.test(p)).sort((a, b) => a.split('/').length - b.split('/').length)[0];
   if (hit) {
     const mod = hit.slice(prefix.length, -3).replace(/\//g, '.');
     // `celery -A proj` finds proj.celery by itself; a module named otherwise is given in full.
@@ -582,13 +627,13 @@ function treeIgnores(files: string[], django: DjangoProject | null): string[] {
   }
   if (files.some((p) => p.endsWith('.sqlite3'))) out.add('**/*.sqlite3');
   if (files.some((p) => /(^|\/)\.coverage/.test(p))) out.add('**/.coverage*');
-  if (django?.staticRoot && django.staticRoot !== 'staticfiles') out.add(`${prefixed(django, django.staticRoot)}/`);
-  if (django?.mediaDir && django.mediaDir !== 'media') out.add(`${prefixed(django, django.mediaDir)}/`);
+  // STATIC_ROOT / MEDIA_ROOT folders by name, anywhere; not when the tree has such a folder with files,
+  // which may be sources (a `static` folder of an app) that collectstatic needs.
+  for (const dir of [django?.staticRoot, django?.mediaDir]) {
+    if (dir && dir !== 'staticfiles' && dir !== 'media' && !dirHit(dir)) out.add(`**/${dir}`);
+  }
   return [...out];
 }
 
-function prefixed(django: DjangoProject, dir: string): string {
-  return django.appDir ? `${django.appDir}/${dir}` : dir;
-}
 
 export { normaliseName };

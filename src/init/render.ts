@@ -139,9 +139,12 @@ function installSteps(d: Detection): string[] {
   }
   L.push('WORKDIR /app');
   L.push('# Only the dependency files first, so the install layer is rebuilt only when they change.');
-  const dirs = new Set(d.manifests.map((m) => (m.includes('/') ? m.slice(0, m.lastIndexOf('/') + 1) : './')));
-  if (dirs.size === 1) L.push(`COPY ${d.manifests.join(' ')} ${[...dirs][0]}`);
-  else for (const m of d.manifests) L.push(`COPY ${m} ${m.includes('/') ? m.slice(0, m.lastIndexOf('/') + 1) : './'}`);
+  const byDir = new Map<string, string[]>();
+  for (const m of d.manifests) {
+    const dir = m.includes('/') ? m.slice(0, m.lastIndexOf('/') + 1) : './';
+    byDir.set(dir, [...(byDir.get(dir) ?? []), m]);
+  }
+  for (const [dir, list] of byDir) L.push(`COPY ${list.join(' ')} ${dir}`);
   switch (d.packageManager) {
     case 'pip':
       L.push(`# Installs exactly ${d.requirementsFile}${d.devRequirements.length > 0 ? ` (not ${d.devRequirements.join(', ')})` : ''}; the pip cache stays in a cache mount.`);
@@ -226,6 +229,8 @@ export function serverCommand(s: Server, port: number): string[] {
       return ['uvicorn', '--host', '0.0.0.0', '--port', String(port), s.app];
     case 'daphne':
       return ['daphne', '--bind', '0.0.0.0', '--port', String(port), s.app];
+    case 'uwsgi':
+      return ['uwsgi', '--http-socket', `0.0.0.0:${port}`, '--master', '--die-on-term', '--module', s.app];
     case 'granian':
       return ['granian', '--interface', s.interface, '--host', '0.0.0.0', '--port', String(port), s.app];
   }
@@ -250,7 +255,7 @@ export function renderDockerignore(d: Detection): string {
     L.push(...patterns);
   }
   if (d.treeIgnores.length > 0) {
-    L.push('# Found in this project: local environments, caches, databases and editor settings.');
+    L.push('# From this project: local environments, caches, databases, editor settings, collected files.');
     L.push(...d.treeIgnores);
   }
   return L.join('\n') + '\n';

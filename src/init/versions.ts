@@ -2,7 +2,7 @@
  * Versions that `shipshape init` writes into a generated Dockerfile: one table to update on purpose.
  *
  * Sources: the Docker Official Image `python` publishes a `<major>.<minor>.<patch>-slim-bookworm` tag for
- * every CPython release (docker-library/python); the patch versions below are the releases of October 2024.
+ * every CPython release (docker-library/python); the patch versions below are the releases of October 2024 (3.14.0: October 2025).
  * Debian package versions are bookworm's (Debian 12), written as apt version globs (`15.*`), which
  * `apt-get install pkg=15.*` accepts (apt's version matching allows a trailing `*`): a security update
  * within the same upstream series still installs, another series fails the build loudly.
@@ -15,6 +15,7 @@ export const PYTHON_PATCH: Readonly<Record<string, string>> = {
   '3.11': '3.11.10',
   '3.12': '3.12.7',
   '3.13': '3.13.0',
+  '3.14': '3.14.0',
 };
 
 /** The minor version used when the project states none (the newest with broad wheel coverage). */
