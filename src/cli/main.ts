@@ -25,7 +25,10 @@ function main(): void {
       throw e;
     });
   }
-  runCli(argv, {
+  // `image` and `pin` live in src/image and src/pin (loaded only when asked for).
+  const sub = argv[0] === 'image' ? import('../image/cli.js').then((m) => m.runImageCli) : argv[0] === 'pin' ? import('../pin/cli.js').then((m) => m.runPinCli) : null;
+  const run = sub ? (a: string[], io: Parameters<typeof runCli>[1]) => sub.then((f) => f(a.slice(1), { ...io, stdinStream: () => process.stdin })) : runCli;
+  run(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readStdin,

@@ -58,7 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\nAlso (run by the binary, see --help of each):\n  image <archive|dir|->  analyse a built image offline (docs/image.md)\n  pin [Dockerfile...]    pin base images to digests (docs/pin.md)\n');
 
   program
     .command('lint')

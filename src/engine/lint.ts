@@ -331,7 +331,8 @@ function instructionCheckOptions(instr: Instruction): CheckOptions | null {
 
 type IgnorePragma = Extract<Pragma, { kind: 'ignore' }>;
 
-function collectIgnorePragmas(file: Dockerfile): IgnorePragma[] {
+/** Every ignore pragma of a file (also used by `shipshape image --dockerfile`). */
+export function collectIgnorePragmas(file: Dockerfile): IgnorePragma[] {
   const out: IgnorePragma[] = [];
   for (const c of file.comments) {
     const p = parsePragma(c);
@@ -345,7 +346,7 @@ function collectIgnorePragmas(file: Dockerfile): IgnorePragma[] {
  * `global ignore=` the whole file; `stage ignore=` the instructions after the one directly below the
  * pragma, up to and including the next FROM.
  */
-function isPragmaSuppressed(file: Dockerfile, pragmas: IgnorePragma[], finding: Finding, ids: string[]): boolean {
+export function isPragmaSuppressed(file: Dockerfile, pragmas: IgnorePragma[], finding: Finding, ids: string[]): boolean {
   if (pragmas.length === 0) return false;
   const line = finding.instruction ? finding.instruction.line : finding.range.start.line;
   for (const p of pragmas) {

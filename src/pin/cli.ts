@@ -1,0 +1,147 @@
+/**
+ * `shipshape pin [Dockerfile...]`: pins every image the build pulls to the digest its tag has now.
+ *
+ * - default: adds the missing digests and writes the files; stale digests are reported, not changed;
+ * - `--update`: also replaces stale digests;
+ * - `--check`: writes nothing; exit 1 when a pin is missing or stale (for CI);
+ * - `--diff`: prints what would change and writes nothing.
+ * Every reference is resolved before anything is written: on any failure (one line per image on
+ * stderr) nothing is written and the exit code is 2. Files are replaced atomically, keeping their
+ * mode, line endings and byte order mark (src/cli/write.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import { parse } from '../parse/parser.js';
+import { decodeFile } from '../cli/input.js';
+import { writeAtomic } from '../cli/write.js';
+import type { ImageIo } from '../image/cli.js';
+import { applyEdits, findPinSites, pinnedText, type PinSite } from './pin.js';
+import { PinError, resolveDigest } from './resolve.js';
+
+interface PinOptions {
+  check?: boolean;
+  update?: boolean;
+  diff?: boolean;
+  plainHttp?: string[];
+  timeout?: string;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** Runs `shipshape pin ...` (`argv` starts after `pin`). @returns 0, 1 (`--check` found missing or stale pins) or 2 (errors; nothing written). */
+export async function runPinCli(argv: string[], io: ImageIo): Promise<number> {
+  let code = 0;
+  const cmd = new Command('shipshape pin')
+    .description('Pin the images of FROM, COPY --from and RUN --mount=from to the digest of their tag (registry HTTP API v2).')
+    .argument('[dockerfiles...]', 'Dockerfiles (default: ./Dockerfile)')
+    .option('--check', 'write nothing; exit 1 when a pin is missing or stale')
+    .option('--update', 'also replace digests that no longer match their tag')
+    .option('--diff', 'print the changes as a unified diff and write nothing')
+    .addOption(new Option('--plain-http <registry>', 'talk HTTP, not HTTPS, to this registry (loopback registries always are)').argParser(collect))
+    .option('--timeout <ms>', 'time limit per registry request in milliseconds', '15000')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (files: string[], opts: PinOptions) => {
+      code = await pinCommand(files.length > 0 ? files : ['Dockerfile'], opts, io);
+    });
+  try {
+    await cmd.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
+    throw e;
+  }
+  return code;
+}
+
+async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promise<number> {
+  const timeoutMs = Number(opts.timeout);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    io.stderr(`shipshape: --timeout: '${opts.timeout}' is not a positive number of milliseconds\n`);
+    return 2;
+  }
+  const docs: { name: string; path: string; text: string; sites: PinSite[] }[] = [];
+  let failed = false;
+  for (const name of files) {
+    const path = resolve(io.cwd, name);
+    let text: string;
+    try {
+      text = decodeFile(readFileSync(path));
+    } catch (e) {
+      const c = (e as NodeJS.ErrnoException).code;
+      io.stderr(`shipshape: ${name}: ${c === 'ENOENT' ? 'no such file' : c === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+      failed = true;
+      continue;
+    }
+    const df = parse(text);
+    const { sites, skipped } = findPinSites(df);
+    for (const s of skipped) io.stderr(`shipshape: warning: ${name}:${s.line}: ${s.text} is not pinned: ${s.reason}\n`);
+    docs.push({ name, path, text, sites });
+  }
+  if (failed) return 2;
+
+  // Resolve every distinct reference first; nothing is written unless all succeed.
+  const resolved = new Map<string, string>();
+  const errors = new Map<string, string>();
+  const wanted = [...new Set(docs.flatMap((d) => d.sites.filter((s) => !s.digestOnly).map((s) => s.resolve)))];
+  await Promise.all(
+    wanted.map(async (ref) => {
+      try {
+        resolved.set(ref, (await resolveDigest(ref, { env: io.env, plainHttp: opts.plainHttp, timeoutMs })).digest);
+      } catch (e) {
+        if (e instanceof PinError) errors.set(ref, e.message);
+        else throw e;
+      }
+    }),
+  );
+  if (errors.size > 0) {
+    for (const d of docs) for (const s of d.sites) if (errors.has(s.resolve)) io.stderr(`shipshape: ${d.name}:${s.line}: ${errors.get(s.resolve)}\n`);
+    io.stderr(`shipshape: ${errors.size} image(s) could not be resolved; nothing was written\n`);
+    return 2;
+  }
+
+  let missing = 0;
+  let stale = 0;
+  const writes: { path: string; name: string; before: string; after: string }[] = [];
+  for (const d of docs) {
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const s of d.sites) {
+      const where = `${d.name}:${s.line}`;
+      if (s.digestOnly) {
+        io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest only (no tag to check)\n`);
+        continue;
+      }
+      const digest = resolved.get(s.resolve)!;
+      if (s.digest === digest) {
+        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date\n`);
+        continue;
+      }
+      if (s.digest === null) {
+        missing++;
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${opts.check ? 'not pinned' : 'pinned'} to ${digest}\n`);
+        if (!opts.check) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
+      } else {
+        stale++;
+        const action = opts.check ? 'stale' : opts.update ? 'updated' : 'stale (run with --update to refresh)';
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}\n`);
+        if (!opts.check && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
+      }
+    }
+    if (edits.length > 0) writes.push({ path: d.path, name: d.name, before: d.text, after: applyEdits(d.text, edits) });
+  }
+  if (opts.check) return missing + stale > 0 ? 1 : 0;
+  if (opts.diff) {
+    for (const w of writes) io.stdout(createTwoFilesPatch(w.name, w.name, w.before, w.after));
+    return 0;
+  }
+  for (const w of writes) {
+    try {
+      writeAtomic(w.path, w.after);
+    } catch (e) {
+      io.stderr(`shipshape: cannot write ${w.name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,109 @@
+/**
+ * Where a Dockerfile names images that the build pulls, and the text edits that pin them:
+ * `FROM <image>`, `COPY --from=<image>` and `RUN --mount=...,from=<image>` (not when the name is a
+ * stage, as BuildKit resolves stage names first), and for `FROM ${VAR}` the default of the global
+ * `ARG VAR=<image>`. A pin keeps the tag and adds the digest: `python:3.12-slim@sha256:…` (BuildKit
+ * then pulls by digest; the tag stays for people and for `--update`).
+ */
+import type { Dockerfile, Instruction } from '../parse/types.js';
+import { parseImageRef } from '../parse/image-ref.js';
+
+/** One place that names an image. */
+export interface PinSite {
+  /** 1-based line of the text to rewrite. */
+  line: number;
+  /** What names it: `FROM`, `COPY --from`, `RUN --mount`, or `ARG` (a default used by a FROM). */
+  kind: 'FROM' | 'COPY --from' | 'RUN --mount' | 'ARG';
+  /** Offsets in the Dockerfile text of the reference as written. */
+  start: number;
+  end: number;
+  /** The reference as written there (`python:3.12@sha256:…`). */
+  text: string;
+  /** The reference to resolve: `text` without its digest (`latest` tag when none). */
+  resolve: string;
+  /** The written digest, or null when the reference is not pinned. */
+  digest: string | null;
+  /** True when the reference has a digest but no tag: it is pinned and cannot be checked. */
+  digestOnly: boolean;
+}
+
+/** A reference that cannot be pinned in place (made of several ARG values), with the reason. */
+export interface PinSkip {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+const stageNames = (df: Dockerfile) => new Set(df.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
+
+function siteFor(df: Dockerfile, kind: PinSite['kind'], start: number, end: number, line: number): PinSite | null {
+  const text = df.text.slice(start, end);
+  if (text === '' || text.toLowerCase() === 'scratch' || /\$/.test(text)) return null;
+  const ref = parseImageRef(text, text, false);
+  const at = text.indexOf('@');
+  const name = at >= 0 ? text.slice(0, at) : text;
+  const digestOnly = ref.digest !== null && ref.tag === null;
+  return { line, kind, start, end, text, resolve: ref.tag === null && !digestOnly ? `${name}:latest` : name, digest: ref.digest, digestOnly };
+}
+
+/** Finds every pinnable image reference of a Dockerfile (and those that cannot be pinned in place). */
+export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSkip[] } {
+  const sites: PinSite[] = [];
+  const skipped: PinSkip[] = [];
+  const names = stageNames(df);
+  const add = (s: PinSite | null) => {
+    if (s && !sites.some((o) => o.start === s.start)) sites.push(s);
+  };
+  for (const stage of df.stages) {
+    if (stage.base.kind === 'stage') continue;
+    const word = stage.from.words.find((w) => !w.raw.startsWith('--'));
+    if (!word) continue;
+    const raw = word.raw;
+    const v = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(raw);
+    if (v) {
+      const arg = [...df.globalArgs].reverse().flatMap((a) => a.pairs).find((p) => p.key === v[1]);
+      if (arg?.valueRange && arg.rawValue !== null && arg.rawValue === arg.value && arg.value) {
+        add(siteFor(df, 'ARG', arg.valueRange.start.offset, arg.valueRange.end.offset, arg.valueRange.start.line));
+      } else skipped.push({ line: stage.from.line, text: raw, reason: arg ? `ARG ${v[1]} has no plain default value` : `ARG ${v[1]} has no default: its value is only known at build time` });
+      continue;
+    }
+    if (raw.includes('$')) {
+      skipped.push({ line: stage.from.line, text: raw, reason: 'the reference is built from ARG values; write the whole reference in one ARG default to pin it' });
+      continue;
+    }
+    if (raw !== word.value) continue; // quoted or escaped: leave it
+    add(siteFor(df, 'FROM', word.range.start.offset, word.range.end.offset, word.range.start.line));
+  }
+  const isStage = (v: string) => names.has(v.toLowerCase()) || /^\d+$/.test(v);
+  const visit = (ins: Instruction) => {
+    for (const f of ins.flags) {
+      if (!f.valueRange || f.value === null) continue;
+      const rawValue = df.text.slice(f.valueRange.start.offset, f.valueRange.end.offset);
+      if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && f.name === 'from') {
+        if (isStage(f.value) || rawValue !== f.value) continue;
+        add(siteFor(df, 'COPY --from', f.valueRange.start.offset, f.valueRange.end.offset, f.valueRange.start.line));
+      } else if (ins.keyword === 'RUN' && f.name === 'mount') {
+        const m = /(^|,)from=([^,]+)/.exec(rawValue);
+        if (!m || isStage(m[2]) || m[2].includes('"') || m[2].includes("'")) continue;
+        const start = f.valueRange.start.offset + m.index + m[1].length + 5;
+        add(siteFor(df, 'RUN --mount', start, start + m[2].length, f.valueRange.start.line));
+      }
+    }
+  };
+  for (const ins of df.instructions) visit(ins);
+  return { sites: sites.sort((a, b) => a.start - b.start), skipped };
+}
+
+/** The pinned text of a site: the reference as written, without an old digest, plus `@digest`. */
+export function pinnedText(site: PinSite, digest: string): string {
+  const at = site.text.indexOf('@');
+  const name = at >= 0 ? site.text.slice(0, at) : site.text;
+  return `${site.resolve === `${name}:latest` ? site.resolve : name}@${digest}`;
+}
+
+/** Applies non-overlapping replacements (offsets into `text`). */
+export function applyEdits(text: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Where `shipshape pin` rewrites (src/pin/pin.ts), and the resolver against a small registry written
+ * here (Node http on 127.0.0.1) for the answers docker-registry does not give: a Basic challenge and a
+ * HEAD without `Docker-Content-Digest`. These run everywhere; test/pin/registry.test.ts uses the real
+ * registry.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse/parser.js';
+import { findPinSites, pinnedText } from '../../src/pin/pin.js';
+import { dockerCredentials, registryRef, resolveDigest } from '../../src/pin/resolve.js';
+
+describe('pin sites', () => {
+  it('finds FROM, ARG defaults, COPY --from and RUN --mount=from, not stages, scratch or split references', () => {
+    const text = [
+      'ARG BASE=python:3.12-slim',
+      'ARG PY=3.12',
+      'FROM ${BASE} AS build',
+      'FROM python:${PY}-alpine AS other',
+      'FROM scratch AS empty',
+      'FROM build AS again',
+      'FROM ghcr.io/o/app@sha256:' + 'a'.repeat(64),
+      'FROM debian:12@sha256:' + 'b'.repeat(64),
+      'COPY --from=build /a /a',
+      'COPY --from=0 /a /a',
+      'COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/',
+      'RUN --mount=type=bind,from=node:22,source=/x,target=/y --mount=type=cache,target=/c true',
+      'RUN --mount=type=bind,from=build,target=/y true',
+      'FROM node',
+      '',
+    ].join('\n');
+    const { sites, skipped } = findPinSites(parse(text));
+    expect(sites.map((s) => [s.line, s.kind, s.text, s.resolve, s.digest !== null, s.digestOnly])).toEqual([
+      [1, 'ARG', 'python:3.12-slim', 'python:3.12-slim', false, false],
+      [7, 'FROM', `ghcr.io/o/app@sha256:${'a'.repeat(64)}`, 'ghcr.io/o/app', true, true],
+      [8, 'FROM', `debian:12@sha256:${'b'.repeat(64)}`, 'debian:12', true, false],
+      [11, 'COPY --from', 'ghcr.io/astral-sh/uv:0.5', 'ghcr.io/astral-sh/uv:0.5', false, false],
+      [12, 'RUN --mount', 'node:22', 'node:22', false, false],
+      [14, 'FROM', 'node', 'node:latest', false, false],
+    ]);
+    expect(skipped).toEqual([{ line: 4, text: 'python:${PY}-alpine', reason: expect.stringContaining('built from ARG values') }]);
+    const d = 'sha256:' + 'c'.repeat(64);
+    expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
+  });
+
+  it('normalises Docker Hub names as Docker does', () => {
+    expect(registryRef('python:3.12')).toEqual({ host: 'registry-1.docker.io', authKey: 'docker.io', repository: 'library/python', tag: '3.12' });
+    expect(registryRef('localhost:5000/team/app')).toEqual({ host: 'localhost:5000', authKey: 'localhost:5000', repository: 'team/app', tag: 'latest' });
+  });
+});
+
+describe('resolver against a small registry', () => {
+  const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {}, layers: [] });
+  const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-resolve-'));
+  const seen: { method: string; accept: string; auth: string }[] = [];
+  let server: Server;
+  let host = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push({ method: req.method ?? '', accept: String(req.headers.accept ?? ''), auth: String(req.headers.authorization ?? '') });
+      if (req.headers.authorization !== `Basic ${Buffer.from('bob:pw').toString('base64')}`) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="test"' }).end();
+        return;
+      }
+      if (req.url !== '/v2/team/app/manifests/1') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+      res.end(req.method === 'GET' ? manifest : undefined);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+    mkdirSync(join(dir, '.docker'));
+    writeFileSync(join(dir, '.docker/config.json'), JSON.stringify({ auths: { [`http://${host}`]: { username: 'bob', password: 'pw' } } }));
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a Basic challenge with the Docker config credentials and hashes the body when HEAD has no digest', async () => {
+    expect(dockerCredentials(host, { HOME: dir })).toEqual({ username: 'bob', password: 'pw' });
+    const r = await resolveDigest(`${host}/team/app:1`, { env: { HOME: dir } });
+    expect(r).toEqual({ digest, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
+    expect(seen.map((s) => s.method)).toEqual(['HEAD', 'HEAD', 'GET']);
+    expect(seen[0].accept.split(', ')).toEqual([
+      'application/vnd.oci.image.index.v1+json',
+      'application/vnd.docker.distribution.manifest.list.v2+json',
+      'application/vnd.oci.image.manifest.v1+json',
+      'application/vnd.docker.distribution.manifest.v2+json',
+    ]);
+  });
+
+  it('says which credentials are missing, in one line', async () => {
+    await expect(resolveDigest(`${host}/team/app:1`, { env: { HOME: join(dir, 'nobody') } })).rejects.toThrow(`${host}/team/app:1: ${host} requires credentials (none for it in the Docker config)`);
+    await expect(resolveDigest(`${host}/team/app:2`, { env: { HOME: dir } })).rejects.toThrow(`${host}/team/app:2: unknown tag or repository on ${host}`);
+  });
+});
