@@ -17,7 +17,8 @@ import type { CliIo } from '../cli/run.js';
 import { writeAtomic } from '../cli/write.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
 import { ProjectFileError } from './dependencies.js';
-import { renderCompose, renderDockerfile, renderDockerignore, type RenderOptions } from './render.js';
+import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
+import { PinError, resolveDigest } from '../pin/resolve.js';
 
 /** Options of `shipshape init`, as commander parses them. */
 export interface InitOptions {
@@ -30,6 +31,8 @@ export interface InitOptions {
   port: string;
   healthPath: string;
   cmd?: string;
+  pin?: boolean;
+  baseImage?: string;
 }
 
 /**
@@ -50,13 +53,15 @@ export function registerInit(program: Command, io: CliIo, setExit: (code: number
     .option('--port <port>', 'port the server listens on', '8000')
     .option('--health-path <path>', 'path the HEALTHCHECK requests', '/')
     .option('--cmd <command>', 'the command to run (a JSON array or words), for projects without a detected server')
-    .action((dir: string, opts: InitOptions) => {
-      setExit(initCommand(dir, opts, io));
+    .option('--base-image <image:tag>', 'base image instead of python:<version>-slim-bookworm (a mirror of it, say)')
+    .option('--pin', 'pin the base image (and the uv image) to the digest its registry serves (docs/pin.md)')
+    .action(async (dir: string, opts: InitOptions) => {
+      setExit(await initCommand(dir, opts, io));
     });
 }
 
 /** Runs `init`; returns the exit code. */
-export function initCommand(dir: string, opts: InitOptions, io: CliIo): number {
+export async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   const fail = (message: string): number => {
     io.stderr(`shipshape init: ${message}\n`);
@@ -87,7 +92,26 @@ export function initCommand(dir: string, opts: InitOptions, io: CliIo): number {
   if (opts.explain) io.stderr(explain(detection));
   for (const w of detection.warnings) io.stderr(`shipshape init: warning: ${w}\n`);
 
-  const render: RenderOptions = { port, healthPath: opts.healthPath };
+  const render: RenderOptions = { port, healthPath: opts.healthPath, baseImage: opts.baseImage };
+  if (opts.baseImage !== undefined && !/^[a-z0-9][\w.:/-]*:[\w][\w.-]*$/i.test(opts.baseImage))
+    return fail(`--base-image ${opts.baseImage}: expected an image reference with a tag, such as registry.example.com/python:3.12.7-slim-bookworm`);
+  if (opts.pin) {
+    // A digest makes the build reproducible even when the tag is moved; the tag stays for people to read.
+    const images = [render.baseImage ?? baseImageOf(detection), ...(detection.packageManager === 'uv' ? [uvImage()] : [])];
+    const pinned: string[] = [];
+    for (const image of images) {
+      try {
+        const { digest } = await resolveDigest(image, { env: io.env });
+        pinned.push(`${image}@${digest}`);
+        if (opts.explain) io.stderr(`pinned ${image}  ${digest}  (from the registry)\n`);
+      } catch (e) {
+        if (e instanceof PinError || (e as Error | null)?.name === 'PinError') return fail(`--pin: ${(e as Error).message}; run without --pin to keep the tag only`);
+        throw e;
+      }
+    }
+    render.baseImage = pinned[0];
+    if (pinned[1]) render.uvImage = pinned[1];
+  }
   const outputs: [string, string][] = [
     ['Dockerfile', renderDockerfile(detection, render)],
     ['.dockerignore', renderDockerignore(detection)],

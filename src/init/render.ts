@@ -25,6 +25,13 @@ export interface RenderOptions {
    * reference with `@sha256:...`).
    */
   baseImage?: string;
+  /** The uv image reference (`ghcr.io/astral-sh/uv:0.5.9`, with `@sha256:...` from `--pin`). */
+  uvImage?: string;
+}
+
+/** The pinned uv release image the builder copies the uv binary from. */
+export function uvImage(): string {
+  return `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`;
 }
 
 /** The fixed UID and GID of the runtime user. */
@@ -64,7 +71,7 @@ export function renderDockerfile(d: Detection, o: RenderOptions): string {
     L.push(`# Build tools and headers (${d.native.reasons.filter((r) => !r.includes('run time')).join('; ')}); they stay in this stage.`);
     L.push(...aptRun(d.native.build));
   }
-  L.push(...installSteps(d));
+  L.push(...installSteps(d, o));
   L.push('');
   L.push('# runtime is the slim final image: the virtual environment and the source, without build tools.');
   L.push('FROM base AS runtime');
@@ -104,7 +111,7 @@ function aptRun(packages: string[]): string[] {
   return ['RUN apt-get update \\', ` && apt-get install -y --no-install-recommends ${pinned.join(' ')} \\`, ' && rm -rf /var/lib/apt/lists/*'];
 }
 
-function installSteps(d: Detection): string[] {
+function installSteps(d: Detection, o: RenderOptions): string[] {
   const L: string[] = [];
   const tool = (name: 'poetry' | 'pdm' | 'pipenv'): void => {
     L.push(`# ${name} itself lives in its own environment, pinned, so it never mixes with the application's packages.`);
@@ -115,7 +122,7 @@ function installSteps(d: Detection): string[] {
   switch (d.packageManager) {
     case 'uv':
       L.push('# The uv binary, copied from its pinned release image instead of installed with pip.');
-      L.push(`COPY --from=ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv} /uv /usr/local/bin/uv`);
+      L.push(`COPY --from=${o.uvImage ?? uvImage()} /uv /usr/local/bin/uv`);
       L.push('# uv installs into the shared virtual environment, copies out of its cache mount, and never downloads a Python.');
       L.push('ENV UV_PROJECT_ENVIRONMENT=/opt/venv UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never');
       break;

@@ -9,12 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
-import { defaultConfig } from '../../src/engine/types.js';
-import { RULES } from '../../src/rules/index.js';
-import { fsContext } from '../../src/context/fs.js';
-import { shellcheckAnalyzer } from '../../src/cli/shellcheck.js';
 import { runShipshape } from '../helpers/cli.js';
+import { lintEverything } from './lint-everything.js';
 
 const FIXTURES = join(__dirname, '../fixtures/init');
 const GOLDEN = join(__dirname, '../fixtures/init-golden');
@@ -31,17 +27,6 @@ const CASES: { name: string; dir?: string; flags?: string[] }[] = [
   { name: 'monorepo', dir: 'backend', flags: ['--compose'] },
   { name: 'plain-worker' },
 ];
-
-/** Lints with every rule enabled at its own severity (`off` ones as info), experimental checks included. */
-async function lintEverything(dir: string): Promise<string[]> {
-  const config = defaultConfig();
-  for (const r of RULES) config.override[r.id] = r.severity === 'off' ? 'info' : r.severity;
-  const rules = RULES.map((r) => ({ ...r, experimental: false }));
-  const file = join(dir, 'Dockerfile');
-  const result = await lint(readFileSync(file, 'utf8'), { config, rules, context: fsContext(dir, file), scriptAnalyzer: shellcheckAnalyzer({}) });
-  expect(result.internalErrors).toEqual([]);
-  return result.findings.map((f) => `${f.range.start.line}: ${f.ruleId} ${f.message}`);
-}
 
 describe('shipshape init on the fixture projects', () => {
   it.each(CASES)('$name', async ({ name, dir, flags = [] }) => {
