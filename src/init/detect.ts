@@ -183,8 +183,9 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
 
   let celery: string | null = null;
   if (names.has('celery')) {
-    celery = celeryApp(all, django);
-    evidence.push({ topic: 'celery', value: `celery -A ${celery} worker`, source: celery.includes('.') ? `${celery.replace(/\./g, '/')}.py` : 'dependencies' });
+    const found = celeryApp(all, django);
+    celery = found.module;
+    evidence.push({ topic: 'celery', value: `celery -A ${celery} worker`, source: found.source });
   }
   const postgres = ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'asyncpg'].some((n) => names.has(n));
   const redis = ['redis', 'django-redis', 'channels-redis', 'hiredis'].some((n) => names.has(n)) || (celery !== null && names.has('redis'));
@@ -596,15 +597,15 @@ function nativeNeeds(deps: Dependency[], evidence: Evidence[]): NativeNeeds {
   return { build: [...build].sort(), runtime: [...runtime].sort(), reasons };
 }
 
-function celeryApp(all: string[], django: DjangoProject | null): string {
+function celeryApp(all: string[], django: DjangoProject | null): { module: string; source: string } {
   const prefix = django?.appDir ? `${django.appDir}/` : '';
   const hit = all.filter((p) => p.startsWith(prefix) && /(^|\/)(celery|celery_app|celeryconf)\.py$/.test(p)).sort((a, b) => a.split('/').length - b.split('/').length)[0];
   if (hit) {
     const mod = hit.slice(prefix.length, -3).replace(/\//g, '.');
     // `celery -A proj` finds proj.celery by itself; a module named otherwise is given in full.
-    return mod.endsWith('.celery') ? mod.slice(0, -'.celery'.length) : mod;
+    return { module: mod.endsWith('.celery') ? mod.slice(0, -'.celery'.length) : mod, source: hit };
   }
-  return django ? django.settingsModule.split('.')[0] : 'app';
+  return { module: django ? django.settingsModule.split('.')[0] : 'app', source: 'celery dependency (no celery.py found)' };
 }
 
 function entryPoint(all: string[], pyproject: Pyproject | null): { command: string[]; workdir: string; source: string } | null {
