@@ -122,7 +122,13 @@ export async function initCommand(dir: string, opts: InitOptions, io: CliIo): Pr
     outputs.forEach(([name, text], i) => io.stdout(`${i > 0 ? '\n' : ''}==> ${name} <==\n${text}`));
     return 0;
   }
-  const existing = outputs.map(([name]) => readIfExists(join(root, name)));
+  let existing: (string | null)[];
+  try {
+    existing = outputs.map(([name]) => readIfExists(join(root, name)));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return fail(`cannot read ${err.path ?? dir}: ${err.code ?? err.message}`);
+  }
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
   const diffs = (): void => {
     outputs.forEach(([name, text], i) => {

@@ -130,6 +130,13 @@ describe('shipshape init', () => {
     expect(r.stderr).toContain('no production server among the dependencies: add gunicorn');
   });
 
+  it('an existing Dockerfile that is a directory is an error, not a crash', async () => {
+    mkdirSync(join(project, 'Dockerfile'));
+    const r = await runShipshape(['init'], project);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`shipshape init: cannot read ${join(project, 'Dockerfile')}: EISDIR\n`);
+  });
+
   it('reports an unparseable pyproject.toml by name', async () => {
     writeFileSync(join(project, 'pyproject.toml'), '[project\nname = 1\n');
     const r = await runShipshape(['init', '--stdout'], project);

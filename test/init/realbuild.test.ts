@@ -94,7 +94,12 @@ describe('a Dockerfile from shipshape init, really built with buildah', () => {
     expect(dockerfile).toContain(`FROM ${BASE.replace('docker.io/library/', '')} AS base`);
 
     // The Dockerfile exactly as written; HEALTHCHECK needs the docker format (OCI configs have no such field).
-    buildah(['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', '--layers', '--volume', `${wheels}:/wheels:ro`, '-t', IMAGE, project]);
+    // Without --layers each stage is committed once: on vfs every extra layer is a full copy of the rootfs.
+    const previous = spawnSync('buildah', [...S, 'inspect', '--type', 'image', '--format', '{{.FromImageID}}', IMAGE], { encoding: 'utf8' });
+    buildah(['bud', '--isolation', 'chroot', '--pull=never', '--format', 'docker', '--volume', `${wheels}:/wheels:ro`, '-t', IMAGE, project]);
+    // The image of an earlier run now has no name: remove it so repeated runs do not fill the storage.
+    const previousId = previous.status === 0 ? previous.stdout.trim() : '';
+    if (previousId && previousId !== buildah(['inspect', '--type', 'image', '--format', '{{.FromImageID}}', IMAGE]).trim()) spawnSync('buildah', [...S, 'rmi', previousId]);
 
     const config = JSON.parse(buildah(['inspect', '--type', 'image', IMAGE])) as {
       Docker: { config: { User: string; Cmd: string[]; Env: string[]; Healthcheck?: { Test: string[] }; WorkingDir: string }; history: { created_by?: string }[] };
