@@ -122,12 +122,13 @@ export async function initCommand(dir: string, opts: InitOptions, io: CliIo): Pr
     outputs.forEach(([name, text], i) => io.stdout(`${i > 0 ? '\n' : ''}==> ${name} <==\n${text}`));
     return 0;
   }
-  let existing: (string | null)[];
-  try {
-    existing = outputs.map(([name]) => readIfExists(join(root, name)));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return fail(`cannot read ${err.path ?? dir}: ${err.code ?? err.message}`);
+  const existing: (string | null)[] = [];
+  for (const [name] of outputs) {
+    try {
+      existing.push(readIfExists(join(root, name)));
+    } catch (e) {
+      return fail(`cannot read ${join(dir, name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   }
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
   const diffs = (): void => {

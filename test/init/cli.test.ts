@@ -134,7 +134,7 @@ describe('shipshape init', () => {
     mkdirSync(join(project, 'Dockerfile'));
     const r = await runShipshape(['init'], project);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`shipshape init: cannot read ${join(project, 'Dockerfile')}: EISDIR\n`);
+    expect(r.stderr).toBe('shipshape init: cannot read Dockerfile: EISDIR\n');
   });
 
   it('reports an unparseable pyproject.toml by name', async () => {
