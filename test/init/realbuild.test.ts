@@ -8,7 +8,8 @@
  * `python:<version>-slim-bookworm` base (Debian's python3 in a bookworm rootfs, made with mmdebstrap) and a
  * wheelhouse packed from Debian's Django, gunicorn and WhiteNoise; the stand-in's pip.conf reads /wheels,
  * bind-mounted with `buildah bud --volume`. The generated Dockerfile is built unchanged. Both are cached
- * (keyed by a hash of the scripts) in SHIPSHAPE_BUILD_CACHE (default /var/tmp/shipshape-init-build).
+ * (keyed by a hash of the scripts) in SHIPSHAPE_BUILD_CACHE (default /var/tmp/shipshape-init-build), whose
+ * storage/ folder is a buildah storage of its own.
  *
  * The built image is kept as a docker-archive at <cache>/django-image.tar for the image-analysis tests.
  *
@@ -29,7 +30,8 @@ const FIXTURE = join(__dirname, '../fixtures/init/pip-whitenoise');
 const CACHE = process.env.SHIPSHAPE_BUILD_CACHE ?? '/var/tmp/shipshape-init-build';
 const BASE = 'docker.io/library/python:3.11.10-slim-bookworm';
 const IMAGE = 'localhost/shipshape-init-django:test';
-const S = ['--storage-driver', 'vfs'];
+/** A private vfs storage, so builds of other tools on the machine (and their clean-ups) never meet ours. */
+const S = ['--root', join(CACHE, 'storage'), '--runroot', join(CACHE, 'run'), '--storage-driver', 'vfs'];
 
 function missing(): string | null {
   if (process.platform !== 'linux') return 'not Linux';
@@ -57,8 +59,9 @@ function standIn(): string {
   const label = spawnSync('buildah', [...S, 'inspect', '--type', 'image', '--format', '{{index .OCIv1.Config.Labels "org.shipshape.test.standin"}}', BASE], { encoding: 'utf8' });
   if (label.status === 0 && label.stdout.trim() === key && existsSync(wheels) && readdirSync(wheels).length > 0) return wheels;
   mkdirSync(CACHE, { recursive: true });
+  for (const old of readdirSync(CACHE)) if (old.startsWith('wheels-')) rmSync(join(CACHE, old), { recursive: true, force: true });
   const old = label.status === 0 ? buildah(['inspect', '--type', 'image', '--format', '{{.FromImageID}}', BASE]).trim() : null;
-  execFileSync('bash', [join(HERE, 'make-standin.sh'), BASE, wheels, key], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('bash', [join(HERE, 'make-standin.sh'), BASE, wheels, key, CACHE], { stdio: ['ignore', 'ignore', 'pipe'] });
   // The stand-in this run replaced has no other name: remove it so vfs storage does not grow per change.
   if (old) spawnSync('buildah', [...S, 'rmi', old], { encoding: 'utf8' });
   return wheels;

@@ -9,9 +9,11 @@
 #  - the wheelhouse (argument 2) holds wheels packed from Debian's python3-django, python3-gunicorn,
 #    python3-whitenoise and their dependencies (pack-wheels.py).
 # Argument 3 is the cache key stored as a label, so a later run can tell whether the image is current.
+# Argument 4 is the directory of the private buildah storage (vfs) the image is committed to.
 # Needs root, mmdebstrap and buildah; a Debian mirror (deb.debian.org or MIRROR) must be reachable.
 set -euo pipefail
-image=$1 wheels=$2 key=$3
+image=$1 wheels=$2 key=$3 store=$4
+b() { buildah --root "$store/storage" --runroot "$store/run" --storage-driver vfs "$@"; }
 here=$(cd "$(dirname "$0")" && pwd)
 mirror=${MIRROR:-http://deb.debian.org/debian}
 work=$(mktemp -d /var/tmp/shipshape-standin.XXXXXX)
@@ -24,8 +26,8 @@ mmdebstrap --quiet --variant=apt --include=python3,python3-venv,python-is-python
   --customize-hook="rm -rf '$wheels' && mkdir -p '$wheels' && cp \"\$1\"/tmp/wheels/*.whl '$wheels/' && rm -rf \"\$1\"/tmp/debs \"\$1\"/tmp/x \"\$1\"/tmp/wheels \"\$1\"/tmp/pack-wheels.py" \
   --customize-hook="printf '[global]\nno-index = true\nfind-links = /wheels\n' > \"\$1/etc/pip.conf\"" \
   bookworm "$work/rootfs.tar" "$mirror"
-ctr=$(buildah --storage-driver vfs from scratch)
-buildah --storage-driver vfs add "$ctr" "$work/rootfs.tar" / >/dev/null
-buildah --storage-driver vfs config --env PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin --env LANG=C.UTF-8 \
+ctr=$(b from scratch)
+b add "$ctr" "$work/rootfs.tar" / >/dev/null
+b config --env PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin --env LANG=C.UTF-8 \
   --cmd python3 --label "org.shipshape.test.standin=$key" "$ctr"
-buildah --storage-driver vfs commit --quiet --rm "$ctr" "$image" >/dev/null
+b commit --quiet --rm "$ctr" "$image" >/dev/null
