@@ -481,7 +481,7 @@ export function topLevelStatements(text: string): string {
   for (const line of text.split(/\r?\n/)) {
     if (depth === 0) keep = /^[A-Za-z_]/.test(line) && !/^(if|elif|else|try|except|finally|for|while|with|def|class|async)\b/.test(line);
     if (keep) out.push(line);
-    const code = line.replace(/#.*$/, '').replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""');
+    const code = line.replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/#.*$/, '');
     for (const ch of code) {
       if ('([{'.includes(ch)) depth++;
       else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
