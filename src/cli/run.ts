@@ -26,6 +26,7 @@ import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 import { ContextCache } from './lint-file.js';
 import { lintInWorkers, workerCount } from './pool.js';
+import { registerInit } from '../init/cli.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
 export interface CliIo {
@@ -115,6 +116,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         for (const r of rules) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.summary}\n`);
       }
     });
+
+  registerInit(program, io, (code) => (exitCode = code));
 
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
