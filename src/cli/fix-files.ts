@@ -10,6 +10,7 @@ import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { describeReadError, type Target } from './targets.js';
 import { writeAtomic } from './write.js';
+import { masker, secretValues } from '../report/redact.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
 export interface FixRequest {
@@ -59,11 +60,12 @@ export async function fixTarget(
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${t.display}: ${e.message} (please report this)\n`);
   let ioError = false;
   if (request.dryRun) {
-    if (fixed.output !== text) out.stdout(createTwoFilesPatch(t.display, t.display, text, fixed.output));
-    for (const [p, content] of fixed.files) {
-      const before = context?.readFile(p) ?? '';
-      out.stdout(createTwoFilesPatch(p, p, before, content));
-    }
+    // The diff is output like a report: secret values in it are masked (src/report/redact.ts).
+    const patches: string[] = [];
+    if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
+    for (const [p, content] of fixed.files) patches.push(createTwoFilesPatch(p, p, context?.readFile(p) ?? '', content));
+    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap(secretValues))]);
+    for (const patch of patches) out.stdout(mask(patch));
   } else if (t.path === null) {
     out.stdout(fixed.output);
   } else {
