@@ -4,11 +4,14 @@
  * output path, nothing is written that should not be.
  */
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runShipshape } from '../helpers/cli.js';
 
+const bin = join(__dirname, '../../bin/shipshape.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-safety-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -76,5 +79,157 @@ describe('one redaction step: no secret value reaches any output', () => {
     const f = await runShipshape(['lint', '--unsafe-fixes', 'redact2/Dockerfile'], dir);
     noToken(f.stdout + f.stderr);
     expect(readFileSync(p, 'utf8')).toContain(`CMD ["python", "app.py", "--token", "${TOKENS[2]}"]`);
+  });
+});
+
+describe('--fix writes only what it should', () => {
+  const FIXABLE = 'FROM busybox:1.36.1\nMAINTAINER ops@example.com\nENV A 1\nUSER 1000\nCMD ["true"]\n';
+  const WHOLE = 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "main.py"]\n';
+
+  it('never writes through a symlinked .dockerignore (outside or dangling), nor replaces the link', async () => {
+    const target = write('outside-target/ignore', 'keep-me\n');
+    write('dsym/Dockerfile', WHOLE);
+    write('dsym/.env', 'X=1\n');
+    symlinkSync(target, join(dir, 'dsym/.dockerignore'));
+    const a = await runShipshape(['lint', '--unsafe-fixes', 'dsym/Dockerfile'], dir);
+    expect(readFileSync(target, 'utf8')).toBe('keep-me\n');
+    expect(lstatSync(join(dir, 'dsym/.dockerignore')).isSymbolicLink()).toBe(true);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/\.dockerignore.*symbolic link/);
+
+    write('dangling/Dockerfile', WHOLE);
+    symlinkSync(join(dir, 'nowhere/ignore'), join(dir, 'dangling/.dockerignore'));
+    const b = await runShipshape(['lint', '--unsafe-fixes', 'dangling/Dockerfile'], dir);
+    expect(lstatSync(join(dir, 'dangling/.dockerignore')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'nowhere/ignore'))).toBe(false);
+    expect(b.code).toBe(2);
+    // Nothing of that target was written: the Dockerfile is as it was.
+    expect(readFileSync(join(dir, 'dangling/Dockerfile'), 'utf8')).toBe(WHOLE);
+  });
+
+  it('appends to a .dockerignore in another encoding, keeping its bytes', async () => {
+    const latin1 = Buffer.from('# caf\xe9\nm\xe9dia/\n', 'latin1');
+    write('latin1/Dockerfile', WHOLE);
+    write('latin1/.env', 'X=1\n');
+    write('latin1/.dockerignore', latin1);
+    const r = await runShipshape(['lint', '--unsafe-fixes', 'latin1/Dockerfile'], dir);
+    const after = readFileSync(join(dir, 'latin1/.dockerignore'));
+    expect(after.subarray(0, latin1.length).equals(latin1)).toBe(true);
+    expect(after.length).toBeGreaterThan(latin1.length);
+    expect(after.subarray(latin1.length).toString('utf8')).toContain('.env');
+    expect(r.stderr).not.toContain('cannot write');
+  });
+
+  it('/dev/stdin is standard input: the fixed text goes to stdout and nothing is written', () => {
+    const p = write('devstdin/Dockerfile', FIXABLE);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint --fix /dev/stdin < Dockerfile`], { cwd: join(dir, 'devstdin'), encoding: 'utf8', timeout: 30_000 });
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+    expect(existsSync('/dev/.dockerignore')).toBe(false);
+    expect(r.stdout).toContain('LABEL org.opencontainers.image.authors="ops@example.com"');
+  });
+
+  it('a FIFO, a socket or a device is refused with exit 2 (no hang, no raw errno)', async () => {
+    const fifo = join(dir, 'fifo.Dockerfile');
+    spawnSync('mkfifo', [fifo]);
+    const sock = join(dir, 'sock.Dockerfile');
+    const server = createServer().listen(sock);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      for (const args of [['lint', fifo], ['lint', '--fix', fifo], ['lint', sock], ['lint', '--fix', '/dev/null']]) {
+        const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
+        expect(r.error).toBeUndefined(); // no timeout
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/not a regular file/);
+        expect(r.stderr).not.toMatch(/ENXIO|\n\s+at /);
+      }
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses to split a hard link', async () => {
+    const p = write('hard/Dockerfile', FIXABLE);
+    linkSync(p, join(dir, 'hard/Dockerfile.link'));
+    const r = await runShipshape(['lint', '--fix', 'hard/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/hard links/);
+    expect(statSync(p).nlink).toBe(2);
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+    expect(r.stderr).not.toMatch(/^Fixed [1-9]/m);
+  });
+
+  it('--context that does not exist: exit 2 before anything is written', async () => {
+    const p = write('noctx/Dockerfile', FIXABLE);
+    const r = await runShipshape(['lint', '--fix', '--context', join(dir, 'does-not-exist'), 'noctx/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/build context .*does-not-exist.*no such directory/);
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+  });
+
+  it('two --fix runs on one file at once: no update is lost', async () => {
+    const p = write('race/Dockerfile', FIXABLE);
+    const [a, b] = await Promise.all([
+      runShipshape(['lint', '--fix', '--fix-rule', 'MaintainerDeprecated', '--fix-rule', 'DL4000', 'race/Dockerfile'], dir),
+      runShipshape(['lint', '--fix', '--fix-rule', 'LegacyKeyValueFormat', 'race/Dockerfile'], dir),
+    ]);
+    const text = readFileSync(p, 'utf8');
+    const fixedA = text.includes('LABEL org.opencontainers.image.authors');
+    const fixedB = text.includes('ENV A=1');
+    // Each run either wrote its fix (and it is in the file) or said it did not.
+    expect(fixedA || a.code === 2).toBe(true);
+    expect(fixedB || b.code === 2).toBe(true);
+    for (const r of [a, b]) if (r.code === 2) expect(r.stderr).toMatch(/changed while/);
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)('--fix as an unprivileged user (the test runs as root and drops to nobody)', () => {
+  const FIXABLE = 'FROM busybox:1.36.1\nMAINTAINER ops@example.com\nUSER 1000\nCMD ["true"]\n';
+  const asNobody = (cwd: string, args: string[]): ReturnType<typeof spawnSync> =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: cwd }, uid: 65534, gid: 65534, timeout: 30_000 });
+  const readable = (r: ReturnType<typeof spawnSync>): boolean => !(r.error || /EACCES.*(bin|dist|node_modules)|Cannot find module/.test(String(r.stderr)));
+
+  it('a root-owned file in a world-writable directory is not replaced by one owned by the user', () => {
+    chmodSync(dir, 0o755);
+    const p = write('worldw/Dockerfile', FIXABLE);
+    chmodSync(join(dir, 'worldw'), 0o777);
+    const r = asNobody(join(dir, 'worldw'), ['lint', '--fix', 'Dockerfile']);
+    if (!readable(r)) return;
+    expect(statSync(p).uid).toBe(0);
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/belongs to another user/);
+    expect(r.stderr).not.toMatch(/^Fixed [1-9]/m);
+  });
+
+  it('in a read-only directory: a clear error, and no "Fixed N" for what was not written', () => {
+    chmodSync(dir, 0o755);
+    const p = write('rodir/Dockerfile', FIXABLE);
+    chmodSync(p, 0o666);
+    spawnSync('chown', ['65534:65534', p]);
+    chmodSync(join(dir, 'rodir'), 0o555);
+    const r = asNobody(join(dir, 'rodir'), ['lint', '--fix', 'Dockerfile']);
+    chmodSync(join(dir, 'rodir'), 0o755);
+    if (!readable(r)) return;
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write.*nothing written/);
+    expect(r.stderr).not.toMatch(/^Fixed [1-9]/m);
+  });
+
+  it("an unreadable .dockerignore of the user's is left as it is", () => {
+    chmodSync(dir, 0o755);
+    write('locked-ignore/Dockerfile', 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "main.py"]\n');
+    write('locked-ignore/.env', 'X=1\n');
+    const ig = write('locked-ignore/.dockerignore', 'secrets/\n*.pem\n');
+    for (const f of ['', 'Dockerfile', '.env', '.dockerignore']) spawnSync('chown', ['65534:65534', join(dir, 'locked-ignore', f)]);
+    chmodSync(ig, 0o000);
+    const r = asNobody(join(dir, 'locked-ignore'), ['lint', '--unsafe-fixes', 'Dockerfile']);
+    chmodSync(ig, 0o644);
+    if (!readable(r)) return;
+    expect(readFileSync(ig, 'utf8')).toBe('secrets/\n*.pem\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.dockerignore: exists but cannot be read/);
   });
 });
