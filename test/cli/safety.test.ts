@@ -233,3 +233,48 @@ describe.skipIf(process.getuid?.() !== 0)('--fix as an unprivileged user (the te
     expect(r.stderr).toMatch(/\.dockerignore: exists but cannot be read/);
   });
 });
+
+describe('output and small input problems', () => {
+  it('--diff with a machine format on stdout: the report stays valid, the diff goes to stderr', async () => {
+    write('diffjson/Dockerfile', 'FROM busybox:1.36.1\nMAINTAINER ops@example.com\nUSER 1000\nCMD ["true"]\n');
+    const r = await runShipshape(['lint', '--diff', '-f', 'json', 'diffjson/Dockerfile'], dir);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stderr).toContain('+LABEL org.opencontainers.image.authors');
+    const tty = await runShipshape(['lint', '--diff', 'diffjson/Dockerfile'], dir);
+    expect(tty.stdout).toContain('+LABEL org.opencontainers.image.authors');
+  });
+  it('control characters in a file name are escaped on stderr', async () => {
+    const r = await runShipshape(['lint', 'no\x1b[2Jsuch\nshipshape: fake message'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('\x1b');
+    expect(r.stderr).toContain('no\\x1b[2Jsuch\\x0ashipshape: fake message: no such file');
+  });
+  it('`rules --format nope` is a usage error', async () => {
+    const r = await runShipshape(['rules', '--format', 'nope'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope/);
+  });
+  it('standard input that is a directory is an error, not an empty Dockerfile', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint - < "${dir}"`], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/-: is a directory/);
+  });
+  it('a full disk or a closed standard output: a clear message and exit 2, no stack trace', () => {
+    write('out/Dockerfile', 'FROM busybox:1.36.1\nENV DEBUG=1\n');
+    const full = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint -f json out/Dockerfile > /dev/full`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toMatch(/cannot write to standard output: no space left on device/);
+    expect(full.stderr).not.toMatch(/\n\s+at /);
+    const closed = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint -f json out/Dockerfile >&-`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(closed.status).toBe(2);
+    expect(closed.stderr).toMatch(/cannot write to standard output/);
+  });
+  it('a config with 200,000 ignored rules does not overflow the stack', () => {
+    const ids = Array.from({ length: 200_000 }, (_, i) => `  - X${i}`).join('\n');
+    write('bigcfg/.hadolint.yaml', `ignored:\n${ids}\n`);
+    write('bigcfg/Dockerfile', 'FROM busybox:1.36.1\nUSER 1000\nCMD ["true"]\n');
+    const r = spawnSync(process.execPath, [bin, 'lint', '-f', 'json', 'Dockerfile'], { cwd: join(dir, 'bigcfg'), encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: dir } });
+    expect(r.stderr).not.toMatch(/Maximum call stack|internal error/);
+    expect(r.status).toBe(0);
+  });
+});
