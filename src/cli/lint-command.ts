@@ -4,10 +4,10 @@
  * reported (src/cli/output.ts).
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
-import { fsContext } from '../context/fs.js';
+import { fsContext, MAX_FILES } from '../context/fs.js';
 import type { ReportFile } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
@@ -136,13 +136,24 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
   const contextDirOf = (path: string | null): string => (opts.context ? resolve(io.cwd, opts.context) : path ? dirname(path) : io.cwd);
-  const report = (display: string, o: FileOutcome): void => {
+  // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
+  // moves the limit (a monorepo context with more files).
+  const limitEnv = Number(io.env.SHIPSHAPE_CONTEXT_LIMIT);
+  const maxContextFiles = Number.isInteger(limitEnv) && limitEnv > 0 ? limitEnv : MAX_FILES;
+  const truncatedContexts = new Set<string>();
+  const noteTruncated = (contextDir: string): void => {
+    if (truncatedContexts.has(contextDir)) return;
+    truncatedContexts.add(contextDir);
+    io.stderr(`shipshape: warning: build context ${shownName(relative(io.cwd, contextDir) || '.')} has more than ${maxContextFiles.toLocaleString('en-US')} files: context rules saw only the first ${maxContextFiles.toLocaleString('en-US')} (point --context at the directory the build uses, or raise SHIPSHAPE_CONTEXT_LIMIT)\n`);
+  };
+  const report = (display: string, o: FileOutcome, contextDir?: string): void => {
     if (!o.ok) {
       ioError = true;
       io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${shownName(display)}: ${describeReadError(o.error)}\n`);
       return;
     }
     for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(display)}: ${err.message} (please report this)\n`);
+    if (o.contextTruncated && contextDir) noteTruncated(contextDir);
     results.push({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 
@@ -151,13 +162,13 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t.path) })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t.path), maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
     );
     if (showProgress) io.stderr('\r\x1b[2K');
-    outcomes.forEach((o, k) => report(targets[k].display, o));
+    outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k].path)));
   }
   let i = 0;
   for (const t of workers > 0 ? [] : targets) {
@@ -166,7 +177,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const contextDir = contextDirOf(t.path);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir }, config, shellcheck, contexts));
+        report(t.display, await lintFile({ path: t.path, contextDir, maxContextFiles }, config, shellcheck, contexts), contextDir);
         continue;
       }
       let source: string;
@@ -176,7 +187,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
         report(t.display, { ok: false, error });
         continue;
       }
-      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined) : null, config, shellcheck));
+      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck), contextDir);
       continue;
     }
     let read;
@@ -186,9 +197,10 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error });
       continue;
     }
-    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
+    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
     const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
+    if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;
     for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);
     // After fixing, the findings are positions in the fixed text: show excerpts from it.

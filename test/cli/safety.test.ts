@@ -278,3 +278,21 @@ describe('output and small input problems', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('a build context larger than the listing limit', () => {
+  it('is reported once, not silently cut (limit lowered with SHIPSHAPE_CONTEXT_LIMIT to keep the test small)', async () => {
+    const big = join(dir, 'bigctx');
+    mkdirSync(join(big, 'files'), { recursive: true });
+    for (let i = 0; i < 30; i++) writeFileSync(join(big, 'files', `f${i}`), '');
+    writeFileSync(join(big, 'Dockerfile'), 'FROM busybox:1.36.1\nCOPY . /app\nUSER 1000\n');
+    writeFileSync(join(big, 'Dockerfile.dev'), 'FROM busybox:1.36.1\nCOPY . /app\nUSER 1000\n');
+    const env = { HOME: dir, SHIPSHAPE_CONTEXT_LIMIT: '20' };
+    const r = await runShipshape(['lint', '-f', 'json', 'bigctx/Dockerfile', 'bigctx/Dockerfile.dev'], dir, { env });
+    expect(r.stderr.match(/more than 20 files/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/build context bigctx has more than 20 files: context rules saw only the first 20/);
+    const fix = await runShipshape(['lint', '--diff', 'bigctx/Dockerfile'], dir, { env });
+    expect(fix.stderr).toMatch(/more than 20 files/);
+    const under = await runShipshape(['lint', '-f', 'json', 'bigctx/Dockerfile'], dir, { env: { HOME: dir, SHIPSHAPE_CONTEXT_LIMIT: '100' } });
+    expect(under.stderr).not.toMatch(/more than/);
+  });
+});
