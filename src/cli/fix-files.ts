@@ -80,7 +80,7 @@ export async function fixTarget(
     const patches: string[] = [];
     if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
     for (const [p, content] of fixed.files) patches.push(createTwoFilesPatch(p, p, context?.readFile(p) ?? '', content));
-    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap(secretValues))]);
+    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
     for (const patch of patches) out.diff(mask(patch));
     count();
     return { result: fixed.after, ioError: false, written: false };
