@@ -269,6 +269,13 @@ describe('output and small input problems', () => {
     expect(closed.status).toBe(2);
     expect(closed.stderr).toMatch(/cannot write to standard output/);
   });
+  it('200,000 exec-form elements or arguments of one command do not overflow the stack', () => {
+    const many = Array.from({ length: 200_000 }, () => '"a"').join(', ');
+    write('wide/Dockerfile', `FROM busybox:1.36.1\nRUN [${many}]\nCMD [${many}]\nRUN pip install ${'a '.repeat(200_000)}\nUSER 1000\n`);
+    const r = spawnSync(process.execPath, [bin, 'lint', '-f', 'json', 'Dockerfile'], { cwd: join(dir, 'wide'), encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28, env: { PATH: '/nonexistent', HOME: dir } });
+    expect(r.stderr).not.toMatch(/Maximum call stack|internal error/);
+    expect(r.status).toBe(1);
+  });
   it('a config with 200,000 ignored rules does not overflow the stack', () => {
     const ids = Array.from({ length: 200_000 }, (_, i) => `  - X${i}`).join('\n');
     write('bigcfg/.hadolint.yaml', `ignored:\n${ids}\n`);
