@@ -1,23 +1,32 @@
 /**
- * Linting one Dockerfile on disk without fixes: what the CLI's sequential loop and its worker threads
- * (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
+ * Linting one Dockerfile without fixes: what the CLI's sequential loop (src/cli/lint-command.ts) and its
+ * worker threads (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
  * cross a thread boundary.
  */
-import { readFileSync } from 'node:fs';
-import { fsContext } from '../context/fs.js';
+import { fsContext, type FsBuildContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
 import { decodeFile } from './input.js';
+import { readInputFile } from './targets.js';
 
 /** One file to lint: its path and the build context directory. */
 export interface FileJob {
   path: string;
   contextDir: string;
+  /** Listing limit of the build context (default src/context/fs.ts MAX_FILES). */
+  maxContextFiles?: number;
 }
 
 /** The outcome for one file: findings, or why it could not be read. */
 export type FileOutcome =
-  | { ok: true; source: string; findings: Finding[]; internalErrors: { ruleId: string; message: string }[] }
+  | {
+      ok: true;
+      source: string;
+      findings: Finding[];
+      internalErrors: { ruleId: string; message: string }[];
+      /** The build context's listing stopped at its limit (src/context/fs.ts MAX_FILES). */
+      contextTruncated?: boolean;
+    }
   | { ok: false; error: unknown };
 
 /**
@@ -25,17 +34,17 @@ export type FileOutcome =
  * Dockerfiles is listed once, not once per file). Only for runs that write nothing.
  */
 export class ContextCache {
-  private readonly listings = new Map<string, () => string[]>();
+  private readonly listings = new Map<string, FsBuildContext>();
 
   /** A context rooted at `dir` for the Dockerfile `dockerfile`, sharing the listing of `dir`. */
-  get(dir: string, dockerfile: string | undefined): BuildContext {
-    const context = fsContext(dir, dockerfile);
-    let list = this.listings.get(dir);
-    if (!list) {
-      list = context.listFiles;
-      this.listings.set(dir, list);
+  get(dir: string, dockerfile: string | undefined, maxFiles?: number): FsBuildContext {
+    const context = fsContext(dir, dockerfile, maxFiles);
+    let lister = this.listings.get(dir);
+    if (!lister) {
+      lister = context;
+      this.listings.set(dir, lister);
     }
-    return { ...context, listFiles: list };
+    return { ...context, listFiles: lister.listFiles, truncated: lister.truncated };
   }
 }
 
@@ -43,10 +52,16 @@ export class ContextCache {
 export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache): Promise<FileOutcome> {
   let source: string;
   try {
-    source = decodeFile(readFileSync(job.path));
+    source = decodeFile(readInputFile(job.path).bytes);
   } catch (error) {
     return { ok: false, error };
   }
-  const result = await lint(source, { config, context: contexts.get(job.contextDir, job.path), scriptAnalyzer });
-  return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
+  return lintSource(source, contexts.get(job.contextDir, job.path, job.maxContextFiles), config, scriptAnalyzer);
+}
+
+/** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
+export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined): Promise<FileOutcome & { ok: true }> {
+  const result = await lint(source, { config, context, scriptAnalyzer });
+  const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
+  return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };
 }

@@ -56,7 +56,10 @@ export interface ScriptJob {
   script: ShellScript;
   /** The shell program that runs it (`/bin/sh`, `/bin/bash`), from SHELL or the pragma. */
   shell: string;
-  /** ARG and ENV names visible to the RUN (hadolint declares them to ShellCheck). */
+  /**
+   * ARG and ENV names visible to the RUN that its script mentions (hadolint declares the visible
+   * names to ShellCheck; names the script does not mention cannot change ShellCheck's findings).
+   */
   variables: string[];
 }
 
@@ -130,7 +133,9 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       if (instr.execForm || !entry.shell.posix) continue;
       // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
       // file's ARG/ENV names are known.
-      const variables = onbuildParent.has(instr) ? [] : semantics.scopeAt(instr).names();
+      // Only the visible names the script mentions: listing every visible name for every RUN is
+      // quadratic (8,000 ENV lines and 8,000 RUNs), and ShellCheck only asks about names it reads.
+      const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, semantics.scopeAt(instr));
       jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
     }
     if (jobs.length > 0) {
@@ -144,6 +149,13 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const findings = applySuppression(file, raw, config);
   findings.sort(compareFindings);
   return { file, findings, internalErrors };
+}
+
+/** The words of `script` that name a variable of `scope`, each once, in order of first mention. */
+function mentionedNames(script: string, scope: { has(name: string): boolean }): string[] {
+  const out = new Set<string>();
+  for (const m of script.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (!out.has(m[0]) && scope.has(m[0])) out.add(m[0]);
+  return [...out];
 }
 
 const externalRules = new Map<string, Rule>();
