@@ -54,7 +54,9 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
   const lintOptions: LintOptions = { ...options, context: baseContext ? overlayContext(baseContext, files) : null };
   let result = await lint(current, lintOptions);
   const before = result.findings;
-  const seen = new Set([current]);
+  // A state is the Dockerfile text and the context files changed so far: a round that only writes
+  // `.dockerignore` leaves the text as it was and is progress, not a cycle.
+  const seen = new Set([stateKey(current, files)]);
   const fixedByRule: Record<string, number> = {};
   const errors: FixResult['errors'] = [];
   const excluded = new Set<string>();
@@ -79,7 +81,7 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
       const alone = await lint(applyEdits(current, editsOf(own)).text, nextOptions);
       return countByRule(alone.findings, rule) > countByRule(result.findings, rule);
     };
-    const problem = await roundProblem(result, nextResult, next, seen, rules, aloneGrows);
+    const problem = await roundProblem(result, nextResult, stateKey(next, pendingFiles), seen, rules, aloneGrows);
     if (problem) {
       errors.push({ rules, message: problem });
       // Retry without the offending rules; if it was one rule, it is excluded for good.
@@ -88,7 +90,7 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
     }
     for (const c of chosen) fixedByRule[c.finding.ruleId] = (fixedByRule[c.finding.ruleId] ?? 0) + 1;
     for (const [p, content] of pendingFiles) files.set(p, content);
-    seen.add(next);
+    seen.add(stateKey(next, pendingFiles));
     current = next;
     result = nextResult;
   }
@@ -98,6 +100,9 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
 function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<string>): { finding: Finding; fix: Fix }[] {
   const out: { finding: Finding; fix: Fix }[] = [];
   const taken: TextEdit[] = [];
+  // Edits of other context files, by path: they conflict like Dockerfile edits (two appends at the end
+  // of `.dockerignore` would interleave), so the second waits for the next round's fresh offsets.
+  const takenFiles = new Map<string, TextEdit[]>();
   for (const f of findings) {
     const fix = f.fix;
     if (!fix || excluded.has(f.ruleId)) continue;
@@ -105,7 +110,9 @@ function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<str
     if (options.onlyRules && !options.onlyRules.includes(f.ruleId)) continue;
     if (fix.edits.length === 0 && !(fix.files?.length)) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    if ((fix.files ?? []).some((file) => file.edits.some((e) => (takenFiles.get(file.path) ?? []).some((t) => overlaps(e, t))))) continue;
     taken.push(...fix.edits);
+    for (const file of fix.files ?? []) takenFiles.set(file.path, [...(takenFiles.get(file.path) ?? []), ...file.edits]);
     out.push({ finding: f, fix });
   }
   return out;
@@ -115,6 +122,11 @@ function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<str
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+}
+
+/** Identity of a fix state: the Dockerfile text and the changed context files (path → content). */
+function stateKey(text: string, files: Map<string, string>): string {
+  return JSON.stringify([text, [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }
 
 function parseErrors(r: LintResult): number {
@@ -128,13 +140,13 @@ function countByRule(findings: Finding[], rule: string): number {
 async function roundProblem(
   prev: LintResult,
   next: LintResult,
-  nextText: string,
+  nextState: string,
   seen: Set<string>,
   rules: string[],
   aloneGrows: (rule: string) => Promise<boolean>,
 ): Promise<string | null> {
   if (parseErrors(next) > parseErrors(prev)) return `fix made the file parse worse: ${next.file.errors[0]?.message ?? 'parse error'}`;
-  if (seen.has(nextText)) return 'fixes undo each other (the text returned to an earlier state)';
+  if (seen.has(nextState)) return 'fixes undo each other (the text returned to an earlier state)';
   for (const r of rules) {
     if (countByRule(next.findings, r) > countByRule(prev.findings, r) && (await aloneGrows(r))) return `fix of ${r} produced more ${r} findings than it removed`;
   }

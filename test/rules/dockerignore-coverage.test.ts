@@ -44,3 +44,17 @@ describe('fix', () => {
     expect(edits[0]?.edits[0].start).toBe('.git\r\n.env*'.length);
   });
 });
+
+describe('fix keeps the user\'s lines (issue 16)', () => {
+  it('appends after the user\'s lines, which stay first and byte-for-byte', async () => {
+    const { fixText } = await import('../../src/fix/fixer.js');
+    const { memoryContext } = await import('../../src/context/memory.js');
+    const user = '# ours\n*.md\n!README.md\n.env*';
+    const files = { 'manage.py': '', 'media/u/a.jpg': 'x', 'db.sqlite3': 'x', '.git/HEAD': 'x', '.dockerignore': user };
+    const r = await fixText(PY, { rules: [rule], level: 'unsafe', onlyRules: ['dockerignore-coverage'], context: memoryContext(files) });
+    expect(r.errors).toEqual([]);
+    const out = r.files.get('.dockerignore') ?? '';
+    expect(out.startsWith(user + '\n')).toBe(true);
+    expect(out.slice(user.length + 1).split('\n').sort()).toEqual(['', '**/*.sqlite3', '**/.git', '.git', '.hg', '.svn', 'media/'].sort());
+  });
+});
