@@ -1,6 +1,6 @@
 /**
- * Linting one Dockerfile on disk without fixes: what the CLI's sequential loop and its worker threads
- * (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
+ * Linting one Dockerfile without fixes: what the CLI's sequential loop (src/cli/lint-command.ts) and its
+ * worker threads (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
  * cross a thread boundary.
  */
 import { readFileSync } from 'node:fs';
@@ -47,6 +47,11 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   } catch (error) {
     return { ok: false, error };
   }
-  const result = await lint(source, { config, context: contexts.get(job.contextDir, job.path), scriptAnalyzer });
+  return lintSource(source, contexts.get(job.contextDir, job.path), config, scriptAnalyzer);
+}
+
+/** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
+export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined): Promise<FileOutcome & { ok: true }> {
+  const result = await lint(source, { config, context, scriptAnalyzer });
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
 }

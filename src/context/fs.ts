@@ -1,22 +1,119 @@
 /**
  * A build context on disk: the directory the builder would receive.
+ *
+ * Nothing outside the context is ever read, stat'ed or listed. Paths are resolved the way BuildKit
+ * resolves context paths (its `FollowSymlinkInScope` over the context root): `..` never climbs above
+ * the root, and a symlink is followed as if the root were `/` — `requirements.txt -> /etc/passwd` names
+ * `<root>/etc/passwd`, and `-> ../../x` stops at the root. Only regular files are read (never a FIFO,
+ * socket or device), up to MAX_READ bytes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { BuildContext } from '../engine/types.js';
 
 /** Directories never descended into when listing (they are large and never part of an image's intent). */
 const SKIP_DIRS = new Set(['node_modules']);
 /** Upper bound on listed files, so a context such as `/` cannot stall a lint run. */
-const MAX_FILES = 50_000;
+export const MAX_FILES = 50_000;
+/** Larger context files are not read (treated as unreadable): rules read manifests and small secrets. */
+const MAX_READ = 16 * 1024 * 1024;
+/** Symlinks followed while resolving one path (Linux's own limit is 40). */
+const MAX_LINKS = 40;
+
+/** A build context on disk; `truncated()` says whether the listing stopped at MAX_FILES. */
+export interface FsBuildContext extends BuildContext {
+  /** True once `listFiles` has stopped at MAX_FILES files (context rules then see only part of it). */
+  truncated(): boolean;
+}
+
+/**
+ * Resolves a context path to an absolute path inside `root`, following symlinks in the scope of the
+ * root (BuildKit's `FollowSymlinkInScope`).
+ * @param rel a `/`-separated path relative to the context (a leading `/` or `..` is clamped to the root)
+ * @returns the absolute path and its lstat (null when it does not exist), or null on a symlink loop
+ *   or an error other than "does not exist"
+ */
+export function resolveInContext(root: string, rel: string): { path: string; stat: Stats | null } | null {
+  const pending = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.').reverse();
+  const done: string[] = [];
+  let links = 0;
+  while (pending.length > 0) {
+    const part = pending.pop()!;
+    if (part === '..') {
+      done.pop();
+      continue;
+    }
+    const full = join(root, ...done, part);
+    let st: Stats;
+    try {
+      st = lstatSync(full);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') return null;
+      // Does not exist: the rest of the path cannot exist either.
+      return { path: join(root, ...done, part, ...pending.reverse().filter((p) => p !== '..')), stat: null };
+    }
+    if (st.isSymbolicLink()) {
+      if (++links > MAX_LINKS) return null;
+      let target: string;
+      try {
+        target = readlinkSync(full);
+      } catch {
+        return null;
+      }
+      if (target.startsWith('/')) done.length = 0;
+      pending.push(...target.split('/').filter((p) => p !== '' && p !== '.').reverse());
+      continue;
+    }
+    if (pending.length > 0 && !st.isDirectory()) return { path: join(root, ...done, part, ...pending), stat: null };
+    done.push(part);
+  }
+  const path = join(root, ...done);
+  try {
+    return { path, stat: lstatSync(path) };
+  } catch {
+    return { path, stat: null };
+  }
+}
+
+/**
+ * Reads a regular file without following a symlink at its last component (it was resolved before),
+ * refusing anything that is not a regular file or is larger than `limit` bytes.
+ * @returns the bytes, or null
+ */
+export function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Creates a context rooted at `root`. Listing is lazy (on first `listFiles`) and cached.
- * `node_modules` directories are reported as one entry `node_modules/` rather than walked.
+ * `node_modules` directories are reported as one entry `node_modules/` rather than walked; symlinks are
+ * listed as entries and never descended into.
  * @param dockerfilePath the Dockerfile, for `<Dockerfile>.dockerignore` lookup.
  */
-export function fsContext(root: string, dockerfilePath?: string): BuildContext {
+export function fsContext(root: string, dockerfilePath?: string): FsBuildContext {
   let listed: string[] | null = null;
+  let truncated = false;
   const list = (): string[] => {
     if (listed) return listed;
     const out: string[] = [];
@@ -28,7 +125,10 @@ export function fsContext(root: string, dockerfilePath?: string): BuildContext {
         return;
       }
       for (const e of entries) {
-        if (out.length >= MAX_FILES) return;
+        if (out.length >= MAX_FILES) {
+          truncated = true;
+          return;
+        }
         const full = join(dir, e.name);
         const rel = relative(root, full).split(sep).join('/');
         if (e.isDirectory()) {
@@ -42,25 +142,15 @@ export function fsContext(root: string, dockerfilePath?: string): BuildContext {
     return listed;
   };
   const read = (p: string): string | null => {
-    try {
-      const full = join(root, p);
-      if (!statSync(full).isFile()) return null;
-      return readFileSync(full, 'utf8');
-    } catch {
-      return null;
-    }
+    const r = resolveInContext(root, p);
+    if (!r || !r.stat?.isFile()) return null;
+    return readRegularFile(r.path)?.toString('utf8') ?? null;
   };
   return {
     listFiles: list,
+    truncated: () => truncated,
     readFile: read,
-    exists: (p) => {
-      try {
-        statSync(join(root, p));
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    exists: (p) => Boolean(resolveInContext(root, p)?.stat),
     dockerignore: () => {
       const names = dockerfilePath ? [`${basename(dockerfilePath)}.dockerignore`, '.dockerignore'] : ['.dockerignore'];
       for (const name of names) {

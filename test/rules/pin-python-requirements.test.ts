@@ -29,6 +29,9 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir \\\n  -r requirements.txt\n', files: { 'requirements.txt': 'django\n', 'main.py': '' }, line: 4 },
     { input: 'FROM python:3.12.4-slim\nCOPY requirements*.txt ./\n', files: { 'requirements.txt': 'django==5.0.7\n', 'requirements-dev.txt': 'pytest\n' }, count: 1, message: /requirements-dev\.txt/ },
     { input: 'FROM python:3.12.4-slim\nCOPY ["requirements.txt", "./"]\n', files: { 'requirements.txt': 'Django (>=5)\n' }, line: 2 },
+    // A "requirements" file that is not one (a symlink to an environment dump): only names are shown, never values.
+    { input: DF, files: { 'requirements.txt': 'CI_JOB_TOKEN=glcbt-64_s3cretvalue\nroot:x:0:0:root:/root:/bin/bash\n' }, message: /^(?!.*(s3cretvalue|\/bin\/bash|root:x)).*`CI_JOB_TOKEN` \(line 1\)/s, name: 'no file contents beyond requirement names' },
+    { input: DF, files: { 'requirements.txt': 'git+https://deploy:hunter2pass@git.example.com/org/repo.git@main\n' }, message: /^(?!.*hunter2pass).*VCS URL without a commit hash/s, name: 'no credentials of a VCS URL' },
   ],
 });
 

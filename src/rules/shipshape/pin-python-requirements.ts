@@ -57,9 +57,20 @@ function readTree(context: BuildContext, top: string): ReadFile[] {
   return out.filter((f) => f.unpinned.length > 0);
 }
 
+/** PEP 440 version specifiers (`>=2.31`, `~=2.0, !=2.1`, `(>=5)`), the only file text shown besides names. */
+const SPECIFIERS = /^\(?\s*(?:~=|==|!=|<=|>=|<|>|===)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:~=|==|!=|<=|>=|<|>|===)\s*[A-Za-z0-9.*+!_-]+)*\s*\)?$/;
+
+/**
+ * How an entry is named in the message. The file may not be a requirements file at all (a symlink to
+ * an environment dump): only a project name and a well-formed version specifier are shown, never the
+ * rest of the line (values, URL credentials).
+ */
 function describe(u: UnpinnedRequirement): string {
-  if (u.reason === 'vcs-ref') return `\`${u.name}\` (line ${u.line}, VCS URL without a commit hash)`;
-  return `\`${u.reason === 'unpinned' ? u.name : u.text}\` (line ${u.line}${u.reason === 'wildcard' ? ', wildcard' : ''})`;
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u.name) ? u.name : 'a VCS requirement';
+  if (u.reason === 'vcs-ref') return `\`${name}\` (line ${u.line}, VCS URL without a commit hash)`;
+  const spec = u.text.slice(u.text.indexOf(u.name) + u.name.length).replace(/^\s*\[[^\]]*\]/, '').trim();
+  const shown = u.reason !== 'unpinned' && u.text.startsWith(u.name) && SPECIFIERS.test(spec) ? u.text : u.name;
+  return `\`${shown}\` (line ${u.line}${u.reason === 'wildcard' ? ', wildcard' : ''})`;
 }
 
 /** Fires when a requirements file copied into the image has entries not pinned with `==`. */

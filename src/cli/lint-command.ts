@@ -1,0 +1,189 @@
+/**
+ * `shipshape lint`: configuration, then the targets (src/cli/targets.ts) are linted — on worker threads
+ * (src/cli/pool.ts) or in this thread (src/cli/lint-file.ts) — or fixed (src/cli/fix-files.ts), then
+ * reported (src/cli/output.ts).
+ */
+import { dirname, resolve } from 'node:path';
+import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
+import type { FailureThreshold } from '../engine/types.js';
+import { fsContext } from '../context/fs.js';
+import type { ReportFile } from '../report/index.js';
+import { parseLabelSpecs, resolveConfig } from './config.js';
+import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
+import { ContextCache, lintFile, lintSource, type FileOutcome } from './lint-file.js';
+import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
+import { lintInWorkers, workerCount } from './pool.js';
+import type { CliIo } from './run.js';
+import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
+import { describeReadError, readTarget, resolveTargets } from './targets.js';
+
+/** The options of `shipshape lint`, as commander gives them. */
+export interface LintOptions {
+  format?: string[];
+  output?: string[];
+  config?: string;
+  color: boolean;
+  stdinFilename?: string;
+  context?: string;
+  failureThreshold?: FailureThreshold;
+  fail: boolean;
+  ignore?: string[];
+  error?: string[];
+  warning?: string[];
+  info?: string[];
+  style?: string[];
+  trustedRegistry?: string[];
+  requireLabel?: string[];
+  strictLabels?: boolean;
+  disableIgnorePragma?: boolean;
+  filePathInReport?: string;
+  printConfig?: string;
+  verbose?: boolean;
+  debug?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  fixDryRun?: boolean;
+  fixRule?: string[];
+}
+
+/** The configuration layer given by command-line flags. */
+function cliLayer(opts: LintOptions): ConfigLayer {
+  const layer: ConfigLayer = {
+    ignored: opts.ignore,
+    trustedRegistries: opts.trustedRegistry,
+    failureThreshold: opts.failureThreshold,
+    noFail: opts.fail === false ? true : undefined,
+    strictLabels: opts.strictLabels,
+    disableIgnorePragma: opts.disableIgnorePragma,
+    noColor: opts.color === false ? true : undefined,
+    format: opts.format,
+    verbose: opts.verbose,
+    override: {},
+  };
+  for (const s of SEVERITIES) if (opts[s]) layer.override![s] = opts[s];
+  if (opts.requireLabel) layer.labelSchema = parseLabelSpecs(opts.requireLabel, true);
+  return layer;
+}
+
+/**
+ * Runs `shipshape lint` on `paths`.
+ * @returns the exit code (src/cli/output.ts `EXIT`)
+ */
+export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promise<number> {
+  let resolved;
+  try {
+    resolved = resolveConfig(io.cwd, io.env, cliLayer(opts), opts.config ? resolve(io.cwd, opts.config) : undefined);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`shipshape: ${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    throw e;
+  }
+  const { config } = resolved;
+  for (const key of resolved.unknownKeys) {
+    io.stderr(`shipshape: warning: ${resolved.file}: unknown key '${key}' is ignored (known keys: ignored, override, failure-threshold, no-fail, no-color, disable-ignore-pragma, trustedRegistries, label-schema, strict-labels, format, verbose)\n`);
+  }
+  if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? '(none found, using defaults)'}\n`);
+  if (opts.printConfig) {
+    io.stdout(JSON.stringify({ file: opts.printConfig, configFile: resolved.file, ...config }, null, 2) + '\n');
+    return EXIT.OK;
+  }
+  const formats = resolved.formats.length > 0 ? resolved.formats : ['tty'];
+  const unknown = unknownFormat(formats);
+  if (unknown !== null) {
+    io.stderr(`shipshape: ${unknownFormatMessage(unknown)}\n`);
+    return EXIT.ERROR;
+  }
+  if (paths.length === 0) {
+    io.stderr('shipshape: no Dockerfile given. Usage: shipshape lint [options] <Dockerfile|directory|->...\n');
+    return EXIT.ERROR;
+  }
+
+  const { targets, errors } = resolveTargets(paths, io.cwd, opts.stdinFilename);
+  let ioError = errors.length > 0;
+  for (const m of errors) io.stderr(`shipshape: ${m}\n`);
+
+  const results: ReportFile[] = [];
+  const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
+  let fixedAny = false;
+  const shellcheck = shellcheckAnalyzer({
+    onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
+  });
+  const showProgress = io.stderrIsTTY && targets.length > 5;
+  const dryRun = Boolean(opts.diff || opts.fixDryRun);
+  const fixMode = Boolean(opts.fix || opts.unsafeFixes || dryRun || opts.fixRule);
+  const request: FixRequest = { level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule, dryRun };
+  const contexts = new ContextCache();
+  const contextDirOf = (path: string | null): string => (opts.context ? resolve(io.cwd, opts.context) : path ? dirname(path) : io.cwd);
+  const report = (display: string, o: FileOutcome): void => {
+    if (!o.ok) {
+      ioError = true;
+      io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${display}: ${describeReadError(o.error)}\n`);
+      return;
+    }
+    for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${display}: ${err.message} (please report this)\n`);
+    results.push({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
+  };
+
+  // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
+  const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
+  if (workers > 0) {
+    if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
+    const outcomes = await lintInWorkers(
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t.path) })),
+      config,
+      workers,
+      showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
+    );
+    if (showProgress) io.stderr('\r\x1b[2K');
+    outcomes.forEach((o, k) => report(targets[k].display, o));
+  }
+  let i = 0;
+  for (const t of workers > 0 ? [] : targets) {
+    i++;
+    if (showProgress) io.stderr(`\r\x1b[2K[${i}/${targets.length}] ${t.display}`);
+    const contextDir = contextDirOf(t.path);
+    if (!fixMode) {
+      if (t.path !== null) {
+        report(t.display, await lintFile({ path: t.path, contextDir }, config, shellcheck, contexts));
+        continue;
+      }
+      let source: string;
+      try {
+        source = await readTarget(t, io.readStdin);
+      } catch (error) {
+        report(t.display, { ok: false, error });
+        continue;
+      }
+      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined) : null, config, shellcheck));
+      continue;
+    }
+    let text: string;
+    try {
+      text = await readTarget(t, io.readStdin);
+    } catch (error) {
+      report(t.display, { ok: false, error });
+      continue;
+    }
+    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
+    const fixed = await fixTarget(t, text, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr }, fixSummary);
+    fixedAny = true;
+    if (fixed.ioError) ioError = true;
+    for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);
+    // After fixing, the findings are positions in the fixed text: show excerpts from it.
+    const findings = fixed.result.findings;
+    results.push({ file: t.display, source: fixed.result.file.text, parseError: findings.some((f) => f.ruleId === 'DL1000'), findings: findings.map((f) => ({ ...f, file: t.display })) });
+  }
+  if (showProgress) io.stderr('\r\x1b[2K');
+
+  // With `-` and --fix, standard output carries the fixed Dockerfile: the report goes to stderr.
+  const stdinFixed = fixMode && !dryRun && targets.some((t) => t.path === null);
+  const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+  const plan = { formats, outputs: opts.output ?? [], color, cwd: io.cwd, filePathInReport: opts.filePathInReport };
+  if (!(await writeReports(results, plan, stdinFixed ? io.stderr : io.stdout, io.stderr))) ioError = true;
+
+  if (fixedAny && formats.includes('tty')) io.stderr(fixSummaryLine(fixSummary, dryRun, Boolean(opts.unsafeFixes)));
+  return lintExitCode(results, formats, config, ioError);
+}

@@ -1,0 +1,54 @@
+/**
+ * The build context on disk never leaves its root (BuildKit resolves context paths and symlinks inside
+ * the context, as if it were `/`): no file outside it is read, stat'ed or listed.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fsContext } from '../../src/context/fs.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shipshape-ctx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const root = join(dir, 'ctx');
+mkdirSync(join(root, 'app'), { recursive: true });
+mkdirSync(join(dir, 'outside'), { recursive: true });
+writeFileSync(join(dir, 'outside', '.npmrc'), '//registry.npmjs.org/:_authToken=outside\n');
+writeFileSync(join(dir, 'outside', 'env'), 'CI_TOKEN=s3cr3t-outside-value\n');
+writeFileSync(join(root, 'real.txt'), 'django==5.0.7\n');
+writeFileSync(join(root, 'app', 'inner.txt'), 'inner\n');
+symlinkSync(join(dir, 'outside', 'env'), join(root, 'escape-abs.txt'));
+symlinkSync('../outside/env', join(root, 'escape-rel.txt'));
+symlinkSync('real.txt', join(root, 'inside-rel.txt'));
+symlinkSync('/real.txt', join(root, 'inside-abs.txt')); // BuildKit: an absolute target is resolved in the context
+symlinkSync(join(dir, 'outside'), join(root, 'outdir'));
+symlinkSync('loop-b', join(root, 'loop-a'));
+symlinkSync('loop-a', join(root, 'loop-b'));
+
+describe('fsContext stays inside the build context', () => {
+  const ctx = fsContext(root, join(root, 'Dockerfile'));
+  it('does not read through a symlink that points outside (absolute or relative)', () => {
+    expect(ctx.readFile('escape-abs.txt')).toBeNull();
+    expect(ctx.readFile('escape-rel.txt')).toBeNull();
+    expect(ctx.readFile('outdir/env')).toBeNull();
+    expect(ctx.exists('outdir/env')).toBe(false);
+  });
+  it('reads through symlinks that stay inside, resolving absolute targets in the context as BuildKit does', () => {
+    expect(ctx.readFile('inside-rel.txt')).toBe('django==5.0.7\n');
+    expect(ctx.readFile('inside-abs.txt')).toBe('django==5.0.7\n');
+    expect(ctx.readFile('./app/../app/inner.txt')).toBe('inner\n');
+  });
+  it('clamps `..` at the root: ../outside/.npmrc is <root>/outside/.npmrc, which does not exist', () => {
+    expect(ctx.exists('../outside/.npmrc')).toBe(false);
+    expect(ctx.readFile('../outside/.npmrc')).toBeNull();
+    expect(ctx.exists('../../ctx/real.txt')).toBe(false); // clamped to <root>/ctx/real.txt
+    expect(ctx.exists('../real.txt')).toBe(true); // clamped to <root>/real.txt
+  });
+  it('survives symlink loops', () => {
+    expect(ctx.readFile('loop-a')).toBeNull();
+    expect(ctx.exists('loop-a')).toBe(false);
+  });
+  it('does not list files of a symlinked directory outside', () => {
+    expect(ctx.listFiles().some((f) => f.startsWith('outdir/'))).toBe(false);
+  });
+});
