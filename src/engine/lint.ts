@@ -28,6 +28,7 @@ import {
   type Severity,
 } from './types.js';
 import { ruleDocsUrl } from '../rules/define.js';
+import { mergeEquivalent, type Judged } from './equivalents.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, type Facts } from './facts.js';
 
@@ -292,28 +293,31 @@ function runsOfStage(file: Dockerfile, stage: Stage): { instr: Instruction; shel
 function applySuppression(file: Dockerfile, raw: { rule: Rule; finding: Finding }[], config: LintConfig): Finding[] {
   const pragmas = config.disableIgnorePragma ? [] : collectIgnorePragmas(file);
   const fileCheck = fileCheckOptions(file);
-  const out: Finding[] = [];
+  const judged: Judged[] = [];
   for (const { rule, finding } of raw) {
     const ids = [rule.id, ...(rule.aliases ?? [])];
+    let suppressed = false;
     if (rule.origin === 'buildkit') {
       const perInstruction = !FILE_LEVEL_CHECKS.has(rule.id) && finding.instruction ? instructionCheckOptions(finding.instruction) : null;
       if (rule.experimental) {
         // Experimental checks run only when enabled, file-wide or by the comment above the instruction; `skip` does not apply.
+        // Not enabled means not run: it silences nothing else.
         const enabled = !isSkipped(fileCheck, rule.id, true) || (perInstruction !== null && !isSkipped(perInstruction, rule.id, true));
         if (!enabled) continue;
       } else {
-        if (isSkipped(fileCheck, rule.id, false)) continue;
-        if (perInstruction && isSkipped(perInstruction, rule.id, false)) continue;
+        if (isSkipped(fileCheck, rule.id, false)) suppressed = true;
+        if (perInstruction && isSkipped(perInstruction, rule.id, false)) suppressed = true;
       }
       if (fileCheck.error) finding.severity = 'error';
     }
-    if (isPragmaSuppressed(file, pragmas, finding, ids)) continue;
+    if (isPragmaSuppressed(file, pragmas, finding, ids)) suppressed = true;
     const override = overrideFor(config, ids);
     if (override) finding.severity = override;
-    if (ids.some((id) => config.ignored.includes(id))) continue;
-    out.push(finding);
+    if (ids.some((id) => config.ignored.includes(id))) suppressed = true;
+    judged.push({ rule, finding, suppressed });
   }
-  return out;
+  // One finding per problem: equivalent rules' findings merge; ignoring any of them silences the merged one.
+  return mergeEquivalent(judged);
 }
 
 /** BuildKit checks run with the file-level linter: per-instruction `# check=` comments do not apply. */

@@ -57,6 +57,11 @@ export interface Finding {
   fix?: Fix;
   /** Link to the rule's documentation. */
   url?: string;
+  /**
+   * Ids of other rules that reported the same problem here and were merged into this finding
+   * (src/engine/equivalents.ts): `JSONArgsRecommended` on a DL3025 finding. Ignoring any of them silences it.
+   */
+  aliases?: string[];
 }
 
 /** A finding together with the file it was found in (what reporters receive). */

@@ -107,7 +107,7 @@ function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<str
     const fix = f.fix;
     if (!fix || excluded.has(f.ruleId)) continue;
     if (options.level === 'safe' && fix.applicability !== 'safe') continue;
-    if (options.onlyRules && !options.onlyRules.includes(f.ruleId)) continue;
+    if (options.onlyRules && ![f.ruleId, ...(f.aliases ?? [])].some((id) => options.onlyRules!.includes(id))) continue;
     if (fix.edits.length === 0 && !(fix.files?.length)) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     if ((fix.files ?? []).some((file) => file.edits.some((e) => (takenFiles.get(file.path) ?? []).some((t) => overlaps(e, t))))) continue;

@@ -67,8 +67,8 @@ function directoryUri(cwd: string): string {
  * `ruleIndex`), and artifact URIs are relative to `cwd` (`uriBaseId` `%SRCROOT%`, `/`-separated,
  * percent-encoded); files outside `cwd` get absolute `file:` URIs. Rules get `shortDescription` and
  * `defaultConfiguration.level` from `input.rules` when given. Findings with a fix of the Dockerfile
- * carry it as a SARIF `fixes` entry (replacements by character offset). Parse errors are `DL1000`
- * errors.
+ * carry it as a SARIF `fixes` entry (replacements by character offset). A finding that merges equivalent
+ * rules lists their ids in `properties.aliases`. Parse errors are `DL1000` errors.
  */
 export function formatSarif(input: ReportInput): string {
   const cwd = cwdOf(input);
@@ -112,6 +112,8 @@ export function formatSarif(input: ReportInput): string {
         },
       ],
       ...(fix ? { fixes: [fix] } : {}),
+      // One finding per problem: the ids of other rules merged into this result.
+      ...(f.aliases?.length ? { properties: { aliases: f.aliases } } : {}),
     };
   });
 
