@@ -101,3 +101,21 @@ export function mergeEquivalent(entries: Judged[]): Finding[] {
   }
   return out;
 }
+
+/**
+ * An ARG-given base image is one problem however many FROMs use it: `ARG BASE=python` with
+ * `FROM ${BASE} AS build` and `FROM ${BASE}` gives one DL3006, at the first FROM. Drops a finding of a
+ * FROM whose image is written with a variable when the same rule already reported the same message at an
+ * earlier FROM. `findings` must be sorted by position; returns a new list.
+ */
+export function reportArgImageOnce(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const instr = f.instruction;
+    if (!instr || instr.keyword !== 'FROM' || !(instr.words[0]?.raw ?? '').includes('$')) return true;
+    const key = `${f.ruleId}\u0000${instr.words[0].raw}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

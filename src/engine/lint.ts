@@ -28,7 +28,7 @@ import {
   type Severity,
 } from './types.js';
 import { ruleDocsUrl } from '../rules/define.js';
-import { mergeEquivalent, type Judged } from './equivalents.js';
+import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, type Facts } from './facts.js';
 
@@ -154,8 +154,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       }
     }
   }
-  const findings = applySuppression(file, raw, config);
-  findings.sort(compareFindings);
+  const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
   return { file, findings, internalErrors };
 }
 

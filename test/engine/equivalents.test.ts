@@ -72,3 +72,18 @@ describe('reports and fixes', () => {
     expect(r.output).toBe('FROM alpine:3.20.1\nLABEL org.opencontainers.image.authors="me"\n');
   });
 });
+
+describe('an ARG-given base image is reported once, at the first FROM that uses it', () => {
+  it('DL3006', async () => {
+    expect(only(await found('ARG BASE=python\nFROM ${BASE} AS a\nRUN echo\nFROM ${BASE}\nUSER 1000\nCMD ["a"]\n'), ['DL3006']).map((f) => f.line)).toEqual([2]);
+  });
+  it('pin-base-image-version', async () => {
+    expect(only(await found('ARG BASE=python:3.12\nFROM ${BASE} AS a\nRUN echo\nFROM ${BASE}\nUSER 1000\nCMD ["a"]\n'), ['pin-base-image-version']).map((f) => f.line)).toEqual([2]);
+  });
+  it('InvalidDefaultArgInFrom (netbox-docker: `FROM ${FROM} AS builder` and `FROM ${FROM} AS main`)', async () => {
+    expect(only(await found('ARG FROM\nFROM ${FROM} AS builder\nRUN echo\nFROM ${FROM} AS main\nUSER 1000\nCMD ["a"]\n'), ['InvalidDefaultArgInFrom']).map((f) => f.line)).toEqual([2]);
+  });
+  it('different images written alike are still reported each (a stage-local ARG default differs)', async () => {
+    expect(only(await found('FROM python AS a\nRUN echo\nFROM python\nUSER 1000\nCMD ["a"]\n'), ['DL3006']).map((f) => f.line)).toEqual([1, 3]);
+  });
+});
