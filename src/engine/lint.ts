@@ -143,7 +143,10 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       if (instr.execForm || !entry.shell.posix) continue;
       // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
       // file's ARG/ENV names are known.
-      const variables = onbuildParent.has(instr) ? [] : semantics.scopeAt(instr).names();
+      // Only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is not
+      // one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
+      const scope = semantics.scopeAt(instr);
+      const variables = onbuildParent.has(instr) ? [] : scope.names().filter((n) => scope.get(n)?.instruction != null);
       jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
     }
     if (jobs.length > 0) {
