@@ -255,12 +255,14 @@ async function prepareShells(file: Dockerfile): Promise<Map<Instruction, { scrip
   if (jobs.length === 0) return out;
   let loaded = false;
   for (const { instr, shell } of jobs) {
-    if (!shell.posix) continue;
+    // An exec-form RUN never goes through SHELL: its argv is the command under any shell (PowerShell,
+    // cmd), so this comes before the non-POSIX skip.
     if (instr.execForm) {
       const words = instr.words.map((w) => ({ value: w.value, range: w.range }));
       out.set(instr, { script: scriptFromArgv(words, instr.range), shell });
       continue;
     }
+    if (!shell.posix) continue;
     const source = buildRunScript(file, instr);
     if (!source) continue;
     if (!loaded) {

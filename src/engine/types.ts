@@ -205,10 +205,10 @@ export interface RuleContext {
   /** Facts about a stage: ancestry, root image, whether it is (in) the final image. */
   stage(stage: Stage): StageFacts;
   /**
-   * The shell model of a RUN instruction (also the RUN inside `ONBUILD RUN`): null when the RUN is in
-   * exec form and not a shell invocation, when the stage's shell is not POSIX (SHELL or
-   * `# hadolint shell=` naming pwsh/powershell/cmd), or when a heredoc body runs a non-shell interpreter.
-   * Exec-form RUN gives a script with one command: the argv as written.
+   * The shell model of a RUN instruction (also the RUN inside `ONBUILD RUN`): null for a shell-form RUN
+   * when the stage's shell is not POSIX (SHELL or `# hadolint shell=` naming pwsh/powershell/cmd), or
+   * when a heredoc body runs a non-shell interpreter. Exec-form RUN gives a script with one command, the
+   * argv as written, whatever the shell: exec form never goes through SHELL.
    */
   shell(instruction: Instruction): ShellScript | null;
   /** Every simple command of a RUN (see shell()), in document order; empty when there is no shell model. */
