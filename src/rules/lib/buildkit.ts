@@ -160,6 +160,6 @@ export function looksWindows(file: Dockerfile, stage?: Stage): boolean {
   return stages.some((s) => {
     if (s.base.kind !== 'image') return false;
     const img = s.base.image.expanded.toLowerCase();
-    return img.includes('windows') || img.includes('nanoserver') || img.includes('servercore') || /ltsc20\d\d/.test(img);
+    return img.includes('windows') || img.includes('nanoserver') || img.includes('servercore') || /ltsc20\d\d/.test(img) || /(^|\/)dotnet\/framework\//.test(img);
   });
 }
