@@ -92,7 +92,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `cd` commands in RUN. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /` and `cd -` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
+      'Reports a RUN that changes directory with `cd`, once per RUN at its first such `cd`. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /` and `cd -` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
     why: 'A `cd` lasts for one RUN only, so the next RUN, COPY or CMD silently runs somewhere else; chains of `cd` are hard to read and review. `WORKDIR` sets the directory for every following instruction, creates it when missing, and documents where the image works.',
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
@@ -104,6 +104,8 @@ export default defineRule({
       if (instr.keyword !== 'RUN') continue;
       const script = ctx.shell(instr);
       if (!script) continue;
+      // Once per RUN, at its first `cd`, as hadolint: `cd web && make && cd ..` is one problem (and
+      // `WORKDIR ..` is no advice).
       for (const cmd of script.commands) {
         if (cmd.name !== 'cd' || cmd.nested || scopedCd(script, cmd)) continue;
         const target = cmd.args[0]?.value;
@@ -116,6 +118,7 @@ export default defineRule({
             : 'Use WORKDIR instead of `cd` in RUN',
           fix: workdirFix(ctx.file, instr, script, cmd),
         });
+        break;
       }
     }
   },
