@@ -38,6 +38,24 @@ for (const r of RULES) {
 }
 const hasShellcheck = shellcheckAvailable();
 
+/**
+ * Cases whose expectation contradicts the tool they describe, with the evidence. Each is run with the
+ * corrected expectation (so it still checks something), never skipped. Keep this list short.
+ */
+const CORRECTIONS: Record<string, { fire?: string[]; silent?: string[]; why: string }> = {
+  'DL3025-pos-03': {
+    fire: [],
+    silent: ['DL3025'],
+    why: "hadolint's DL3025 matches `Cmd (ArgumentsText _)` and `Entrypoint (ArgumentsText _)` only (Hadolint/Rule/DL3025.hs); HEALTHCHECK CMD is not checked (issue 16)",
+  },
+};
+
+function corrected(c: Case): Case {
+  const fix = CORRECTIONS[c.id];
+  if (!fix) return c;
+  return { ...c, expect_fire: fix.fire ?? c.expect_fire, expect_silent: fix.silent ?? c.expect_silent, note: `${c.note} — corrected: ${fix.why}` };
+}
+
 /** Ids a case constrains that no implemented rule provides. */
 function missingIds(c: Case): string[] {
   const ids = [...c.expect_fire, ...c.expect_silent, ...Object.keys(c.expect_count ?? {})];
@@ -58,7 +76,7 @@ for (const file of files) {
   const cases = readFileSync(join(CASES_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Case);
+    .map((l) => corrected(JSON.parse(l) as Case));
   describe(file, () => {
     for (const c of cases) {
       const missing = missingIds(c);
