@@ -226,11 +226,15 @@ export function spanOf(words: ShellWord[]): Range {
 
 /**
  * The message of the pinning rules: names the unpinned packages and shows the pinned form of the
- * first one written literally (`curl=<version>`); a package given only through a variable gets a
+ * first one written literally (`curl=<version>`), else of one with a variable in its name
+ * (`postgresql-client-${PG}=<version>`); packages given only through whole variables (`$PKGS`) get a
  * hint to pin inside the variable's value.
  */
 export function pinMessage(words: ShellWord[], where: string, example: (word: ShellWord) => string, extra = ''): string {
-  const literal = words.find((w) => !w.dynamic);
+  // A word that is only a variable (`$PKGS`) holds whole package specs: pin inside its value. A variable
+  // that is part of a name (`postgresql-client-$PG`) is not a list: the version goes after the word.
+  const onlyVariable = (w: ShellWord): boolean => /^(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\(.*\))$/s.test(w.value);
+  const literal = words.find((w) => !w.dynamic) ?? words.find((w) => !onlyVariable(w));
   const hint = literal ? `write \`${example(literal)}\`${extra}` : `pin the versions in the variable's value${extra}`;
   return `Pin the version of ${nameList(words.map((w) => w.value))} in ${where} (${hint})`;
 }
