@@ -204,11 +204,6 @@ export function fromImageWord(stage: Stage): Word | null {
   return stage.from.words[0] ?? null;
 }
 
-/** The simple commands of a RUN (also `ONBUILD RUN`), with ranges in the Dockerfile. */
-export function runCommands(ctx: RuleContext, run: Instruction): ShellCommand[] {
-  return ctx.commands(run);
-}
-
 /** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
 export function mappedOffset(mapped: MappedText, offset: number): number {
   let best: MappedText['segments'][number] | null = null;

@@ -1,7 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { finalStage, runCommands, stageChain } from '../lib/seed-stages.js';
+import { finalStage, stageChain } from '../lib/seed-stages.js';
 
 const BUILD_PACKAGES = new Set([
   'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
@@ -96,7 +96,7 @@ export default defineRule({
     for (const s of chain.reverse()) {
       for (const run of s.instructions) {
         if (run.keyword !== 'RUN') continue;
-        const cmds = runCommands(ctx, run);
+        const cmds = ctx.commands(run);
         const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
         if (installed.length === 0) continue;
         const removed = removals(cmds);
