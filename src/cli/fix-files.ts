@@ -1,15 +1,18 @@
 /**
  * `shipshape lint --fix / --unsafe-fixes / --diff`: fixing one target and writing (or showing) the
- * result. The Dockerfile and the build-context files a fix changed (`.dockerignore`) are written
- * atomically (src/cli/write.ts); standard input's fixed text goes to standard output.
+ * result. The Dockerfile is replaced atomically and the build-context files a fix changed
+ * (`.dockerignore`) are appended to (src/cli/write.ts); standard input's fixed text goes to standard
+ * output.
  */
-import { resolve } from 'node:path';
+import { accessSync, constants, lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
-import { describeReadError, type Target } from './targets.js';
-import { writeAtomic } from './write.js';
+import { describeReadError, readInputFile, shownName, type Target } from './targets.js';
+import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
+import { masker, secretValues } from '../report/redact.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
 export interface FixRequest {
@@ -29,8 +32,10 @@ export interface FixSummary {
 
 /** Where the fixing of one target writes what it shows. */
 export interface FixOutput {
-  /** The fixed text of standard input, and diffs. */
+  /** The fixed text of standard input. */
   stdout: (text: string) => void;
+  /** `--diff` output: standard output, or standard error when a machine-readable report is on standard output. */
+  diff: (text: string) => void;
   stderr: (text: string) => void;
 }
 
@@ -40,45 +45,122 @@ export interface FixedTarget {
   result: LintResult;
   /** A file could not be written. */
   ioError: boolean;
+  /** Something was written to disk. */
+  written: boolean;
 }
 
 /**
  * Fixes one target's `text` and writes the fixed files (or prints the diff, or the fixed text for
- * standard input), adding its counts to `summary`.
- * @param contextDir the build context directory (context-file fixes are written under it).
+ * standard input), adding its counts to `summary` — only when what they count was written.
+ *
+ * Every file to write is checked before any is written (src/cli/write.ts): the Dockerfile must be a
+ * regular file with one link that this user can replace keeping its owner; a context file must be a
+ * plain name at the context root that is created new or only appended to. When one check fails,
+ * nothing of this target is written and its findings are those of the unfixed text.
+ * @param snapshot what the Dockerfile was when read (null for standard input)
  */
 export async function fixTarget(
   t: Target,
   text: string,
+  snapshot: FileSnapshot | null,
   options: { config: LintConfig; context: BuildContext | null; contextDir: string; scriptAnalyzer?: ScriptAnalyzer; request: FixRequest },
   out: FixOutput,
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
   const fixed = await fixText(text, { config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
-  for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${t.display}: ${e.message} (please report this)\n`);
-  let ioError = false;
+  for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
+  const count = (): void => {
+    summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);
+    summary.remaining += fixed.after.findings.length;
+    summary.unsafe += fixed.after.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  };
   if (request.dryRun) {
-    if (fixed.output !== text) out.stdout(createTwoFilesPatch(t.display, t.display, text, fixed.output));
-    for (const [p, content] of fixed.files) {
-      const before = context?.readFile(p) ?? '';
-      out.stdout(createTwoFilesPatch(p, p, before, content));
-    }
-  } else if (t.path === null) {
-    out.stdout(fixed.output);
-  } else {
-    try {
-      if (fixed.output !== text) writeAtomic(t.path, fixed.output);
-      for (const [p, content] of fixed.files) writeAtomic(resolve(contextDir, p), content);
-    } catch (e) {
-      ioError = true;
-      out.stderr(`shipshape: cannot write the fixes of ${t.display}: ${describeReadError(e)}\n`);
-    }
+    // The diff is output like a report: secret values in it are masked (src/report/redact.ts).
+    const patches: string[] = [];
+    if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
+    for (const [p, content] of fixed.files) patches.push(createTwoFilesPatch(p, p, context?.readFile(p) ?? '', content));
+    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap(secretValues))]);
+    for (const patch of patches) out.diff(mask(patch));
+    count();
+    return { result: fixed.after, ioError: false, written: false };
   }
-  summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);
-  summary.remaining += fixed.after.findings.length;
-  summary.unsafe += fixed.after.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
-  return { result: fixed.after, ioError };
+  if (t.path === null) {
+    out.stdout(fixed.output);
+    count();
+    return { result: fixed.after, ioError: false, written: false };
+  }
+  const writes: { name: string; check: () => void; write: () => void }[] = [];
+  if (fixed.output !== text && snapshot) {
+    const path = t.path;
+    writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, fixed.output, snapshot) });
+  }
+  for (const [p, content] of fixed.files) writes.push(contextFileWrite(contextDir, p, context?.readFile(p) ?? null, content));
+  let done = 0;
+  try {
+    for (const w of writes) {
+      try {
+        w.check();
+      } catch (e) {
+        throw Object.assign(e as Error, { file: w.name });
+      }
+    }
+    for (const w of writes) {
+      try {
+        w.write();
+      } catch (e) {
+        throw Object.assign(e as Error, { file: w.name });
+      }
+      done++;
+    }
+  } catch (e) {
+    const file = (e as { file?: string }).file ?? t.display;
+    const written = writes.slice(0, done).map((w) => shownName(w.name));
+    out.stderr(`shipshape: ${shownName(file)}: ${describeReadError(e)}${file === t.display ? '' : ` (needed by the fixes of ${shownName(t.display)})`}; ${written.length > 0 ? `only ${written.join(', ')} written` : 'nothing written'}\n`);
+    if (done === 0) return { result: { ...fixed.after, findings: fixed.before, file: { ...fixed.after.file, text } }, ioError: true, written: false };
+    count();
+    return { result: fixed.after, ioError: true, written: true };
+  }
+  count();
+  return { result: fixed.after, ioError: false, written: writes.length > 0 };
+}
+
+/**
+ * The write of a build-context file a fix changed (`.dockerignore`): only a plain name at the context
+ * root, only created new or appended to (the fixer's new content must start with what it read).
+ */
+function contextFileWrite(contextDir: string, rel: string, before: string | null, after: string): { name: string; check: () => void; write: () => void } {
+  const path = join(contextDir, rel);
+  let expected: FileSnapshot | null = null;
+  const check = (): void => {
+    if (!/^[^/\\]+$/.test(rel) || rel === '..' || rel === '.') throw new WriteRefused('is not a file at the root of the build context');
+    let st;
+    try {
+      st = lstatSync(path);
+    } catch {
+      st = null;
+    }
+    if (st === null) {
+      if (before !== null) throw new WriteRefused('was removed while fixing');
+      accessSync(contextDir, constants.W_OK);
+      return;
+    }
+    if (st.isSymbolicLink()) throw new WriteRefused('is a symbolic link (add the patterns to the file it points to yourself)');
+    if (!st.isFile()) throw new WriteRefused(`is ${kindOf(st)}, not a regular file`);
+    if (before === null) throw new WriteRefused('exists but cannot be read');
+    if (!after.startsWith(before)) throw new WriteRefused('would be rewritten, not appended to');
+    let read;
+    try {
+      read = readInputFile(path);
+    } catch {
+      throw new WriteRefused('cannot be read');
+    }
+    if (read.bytes.toString('utf8') !== before) throw new WriteRefused('changed while it was being fixed: run again');
+    accessSync(path, constants.W_OK);
+    expected = read.snapshot;
+  };
+  const write = (): void => appendToFile(path, after.slice(before?.length ?? 0), expected);
+  return { name: path, check, write };
 }
 
 /** The closing line on stderr: `Fixed 3 finding(s); 2 remain.` (`Would fix` with `--diff`). */

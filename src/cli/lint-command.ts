@@ -3,6 +3,7 @@
  * (src/cli/pool.ts) or in this thread (src/cli/lint-file.ts) — or fixed (src/cli/fix-files.ts), then
  * reported (src/cli/output.ts).
  */
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
@@ -15,7 +16,7 @@ import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports }
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
-import { describeReadError, readTarget, resolveTargets } from './targets.js';
+import { describeReadError, readTarget, resolveTargets, shownName } from './targets.js';
 
 /** The options of `shipshape lint`, as commander gives them. */
 export interface LintOptions {
@@ -101,6 +102,20 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     return EXIT.ERROR;
   }
 
+  // Inputs are checked before anything is read or written.
+  if (opts.context) {
+    const dir = resolve(io.cwd, opts.context);
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      /* reported below */
+    }
+    if (!isDir) {
+      io.stderr(`shipshape: build context ${shownName(opts.context)}: no such directory\n`);
+      return EXIT.ERROR;
+    }
+  }
   const { targets, errors } = resolveTargets(paths, io.cwd, opts.stdinFilename);
   let ioError = errors.length > 0;
   for (const m of errors) io.stderr(`shipshape: ${m}\n`);
@@ -116,14 +131,18 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const fixMode = Boolean(opts.fix || opts.unsafeFixes || dryRun || opts.fixRule);
   const request: FixRequest = { level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule, dryRun };
   const contexts = new ContextCache();
+  // A diff never mixes into a machine-readable report on standard output: it goes to stderr then.
+  const outputs = opts.output ?? [];
+  const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
+  const diffOut = machineOnStdout ? io.stderr : io.stdout;
   const contextDirOf = (path: string | null): string => (opts.context ? resolve(io.cwd, opts.context) : path ? dirname(path) : io.cwd);
   const report = (display: string, o: FileOutcome): void => {
     if (!o.ok) {
       ioError = true;
-      io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${display}: ${describeReadError(o.error)}\n`);
+      io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${shownName(display)}: ${describeReadError(o.error)}\n`);
       return;
     }
-    for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${display}: ${err.message} (please report this)\n`);
+    for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(display)}: ${err.message} (please report this)\n`);
     results.push({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 
@@ -152,7 +171,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       }
       let source: string;
       try {
-        source = await readTarget(t, io.readStdin);
+        source = (await readTarget(t, io.readStdin)).text;
       } catch (error) {
         report(t.display, { ok: false, error });
         continue;
@@ -160,18 +179,18 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined) : null, config, shellcheck));
       continue;
     }
-    let text: string;
+    let read;
     try {
-      text = await readTarget(t, io.readStdin);
+      read = await readTarget(t, io.readStdin);
     } catch (error) {
       report(t.display, { ok: false, error });
       continue;
     }
     const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
-    const fixed = await fixTarget(t, text, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr }, fixSummary);
-    fixedAny = true;
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    if (!fixed.ioError) fixedAny = true;
     if (fixed.ioError) ioError = true;
-    for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);
+    for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);
     // After fixing, the findings are positions in the fixed text: show excerpts from it.
     const findings = fixed.result.findings;
     results.push({ file: t.display, source: fixed.result.file.text, parseError: findings.some((f) => f.ruleId === 'DL1000'), findings: findings.map((f) => ({ ...f, file: t.display })) });
@@ -181,7 +200,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   // With `-` and --fix, standard output carries the fixed Dockerfile: the report goes to stderr.
   const stdinFixed = fixMode && !dryRun && targets.some((t) => t.path === null);
   const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const plan = { formats, outputs: opts.output ?? [], color, cwd: io.cwd, filePathInReport: opts.filePathInReport };
+  const plan = { formats, outputs, color, cwd: io.cwd, filePathInReport: opts.filePathInReport };
   if (!(await writeReports(results, plan, stdinFixed ? io.stderr : io.stdout, io.stderr))) ioError = true;
 
   if (fixedAny && formats.includes('tty')) io.stderr(fixSummaryLine(fixSummary, dryRun, Boolean(opts.unsafeFixes)));

@@ -3,11 +3,11 @@
  * worker threads (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
  * cross a thread boundary.
  */
-import { readFileSync } from 'node:fs';
 import { fsContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
 import { decodeFile } from './input.js';
+import { readInputFile } from './targets.js';
 
 /** One file to lint: its path and the build context directory. */
 export interface FileJob {
@@ -43,7 +43,7 @@ export class ContextCache {
 export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache): Promise<FileOutcome> {
   let source: string;
   try {
-    source = decodeFile(readFileSync(job.path));
+    source = decodeFile(readInputFile(job.path).bytes);
   } catch (error) {
     return { ok: false, error };
   }

@@ -3,6 +3,7 @@
  * Unexpected exceptions print one line (a stack trace only with `--debug`) and exit with code 2.
  * The same bundle is the lint worker thread of src/cli/pool.ts (recognised by its `workerData`).
  */
+import { fstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './run.js';
 import { WORKER_FLAG } from './pool.js';
@@ -12,21 +13,62 @@ const argv = process.argv.slice(2);
 const debug = argv.includes('--debug');
 
 async function readStdin(): Promise<Buffer> {
+  // A directory on standard input (`shipshape lint - < dir`) reads as empty: say what it is.
+  if (fstatSync(0).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
 
+/**
+ * Whether standard output was closed when the process started (`shipshape lint >&-`). Node.js then
+ * opens /dev/null read-write in its place, which a shell redirection (`> /dev/null`) never does.
+ * Linux only (/proc); elsewhere false.
+ */
+function stdoutWasClosed(): boolean {
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+/** Errno codes of a failed write, in words. */
+const WRITE_ERRORS: Record<string, string> = { ENOSPC: 'no space left on device', EBADF: 'it is closed', EIO: 'input/output error', EDQUOT: 'disk quota exceeded', EFBIG: 'file too large' };
+
 function main(): void {
-  // A reader that stops early (`shipshape rules | head -1`) closes the pipe: end quietly, as Unix tools do.
+  // Output that cannot be written is an I/O error (exit 2) with one line on stderr, never a stack
+  // trace; a reader that stops early (`shipshape rules | head -1`) closes the pipe: end quietly, as
+  // Unix tools do.
+  let stdoutFailed = false;
+  const failStdout = (why: string): void => {
+    if (stdoutFailed) return;
+    stdoutFailed = true;
+    process.exitCode = 2;
+    try {
+      process.stderr.write(`shipshape: cannot write to standard output: ${why}\n`);
+    } catch {
+      /* stderr is gone too */
+    }
+  };
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      if (stream === process.stdout) failStdout(WRITE_ERRORS[e.code ?? ''] ?? e.code ?? e.message);
+      else process.exitCode = 2;
     });
   }
+  let checked = false;
   runCli(argv, {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!checked) {
+        checked = true;
+        if (stdoutWasClosed()) failStdout('it is closed');
+      }
+      if (!stdoutFailed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     readStdin,
     cwd: process.cwd(),
@@ -35,7 +77,7 @@ function main(): void {
     stderrIsTTY: Boolean(process.stderr.isTTY),
   }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = stdoutFailed ? 2 : code;
     },
     (e: unknown) => {
       process.stderr.write(`shipshape: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

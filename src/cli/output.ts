@@ -11,6 +11,7 @@ import { defaultRules } from '../engine/lint.js';
 import { SEVERITY_RANK, type LintConfig, type Severity } from '../engine/types.js';
 import { formatReport, FORMATS, type FormatName, type ReportFile, type RuleInfo } from '../report/index.js';
 import { ruleDocsUrl } from '../rules/define.js';
+import { redactReportFile } from '../report/redact.js';
 import { describeReadError } from './targets.js';
 import { VERSION } from './version.js';
 
@@ -48,6 +49,8 @@ export interface ReportPlan {
 export async function writeReports(files: ReportFile[], plan: ReportPlan, stream: (text: string) => void, stderr: (text: string) => void): Promise<boolean> {
   const ruleInfo: Record<string, RuleInfo> = {};
   for (const r of await defaultRules()) ruleInfo[r.id] = { summary: r.summary, url: ruleDocsUrl(r.id), severity: r.severity === 'off' ? undefined : r.severity };
+  // Every report goes through the one redaction step: no secret value is printed in any format.
+  files = files.map((f) => redactReportFile(f));
   let ok = true;
   for (let k = 0; k < Math.max(plan.formats.length, plan.outputs.length); k++) {
     const format = plan.formats[k] ?? 'tty';

@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('rules')
     .description('List the rules with their default severity.')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: { format: string }) => {
       const rules = await defaultRules();
       if (opts.format === 'json') {

@@ -2,10 +2,14 @@
  * What `shipshape lint` was asked to lint: turning command-line paths into targets (files, the
  * Dockerfiles found in directories, `-` for standard input), reading them, and describing read errors.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { discoverDockerfiles } from './discover.js';
 import { decodeFile, InputError } from './input.js';
+import { kindOf, readAll, snapshotOf, WriteRefused, type FileSnapshot } from './write.js';
+
+/** Paths that name this process's standard input: linted (and fixed) as `-`, never as the file behind it. */
+const STDIN_ALIASES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** One file to lint. `path` is absolute, or null for standard input. */
 export interface Target {
@@ -29,8 +33,8 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
   const targets: Target[] = [];
   const errors: string[] = [];
   for (const p of paths) {
-    if (p === '-') {
-      targets.push({ display: stdinFilename ?? '-', path: null });
+    if (p === '-' || STDIN_ALIASES.has(p)) {
+      targets.push({ display: p === '-' ? stdinFilename ?? '-' : stdinFilename ?? p, path: null });
       continue;
     }
     const abs = resolve(cwd, p);
@@ -43,25 +47,59 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
     if (isDir) {
       const found = discoverDockerfiles(abs);
       // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file.
-      if (found.length === 0) errors.push(`no Dockerfile found in ${p}`);
+      if (found.length === 0) errors.push(`no Dockerfile found in ${shownName(p)}`);
       for (const f of found) targets.push({ display: relative(cwd, f) || f, path: f });
     } else targets.push({ display: p, path: abs });
   }
   return { targets, errors };
 }
 
+/** A target's text, and for a file on disk what it was when read (for the lost-update check). */
+export interface ReadResult {
+  text: string;
+  /** Null for standard input. */
+  snapshot: FileSnapshot | null;
+}
+
+/**
+ * Reads a file to lint: only a regular file (a FIFO with no writer would block forever, a socket
+ * cannot be read, a device is not a Dockerfile). The file is opened non-blocking and checked with
+ * fstat, so what is read is what was checked.
+ * @throws InputError for a directory or a file that is not regular, the file-system error otherwise
+ */
+export function readInputFile(path: string): { bytes: Buffer; snapshot: FileSnapshot } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    // A socket cannot be opened (ENXIO): say what it is.
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw new InputError(`is ${kindOf(statSync(path))}, not a regular file`);
+    throw e;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new InputError(`is ${kindOf(stat)}, not a regular file (use - to read standard input)`);
+    const bytes = readAll(fd, stat.size);
+    return { bytes, snapshot: snapshotOf(bytes, stat) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads and decodes a target.
  * @throws the file-system error or InputError (describe it with `describeReadError`).
  */
-export async function readTarget(t: Target, readStdin: () => Promise<Buffer>): Promise<string> {
-  const bytes = t.path === null ? await readStdin() : readFileSync(t.path);
-  return decodeFile(bytes);
+export async function readTarget(t: Target, readStdin: () => Promise<Buffer>): Promise<ReadResult> {
+  if (t.path === null) return { text: decodeFile(await readStdin()), snapshot: null };
+  const { bytes, snapshot } = readInputFile(t.path);
+  return { text: decodeFile(bytes), snapshot };
 }
 
 /** A short message for an error of reading or writing a file (no stack trace, no raw errno text). */
 export function describeReadError(e: unknown): string {
-  if (e instanceof InputError || (e as Error | null)?.name === 'InputError') return (e as Error).message;
+  if (e instanceof InputError || e instanceof WriteRefused || ['InputError', 'WriteRefused'].includes((e as Error | null)?.name ?? '')) return (e as Error).message;
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -71,7 +109,21 @@ export function describeReadError(e: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'ENXIO':
+      return 'not a regular file (no such device or address)';
     default:
       return code ?? (e instanceof Error ? e.message : String(e));
   }
+}
+
+/**
+ * A file name as shown on stderr: control characters (a newline, an escape sequence) are written as
+ * `\xNN`, so a name cannot forge messages or drive the terminal.
+ */
+export function shownName(name: string): string {
+  return name.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,0 +1,77 @@
+/**
+ * The one redaction step of every output path (reports of all formats, the tty source excerpt, SARIF
+ * fixes, `--diff`): secret values found in a Dockerfile are masked wherever they would be shown.
+ *
+ * A value is secret when secretlint's recommended rules (src/rules/lib/secrets.ts `findSecrets`) find it
+ * in the text — comments included, since a diff shows them — or when it is the literal value of a
+ * secret-named key (`DB_PASSWORD=...`, `ENV API_TOKEN ...`, `--password=...`; names and placeholders as
+ * judged by `secretName` and `placeholderValue`). Masking keeps the length (`*` per character), so
+ * columns of excerpts and SARIF regions stay right. Fixes themselves are applied with the real values;
+ * only what is printed is masked.
+ */
+import { findSecrets, placeholderValue, secretName } from '../rules/lib/secrets.js';
+import type { ReportFile } from './types.js';
+
+/** `NAME=value`, `NAME: value`, `--name=value` / `--name value`, and `ENV NAME value` at a line start. */
+const ASSIGNMENT = /(?:^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_][\w.-]*)[ \t]+|(?:^|[\s"'`;&|(,])(?:--?)?([A-Za-z_][\w.-]*)[ \t]*(?:=|:[ \t]|[ \t]+(?=\S)(?<=--[\w.-]+[ \t]+)))("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|)]+)/gim;
+
+/**
+ * The secret values written in `text` (each at least 3 characters), longest first.
+ * @param text a Dockerfile, a diff, or any text shown to the user
+ */
+export function secretValues(text: string): string[] {
+  const values = new Set<string>();
+  for (const hit of findSecrets(text)) values.add(text.slice(hit.start, hit.end));
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const name = m[1] ?? m[2];
+    let value = m[3];
+    if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
+    value = value.replace(/\\$/, '');
+    if (!name || value.length < 3 || /\$/.test(value) || !secretName(name) || placeholderValue(value, name)) continue;
+    values.add(value);
+  }
+  return [...values].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+/** A function that masks `values` (and their JSON-escaped forms) in any text, keeping lengths. */
+export function masker(values: readonly string[]): (text: string) => string {
+  if (values.length === 0) return (text) => text;
+  const forms = new Set<string>();
+  for (const v of values) {
+    forms.add(v);
+    forms.add(JSON.stringify(v).slice(1, -1));
+  }
+  const list = [...forms].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let out = text;
+    for (const f of list) if (out.includes(f)) out = out.split(f).join('*'.repeat(f.length));
+    return out;
+  };
+}
+
+/**
+ * A report file with every secret value of its source (and of `extraTexts`, e.g. the text before
+ * fixing) masked in the source, messages, fix descriptions and fix edits.
+ */
+export function redactReportFile(file: ReportFile, extraTexts: readonly string[] = []): ReportFile {
+  const values = new Set<string>();
+  for (const t of [file.source ?? '', ...extraTexts]) for (const v of secretValues(t)) values.add(v);
+  // Values that only appear in messages or fix texts (a suggestion built from several pieces).
+  for (const f of file.findings) for (const v of secretValues([f.message, ...(f.fix?.edits ?? []).map((e) => e.text)].join('\n'))) values.add(v);
+  if (values.size === 0) return file;
+  const mask = masker([...values]);
+  return {
+    ...file,
+    source: file.source === undefined ? undefined : mask(file.source),
+    findings: file.findings.map((f) => ({
+      ...f,
+      message: mask(f.message),
+      fix: f.fix && {
+        ...f.fix,
+        description: mask(f.fix.description),
+        edits: f.fix.edits.map((e) => ({ ...e, text: mask(e.text) })),
+        files: f.fix.files?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, text: mask(e.text) })) })),
+      },
+    })),
+  };
+}

@@ -1,0 +1,36 @@
+/** The redaction step (src/report/redact.ts): which values are secret, and masking that keeps lengths. */
+import { describe, expect, it } from 'vitest';
+import { masker, redactReportFile, secretValues } from '../../src/report/redact.js';
+
+describe('secretValues', () => {
+  it.each([
+    ['RUN mysql --password hunter2x -u root', ['hunter2x']],
+    ['RUN mysql --password=hunter3x', ['hunter3x']],
+    ['ENV API_TOKEN ghp_x1234', ['ghp_x1234']],
+    ['ENV A=1 SECRET_KEY=djangoinsecure B=2', ['djangoinsecure']],
+    ['RUN echo "token=abcd1234" > f', ['abcd1234']],
+    ['ENV AWS_ACCESS_KEY_ID=AKIA4ZQXR7LMN2OPQ3ST', ['AKIA4ZQXR7LMN2OPQ3ST']],
+  ])('%s', (text, expected) => {
+    expect(secretValues(text)).toEqual(expected);
+  });
+  it.each(['ENV PYTHONUNBUFFERED 1', 'ENV SECRET_KEY_FILE /run/secrets/x', 'ARG DB_PASS=${DB_PASS}', 'RUN docker login --password-stdin < f', 'ENV PASSWORD=changeme_here'])('nothing in %s', (text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+});
+
+describe('masker', () => {
+  it('keeps lengths and masks the JSON-escaped form too', () => {
+    const mask = masker(['a"b\\c-secret']);
+    expect(mask('x a"b\\c-secret y')).toBe('x ************ y');
+    expect(mask(JSON.stringify('a"b\\c-secret'))).toBe('"**************"');
+  });
+  it('masks source, messages and fix edits of a report file', () => {
+    const file = redactReportFile({
+      file: 'Dockerfile',
+      source: 'FROM x\nENV DB_PASSWORD hunter2hunter2\n',
+      findings: [{ file: 'Dockerfile', ruleId: 'LegacyKeyValueFormat', severity: 'warning', message: 'use ENV DB_PASSWORD=hunter2hunter2', instruction: null, range: { start: { line: 2, column: 1, offset: 7 }, end: { line: 2, column: 5, offset: 11 } }, fix: { applicability: 'safe', description: 'write DB_PASSWORD=hunter2hunter2', edits: [{ start: 7, end: 38, text: 'ENV DB_PASSWORD=hunter2hunter2' }] } }],
+    });
+    expect(JSON.stringify(file)).not.toContain('hunter2');
+    expect(file.source).toBe('FROM x\nENV DB_PASSWORD **************\n');
+  });
+});
