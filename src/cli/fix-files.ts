@@ -12,6 +12,7 @@ import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { describeReadError, readInputFile, shownName, type Target } from './targets.js';
 import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
+import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
@@ -93,7 +94,7 @@ export async function fixTarget(
   const writes: { name: string; check: () => void; write: () => void }[] = [];
   if (fixed.output !== text && snapshot) {
     const path = t.path;
-    writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, fixed.output, snapshot) });
+    writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, encodeText(fixed.output), snapshot) });
   }
   for (const [p, content] of fixed.files) writes.push(contextFileWrite(contextDir, p, context?.readFile(p) ?? null, content));
   let done = 0;

@@ -29,6 +29,7 @@ import {
 } from './types.js';
 import { ruleDocsUrl } from '../rules/define.js';
 import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.js';
+import { encodingFinding, FILE_ENCODING_ID } from './encoding.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, type Facts } from './facts.js';
 
@@ -91,11 +92,12 @@ export function defaultRules(): Promise<readonly Rule[]> {
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
   const file = parse(text);
   const config = options.config ?? defaultConfig();
+  const encoding = encodingFinding(file);
   if (file.errors.length > 0) {
     const err = file.errors[0];
     return {
       file,
-      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }],
+      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }, ...(encoding ? [encoding] : [])],
       internalErrors: [],
     };
   }
@@ -157,6 +159,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       }
     }
   }
+  if (encoding) raw.push({ rule: externalRule(FILE_ENCODING_ID, 'shipshape'), finding: encoding });
   const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
   return { file, findings, internalErrors };
 }
@@ -164,10 +167,10 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
 const externalRules = new Map<string, Rule>();
 
 /** A stand-in rule for findings of an external analyser, so suppression treats them like rule findings. */
-function externalRule(id: string): Rule {
+function externalRule(id: string, origin: Rule['origin'] = 'shellcheck'): Rule {
   let r = externalRules.get(id);
   if (!r) {
-    r = { id, severity: 'info', summary: id, origin: 'shellcheck', category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
+    r = { id, severity: 'info', summary: id, origin, category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
     externalRules.set(id, r);
   }
   return r;
