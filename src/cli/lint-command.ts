@@ -4,12 +4,14 @@
  * reported (src/cli/output.ts).
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
 import { fsContext } from '../context/fs.js';
 import type { ReportFile } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
+import { RULES } from '../rules/index.js';
+import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
 import { ContextCache, lintFile, lintSource, type FileOutcome } from './lint-file.js';
 import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
@@ -22,7 +24,8 @@ import { describeReadError, readTarget, resolveTargets, shownName } from './targ
 export interface LintOptions {
   format?: string[];
   output?: string[];
-  config?: string;
+  /** A file (`-c`), or false for `--no-config`. */
+  config?: string | false;
   color: boolean;
   stdinFilename?: string;
   context?: string;
@@ -74,7 +77,9 @@ function cliLayer(opts: LintOptions): ConfigLayer {
 export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promise<number> {
   let resolved;
   try {
-    resolved = resolveConfig(io.cwd, io.env, cliLayer(opts), opts.config ? resolve(io.cwd, opts.config) : undefined);
+    resolved = resolveConfig(io.cwd, io.env, cliLayer(opts), opts.config === false ? null : opts.config ? resolve(io.cwd, opts.config) : undefined);
+    const known = knownRuleIds(RULES);
+    for (const id of opts.fixRule ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, '--fix-rule', known));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`shipshape: ${e.message}\n`);
@@ -86,12 +91,14 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   for (const key of resolved.unknownKeys) {
     io.stderr(`shipshape: warning: ${resolved.file}: unknown key '${key}' is ignored (known keys: ignored, override, failure-threshold, no-fail, no-color, disable-ignore-pragma, trustedRegistries, label-schema, strict-labels, format, verbose)\n`);
   }
-  if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? '(none found, using defaults)'}\n`);
+  if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? (opts.config === false ? '(none: --no-config)' : '(none found, using defaults)')}\n`);
   if (opts.printConfig) {
     io.stdout(JSON.stringify({ file: opts.printConfig, configFile: resolved.file, ...config }, null, 2) + '\n');
     return EXIT.OK;
   }
   const formats = resolved.formats.length > 0 ? resolved.formats : ['tty'];
+  // A configuration file changes what is reported: in the human format, say which one (once).
+  if (resolved.file && !resolved.verbose && formats.includes('tty') && !opts.printConfig) io.stderr(`shipshape: using configuration ${shownName(relative(io.cwd, resolved.file) || resolved.file)} (--no-config to lint without it)\n`);
   const unknown = unknownFormat(formats);
   if (unknown !== null) {
     io.stderr(`shipshape: ${unknownFormatMessage(unknown)}\n`);

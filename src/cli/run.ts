@@ -17,6 +17,7 @@ import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 import { lintCommand, type LintOptions } from './lint-command.js';
 import { EXIT } from './output.js';
+import { FORMATS } from '../report/index.js';
 import { describeReadError } from './targets.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
@@ -54,9 +55,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('lint')
     .description('Lint Dockerfiles (files, directories, or - for standard input).')
     .argument('[paths...]', 'Dockerfiles or directories to search; - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (repeatable)').argParser(collect))
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMATS.map((f) => f.name).join(', ')} (default: tty)`).argParser(collect))
     .addOption(new Option('-o, --output <file>', 'write the report to a file, paired with --format (repeatable)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (.hadolint.yaml keys)')
+    .option('--no-config', 'use no configuration file (neither -c nor a discovered .hadolint.yaml)')
     .option('--no-color', 'never colour the output')
     .option('--stdin-filename <name>', 'file name to report for standard input')
     .option('--context <dir>', 'build context directory (default: the Dockerfile\'s directory)')

@@ -30,6 +30,7 @@ import {
 import { ruleDocsUrl } from '../rules/define.js';
 import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.js';
 import { encodingFinding, FILE_ENCODING_ID } from './encoding.js';
+import { closestRuleId, isKnownRuleId, knownRuleIds } from './rule-ids.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, type Facts } from './facts.js';
 
@@ -160,6 +161,26 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     }
   }
   if (encoding) raw.push({ rule: externalRule(FILE_ENCODING_ID, 'shipshape'), finding: encoding });
+  // A pragma naming no rule ignores nothing: say so at the pragma (a typo like DL3O08).
+  const known = knownRuleIds([...(await defaultRules()), ...rules]);
+  for (const c of file.comments) {
+    const p = parsePragma(c);
+    if (!p || p.kind !== 'ignore') continue;
+    for (const id of p.rules) {
+      if (isKnownRuleId(id, known)) continue;
+      const near = closestRuleId(id, known);
+      raw.push({
+        rule: externalRule('unknown-rule-id', 'shipshape'),
+        finding: {
+          ruleId: 'unknown-rule-id',
+          severity: 'warning',
+          message: `\`# ${p.tool} ${p.scope === 'next' ? '' : `${p.scope} `}ignore=\` names \`${id}\`, which is no rule, so it ignores nothing${near ? `: did you mean \`${near}\`?` : ''}`,
+          range: c.range,
+          instruction: null,
+        },
+      });
+    }
+  }
   const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
   return { file, findings, internalErrors };
 }
