@@ -5,7 +5,7 @@
  * output.
  */
 import { accessSync, constants, lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
@@ -64,7 +64,17 @@ export async function fixTarget(
   t: Target,
   text: string,
   snapshot: FileSnapshot | null,
-  options: { config: LintConfig; context: BuildContext | null; contextDir: string; scriptAnalyzer?: ScriptAnalyzer; request: FixRequest },
+  options: {
+    config: LintConfig;
+    context: BuildContext | null;
+    contextDir: string;
+    scriptAnalyzer?: ScriptAnalyzer;
+    request: FixRequest;
+    /** Directory the diff headers are relative to. */
+    cwd?: string;
+    /** Context files whose diff was already printed in this run (several Dockerfiles share one context). */
+    shownContextFiles?: Set<string>;
+  },
   out: FixOutput,
   summary: FixSummary,
 ): Promise<FixedTarget> {
@@ -80,7 +90,15 @@ export async function fixTarget(
     // The diff is output like a report: secret values in it are masked (src/report/redact.ts).
     const patches: string[] = [];
     if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
-    for (const [p, content] of fixed.files) patches.push(createTwoFilesPatch(p, p, context?.readFile(p) ?? '', content));
+    // Context files are named like the Dockerfile, relative to the working directory (`patch -p0`
+    // applies the diff from there), not to the build context (`.dockerignore` of which folder?).
+    for (const [p, content] of fixed.files) {
+      const abs = join(contextDir, p);
+      if (options.shownContextFiles?.has(abs)) continue;
+      options.shownContextFiles?.add(abs);
+      const shown = options.cwd ? relative(options.cwd, abs) || p : p;
+      patches.push(createTwoFilesPatch(shown, shown, context?.readFile(p) ?? '', content));
+    }
     const mask = masker([...new Set([text, fixed.output, ...patches].flatMap(secretValues))]);
     for (const patch of patches) out.diff(mask(patch));
     count();

@@ -14,11 +14,12 @@ import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
 import { ContextCache, lintFile, lintSource, type FileOutcome } from './lint-file.js';
+import { wrongContextNote } from './context-check.js';
 import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
-import { describeReadError, readTarget, resolveTargets, shownName } from './targets.js';
+import { describeReadError, readTarget, resolveTargets, shownName, type Target } from './targets.js';
 
 /** The options of `shipshape lint`, as commander gives them. */
 export interface LintOptions {
@@ -123,10 +124,28 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       return EXIT.ERROR;
     }
   }
-  const { targets, errors } = resolveTargets(paths, io.cwd, opts.stdinFilename);
+  const { targets, errors, notes } = resolveTargets(paths, io.cwd, opts.stdinFilename, io.env);
   let ioError = errors.length > 0;
   for (const m of errors) io.stderr(`shipshape: ${m}\n`);
+  for (const m of notes) io.stderr(`shipshape: warning: ${m}\n`);
+  if (resolved.verbose) {
+    for (const t of targets) {
+      if (!t.compose) continue;
+      const services = t.compose.map((b) => `${b.service} (${relative(io.cwd, b.composeFile) || b.composeFile})`).join(', ');
+      io.stderr(`shipshape: ${shownName(t.display)}: build context ${shownName(relative(io.cwd, t.contextDir!) || '.')}, from ${shownName(services)}\n`);
+    }
+  }
 
+  // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
+  // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
+  // build never reads it).
+  const unknownContext = new Set<Target>();
+  if (!opts.context) {
+    const assumed = targets.filter((t) => t.path !== null && !t.contextDir);
+    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => unknownContext.add(assumed[k]));
+    if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
+  }
+  const shownContextFiles = new Set<string>();
   const results: ReportFile[] = [];
   const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
   let fixedAny = false;
@@ -142,7 +161,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
-  const contextDirOf = (path: string | null): string => (opts.context ? resolve(io.cwd, opts.context) : path ? dirname(path) : io.cwd);
+  // --context wins; then the context Compose gives; then the Dockerfile's own directory.
+  const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
   const report = (display: string, o: FileOutcome): void => {
     if (!o.ok) {
       ioError = true;
@@ -158,7 +178,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t.path) })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t) })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
@@ -170,10 +190,10 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   for (const t of workers > 0 ? [] : targets) {
     i++;
     if (showProgress) io.stderr(`\r\x1b[2K[${i}/${targets.length}] ${t.display}`);
-    const contextDir = contextDirOf(t.path);
+    const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir }, config, shellcheck, contexts));
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t) }, config, shellcheck, contexts));
         continue;
       }
       let source: string;
@@ -193,8 +213,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error });
       continue;
     }
-    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined) : null;
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (fixed.ioError) ioError = true;
     for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);
