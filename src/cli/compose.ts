@@ -175,7 +175,7 @@ export function readComposeBuilds(path: string, env: NodeJS.ProcessEnv): Compose
   const warnings: string[] = [];
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(path, 'utf8'));
+    doc = parseYaml(readFileSync(path, 'utf8'), { merge: true });
   } catch (e) {
     throw new Error(`not a readable Compose file: ${(e as Error).message.split('\n')[0]}`);
   }
