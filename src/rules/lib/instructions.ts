@@ -79,8 +79,23 @@ export interface CopyArgs {
  * surrounding quotes removed (no escape processing, so `c:\\tools` keeps its backslash); `raw` as written.
  */
 export function copyArgs(instr: Instruction): CopyArgs {
-  const flagRanges = instr.flags.map((f) => f.range);
-  const words = instr.words.filter((w) => !flagRanges.some((r) => w.range.start.offset >= r.start.offset && w.range.start.offset < r.end.offset));
+  let cached = copyArgsCache.get(instr);
+  if (!cached) copyArgsCache.set(instr, (cached = computeCopyArgs(instr)));
+  return cached;
+}
+
+/** Computed once per instruction: rules ask for every source, and a COPY may have 16,000 of them. */
+const copyArgsCache = new WeakMap<Instruction, CopyArgs>();
+
+function computeCopyArgs(instr: Instruction): CopyArgs {
+  // Flags and words are both in source order: one merge pass drops the words inside a flag.
+  const flagRanges = instr.flags.map((f) => f.range).sort((a, b) => a.start.offset - b.start.offset);
+  let k = 0;
+  const words = instr.words.filter((w) => {
+    const at = w.range.start.offset;
+    while (k < flagRanges.length && flagRanges[k].end.offset <= at) k++;
+    return !(k < flagRanges.length && at >= flagRanges[k].start.offset && at < flagRanges[k].end.offset);
+  });
   if (words.length === 0) return { sources: [], dest: null };
   // Paths as written, surrounding quotes removed (hadolint's view; keeps Windows backslashes).
   const paths = instr.execForm ? words : words.map((w) => ({ ...w, value: stripQuotes(w.raw) }));

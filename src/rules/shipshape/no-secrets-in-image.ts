@@ -9,6 +9,20 @@ function pairAt(instr: Instruction, offset: number): KeyValue | null {
   return target.pairs.find((p) => p.range.start.offset <= offset && offset < p.range.end.offset) ?? null;
 }
 
+/** `text` with the characters of `ranges` (other than line breaks) replaced by spaces. */
+function blanked(text: string, ranges: (readonly [number, number])[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\n\r]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Secret values written into the Dockerfile: they end up in the image or its history. */
 export default defineRule({
   id: 'no-secrets-in-image',
@@ -28,16 +42,23 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    // Scan the Dockerfile text with comment lines blanked (same length, so offsets stay valid).
-    let text = file.text;
-    const blank = (start: number, end: number): void => {
-      text = text.slice(0, start) + text.slice(start, end).replace(/[^\n\r]/g, ' ') + text.slice(end);
-    };
-    for (const c of file.comments) blank(c.range.start.offset, c.range.end.offset);
-    for (const d of file.directives) blank(d.range.start.offset, d.range.end.offset);
+    // Scan the Dockerfile text with comment lines blanked (same length, so offsets stay valid), built
+    // in one pass (linear in the file's size however many comments it has).
+    const text = blanked(file.text, [...file.comments, ...file.directives].map((c) => [c.range.start.offset, c.range.end.offset] as const));
     const instructions = file.instructions;
-    const owner = (offset: number): Instruction | null =>
-      instructions.find((i) => i.range.start.offset <= offset && offset < i.range.end.offset) ?? null;
+    // Instructions are in file order: the owner of an offset is found by binary search.
+    const owner = (offset: number): Instruction | null => {
+      let lo = 0;
+      let hi = instructions.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = instructions[mid].range;
+        if (offset < r.start.offset) hi = mid - 1;
+        else if (offset >= r.end.offset) lo = mid + 1;
+        else return instructions[mid];
+      }
+      return null;
+    };
     const reported: { start: number; end: number }[] = [];
 
     for (const hit of findSecrets(text)) {

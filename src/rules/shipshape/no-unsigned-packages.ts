@@ -29,7 +29,7 @@ const CONFIG: { re: RegExp; what: string }[] = [
  * Directories holding packages built by this Dockerfile: targets of `RUN --mount=type=bind,from=<stage>`
  * and destinations of earlier `COPY --from=<stage>` in the same stage.
  */
-function builtPackageDirs(file: Dockerfile, run: Instruction): string[] {
+function builtPackageDirs(file: Dockerfile, run: Instruction, copied: CopiedDirs): string[] {
   const dirs: string[] = [];
   for (const f of run.flags) {
     if (f.name !== 'mount' || !f.value) continue;
@@ -38,14 +38,34 @@ function builtPackageDirs(file: Dockerfile, run: Instruction): string[] {
     const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
     if (type === 'bind' && opts.has('from') && target) dirs.push(target);
   }
-  const stage = file.stages[run.stageIndex];
-  for (const i of stage?.instructions ?? []) {
-    if (i.index >= run.index) break;
-    if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
-    const dest = copyArgs(i).dest;
-    if (dest && dest.value.startsWith('/')) dirs.push(dest.value);
-  }
+  dirs.push(...copied.before(file, run));
   return dirs.map((d) => d.replace(/\/+$/, '') + '/');
+}
+
+/**
+ * Absolute destinations of `COPY --from` per stage, in order, computed once per file: the ones before
+ * a RUN are a prefix (linear in the file, not in RUNs times instructions).
+ */
+class CopiedDirs {
+  private readonly byStage = new Map<number, { index: number; dest: string }[]>();
+  before(file: Dockerfile, run: Instruction): string[] {
+    let list = this.byStage.get(run.stageIndex);
+    if (!list) {
+      list = [];
+      for (const i of file.stages[run.stageIndex]?.instructions ?? []) {
+        if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+        const dest = copyArgs(i).dest;
+        if (dest && dest.value.startsWith('/')) list.push({ index: i.index, dest: dest.value });
+      }
+      this.byStage.set(run.stageIndex, list);
+    }
+    const out: string[] = [];
+    for (const c of list) {
+      if (c.index >= run.index) break;
+      out.push(c.dest);
+    }
+    return out;
+  }
 }
 
 /** True when every package file the command installs comes from a directory of built packages. */
@@ -76,13 +96,15 @@ export default defineRule({
   },
   check(ctx) {
     const report = reportOncePerPlace(ctx);
+    const copied = new CopiedDirs();
     for (const { run, reportOn: owner, commands } of ctx.runs()) {
-      const built = builtPackageDirs(ctx.file, run);
+      let builtDirs: string[] | null = null;
+      const built = (): string[] => (builtDirs ??= builtPackageDirs(ctx.file, run, copied));
       for (const cmd of commands) {
         const eff = effective(cmd);
         for (const group of FLAGS) {
           if (!group.tools(eff.name)) continue;
-          if (installsBuiltPackages(eff.args, built)) continue;
+          if (installsBuiltPackages(eff.args, built())) continue;
           for (const f of flagNames(eff.args)) {
             if (!group.flags.includes(f.name)) continue;
             if (f.name === 'G' && eff.args.every((a) => !/^(addrepo|ar)$/.test(a.value))) continue;

@@ -1,0 +1,37 @@
+/**
+ * Time grows linearly with the input for each shape that was once quadratic (issue 11): many comment
+ * lines (no-secrets-in-image blanked them one by one), many ENV lines (the scope was copied at every
+ * instruction), a COPY with thousands of flags or sources (flags were matched against every word, and
+ * the sources recomputed per source), a long exec-form RUN, and a realistic mix.
+ *
+ * A complexity check, not a speed goal (those are in scripts/bench-scaling.ts): the input is made 4
+ * times larger and the time may grow at most 10 times (linear gives ~4, quadratic ~16). Each size is
+ * timed 5 times and the fastest run counts, so a loaded machine does not make it flaky.
+ */
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.js';
+import { memoryContext } from '../../src/context/memory.js';
+import { defaultConfig } from '../../src/engine/types.js';
+import { SHAPES } from '../../scripts/scaling-shapes.js';
+
+async function fastest(text: string): Promise<number> {
+  const context = memoryContext({ a: 'x', b: 'y', 'requirements.txt': 'django\n' });
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    await lint(text, { config: defaultConfig(), context });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+describe('time is linear in the input size', () => {
+  for (const shape of SHAPES) {
+    it(`${shape.name}: 4x the input takes less than 10x the time`, { timeout: 120_000 }, async () => {
+      await fastest(shape.make(shape.testSize)); // warm up (rule modules, JIT)
+      const small = await fastest(shape.make(shape.testSize));
+      const large = await fastest(shape.make(shape.testSize * 4));
+      expect(large / Math.max(small, 1)).toBeLessThan(10);
+    });
+  }
+});
