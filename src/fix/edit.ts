@@ -88,6 +88,21 @@ export class EditBuilder {
     return this.raw(file.text.length, file.text.length, (needsBreak ? file.eol : '') + lines.join(file.eol) + file.eol);
   }
 
+  /** Removes an instruction's flag (`--platform=x`) and the blanks after it. */
+  removeFlag(flag: { readonly range: Range }): this {
+    const text = this.file.text;
+    let end = flag.range.end.offset;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    return this.raw(flag.range.start.offset, end, '');
+  }
+
+  /** True when nothing but blanks shares the instruction's lines (so {@link removeInstruction} removes only it). */
+  standsAlone(instr: Instruction): boolean {
+    const { start, end } = this.linesOf(instr);
+    const text = this.file.text;
+    return text.slice(start, instr.range.start.offset).trim() === '' && text.slice(instr.range.end.offset, end).trim() === '';
+  }
+
   /** Removes the whole lines of an instruction (with its line ending; comments above it stay). */
   removeInstruction(instr: Instruction): this {
     const { start, end } = this.linesOf(instr);
