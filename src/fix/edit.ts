@@ -63,6 +63,13 @@ export class EditBuilder {
     return this.raw(at, at, text);
   }
 
+  /** Appends `text` at the end of a word, inside its closing quote when it is quoted (`"/app"` → `"/app/"`). */
+  appendToWord(word: { readonly range: Range }, text: string): this {
+    const raw = this.file.text.slice(word.range.start.offset, word.range.end.offset);
+    const at = word.range.end.offset - (raw.length > 1 && /["']$/.test(raw) ? 1 : 0);
+    return this.raw(at, at, text);
+  }
+
   /**
    * Inserts whole lines before an instruction: above the comment block directly above it (so the
    * comments stay with their instruction), each line indented like the instruction and ended with the
