@@ -14,6 +14,7 @@ import { describeReadError, readInputFile, shownName, type Target } from './targ
 import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
 import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
+import { defaultRules } from '../rules/registry.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
 export interface FixRequest {
@@ -79,7 +80,7 @@ export async function fixTarget(
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
-  const fixed = await fixText(text, { config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
+  const fixed = await fixText(text, { rules: await defaultRules(), config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
   const count = (): void => {
     summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);

@@ -5,6 +5,7 @@
  */
 import { fsContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
 import { decodeFile } from './input.js';
 import { readInputFile } from './targets.js';
@@ -54,6 +55,6 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
 
 /** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
 export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined): Promise<FileOutcome & { ok: true }> {
-  const result = await lint(source, { config, context, scriptAnalyzer });
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer });
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
 }

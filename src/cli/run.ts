@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { THRESHOLDS } from '../engine/config.js';
-import { defaultRules } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from './input.js';
 import { useNodeGrammar } from './grammar-node.js';

@@ -5,7 +5,8 @@
  * Guarantees checked on every round (a round that breaks one is discarded and reported as an internal
  * error naming the rules whose fixes were in it — those are bugs):
  * - the result parses at least as well as the input (no new parse error),
- * - the round does not bring back a text seen before (a fix cycle),
+ * - the round does not bring back a state seen before (a fix cycle; the state is the Dockerfile text and
+ *   the other build-context files changed so far),
  * - no rule whose fix was applied ends up with more findings than before because of its own fixes
  *   (checked by applying that rule's fixes alone when the round as a whole increased its count).
  * Line endings: in a CRLF file, line breaks in inserted text become CRLF. A BOM stays in place.
@@ -97,6 +98,14 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
   return { output: current, before, after: result, fixedByRule, files, errors, rounds };
 }
 
+/**
+ * What a round's result is compared by to detect fix cycles: the Dockerfile text and the contents of
+ * the other build-context files changed so far (a round that only creates `.dockerignore` is progress).
+ */
+function stateKey(text: string, files: ReadonlyMap<string, string>): string {
+  return files.size === 0 ? text : `${text}\u0000${JSON.stringify([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
+}
+
 function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<string>): { finding: Finding; fix: Fix }[] {
   const out: { finding: Finding; fix: Fix }[] = [];
   const taken: TextEdit[] = [];
@@ -122,11 +131,6 @@ function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<str
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
-}
-
-/** Identity of a fix state: the Dockerfile text and the changed context files (path → content). */
-function stateKey(text: string, files: Map<string, string>): string {
-  return JSON.stringify([text, [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }
 
 function parseErrors(r: LintResult): number {

@@ -7,9 +7,10 @@ import { lint } from '../../src/engine/lint.js';
 import { mergeConfig, validateConfig } from '../../src/engine/config.js';
 import { fixText } from '../../src/fix/fixer.js';
 import { formatReport } from '../../src/report/index.js';
+import { defaultRules } from '../../src/rules/registry.js';
 
 async function found(text: string, config: Record<string, unknown> = {}): Promise<{ id: string; aliases: string[]; line: number; severity: string }[]> {
-  const r = await lint(text, { config: mergeConfig([validateConfig(config, 'test')]) });
+  const r = await lint(text, { rules: await defaultRules(), config: mergeConfig([validateConfig(config, 'test')]) });
   return r.findings.map((f) => ({ id: f.ruleId, aliases: f.aliases ?? [], line: f.range.start.line, severity: f.severity }));
 }
 
@@ -60,7 +61,7 @@ describe('ignoring any id silences the merged finding', () => {
 
 describe('reports and fixes', () => {
   it('JSON and SARIF list the aliases', async () => {
-    const r = await lint('FROM alpine:3.20.1\nMAINTAINER me\n');
+    const r = await lint('FROM alpine:3.20.1\nMAINTAINER me\n', { rules: await defaultRules() });
     const files = [{ file: 'Dockerfile', source: r.file.text, findings: r.findings.map((f) => ({ ...f, file: 'Dockerfile' })) }];
     const json = JSON.parse(formatReport('json', { files, color: false, toolVersion: '0' })) as { code: string; aliases?: string[] }[];
     expect(json.find((f) => f.code === 'DL4000')?.aliases).toEqual(['MaintainerDeprecated']);
@@ -68,7 +69,7 @@ describe('reports and fixes', () => {
     expect(sarif.runs[0].results.find((x) => x.ruleId === 'DL4000')?.properties?.aliases).toEqual(['MaintainerDeprecated']);
   });
   it('--fix-rule with an alias fixes the merged finding', async () => {
-    const r = await fixText('FROM alpine:3.20.1\nMAINTAINER me\n', { level: 'safe', onlyRules: ['MaintainerDeprecated'] });
+    const r = await fixText('FROM alpine:3.20.1\nMAINTAINER me\n', { rules: await defaultRules(), level: 'safe', onlyRules: ['MaintainerDeprecated'] });
     expect(r.output).toBe('FROM alpine:3.20.1\nLABEL org.opencontainers.image.authors="me"\n');
   });
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { expandAt, isWindowsAbsolute, looksWindows, stageChain } from '../lib/buildkit.js';
+import { expandAt, isWindowsAbsolute, looksWindows } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'WorkdirRelativePath',
@@ -20,7 +20,7 @@ export default defineRule({
   check(ctx) {
     const file = ctx.file;
     for (const stage of file.stages) {
-      const ancestors = stageChain(file, stage).slice(1);
+      const ancestors = ctx.stage(stage).chain.slice(1);
       if (ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) continue;
       const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
       if (!first) continue;
@@ -30,7 +30,8 @@ export default defineRule({
       const path = r.value;
       // BuildKit judges the path for the stage's OS: on Linux only a leading `/` is absolute (`c:/build`
       // is a relative directory named `c:`); a drive letter counts only in a Windows stage.
-      const windows = looksWindows(file, stage) || stageChain(file, stage).some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && /^\s*\[\s*"(?:[^"]*\\)?(cmd|powershell)(\.exe)?"/i.test(i.argsAfterFlags.text)));
+      const chain = ctx.stage(stage).chain;
+      const windows = looksWindows(file, chain) || chain.some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && /^\s*\[\s*"(?:[^"]*\\)?(cmd|powershell)(\.exe)?"/i.test(i.argsAfterFlags.text)));
       if (path === '' || path.startsWith('/') || (windows && isWindowsAbsolute(path))) continue;
       const rest = path.replace(/^\.[\\/]/, '');
       const absolute = windows ? `C:\\${rest}` : `/${rest}`;

@@ -25,7 +25,7 @@ export default defineRule({
         if (hasFlag(cmd, 'progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose') || hasArg(cmd, '-nv')) continue;
         const nameWord = cmd.words.find((w) => w.value === 'wget');
         const stage = ctx.facts(run).stage;
-        const busybox = stage ? looksBusybox(ctx.file, stage) : false;
+        const busybox = stage ? looksBusybox(ctx.stage(stage).chain) : false;
         const fix: Fix | undefined = nameWord && !run.execForm && !busybox
           ? ctx.edit().insertAfter(nameWord, ' --progress=dot:giga').safe('Add --progress=dot:giga to wget')
           : undefined;

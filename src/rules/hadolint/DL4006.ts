@@ -1,11 +1,9 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
-import { insertionBefore } from '../lib/seed-stages.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import { looksBusybox } from '../lib/instructions.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -38,17 +36,12 @@ function canHideFailure(pipeline: ShellCommand[]): boolean {
   return pipeline.slice(0, -1).some((c) => !CANNOT_FAIL.has(c.name));
 }
 
-function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
-  const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
+function shellFix(ctx: RuleContext, stage: Stage, instr: Instruction): Fix {
+  const file = ctx.file;
+  const shell = looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash';
   // Above the comment block of the RUN, so the comment stays with its instruction.
-  const lineStart = insertionPoint(file, instr);
-  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
-  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
-  return {
-    applicability: 'unsafe',
-    description: `Run this and later RUN instructions with ${shell} -o pipefail`,
-    edits: [{ start: at, end: at, text: `${indent}${fileKeyword(file, 'SHELL')} ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
-  };
+  const edit = ctx.edit();
+  return edit.insertLinesBefore(instr, `${edit.keyword('SHELL')} ["${shell}", "-o", "pipefail", "-c"]`).unsafe(`Run this and later RUN instructions with ${shell} -o pipefail`);
 }
 
 /**
@@ -56,17 +49,12 @@ function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
  * second SHELL: `SHELL ["/bin/bash", "-c"]` → `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`. Null when the
  * SHELL is not such a shell, or its first argument cannot be located.
  */
-function extendShellFix(file: Dockerfile, shell: Instruction): Fix | null {
+function extendShellFix(ctx: RuleContext, shell: Instruction): Fix | null {
   const argv = shell.json;
   if (!argv || argv.length === 0 || !PIPEFAIL_SHELLS.has(programName(argv[0]))) return null;
   const first = shell.words[0];
   if (!first || shell.words.length !== argv.length) return null;
-  const at = first.range.end.offset;
-  return {
-    applicability: 'unsafe',
-    description: `Add -o pipefail to the SHELL on line ${shell.line}`,
-    edits: [{ start: at, end: at, text: ', "-o", "pipefail"' }],
-  };
+  return ctx.edit().insertAfter(first, ', "-o", "pipefail"').unsafe(`Add -o pipefail to the SHELL on line ${shell.line}`);
 }
 
 /** Pipes in RUN without pipefail. */
@@ -113,13 +101,13 @@ export default defineRule({
         const fixFor = (run: Instruction): Fix | undefined => {
           if (shellInstr !== null) {
             if (extended.has(shellInstr)) return undefined;
-            const extend = extendShellFix(file, shellInstr);
+            const extend = extendShellFix(ctx, shellInstr);
             if (extend) {
               extended.add(shellInstr);
               return extend;
             }
           }
-          return shellFix(file, stage, run);
+          return shellFix(ctx, stage, run);
         };
         const pipeline = script.pipelines.find((p) => canHideFailure(p) && !setsPipefail(script, p[0].index));
         if (!pipeline) continue;
@@ -129,7 +117,7 @@ export default defineRule({
         ctx.report({
           instruction: instr,
           range: { start: pipeline[0].range.start, end: last.range.end },
-          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
+          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
           fix: fixed ? undefined : fixFor(instr),
         });
         fixed = true;

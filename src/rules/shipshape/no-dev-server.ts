@@ -1,7 +1,7 @@
 import type { Instruction } from '../../parse/types.js';
 import type { BuildContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
-import { finalStage, stageChain, wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../lib/seed-stages.js';
 
 interface Token {
   value: string;
@@ -123,11 +123,11 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
     let entrypoint: Instruction | null = null;
     let cmd: Instruction | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
+    for (const s of ctx.stage(stage).chain) {
       for (let i = s.instructions.length - 1; i >= 0; i--) {
         const instr = s.instructions[i];
         if (instr.keyword === 'ENTRYPOINT' && entrypoint === null) entrypoint = instr;

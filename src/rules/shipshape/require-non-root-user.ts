@@ -2,19 +2,19 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
-import { finalStage, insertionBefore, readUser, rootImage, stageChain, userInstructions, type UserValue } from '../lib/seed-stages.js';
+import { readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import type { EditBuilder } from '../../fix/edit.js';
 import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser } from '../lib/users.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
 
 /** The user switch to insert, written with the base image's tools. */
-function userLines(ctx: RuleContext, stage: Stage): string[] {
-  const family = imageFamily(rootImage(ctx.file, stage));
-  const user = `${fileKeyword(ctx.file, 'USER')} ${UID}:${UID}`;
-  const run = fileKeyword(ctx.file, 'RUN');
+function userLines(ctx: RuleContext, edit: EditBuilder, stage: Stage): string[] {
+  const family = imageFamily(ctx.stage(stage).rootImage);
+  const user = `${edit.keyword('USER')} ${UID}:${UID}`;
+  const run = edit.keyword('RUN');
   if (family === 'none') return [user];
   if (family === 'alpine') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
   return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
@@ -22,32 +22,24 @@ function userLines(ctx: RuleContext, stage: Stage): string[] {
 
 /** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */
 function addUserFix(ctx: RuleContext, stage: Stage): Fix {
-  return insertBeforeTail(ctx, stage, userLines(ctx, stage), `Create a system user with uid ${UID} and switch to it`);
+  return insertBeforeTail(ctx, stage, (edit) => userLines(ctx, edit, stage), `Create a system user with uid ${UID} and switch to it`);
 }
 
 /** Unsafe fix: switch to the user the stage already prepares (`USER saleor`, `USER 1000:2000`). */
 function reuseUserFix(ctx: RuleContext, stage: Stage, user: PreparedUser): Fix {
-  return insertBeforeTail(ctx, stage, [`${fileKeyword(ctx.file, 'USER')} ${user.spec}`], `Switch to \`${user.spec}\`, the user the stage already prepares`);
+  return insertBeforeTail(ctx, stage, (edit) => [`${edit.keyword('USER')} ${user.spec}`], `Switch to \`${user.spec}\`, the user the stage already prepares`);
 }
 
-/** A fix inserting `lines` before the trailing CMD/ENTRYPOINT/EXPOSE... block of the stage (else at its end). */
-function insertBeforeTail(ctx: RuleContext, stage: Stage, lines: string[], description: string): Fix {
-  const file = ctx.file;
-  const eol = file.eol;
+/** A fix inserting lines before the trailing CMD/ENTRYPOINT/EXPOSE... block of the stage (else at its end). */
+function insertBeforeTail(ctx: RuleContext, stage: Stage, lines: (edit: EditBuilder) => string[], description: string): Fix {
   const body = stage.instructions;
   let first = body.length;
   while (first > 0 && TAIL_KEYWORDS.has(body[first - 1].keyword)) first--;
-  let offset: number;
-  let text: string;
-  if (first < body.length) {
-    offset = insertionBefore(file, body[first]);
-    text = lines.join(eol) + eol;
-  } else {
-    offset = file.text.length;
-    const needsBreak = file.text.length > 0 && !file.text.endsWith('\n');
-    text = (needsBreak ? eol : '') + lines.join(eol) + eol;
-  }
-  return { applicability: 'unsafe', description, edits: [{ start: offset, end: offset, text }] };
+  const edit = ctx.edit();
+  const text = lines(edit);
+  if (first < body.length) edit.insertLinesBefore(body[first], text);
+  else edit.appendLines(text);
+  return edit.unsafe(description);
 }
 
 /** How a stage prepared the user it then does not switch to, for messages. */
@@ -62,7 +54,7 @@ function describePrepared(user: PreparedUser): string {
  * start (its entrypoint runs sudo, gosu...), else switch to the user the stages prepare, else create one.
  */
 function planFix(ctx: RuleContext, stage: Stage): { fix?: Fix; note: string; prepared: string | null } {
-  const chain = stageChain(ctx.file, stage);
+  const chain = ctx.stage(stage).chain;
   const root = needsRootAtStart(chain, ctx.context);
   if (root !== null) return { note: ` (no fix offered: ${root}, so the image needs root when it starts; drop privileges there instead)`, prepared: null };
   const user = userToReuse(preparedUsers(ctx, chain));
@@ -135,11 +127,11 @@ export default defineRule({
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
     let user: UserValue | null = null;
     let from: Stage | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
+    for (const s of ctx.stage(stage).chain) {
       const users = userInstructions(s);
       if (users.length > 0) {
         user = readUser(ctx, users[users.length - 1]);
@@ -169,9 +161,9 @@ export default defineRule({
       });
       return;
     }
-    const image = rootImage(ctx.file, stage);
+    const image = ctx.stage(stage).rootImage;
     if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
-    const chain = stageChain(ctx.file, stage);
+    const chain = ctx.stage(stage).chain;
     if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
     const { fix, note, prepared } = planFix(ctx, stage);
     const target = reportTarget(stage);
