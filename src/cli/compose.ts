@@ -175,6 +175,8 @@ export function readComposeBuilds(path: string, env: NodeJS.ProcessEnv): Compose
   const warnings: string[] = [];
   let doc: unknown;
   try {
+    // A regular file only: a FIFO named compose.yaml would block the read forever.
+    if (!statSync(path).isFile()) throw new Error('not a regular file');
     doc = parseYaml(readFileSync(path, 'utf8'), { merge: true });
   } catch (e) {
     throw new Error(`not a readable Compose file: ${(e as Error).message.split('\n')[0]}`);

@@ -5,17 +5,18 @@
  * (cookiecutter-django's `compose/local/node/Dockerfile` copies `./package.json` from the project
  * root). The CLI says so once per run and how to give the context.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse } from '../parse/parser.js';
 import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/seed-stages.js';
 import { fsContext } from '../context/fs.js';
+import { readInputFile } from './targets.js';
 
 /** The context sources of `dockerfile` missing from `contextDir`, when they are most of them (else null). */
 export function missingCopySources(dockerfile: string, contextDir: string): { missing: string[]; total: number } | null {
   let text: string;
   try {
-    text = readFileSync(dockerfile, 'utf8');
+    // Only a regular file, read without blocking (a FIFO would wait forever): src/cli/targets.ts.
+    text = readInputFile(dockerfile).bytes.toString('utf8');
   } catch {
     return null;
   }
