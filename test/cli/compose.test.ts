@@ -80,11 +80,15 @@ describe('lint with the context Compose gives', () => {
     const dir = project('cookiecutter-file', COOKIECUTTER);
     const r = await runShipshape(['lint', 'compose/production/django/Dockerfile', 'compose/production/postgres/Dockerfile'], dir);
     expect(r.stderr).toBe(
-      'shipshape: note: 1 of the 1 COPY/ADD sources of compose/production/django/Dockerfile (`./compose/production/django/start`) are not in its assumed build context compose/production/django (the Dockerfile\'s folder) (the same for 1 other Dockerfile(s)): the context looks wrong, so the rules that read the build context skip it. Give it with --context DIR, or lint the Compose file that builds it (shipshape lint compose.yaml)\n',
+      "shipshape: note: 1 of the 1 COPY/ADD sources of compose/production/django/Dockerfile (`./compose/production/django/start`) are not in its assumed build context compose/production/django (the Dockerfile's folder) (the same for 1 other Dockerfile(s)): they exist in `.`, likely the real build context, so the rules that read the context skip this file. Give it with `--context .`, or lint the Compose file that builds it (`shipshape lint compose.yaml`)\n",
     );
     expect(r.stdout).not.toMatch(/require-dockerignore/);
     const withContext = await runShipshape(['lint', '--context', '.', 'compose/production/django/Dockerfile'], dir);
     expect(withContext.stderr).toBe('');
+    // A source that exists nowhere does not make the context look wrong (the build would just fail).
+    const nowhere = await runShipshape(['lint', 'Dockerfile'], project('nowhere', { Dockerfile: 'FROM alpine:3.20.1\nCOPY README.md /doc/\n', '.dockerignore': '*.md\n' }));
+    expect(nowhere.stderr).toBe('');
+    expect(nowhere.stdout).toMatch(/CopyIgnoredFile/);
   });
   it('shipshape lint docker-compose.production.yml lints what its services build; -V says from where', async () => {
     const dir = project('cookiecutter-compose', COOKIECUTTER);
