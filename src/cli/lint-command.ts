@@ -178,7 +178,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t) })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
@@ -193,7 +193,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t) }, config, shellcheck, contexts));
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args }, config, shellcheck, contexts));
         continue;
       }
       let source: string;
@@ -214,7 +214,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       continue;
     }
     const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, buildArgs: t.compose?.[0].args }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (fixed.ioError) ioError = true;
     for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);

@@ -16,6 +16,8 @@ export interface FileJob {
   contextDir: string;
   /** Lint without a build context (the assumed one looks wrong: src/cli/context-check.ts). */
   noContext?: boolean;
+  /** Build arguments (Compose `build.args`): ARG values. */
+  buildArgs?: Record<string, string>;
 }
 
 /** The outcome for one file: findings, or why it could not be read. */
@@ -50,11 +52,11 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   } catch (error) {
     return { ok: false, error };
   }
-  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path), config, scriptAnalyzer);
+  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path), config, scriptAnalyzer, job.buildArgs);
 }
 
 /** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
-export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined): Promise<FileOutcome & { ok: true }> {
-  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer });
+export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, buildArgs?: Record<string, string>): Promise<FileOutcome & { ok: true }> {
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs });
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
 }

@@ -51,6 +51,8 @@ export interface LintOptions {
    * pragmas, overrides and ignore list as rule findings.
    */
   scriptAnalyzer?: ScriptAnalyzer;
+  /** Build arguments (Compose `build.args`, `--build-arg`): values of the ARGs of those names. */
+  buildArgs?: Readonly<Record<string, string>>;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -86,7 +88,7 @@ export interface LintResult {
  * @returns findings with ranges in `text`; never throws for any input text.
  */
 export async function lint(text: string, options: LintOptions): Promise<LintResult> {
-  const file = parse(text);
+  const file = parse(text, { buildArgs: options.buildArgs });
   const config = options.config ?? defaultConfig();
   const encoding = encodingFinding(file);
   if (file.errors.length > 0) {
@@ -98,7 +100,7 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
     };
   }
   const rules = options.rules;
-  const semantics = analyze(file);
+  const semantics = analyze(file, { buildArgs: options.buildArgs });
   const shells = await prepareShells(file);
   const onbuildParent = new Map<Instruction, Instruction>();
   for (const i of file.instructions) if (i.onbuild) onbuildParent.set(i.onbuild, i);

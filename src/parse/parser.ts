@@ -24,6 +24,11 @@ import {
 export interface ParseOptions {
   /** Name of the file, for messages only. */
   fileName?: string;
+  /**
+   * Build arguments (`--build-arg`, Compose `build.args`): a global ARG of that name takes this value
+   * instead of its default when FROM images are expanded (BuildKit). Undeclared names do nothing.
+   */
+  buildArgs?: Readonly<Record<string, string>>;
 }
 
 /** Instruction keywords BuildKit knows (upper case). */
@@ -62,6 +67,7 @@ interface Ctx {
   pm: PositionMap;
   escape: number;
   errors: ParseError[];
+  buildArgs: Readonly<Record<string, string>>;
 }
 
 /**
@@ -72,15 +78,14 @@ interface Ctx {
  * range, and the rest of the model is filled as far as possible.
  *
  * @param text the whole Dockerfile (any line endings, optional UTF-8 BOM)
- * @param options `fileName` (unused by the parser itself; kept for callers' messages)
+ * @param options `fileName` (unused by the parser itself; kept for callers' messages), `buildArgs`
  */
 export function parse(text: string, options: ParseOptions = {}): Dockerfile {
-  void options;
   const bom = text.charCodeAt(0) === 0xfeff;
   const { lines, lineStarts } = splitLines(text, bom);
   const pm = new PositionMap(lineStarts, text.length);
   const errors: ParseError[] = [];
-  const ctx: Ctx = { text, pm, escape: 0x5c, errors };
+  const ctx: Ctx = { text, pm, escape: 0x5c, errors, buildArgs: options.buildArgs ?? {} };
 
   const directives: Directive[] = [];
   const directiveLines = readDirectives(ctx, lines, directives);
@@ -921,7 +926,9 @@ function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; 
       if (instr.keyword === 'ARG') {
         globalArgs.push(instr);
         for (const p of instr.pairs) {
-          if (p.rawValue === null) {
+          if (Object.prototype.hasOwnProperty.call(ctx.buildArgs, p.key)) {
+            globals.set(p.key, ctx.buildArgs[p.key]);
+          } else if (p.rawValue === null) {
             if (!globals.has(p.key)) globals.set(p.key, null);
           } else {
             const r = safeExpand(p.rawValue, lookupGlobal, ctx.escape, false);

@@ -115,4 +115,15 @@ describe('lint with the context Compose gives', () => {
     const r = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', 'svc/Dockerfile'], dir);
     expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- svc/.dockerignore', '+++ svc/.dockerignore']);
   });
+  it('build.args are the values of the ARGs: FROM images and USER judged with them', async () => {
+    const dir = project('args', {
+      Dockerfile: 'ARG BASE=python\nFROM ${BASE}\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nARG APP_USER=root\nUSER ${APP_USER}\nCMD ["python"]\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        BASE: ${PY_IMAGE:-python:3.12.4-slim}\n        APP_USER: "1000"\n',
+    });
+    const plain = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], dir);
+    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'require-non-root-user']);
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    expect(JSON.parse(composed.stdout)).toEqual([]);
+    expect(composed.code).toBe(0);
+  });
 });
