@@ -21,7 +21,7 @@ import {
 } from './words.js';
 
 /** Options of {@link parse}. */
-export interface ParseOptions {
+interface ParseOptions {
   /** Name of the file, for messages only. */
   fileName?: string;
 }
@@ -714,7 +714,7 @@ function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
  * One CSV record as Go's `encoding/csv` reads it (comma-separated, `"` quoting with `""` inside
  * quotes, no lazy quotes). Returns the fields, or an error message.
  */
-export function readCsvRecord(s: string): string[] | string {
+function readCsvRecord(s: string): string[] | string {
   const fields: string[] = [];
   let i = 0;
   const n = s.length;
@@ -771,7 +771,7 @@ function checkMountFlags(ctx: Ctx, instr: Instruction): void {
 }
 
 /** Go's `time.ParseDuration`: the duration in nanoseconds, or an error message. */
-export function parseGoDuration(s: string): number | string {
+function parseGoDuration(s: string): number | string {
   const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   const quoted = JSON.stringify(s);
   let i = 0;
