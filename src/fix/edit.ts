@@ -17,7 +17,7 @@ import type { Dockerfile, Instruction, Range } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
 
 /** Something with a place in the Dockerfile: a range, or an object that has one. */
-export type EditTarget = Range | { readonly range: Range };
+type EditTarget = Range | { readonly range: Range };
 
 function rangeOfTarget(target: EditTarget): Range {
   return 'range' in target ? target.range : target;

@@ -9,7 +9,7 @@ import { allFindings, spanOf, toJson } from './util.js';
  * ids of other rules merged into this finding, when there are). Keys are
  * written in alphabetical order, as hadolint's aeson encoding does.
  */
-export interface JsonFinding {
+interface JsonFinding {
   /** Ids of other rules that reported the same problem, merged into this finding (one finding per problem). */
   aliases?: string[];
   code: string;

@@ -9,7 +9,7 @@ import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { expandAt, isRootUser, normaliseSource } from './seed-stages.js';
+import { expandedValue, isRootUser, normaliseSource } from './seed-stages.js';
 
 /** A user a stage creates or hands files to. */
 export interface PreparedUser {
@@ -43,7 +43,7 @@ function createdName(cmd: ShellCommand): string | null {
 function resolveWord(ctx: RuleContext, instr: Instruction, value: string): string | null {
   if (!value.includes('$')) return value;
   if (value.includes('$(')) return null;
-  return expandAt(ctx, instr, value);
+  return expandedValue(ctx, instr, value);
 }
 
 /**
