@@ -14,14 +14,14 @@ import type { BuildContext } from '../engine/types.js';
 /** Directories never descended into when listing (they are large and never part of an image's intent). */
 const SKIP_DIRS = new Set(['node_modules']);
 /** Upper bound on listed files, so a context such as `/` cannot stall a lint run. */
-export const MAX_FILES = 50_000;
+const MAX_FILES = 50_000;
 /** Larger context files are not read (treated as unreadable): rules read manifests and small secrets. */
 const MAX_READ = 16 * 1024 * 1024;
 /** Symlinks followed while resolving one path (Linux's own limit is 40). */
 const MAX_LINKS = 40;
 
 /** A build context on disk; `truncated()` says whether the listing stopped at MAX_FILES. */
-export interface FsBuildContext extends BuildContext {
+interface FsBuildContext extends BuildContext {
   /** True once `listFiles` has stopped at MAX_FILES files (context rules then see only part of it). */
   truncated(): boolean;
 }
@@ -33,7 +33,7 @@ export interface FsBuildContext extends BuildContext {
  * @returns the absolute path and its lstat (null when it does not exist), or null on a symlink loop
  *   or an error other than "does not exist"
  */
-export function resolveInContext(root: string, rel: string): { path: string; stat: Stats | null } | null {
+function resolveInContext(root: string, rel: string): { path: string; stat: Stats | null } | null {
   const pending = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.').reverse();
   const done: string[] = [];
   let links = 0;
@@ -80,7 +80,7 @@ export function resolveInContext(root: string, rel: string): { path: string; sta
  * refusing anything that is not a regular file or is larger than `limit` bytes.
  * @returns the bytes, or null
  */
-export function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
+function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

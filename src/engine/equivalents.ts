@@ -17,7 +17,7 @@ import { SEVERITY_RANK } from './types.js';
  * merged, the k-th finding of each rule with the k-th of the others (`ENV A_SECRET=1 B_TOKEN=2` gives two
  * merged findings). Only rules that report at the problem's own instruction belong here.
  */
-export const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['DL3025', 'JSONArgsRecommended'],
   ['DL4000', 'MaintainerDeprecated'],
   ['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image'],

@@ -9,10 +9,10 @@
 import type { Rule } from './types.js';
 
 /** hadolint rule numbers that were removed or never assigned (hadolint's rule list); accepted, match nothing. */
-export const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002'];
+const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002'];
 
 /** Ids the engine reports without a registered rule. */
-export const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id'];
+const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id'];
 
 /** The set of ids a user may name, given the registry. */
 export function knownRuleIds(rules: readonly Rule[]): Set<string> {

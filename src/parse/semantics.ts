@@ -229,7 +229,7 @@ export function expandInScope(word: string, scope: Scope, options: ExpandOptions
 }
 
 /** Options of {@link analyze}. */
-export interface AnalyzeOptions {
+interface AnalyzeOptions {
   /**
    * Build arguments (`--build-arg NAME=value`, Compose `build.args`): the value of every ARG of that
    * name, global or in a stage, replacing its default, as BuildKit gives them. Undeclared names do nothing.

@@ -109,7 +109,7 @@ function padFor(prefix: string): string {
 }
 
 /** The longest underline drawn under an excerpt; a longer span ends in ` …`. */
-export const MAX_CARETS = 60;
+const MAX_CARETS = 60;
 
 function renderExcerpt(c: Colors, ex: Excerpt, paint: (s: string) => string): string {
   const number = String(ex.lineNumber);

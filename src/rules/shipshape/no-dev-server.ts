@@ -55,7 +55,7 @@ const SKIP_DIRS = /(^|\/)(\.?venv|env|site-packages|node_modules|\.git|\.tox)\//
  * else `uvicorn mysite.asgi:application` for an `asgi.py` alone, else the package that `manage.py` names
  * in `DJANGO_SETTINGS_MODULE`; without any of them a placeholder that says what to put there.
  */
-export function djangoServerCommand(context: BuildContext | null): string {
+function djangoServerCommand(context: BuildContext | null): string {
   const files = context?.listFiles().filter((f) => !SKIP_DIRS.test(f)) ?? [];
   const manage = files.filter((f) => f === 'manage.py' || f.endsWith('/manage.py')).sort((a, b) => a.length - b.length)[0];
   const root = manage ? manage.slice(0, -'manage.py'.length) : '';
