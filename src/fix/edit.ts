@@ -43,6 +43,11 @@ export class EditBuilder {
     return this.replace(target, '');
   }
 
+  /** Replaces the text between the end of `from` and the start of `to` (`KEY value` → `KEY="value`). */
+  replaceBetween(from: EditTarget, to: EditTarget, text: string): this {
+    return this.raw(rangeOfTarget(from).end.offset, rangeOfTarget(to).start.offset, text);
+  }
+
   /** Deletes from the start of `from` to the start of `to` (`a && b` → remove `a && ` with (a, b)). */
   removeBetween(from: EditTarget, to: EditTarget): this {
     return this.raw(rangeOfTarget(from).start.offset, rangeOfTarget(to).start.offset, '');
@@ -110,6 +115,22 @@ export class EditBuilder {
     const { start, end } = this.linesOf(instr);
     const text = this.file.text;
     return text.slice(start, instr.range.start.offset).trim() === '' && text.slice(instr.range.end.offset, end).trim() === '';
+  }
+
+  /**
+   * Replaces an instruction's arguments (after its flags, to the end of the instruction) with `text`:
+   * `CMD python app.py` → `CMD ["python", "app.py"]`.
+   */
+  replaceArguments(instr: Instruction, text: string): this {
+    const start = instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1;
+    return this.raw(start, instr.range.end.offset, text);
+  }
+
+  /** Removes line `line` (1-based) with its line ending. */
+  removeLine(line: number): this {
+    const file = this.file;
+    const start = file.lineStarts[line - 1] ?? file.text.length;
+    return this.raw(start, file.lineStarts[line] ?? file.text.length, '');
   }
 
   /** Removes the whole lines of an instruction (with its line ending; comments above it stay). */
