@@ -102,7 +102,7 @@ export async function fixTarget(
       const shown = options.cwd ? relative(options.cwd, abs) || p : p;
       patches.push(createTwoFilesPatch(shown, shown, context?.readFile(p) ?? '', content));
     }
-    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap(secretValues))]);
+    const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
     for (const patch of patches) out.diff(mask(patch));
     count();
     return { result: fixed.after, ioError: false, written: false };

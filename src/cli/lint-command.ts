@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
-import { fsContext } from '../context/fs.js';
+import { fsContext, MAX_FILES } from '../context/fs.js';
 import type { ReportFile } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { RULES } from '../rules/index.js';
@@ -163,13 +163,24 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
   // --context wins; then the context Compose gives; then the Dockerfile's own directory.
   const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
-  const report = (display: string, o: FileOutcome): void => {
+  // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
+  // moves the limit (a monorepo context with more files).
+  const limitEnv = Number(io.env.SHIPSHAPE_CONTEXT_LIMIT);
+  const maxContextFiles = Number.isInteger(limitEnv) && limitEnv > 0 ? limitEnv : MAX_FILES;
+  const truncatedContexts = new Set<string>();
+  const noteTruncated = (contextDir: string): void => {
+    if (truncatedContexts.has(contextDir)) return;
+    truncatedContexts.add(contextDir);
+    io.stderr(`shipshape: warning: build context ${shownName(relative(io.cwd, contextDir) || '.')} has more than ${maxContextFiles.toLocaleString('en-US')} files: context rules saw only the first ${maxContextFiles.toLocaleString('en-US')} (point --context at the directory the build uses, or raise SHIPSHAPE_CONTEXT_LIMIT)\n`);
+  };
+  const report = (display: string, o: FileOutcome, contextDir?: string): void => {
     if (!o.ok) {
       ioError = true;
       io.stderr(`${showProgress ? '\r\x1b[2K' : ''}shipshape: ${shownName(display)}: ${describeReadError(o.error)}\n`);
       return;
     }
     for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(display)}: ${err.message} (please report this)\n`);
+    if (o.contextTruncated && contextDir) noteTruncated(contextDir);
     results.push({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 
@@ -178,13 +189,13 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
     );
     if (showProgress) io.stderr('\r\x1b[2K');
-    outcomes.forEach((o, k) => report(targets[k].display, o));
+    outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k])));
   }
   let i = 0;
   for (const t of workers > 0 ? [] : targets) {
@@ -193,7 +204,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args }, config, shellcheck, contexts));
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles }, config, shellcheck, contexts), contextDir);
         continue;
       }
       let source: string;
@@ -203,7 +214,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
         report(t.display, { ok: false, error });
         continue;
       }
-      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined) : null, config, shellcheck));
+      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck), contextDir);
       continue;
     }
     let read;
@@ -213,9 +224,10 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error });
       continue;
     }
-    const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined) : null;
+    const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
     const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, buildArgs: t.compose?.[0].args }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
+    if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;
     for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);
     // After fixing, the findings are positions in the fixed text: show excerpts from it.

@@ -3,7 +3,7 @@
  * worker threads (src/cli/pool.ts) share. The result is plain data (findings without their `instruction`), so it can
  * cross a thread boundary.
  */
-import { fsContext } from '../context/fs.js';
+import { fsContext, type FsBuildContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
 import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
@@ -18,11 +18,20 @@ export interface FileJob {
   noContext?: boolean;
   /** Build arguments (Compose `build.args`): ARG values. */
   buildArgs?: Record<string, string>;
+  /** Listing limit of the build context (default src/context/fs.ts MAX_FILES). */
+  maxContextFiles?: number;
 }
 
 /** The outcome for one file: findings, or why it could not be read. */
 export type FileOutcome =
-  | { ok: true; source: string; findings: Finding[]; internalErrors: { ruleId: string; message: string }[] }
+  | {
+      ok: true;
+      source: string;
+      findings: Finding[];
+      internalErrors: { ruleId: string; message: string }[];
+      /** The build context's listing stopped at its limit (src/context/fs.ts MAX_FILES). */
+      contextTruncated?: boolean;
+    }
   | { ok: false; error: unknown };
 
 /**
@@ -30,17 +39,17 @@ export type FileOutcome =
  * Dockerfiles is listed once, not once per file). Only for runs that write nothing.
  */
 export class ContextCache {
-  private readonly listings = new Map<string, () => string[]>();
+  private readonly listings = new Map<string, FsBuildContext>();
 
   /** A context rooted at `dir` for the Dockerfile `dockerfile`, sharing the listing of `dir`. */
-  get(dir: string, dockerfile: string | undefined): BuildContext {
-    const context = fsContext(dir, dockerfile);
-    let list = this.listings.get(dir);
-    if (!list) {
-      list = context.listFiles;
-      this.listings.set(dir, list);
+  get(dir: string, dockerfile: string | undefined, maxFiles?: number): FsBuildContext {
+    const context = fsContext(dir, dockerfile, maxFiles);
+    let lister = this.listings.get(dir);
+    if (!lister) {
+      lister = context;
+      this.listings.set(dir, lister);
     }
-    return { ...context, listFiles: list };
+    return { ...context, listFiles: lister.listFiles, truncated: lister.truncated };
   }
 }
 
@@ -52,11 +61,12 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   } catch (error) {
     return { ok: false, error };
   }
-  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path), config, scriptAnalyzer, job.buildArgs);
+  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles), config, scriptAnalyzer, job.buildArgs);
 }
 
 /** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
 export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, buildArgs?: Record<string, string>): Promise<FileOutcome & { ok: true }> {
   const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs });
-  return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
+  const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
+  return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };
 }

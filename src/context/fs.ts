@@ -13,16 +13,16 @@ import type { BuildContext } from '../engine/types.js';
 
 /** Directories never descended into when listing (they are large and never part of an image's intent). */
 const SKIP_DIRS = new Set(['node_modules']);
-/** Upper bound on listed files, so a context such as `/` cannot stall a lint run. */
-const MAX_FILES = 50_000;
+/** Default upper bound on listed files, so a context such as `/` cannot stall a lint run. */
+export const MAX_FILES = 50_000;
 /** Larger context files are not read (treated as unreadable): rules read manifests and small secrets. */
 const MAX_READ = 16 * 1024 * 1024;
 /** Symlinks followed while resolving one path (Linux's own limit is 40). */
 const MAX_LINKS = 40;
 
 /** A build context on disk; `truncated()` says whether the listing stopped at MAX_FILES. */
-interface FsBuildContext extends BuildContext {
-  /** True once `listFiles` has stopped at MAX_FILES files (context rules then see only part of it). */
+export interface FsBuildContext extends BuildContext {
+  /** True once `listFiles` has stopped at its limit (context rules then see only part of the context). */
   truncated(): boolean;
 }
 
@@ -110,8 +110,9 @@ function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
  * `node_modules` directories are reported as one entry `node_modules/` rather than walked; symlinks are
  * listed as entries and never descended into.
  * @param dockerfilePath the Dockerfile, for `<Dockerfile>.dockerignore` lookup.
+ * @param maxFiles the listing stops after this many entries (`truncated()` then says so)
  */
-export function fsContext(root: string, dockerfilePath?: string): FsBuildContext {
+export function fsContext(root: string, dockerfilePath?: string, maxFiles = MAX_FILES): FsBuildContext {
   let listed: string[] | null = null;
   let truncated = false;
   const list = (): string[] => {
@@ -125,7 +126,7 @@ export function fsContext(root: string, dockerfilePath?: string): FsBuildContext
         return;
       }
       for (const e of entries) {
-        if (out.length >= MAX_FILES) {
+        if (out.length >= maxFiles) {
           truncated = true;
           return;
         }

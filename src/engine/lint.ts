@@ -65,7 +65,10 @@ export interface ScriptJob {
   script: ShellScript;
   /** The shell program that runs it (`/bin/sh`, `/bin/bash`), from SHELL or the pragma. */
   shell: string;
-  /** ARG and ENV names visible to the RUN (hadolint declares them to ShellCheck). */
+  /**
+   * ARG and ENV names visible to the RUN that its script mentions (hadolint declares the visible
+   * names to ShellCheck; names the script does not mention cannot change ShellCheck's findings).
+   */
   variables: string[];
 }
 
@@ -143,10 +146,11 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
       if (instr.execForm || !entry.shell.posix) continue;
       // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
       // file's ARG/ENV names are known.
-      // Only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is not
-      // one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
+      // Only the visible names the script mentions (listing every visible name for every RUN is quadratic),
+      // and only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is
+      // not one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
       const scope = semantics.scopeAt(instr);
-      const variables = onbuildParent.has(instr) ? [] : scope.names().filter((n) => scope.get(n)?.instruction != null);
+      const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, scope).filter((n) => scope.get(n)?.instruction != null);
       jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
     }
     if (jobs.length > 0) {
@@ -180,6 +184,13 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
   }
   const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
   return { file, findings, internalErrors };
+}
+
+/** The words of `script` that name a variable of `scope`, each once, in order of first mention. */
+function mentionedNames(script: string, scope: { has(name: string): boolean }): string[] {
+  const out = new Set<string>();
+  for (const m of script.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) if (!out.has(m[0]) && scope.has(m[0])) out.add(m[0]);
+  return [...out];
 }
 
 const externalRules = new Map<string, Rule>();

@@ -18,11 +18,13 @@ const ASSIGNMENT = /(?:^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_][\w.-]*)[ \t]+|(?:^|[\s
 /**
  * The secret values written in `text` (each at least 3 characters), longest first.
  * @param text a Dockerfile, a diff, or any text shown to the user
+ * @param keys also take values of secret-named keys (`DB_PASSWORD=x`, `ENV API_TOKEN x`): true for
+ *   Dockerfile text, false for prose (a message "ENV API_TOKEN contains a token" names no value)
  */
-export function secretValues(text: string): string[] {
+export function secretValues(text: string, keys = true): string[] {
   const values = new Set<string>();
   for (const hit of findSecrets(text)) values.add(text.slice(hit.start, hit.end));
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  for (const m of keys ? text.matchAll(ASSIGNMENT) : []) {
     const name = m[1] ?? m[2];
     let value = m[3];
     if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
@@ -54,10 +56,17 @@ export function masker(values: readonly string[]): (text: string) => string {
  * fixing) masked in the source, messages, fix descriptions and fix edits.
  */
 export function redactReportFile(file: ReportFile, extraTexts: readonly string[] = []): ReportFile {
-  const values = new Set<string>();
-  for (const t of [file.source ?? '', ...extraTexts]) for (const v of secretValues(t)) values.add(v);
-  // Values that only appear in messages or fix texts (a suggestion built from several pieces).
-  for (const f of file.findings) for (const v of secretValues([f.message, ...(f.fix?.edits ?? []).map((e) => e.text)].join('\n'))) values.add(v);
+  // Values of the source, and those that only appear in messages or fix texts (a suggestion built
+  // from several pieces): one scan of all of them joined, linear in their size.
+  const values = new Set(secretValues([file.source ?? '', ...extraTexts].join('\n')));
+  const fixTexts: string[] = [];
+  const messages: string[] = [];
+  for (const f of file.findings) {
+    messages.push(f.message);
+    for (const e of f.fix?.edits ?? []) fixTexts.push(e.text);
+  }
+  for (const v of secretValues(fixTexts.join('\n'))) values.add(v);
+  for (const v of secretValues(messages.join('\n'), false)) values.add(v);
   if (values.size === 0) return file;
   const mask = masker([...values]);
   return {

@@ -269,6 +269,13 @@ describe('output and small input problems', () => {
     expect(closed.status).toBe(2);
     expect(closed.stderr).toMatch(/cannot write to standard output/);
   });
+  it('200,000 exec-form elements or arguments of one command do not overflow the stack', () => {
+    const many = Array.from({ length: 200_000 }, () => '"a"').join(', ');
+    write('wide/Dockerfile', `FROM busybox:1.36.1\nRUN [${many}]\nCMD [${many}]\nRUN pip install ${'a '.repeat(200_000)}\nUSER 1000\n`);
+    const r = spawnSync(process.execPath, [bin, 'lint', '-f', 'json', 'Dockerfile'], { cwd: join(dir, 'wide'), encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28, env: { PATH: '/nonexistent', HOME: dir } });
+    expect(r.stderr).not.toMatch(/Maximum call stack|internal error/);
+    expect(r.status).toBe(1);
+  });
   // Known ids (DL3000–DL3067, retired ones included): unknown ids are an error since issue 16.
   it('a config with 200,000 ignored rules does not overflow the stack', () => {
     const ids = Array.from({ length: 200_000 }, (_, i) => `  - DL${3000 + (i % 68)}`).join('\n');
@@ -277,5 +284,23 @@ describe('output and small input problems', () => {
     const r = spawnSync(process.execPath, [bin, 'lint', '-f', 'json', 'Dockerfile'], { cwd: join(dir, 'bigcfg'), encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: dir } });
     expect(r.stderr).not.toMatch(/Maximum call stack|internal error/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('a build context larger than the listing limit', () => {
+  it('is reported once, not silently cut (limit lowered with SHIPSHAPE_CONTEXT_LIMIT to keep the test small)', async () => {
+    const big = join(dir, 'bigctx');
+    mkdirSync(join(big, 'files'), { recursive: true });
+    for (let i = 0; i < 30; i++) writeFileSync(join(big, 'files', `f${i}`), '');
+    writeFileSync(join(big, 'Dockerfile'), 'FROM busybox:1.36.1\nCOPY . /app\nUSER 1000\n');
+    writeFileSync(join(big, 'Dockerfile.dev'), 'FROM busybox:1.36.1\nCOPY . /app\nUSER 1000\n');
+    const env = { HOME: dir, SHIPSHAPE_CONTEXT_LIMIT: '20' };
+    const r = await runShipshape(['lint', '-f', 'json', 'bigctx/Dockerfile', 'bigctx/Dockerfile.dev'], dir, { env });
+    expect(r.stderr.match(/more than 20 files/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/build context bigctx has more than 20 files: context rules saw only the first 20/);
+    const fix = await runShipshape(['lint', '--diff', 'bigctx/Dockerfile'], dir, { env });
+    expect(fix.stderr).toMatch(/more than 20 files/);
+    const under = await runShipshape(['lint', '-f', 'json', 'bigctx/Dockerfile'], dir, { env: { HOME: dir, SHIPSHAPE_CONTEXT_LIMIT: '100' } });
+    expect(under.stderr).not.toMatch(/more than/);
   });
 });

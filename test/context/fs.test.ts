@@ -52,3 +52,14 @@ describe('fsContext stays inside the build context', () => {
     expect(ctx.listFiles().some((f) => f.startsWith('outdir/'))).toBe(false);
   });
 });
+
+describe('fsContext listing limit', () => {
+  it('stops at the limit and says so; the default is 50,000', () => {
+    const small = fsContext(root, undefined, 2);
+    expect(small.listFiles()).toHaveLength(2);
+    expect(small.truncated()).toBe(true);
+    const full = fsContext(root);
+    full.listFiles();
+    expect(full.truncated()).toBe(false);
+  });
+});

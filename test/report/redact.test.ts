@@ -34,3 +34,15 @@ describe('masker', () => {
     expect(file.source).toBe('FROM x\nENV DB_PASSWORD **************\n');
   });
 });
+
+describe('messages are prose', () => {
+  it('a message about a secret-named key does not mask its words', () => {
+    const file = redactReportFile({
+      file: 'Dockerfile',
+      source: 'FROM x\nENV API_TOKEN ghp_Zbcdefghijklmnopqrstuvwxyz0123456789\n',
+      findings: [{ file: 'Dockerfile', ruleId: 'no-secrets-in-image', severity: 'error', message: 'ENV API_TOKEN contains a GitHub token: remove it', instruction: null, range: { start: { line: 2, column: 15, offset: 21 }, end: { line: 2, column: 55, offset: 61 } } }],
+    });
+    expect(file.findings[0].message).toBe('ENV API_TOKEN contains a GitHub token: remove it');
+    expect(file.source).not.toContain('ghp_');
+  });
+});

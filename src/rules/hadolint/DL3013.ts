@@ -62,7 +62,7 @@ export default defineRule({
       for (const cmd of site.commands) {
         if (!isPipInstall(cmd)) continue;
         if (hasArg(cmd, '-r', '--requirement', '.') || hasFlag(cmd, 'c', 'constraint')) continue;
-        unpinned.push(...pipPackages(cmd).filter((p) => !pipPinned(p.value)));
+        for (const item of pipPackages(cmd).filter((p) => !pipPinned(p.value))) unpinned.push(item);
       }
       if (unpinned.length === 0) continue;
       ctx.report({

@@ -45,7 +45,7 @@ export default defineRule({
         if (args[0]?.value !== 'install') continue;
         let i = 0;
         while (i < args.length && args[i].value === 'install') i++;
-        unpinned.push(...args.slice(i).filter((p) => !npmPinned(p.value)));
+        for (const item of args.slice(i).filter((p) => !npmPinned(p.value))) unpinned.push(item);
       }
       if (unpinned.length === 0) continue;
       ctx.report({

@@ -44,7 +44,7 @@ export default defineRule({
       for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'gem', ['install', 'i'])) continue;
         if (hasArg(cmd, '-v', '--version') || cmd.args.some((a) => a.value.startsWith('--version='))) continue;
-        unpinned.push(...gemPackages(cmd).filter((g) => !g.value.includes(':')));
+        for (const item of gemPackages(cmd).filter((g) => !g.value.includes(':'))) unpinned.push(item);
       }
       if (unpinned.length === 0) continue;
       ctx.report({

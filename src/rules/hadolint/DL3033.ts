@@ -31,7 +31,7 @@ export default defineRule({
             unpinned.push(m);
             modules.add(m);
           }
-        else unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
+        else for (const item of args.filter((p) => !rpmPinned(ctx, site, p.value))) unpinned.push(item);
       }
       if (unpinned.length === 0) continue;
       ctx.report({

@@ -25,7 +25,7 @@ export default defineRule({
       const unpinned: ShellWord[] = [];
       for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'zypper', ['install', 'in'])) continue;
-        unpinned.push(...argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
+        for (const item of argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm'))) unpinned.push(item);
       }
       if (unpinned.length === 0) continue;
       ctx.report({

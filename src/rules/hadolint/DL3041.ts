@@ -35,7 +35,7 @@ export default defineRule({
             unpinned.push(m);
             modules.add(m);
           }
-        else if (!cmdHasArgs(cmd, DNF, ['group'])) unpinned.push(...args.filter((p) => !rpmPinned(ctx, site, p.value)));
+        else if (!cmdHasArgs(cmd, DNF, ['group'])) for (const item of args.filter((p) => !rpmPinned(ctx, site, p.value))) unpinned.push(item);
         if (unpinned.length > before) tools.add(cmd.name);
       }
       if (unpinned.length === 0) continue;

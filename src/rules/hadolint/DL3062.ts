@@ -64,7 +64,7 @@ export default defineRule({
       } else {
         for (const cmd of goCmds) {
           if (!hasArg(cmd, 'install', 'get')) continue;
-          packages.push(...goOperands(cmd.args).filter((a) => !['install', 'get', 'tool'].includes(a.value)));
+          for (const item of goOperands(cmd.args).filter((a) => !['install', 'get', 'tool'].includes(a.value))) packages.push(item);
         }
       }
       const unpinned = packages.filter((p) => !goPinned(p.value));

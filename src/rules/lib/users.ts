@@ -50,7 +50,7 @@ function resolveWord(ctx: RuleContext, instr: Instruction, value: string): strin
  * Users the stages prepare, in build order (ancestors first). Root owners (`root`, `0`, `root:root`) are
  * left out: handing files to root prepares no unprivileged user.
  */
-export function preparedUsers(ctx: RuleContext, chain: Stage[]): PreparedUser[] {
+export function preparedUsers(ctx: RuleContext, chain: readonly Stage[]): PreparedUser[] {
   const out: PreparedUser[] = [];
   for (const stage of [...chain].reverse()) {
     for (const instr of stage.instructions) {
@@ -100,7 +100,7 @@ const NEEDS_ROOT = /(^|[\s;&|(`"'/])(sudo|gosu|su-exec|setpriv|s6-setuidgid|chps
  * `setpriv`, `runuser`, `su -c`, `pg_createcluster`... (mathesar's entrypoint runs `sudo -u postgres`).
  * Returns a short description (`/entrypoint.sh runs \`sudo\``).
  */
-export function needsRootAtStart(chain: Stage[], context: BuildContext | null): string | null {
+export function needsRootAtStart(chain: readonly Stage[], context: BuildContext | null): string | null {
   const all = chain.flatMap((s) => s.instructions);
   const starts = all.filter((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
   for (const i of starts) {

@@ -135,9 +135,9 @@ export default defineRule({
       }
     }
     const tokens: Token[] = [];
-    if (entrypoint) tokens.push(...tokensOf(entrypoint));
+    if (entrypoint) for (const item of tokensOf(entrypoint)) tokens.push(item);
     // A shell-form ENTRYPOINT ignores CMD.
-    if (cmd && !(entrypoint && !entrypoint.execForm)) tokens.push(...tokensOf(cmd));
+    if (cmd && !(entrypoint && !entrypoint.execForm)) for (const item of tokensOf(cmd)) tokens.push(item);
     const match = findDevServer(tokens, ctx.context);
     if (match === null) return;
     const instr = match.at.instr;

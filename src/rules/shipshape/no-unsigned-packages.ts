@@ -38,7 +38,7 @@ function builtPackageDirs(file: Dockerfile, run: Instruction, copied: CopiedDirs
     const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
     if (type === 'bind' && opts.has('from') && target) dirs.push(target);
   }
-  dirs.push(...copied.before(file, run));
+  for (const item of copied.before(file, run)) dirs.push(item);
   return dirs.map((d) => d.replace(/\/+$/, '') + '/');
 }
 
