@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { runShipshape } from './helpers/cli.js';
 import { shellcheckAvailable } from '../src/cli/shellcheck.js';
+import { CASES_DIR, requireShared } from './helpers/shared.js';
 
-const CASES_DIR = join(__dirname, '../../shared/cases');
 
 interface Case {
   id: string;
@@ -38,6 +38,24 @@ for (const r of RULES) {
 }
 const hasShellcheck = shellcheckAvailable();
 
+/**
+ * Cases whose expectation contradicts the tool they describe, with the evidence. Each is run with the
+ * corrected expectation (so it still checks something), never skipped. Keep this list short.
+ */
+const CORRECTIONS: Record<string, { fire?: string[]; silent?: string[]; why: string }> = {
+  'DL3025-pos-03': {
+    fire: [],
+    silent: ['DL3025'],
+    why: "hadolint's DL3025 matches `Cmd (ArgumentsText _)` and `Entrypoint (ArgumentsText _)` only (Hadolint/Rule/DL3025.hs); HEALTHCHECK CMD is not checked (issue 16)",
+  },
+};
+
+function corrected(c: Case): Case {
+  const fix = CORRECTIONS[c.id];
+  if (!fix) return c;
+  return { ...c, expect_fire: fix.fire ?? c.expect_fire, expect_silent: fix.silent ?? c.expect_silent, note: `${c.note} — corrected: ${fix.why}` };
+}
+
 /** Ids a case constrains that no implemented rule provides. */
 function missingIds(c: Case): string[] {
   const ids = [...c.expect_fire, ...c.expect_silent, ...Object.keys(c.expect_count ?? {})];
@@ -51,14 +69,14 @@ function matches(pattern: string, code: string): boolean {
 const work = mkdtempSync(join(tmpdir(), 'shipshape-cases-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const files = readdirSync(CASES_DIR).filter((f) => f.endsWith('.jsonl')).sort();
+const files = requireShared('conformance suite (../shared/cases)') ? readdirSync(CASES_DIR).filter((f) => f.endsWith('.jsonl')).sort() : [];
 const pendingSummary: string[] = [];
 
 for (const file of files) {
   const cases = readFileSync(join(CASES_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Case);
+    .map((l) => corrected(JSON.parse(l) as Case));
   describe(file, () => {
     for (const c of cases) {
       const missing = missingIds(c);
@@ -79,12 +97,15 @@ for (const file of files) {
         if (c.config) writeFileSync(join(dir, '.hadolint.yaml'), JSON.stringify(c.config));
         const res = await runShipshape(['lint', '-f', 'json', '--no-color', name], dir);
         expect(res.code, res.stderr).not.toBe(2);
-        const findings = JSON.parse(res.stdout) as { code: string; line: number; message: string }[];
+        const findings = JSON.parse(res.stdout) as { code: string; aliases?: string[]; line: number; message: string }[];
         const codes = findings.map((f) => f.code);
-        const why = `${c.note}\nfindings: ${findings.map((f) => `${f.line} ${f.code} ${f.message}`).join('\n  ')}`;
-        for (const id of c.expect_fire) expect(codes.some((code) => matches(id, code)), `expected ${id} to fire. ${why}`).toBe(true);
-        for (const id of c.expect_silent) expect(codes.filter((code) => matches(id, code)), `expected ${id} to stay silent. ${why}`).toEqual([]);
-        for (const [id, n] of Object.entries(c.expect_count ?? {})) expect(codes.filter((code) => matches(id, code)).length, `count of ${id}. ${why}`).toBe(n);
+        // One finding per problem: a finding answers for its code and for the ids merged into it (`aliases`).
+        const idsOf = (f: { code: string; aliases?: string[] }): string[] => [f.code, ...(f.aliases ?? [])];
+        const hits = (id: string): typeof findings => findings.filter((f) => idsOf(f).some((code) => matches(id, code)));
+        const why = `${c.note}\nfindings: ${findings.map((f) => `${f.line} ${f.code}${f.aliases ? ` (${f.aliases.join(', ')})` : ''} ${f.message}`).join('\n  ')}`;
+        for (const id of c.expect_fire) expect(hits(id).length > 0, `expected ${id} to fire. ${why}`).toBe(true);
+        for (const id of c.expect_silent) expect(hits(id).map((f) => f.code), `expected ${id} to stay silent. ${why}`).toEqual([]);
+        for (const [id, n] of Object.entries(c.expect_count ?? {})) expect(hits(id).length, `count of ${id}. ${why}`).toBe(n);
         if (c.expect_parse_ok !== undefined) expect(codes.includes('DL1000'), `parse ok should be ${c.expect_parse_ok}. ${why}`).toBe(!c.expect_parse_ok);
         if (c.expect_instructions || c.expect_flags || c.expect_exec_form || c.expect_heredocs) {
           const parsed = await runShipshape(['parse', '--format', 'json', name], dir);

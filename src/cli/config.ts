@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, LABEL_TYPES, mergeConfig, SEVERITIES, THRESHOLDS, validateConfig, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold, LabelType, LintConfig } from '../engine/types.js';
+import { RULES } from '../rules/index.js';
+import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 
 /** Config file names searched in the working directory, then in the user's config locations (hadolint's order). */
 export function configSearchPaths(cwd: string, env: NodeJS.ProcessEnv): string[] {
@@ -106,6 +108,19 @@ export function parseLabelSpecs(specs: string[], strict: boolean): Record<string
   return out;
 }
 
+/**
+ * Refuses rule ids that name no rule in a layer's `ignored` and `override` lists (a typo would silently
+ * ignore nothing). hadolint's retired ids stay accepted (src/engine/rule-ids.ts).
+ * @throws ConfigError `unknown rule id 'X' in WHERE (did you mean 'Y'?)`
+ */
+export function checkRuleIds(layer: ConfigLayer, where: { ignored: string; override: (level: string) => string }): void {
+  const known = knownRuleIds(RULES);
+  for (const id of layer.ignored ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, where.ignored, known));
+  for (const [lvl, ids] of Object.entries(layer.override ?? {})) {
+    for (const id of ids ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, where.override(lvl), known));
+  }
+}
+
 /** The full configuration for a run, and where it came from. */
 export interface ResolvedConfig {
   config: LintConfig;
@@ -122,10 +137,15 @@ export interface ResolvedConfig {
  * Resolves configuration with hadolint's precedence: defaults ← environment ← config file ← CLI.
  * @throws ConfigError for an unreadable or invalid config file.
  */
-export function resolveConfig(cwd: string, env: NodeJS.ProcessEnv, cli: ConfigLayer, explicitFile?: string): ResolvedConfig {
-  const file = findConfigFile(cwd, env, explicitFile);
+export function resolveConfig(cwd: string, env: NodeJS.ProcessEnv, cli: ConfigLayer, explicitFile?: string | null): ResolvedConfig {
+  // null: `--no-config`, no file at all.
+  const file = explicitFile === null ? null : findConfigFile(cwd, env, explicitFile);
   const fileLayer = file ? readConfigFile(file) : {};
-  const layers = [envLayer(env), fileLayer, cli];
+  const environment = envLayer(env);
+  checkRuleIds(environment, { ignored: 'HADOLINT_IGNORE', override: (lvl) => `HADOLINT_OVERRIDE_${lvl.toUpperCase()}` });
+  if (file) checkRuleIds(fileLayer, { ignored: `${file} (ignored:)`, override: (lvl) => `${file} (override: ${lvl}:)` });
+  checkRuleIds(cli, { ignored: '--ignore', override: (lvl) => `--${lvl}` });
+  const layers = [environment, fileLayer, cli];
   const config = mergeConfig(layers);
   const last = <K extends keyof ConfigLayer>(k: K): ConfigLayer[K] | undefined => {
     let v: ConfigLayer[K] | undefined;

@@ -5,14 +5,16 @@
  * output.
  */
 import { accessSync, constants, lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { describeReadError, readInputFile, shownName, type Target } from './targets.js';
 import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
+import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
+import { defaultRules } from '../rules/registry.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
 export interface FixRequest {
@@ -63,12 +65,24 @@ export async function fixTarget(
   t: Target,
   text: string,
   snapshot: FileSnapshot | null,
-  options: { config: LintConfig; context: BuildContext | null; contextDir: string; scriptAnalyzer?: ScriptAnalyzer; request: FixRequest },
+  options: {
+    config: LintConfig;
+    context: BuildContext | null;
+    contextDir: string;
+    scriptAnalyzer?: ScriptAnalyzer;
+    request: FixRequest;
+    /** Directory the diff headers are relative to. */
+    cwd?: string;
+    /** Context files whose diff was already printed in this run (several Dockerfiles share one context). */
+    shownContextFiles?: Set<string>;
+    /** Build arguments (Compose `build.args`): ARG values. */
+    buildArgs?: Record<string, string>;
+  },
   out: FixOutput,
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
-  const fixed = await fixText(text, { config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
+  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
   const count = (): void => {
     summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);
@@ -79,7 +93,15 @@ export async function fixTarget(
     // The diff is output like a report: secret values in it are masked (src/report/redact.ts).
     const patches: string[] = [];
     if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
-    for (const [p, content] of fixed.files) patches.push(createTwoFilesPatch(p, p, context?.readFile(p) ?? '', content));
+    // Context files are named like the Dockerfile, relative to the working directory (`patch -p0`
+    // applies the diff from there), not to the build context (`.dockerignore` of which folder?).
+    for (const [p, content] of fixed.files) {
+      const abs = join(contextDir, p);
+      if (options.shownContextFiles?.has(abs)) continue;
+      options.shownContextFiles?.add(abs);
+      const shown = options.cwd ? relative(options.cwd, abs) || p : p;
+      patches.push(createTwoFilesPatch(shown, shown, context?.readFile(p) ?? '', content));
+    }
     const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
     for (const patch of patches) out.diff(mask(patch));
     count();
@@ -93,7 +115,7 @@ export async function fixTarget(
   const writes: { name: string; check: () => void; write: () => void }[] = [];
   if (fixed.output !== text && snapshot) {
     const path = t.path;
-    writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, fixed.output, snapshot) });
+    writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, encodeText(fixed.output), snapshot) });
   }
   for (const [p, content] of fixed.files) writes.push(contextFileWrite(contextDir, p, context?.readFile(p) ?? null, content));
   let done = 0;

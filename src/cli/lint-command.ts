@@ -10,19 +10,23 @@ import type { FailureThreshold } from '../engine/types.js';
 import { fsContext, MAX_FILES } from '../context/fs.js';
 import type { ReportFile } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
+import { RULES } from '../rules/index.js';
+import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
 import { ContextCache, lintFile, lintSource, type FileOutcome } from './lint-file.js';
+import { wrongContextNote } from './context-check.js';
 import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
-import { describeReadError, readTarget, resolveTargets, shownName } from './targets.js';
+import { describeReadError, readTarget, resolveTargets, shownName, type Target } from './targets.js';
 
 /** The options of `shipshape lint`, as commander gives them. */
 export interface LintOptions {
   format?: string[];
   output?: string[];
-  config?: string;
+  /** A file (`-c`), or false for `--no-config`. */
+  config?: string | false;
   color: boolean;
   stdinFilename?: string;
   context?: string;
@@ -74,7 +78,9 @@ function cliLayer(opts: LintOptions): ConfigLayer {
 export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promise<number> {
   let resolved;
   try {
-    resolved = resolveConfig(io.cwd, io.env, cliLayer(opts), opts.config ? resolve(io.cwd, opts.config) : undefined);
+    resolved = resolveConfig(io.cwd, io.env, cliLayer(opts), opts.config === false ? null : opts.config ? resolve(io.cwd, opts.config) : undefined);
+    const known = knownRuleIds(RULES);
+    for (const id of opts.fixRule ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, '--fix-rule', known));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`shipshape: ${e.message}\n`);
@@ -86,12 +92,14 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   for (const key of resolved.unknownKeys) {
     io.stderr(`shipshape: warning: ${resolved.file}: unknown key '${key}' is ignored (known keys: ignored, override, failure-threshold, no-fail, no-color, disable-ignore-pragma, trustedRegistries, label-schema, strict-labels, format, verbose)\n`);
   }
-  if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? '(none found, using defaults)'}\n`);
+  if (resolved.verbose) io.stderr(`shipshape: configuration ${resolved.file ?? (opts.config === false ? '(none: --no-config)' : '(none found, using defaults)')}\n`);
   if (opts.printConfig) {
     io.stdout(JSON.stringify({ file: opts.printConfig, configFile: resolved.file, ...config }, null, 2) + '\n');
     return EXIT.OK;
   }
   const formats = resolved.formats.length > 0 ? resolved.formats : ['tty'];
+  // A configuration file changes what is reported: in the human format, say which one (once).
+  if (resolved.file && !resolved.verbose && formats.includes('tty') && !opts.printConfig) io.stderr(`shipshape: using configuration ${shownName(relative(io.cwd, resolved.file) || resolved.file)} (--no-config to lint without it)\n`);
   const unknown = unknownFormat(formats);
   if (unknown !== null) {
     io.stderr(`shipshape: ${unknownFormatMessage(unknown)}\n`);
@@ -116,10 +124,28 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       return EXIT.ERROR;
     }
   }
-  const { targets, errors } = resolveTargets(paths, io.cwd, opts.stdinFilename);
+  const { targets, errors, notes } = resolveTargets(paths, io.cwd, opts.stdinFilename, io.env);
   let ioError = errors.length > 0;
   for (const m of errors) io.stderr(`shipshape: ${m}\n`);
+  for (const m of notes) io.stderr(`shipshape: warning: ${m}\n`);
+  if (resolved.verbose) {
+    for (const t of targets) {
+      if (!t.compose) continue;
+      const services = t.compose.map((b) => `${b.service} (${relative(io.cwd, b.composeFile) || b.composeFile})`).join(', ');
+      io.stderr(`shipshape: ${shownName(t.display)}: build context ${shownName(relative(io.cwd, t.contextDir!) || '.')}, from ${shownName(services)}\n`);
+    }
+  }
 
+  // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
+  // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
+  // build never reads it).
+  const unknownContext = new Set<Target>();
+  if (!opts.context) {
+    const assumed = targets.filter((t) => t.path !== null && !t.contextDir);
+    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => unknownContext.add(assumed[k]));
+    if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
+  }
+  const shownContextFiles = new Set<string>();
   const results: ReportFile[] = [];
   const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
   let fixedAny = false;
@@ -135,7 +161,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
-  const contextDirOf = (path: string | null): string => (opts.context ? resolve(io.cwd, opts.context) : path ? dirname(path) : io.cwd);
+  // --context wins; then the context Compose gives; then the Dockerfile's own directory.
+  const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
   // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
   // moves the limit (a monorepo context with more files).
   const limitEnv = Number(io.env.SHIPSHAPE_CONTEXT_LIMIT);
@@ -162,22 +189,22 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t.path), maxContextFiles })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
     );
     if (showProgress) io.stderr('\r\x1b[2K');
-    outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k].path)));
+    outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k])));
   }
   let i = 0;
   for (const t of workers > 0 ? [] : targets) {
     i++;
     if (showProgress) io.stderr(`\r\x1b[2K[${i}/${targets.length}] ${t.display}`);
-    const contextDir = contextDirOf(t.path);
+    const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir, maxContextFiles }, config, shellcheck, contexts), contextDir);
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles }, config, shellcheck, contexts), contextDir);
         continue;
       }
       let source: string;
@@ -197,8 +224,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error });
       continue;
     }
-    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, buildArgs: t.compose?.[0].args }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;

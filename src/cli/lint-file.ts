@@ -5,6 +5,7 @@
  */
 import { fsContext, type FsBuildContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
 import { decodeFile } from './input.js';
 import { readInputFile } from './targets.js';
@@ -13,6 +14,10 @@ import { readInputFile } from './targets.js';
 export interface FileJob {
   path: string;
   contextDir: string;
+  /** Lint without a build context (the assumed one looks wrong: src/cli/context-check.ts). */
+  noContext?: boolean;
+  /** Build arguments (Compose `build.args`): ARG values. */
+  buildArgs?: Record<string, string>;
   /** Listing limit of the build context (default src/context/fs.ts MAX_FILES). */
   maxContextFiles?: number;
 }
@@ -56,12 +61,12 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   } catch (error) {
     return { ok: false, error };
   }
-  return lintSource(source, contexts.get(job.contextDir, job.path, job.maxContextFiles), config, scriptAnalyzer);
+  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles), config, scriptAnalyzer, job.buildArgs);
 }
 
 /** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
-export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined): Promise<FileOutcome & { ok: true }> {
-  const result = await lint(source, { config, context, scriptAnalyzer });
+export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, buildArgs?: Record<string, string>): Promise<FileOutcome & { ok: true }> {
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs });
   const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };
 }

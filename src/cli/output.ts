@@ -7,10 +7,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultRules } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import { SEVERITY_RANK, type LintConfig, type Severity } from '../engine/types.js';
 import { formatReport, FORMATS, type FormatName, type ReportFile, type RuleInfo } from '../report/index.js';
-import { ruleDocsUrl } from '../rules/define.js';
+import { ruleDocsUrl } from '../engine/types.js';
 import { redactReportFile } from '../report/redact.js';
 import { describeReadError } from './targets.js';
 import { VERSION } from './version.js';

@@ -10,13 +10,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { THRESHOLDS } from '../engine/config.js';
-import { defaultRules } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from './input.js';
 import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 import { lintCommand, type LintOptions } from './lint-command.js';
 import { EXIT } from './output.js';
+import { FORMATS } from '../report/index.js';
 import { describeReadError } from './targets.js';
 import { registerInit } from '../init/cli.js';
 
@@ -56,9 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('lint')
     .description('Lint Dockerfiles (files, directories, or - for standard input).')
     .argument('[paths...]', 'Dockerfiles or directories to search; - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (repeatable)').argParser(collect))
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMATS.map((f) => f.name).join(', ')} (default: tty)`).argParser(collect))
     .addOption(new Option('-o, --output <file>', 'write the report to a file, paired with --format (repeatable)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (.hadolint.yaml keys)')
+    .option('--no-config', 'use no configuration file (neither -c nor a discovered .hadolint.yaml)')
     .option('--no-color', 'never colour the output')
     .option('--stdin-filename <name>', 'file name to report for standard input')
     .option('--context <dir>', 'build context directory (default: the Dockerfile\'s directory)')

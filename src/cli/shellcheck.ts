@@ -153,7 +153,8 @@ async function runShellcheck(program: string, jobs: ScriptJob[]): Promise<Findin
       if (i === undefined) continue;
       // Findings about the lines shipshape added (shebang, exports) are not the Dockerfile's.
       if (c.line <= inputs[i].headerLines) continue;
-      const key = `${c.file}|${c.code}|${c.message}`;
+      // Same code and message at another place is another finding (`echo $HOME $PATH`: two SC2086).
+      const key = `${c.file}|${c.line}:${c.column}-${c.endLine}:${c.endColumn}|${c.code}|${c.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out[i].push(toFinding(c, inputs[i].job, inputs[i].headerLines));

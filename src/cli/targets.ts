@@ -3,8 +3,9 @@
  * Dockerfiles found in directories, `-` for standard input), reading them, and describing read errors.
  */
 import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { discoverDockerfiles } from './discover.js';
+import { COMPOSE_NAME, discoverComposeFiles, readComposeBuilds, type ComposeBuild } from './compose.js';
 import { decodeFile, InputError } from './input.js';
 import { kindOf, readAll, snapshotOf, WriteRefused, type FileSnapshot } from './write.js';
 
@@ -16,6 +17,10 @@ export interface Target {
   /** The name shown in reports: as given, relative to the working directory for discovered files. */
   display: string;
   path: string | null;
+  /** The build context a Compose file gives this Dockerfile (absolute); else its own directory is assumed. */
+  contextDir?: string;
+  /** The Compose builds that use this Dockerfile with this context (one target per distinct context). */
+  compose?: ComposeBuild[];
 }
 
 /** Targets of a run, and the messages for arguments that gave nothing to lint. */
@@ -23,15 +28,48 @@ export interface TargetList {
   targets: Target[];
   /** One message per argument that could not be used (printed on stderr; the run exits 2). */
   errors: string[];
+  /** Warnings that do not stop the run (Compose interpolation problems), and with -V what Compose said. */
+  notes: string[];
 }
 
 /**
- * Resolves command-line paths: a directory is searched for Dockerfiles (src/cli/discover.ts), `-` is
- * standard input (reported as `stdinFilename` when given), anything else is a file, read later.
+ * Resolves command-line paths: a directory is searched for Dockerfiles (src/cli/discover.ts) and for
+ * Compose files directly in it (src/cli/compose.ts), a Compose file gives the Dockerfiles its services
+ * build, each with its build context; `-` is standard input (reported as `stdinFilename` when given),
+ * anything else is a file, read later. `env` is used for Compose interpolation.
  */
-export function resolveTargets(paths: string[], cwd: string, stdinFilename: string | undefined): TargetList {
+export function resolveTargets(paths: string[], cwd: string, stdinFilename: string | undefined, env: NodeJS.ProcessEnv = {}): TargetList {
   const targets: Target[] = [];
   const errors: string[] = [];
+  const notes: string[] = [];
+  // One target per Dockerfile and distinct build context (and target stage), whatever the number of
+  // services and Compose files that build it.
+  const byBuild = new Map<string, Target>();
+  const composeTargets = (files: string[], shownAs: (f: string) => string): Target[] => {
+    const out: Target[] = [];
+    for (const file of files) {
+      let read;
+      try {
+        read = readComposeBuilds(file, env);
+      } catch (e) {
+        errors.push(`${shownName(shownAs(file))}: ${(e as Error).message}`);
+        continue;
+      }
+      for (const w of read.warnings) notes.push(`${shownName(shownAs(file))}: ${w}`);
+      for (const b of read.builds) {
+        const key = `${b.dockerfile}\0${b.context}\0${b.target ?? ''}`;
+        const seen = byBuild.get(key);
+        if (seen) {
+          seen.compose!.push(b);
+          continue;
+        }
+        const t: Target = { display: relative(cwd, b.dockerfile) || b.dockerfile, path: b.dockerfile, contextDir: b.context, compose: [b] };
+        byBuild.set(key, t);
+        out.push(t);
+      }
+    }
+    return out;
+  };
   for (const p of paths) {
     if (p === '-' || STDIN_ALIASES.has(p)) {
       targets.push({ display: p === '-' ? stdinFilename ?? '-' : stdinFilename ?? p, path: null });
@@ -45,13 +83,24 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
       /* reported when read */
     }
     if (isDir) {
-      const found = discoverDockerfiles(abs);
+      // The Compose files of the directory say which context each Dockerfile is built with; the
+      // Dockerfiles no service builds keep their own directory as context.
+      const built = composeTargets(discoverComposeFiles(abs), (f) => relative(cwd, f) || f);
+      const used = new Set(built.map((t) => t.path));
+      const found = discoverDockerfiles(abs).filter((f) => !used.has(f));
       // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file.
-      if (found.length === 0) errors.push(`no Dockerfile found in ${shownName(p)}`);
-      for (const f of found) targets.push({ display: relative(cwd, f) || f, path: f });
+      if (found.length === 0 && built.length === 0) errors.push(`no Dockerfile found in ${shownName(p)}`);
+      const all: Target[] = [...built, ...found.map((f) => ({ display: relative(cwd, f) || f, path: f }))];
+      all.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+      targets.push(...all);
+    } else if (COMPOSE_NAME.test(basename(abs))) {
+      const before = errors.length;
+      const built = composeTargets([abs], () => p);
+      if (built.length === 0 && errors.length === before) errors.push(`${shownName(p)}: no service has a local build (build: with a context directory)`);
+      targets.push(...built);
     } else targets.push({ display: p, path: abs });
   }
-  return { targets, errors };
+  return { targets, errors, notes };
 }
 
 /** A target's text, and for a file on disk what it was when read (for the lost-update check). */

@@ -33,7 +33,7 @@ export interface FsBuildContext extends BuildContext {
  * @returns the absolute path and its lstat (null when it does not exist), or null on a symlink loop
  *   or an error other than "does not exist"
  */
-export function resolveInContext(root: string, rel: string): { path: string; stat: Stats | null } | null {
+function resolveInContext(root: string, rel: string): { path: string; stat: Stats | null } | null {
   const pending = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.').reverse();
   const done: string[] = [];
   let links = 0;
@@ -80,7 +80,7 @@ export function resolveInContext(root: string, rel: string): { path: string; sta
  * refusing anything that is not a regular file or is larger than `limit` bytes.
  * @returns the bytes, or null
  */
-export function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
+function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

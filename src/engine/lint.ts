@@ -14,12 +14,12 @@ import type { ShellCommand, ShellScript } from '../shell/types.js';
 import { parseShell } from '../shell/parse.js';
 import { scriptFromArgv } from '../shell/argv.js';
 import { loadShellParser } from '../shell/grammar.js';
-import { hasArg } from '../shell/query.js';
 import { checkCommentValue, defaultCheckOptions, isSkipped, parseCheckValue, type CheckOptions } from './check-directive.js';
 import { parsePragma, type Pragma } from './pragmas.js';
 import { buildRunScript, shellOfStage, type ShellChoice } from './run-script.js';
 import {
   defaultConfig,
+  ruleDocsUrl,
   type BuildContext,
   type Finding,
   type LintConfig,
@@ -28,7 +28,11 @@ import {
   type RuleContext,
   type Severity,
 } from './types.js';
-import { ruleDocsUrl } from '../rules/define.js';
+import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.js';
+import { encodingFinding, FILE_ENCODING_ID } from './encoding.js';
+import { closestRuleId, isKnownRuleId, knownRuleIds } from './rule-ids.js';
+import { EditBuilder } from '../fix/edit.js';
+import { buildFacts, type Facts } from './facts.js';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -36,14 +40,19 @@ export interface LintOptions {
   config?: LintConfig;
   /** The build context, for rules that read `.dockerignore` or copied files; null when unknown. */
   context?: BuildContext | null;
-  /** The rules to run; defaults to every rule of the registry. */
-  rules?: readonly Rule[];
+  /**
+   * The rules to run (the default set: `defaultRules()` of src/rules/registry.ts). The engine imports no
+   * rule itself.
+   */
+  rules: readonly Rule[];
   /**
    * An external analyser of RUN scripts (the ShellCheck pass, src/cli/shellcheck.ts). It receives every
    * shell-form RUN run by a POSIX shell and returns findings (`SCxxxx` ids) that then go through the same
    * pragmas, overrides and ignore list as rule findings.
    */
   scriptAnalyzer?: ScriptAnalyzer;
+  /** Build arguments (Compose `build.args`, `--build-arg`): values of the ARGs of those names. */
+  buildArgs?: Readonly<Record<string, string>>;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -76,32 +85,25 @@ export interface LintResult {
   internalErrors: { ruleId: string; message: string }[];
 }
 
-let registryPromise: Promise<readonly Rule[]> | null = null;
-
-/** The default rules (src/rules/index.ts), loaded once. */
-export function defaultRules(): Promise<readonly Rule[]> {
-  registryPromise ??= import('../rules/index.js').then((m) => m.RULES);
-  return registryPromise;
-}
-
 /**
  * Lints one Dockerfile.
  * @param text the file contents as decoded text (a BOM, if any, still in place).
  * @returns findings with ranges in `text`; never throws for any input text.
  */
-export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
-  const file = parse(text);
+export async function lint(text: string, options: LintOptions): Promise<LintResult> {
+  const file = parse(text, { buildArgs: options.buildArgs });
   const config = options.config ?? defaultConfig();
+  const encoding = encodingFinding(file);
   if (file.errors.length > 0) {
     const err = file.errors[0];
     return {
       file,
-      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }],
+      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }, ...(encoding ? [encoding] : [])],
       internalErrors: [],
     };
   }
-  const rules = options.rules ?? (await defaultRules());
-  const semantics = analyze(file);
+  const rules = options.rules;
+  const semantics = analyze(file, { buildArgs: options.buildArgs });
   const shells = await prepareShells(file);
   const onbuildParent = new Map<Instruction, Instruction>();
   for (const i of file.instructions) if (i.onbuild) onbuildParent.set(i.onbuild, i);
@@ -109,16 +111,27 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const internalErrors: LintResult['internalErrors'] = [];
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
 
+  const facts = buildFacts(file, semantics, (instr) => shells.get(instr)?.script ?? null);
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
     const ctx: RuleContext = {
       file,
       settings,
       context: options.context ?? null,
+      semantics,
+      runs: facts.runs,
+      facts: facts.of,
+      stage: facts.stage,
       shell: (instr) => shells.get(instr)?.script ?? null,
-      commands: (instr, name, sub) => selectCommands(shells.get(instr)?.script ?? null, name, sub),
+      commands: (instr) => shells.get(instr)?.script.commands ?? [],
       scope: (instr): Scope => semantics.scopeAt(instr),
-      report: (input: ReportInput) => raw.push({ rule, finding: toFinding(rule, input) }),
+      edit: () => new EditBuilder(file),
+      report: (input: ReportInput) => {
+        const finding = toFinding(rule, input, facts);
+        const contradiction = fixContradiction(rule, finding);
+        if (contradiction) throw new Error(contradiction);
+        raw.push({ rule, finding });
+      },
     };
     try {
       rule.check(ctx);
@@ -133,9 +146,11 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       if (instr.execForm || !entry.shell.posix) continue;
       // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
       // file's ARG/ENV names are known.
-      // Only the visible names the script mentions: listing every visible name for every RUN is
-      // quadratic (8,000 ENV lines and 8,000 RUNs), and ShellCheck only asks about names it reads.
-      const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, semantics.scopeAt(instr));
+      // Only the visible names the script mentions (listing every visible name for every RUN is quadratic),
+      // and only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is
+      // not one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
+      const scope = semantics.scopeAt(instr);
+      const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, scope).filter((n) => scope.get(n)?.instruction != null);
       jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
     }
     if (jobs.length > 0) {
@@ -146,8 +161,28 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       }
     }
   }
-  const findings = applySuppression(file, raw, config);
-  findings.sort(compareFindings);
+  if (encoding) raw.push({ rule: externalRule(FILE_ENCODING_ID, 'shipshape'), finding: encoding });
+  // A pragma naming no rule ignores nothing: say so at the pragma (a typo like DL3O08).
+  const known = knownRuleIds(rules);
+  for (const c of file.comments) {
+    const p = parsePragma(c);
+    if (!p || p.kind !== 'ignore') continue;
+    for (const id of p.rules) {
+      if (isKnownRuleId(id, known)) continue;
+      const near = closestRuleId(id, known);
+      raw.push({
+        rule: externalRule('unknown-rule-id', 'shipshape'),
+        finding: {
+          ruleId: 'unknown-rule-id',
+          severity: 'warning',
+          message: `\`# ${p.tool} ${p.scope === 'next' ? '' : `${p.scope} `}ignore=\` names \`${id}\`, which is no rule, so it ignores nothing${near ? `: did you mean \`${near}\`?` : ''}`,
+          range: c.range,
+          instruction: null,
+        },
+      });
+    }
+  }
+  const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
   return { file, findings, internalErrors };
 }
 
@@ -161,10 +196,10 @@ function mentionedNames(script: string, scope: { has(name: string): boolean }): 
 const externalRules = new Map<string, Rule>();
 
 /** A stand-in rule for findings of an external analyser, so suppression treats them like rule findings. */
-function externalRule(id: string): Rule {
+function externalRule(id: string, origin: Rule['origin'] = 'shellcheck'): Rule {
   let r = externalRules.get(id);
   if (!r) {
-    r = { id, severity: 'info', summary: id, origin: 'shellcheck', category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
+    r = { id, severity: 'info', summary: id, origin, category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
     externalRules.set(id, r);
   }
   return r;
@@ -175,17 +210,31 @@ function isEnabled(rule: Rule, config: LintConfig): boolean {
   return [rule.id, ...(rule.aliases ?? [])].some((id) => id in config.override);
 }
 
-function toFinding(rule: Rule, input: ReportInput): Finding {
-  const range = input.range ?? input.instruction?.range ?? zeroRange();
+function toFinding(rule: Rule, input: ReportInput, facts: Facts): Finding {
+  const range = input.range ?? (input.at ? ('range' in input.at ? input.at.range : input.at) : undefined) ?? input.instruction?.range ?? zeroRange();
+  const instruction = input.instruction !== undefined ? input.instruction : facts.instructionAt(range.start.offset);
   return {
     ruleId: rule.id,
     severity: rule.severity === 'off' ? 'info' : rule.severity,
     message: input.message ?? rule.summary,
     range,
-    instruction: input.instruction,
+    instruction,
     fix: input.fix,
     url: ruleDocsUrl(rule.id),
   };
+}
+
+/**
+ * A fix that contradicts the rule's declared `fix` (a fix from a rule that declares `none`, an unsafe
+ * fix from a rule that declares `safe`) is a bug in the rule: the engine reports it as an internal
+ * error of the rule (the message returned here) instead of letting `--fix` apply it. Null when fine.
+ */
+function fixContradiction(rule: Rule, finding: Finding): string | null {
+  const fix = finding.fix;
+  if (!fix) return null;
+  if (rule.fix === 'none') return `${rule.id} declares fix: 'none' but reported a fix (${fix.description})`;
+  if (rule.fix === 'safe' && fix.applicability !== 'safe') return `${rule.id} declares fix: 'safe' but reported an unsafe fix (${fix.description})`;
+  return null;
 }
 
 function zeroRange(): Range {
@@ -225,13 +274,6 @@ function idWeight(c: number): number {
   return c === 95 ? 1 : c === 45 ? 2 : c === 46 ? 3 : 10 + c; // `_` < `-` < `.` < other punctuation
 }
 
-function selectCommands(script: ShellScript | null, name?: string | string[], sub?: string): ShellCommand[] {
-  if (!script) return [];
-  if (name === undefined) return script.commands;
-  const names = Array.isArray(name) ? name : [name];
-  return script.commands.filter((c) => names.includes(c.name) && (sub === undefined || hasArg(c, sub)));
-}
-
 /**
  * Builds the shell model of every RUN (and ONBUILD RUN) once. The bash grammar is loaded only when
  * at least one RUN needs it.
@@ -245,12 +287,14 @@ async function prepareShells(file: Dockerfile): Promise<Map<Instruction, { scrip
   if (jobs.length === 0) return out;
   let loaded = false;
   for (const { instr, shell } of jobs) {
-    if (!shell.posix) continue;
+    // An exec-form RUN never goes through SHELL: its argv is the command under any shell (PowerShell,
+    // cmd), so this comes before the non-POSIX skip.
     if (instr.execForm) {
       const words = instr.words.map((w) => ({ value: w.value, range: w.range }));
       out.set(instr, { script: scriptFromArgv(words, instr.range), shell });
       continue;
     }
+    if (!shell.posix) continue;
     const source = buildRunScript(file, instr);
     if (!source) continue;
     if (!loaded) {
@@ -285,28 +329,31 @@ function runsOfStage(file: Dockerfile, stage: Stage): { instr: Instruction; shel
 function applySuppression(file: Dockerfile, raw: { rule: Rule; finding: Finding }[], config: LintConfig): Finding[] {
   const pragmas = config.disableIgnorePragma ? [] : collectIgnorePragmas(file);
   const fileCheck = fileCheckOptions(file);
-  const out: Finding[] = [];
+  const judged: Judged[] = [];
   for (const { rule, finding } of raw) {
     const ids = [rule.id, ...(rule.aliases ?? [])];
+    let suppressed = false;
     if (rule.origin === 'buildkit') {
       const perInstruction = !FILE_LEVEL_CHECKS.has(rule.id) && finding.instruction ? instructionCheckOptions(finding.instruction) : null;
       if (rule.experimental) {
         // Experimental checks run only when enabled, file-wide or by the comment above the instruction; `skip` does not apply.
+        // Not enabled means not run: it silences nothing else.
         const enabled = !isSkipped(fileCheck, rule.id, true) || (perInstruction !== null && !isSkipped(perInstruction, rule.id, true));
         if (!enabled) continue;
       } else {
-        if (isSkipped(fileCheck, rule.id, false)) continue;
-        if (perInstruction && isSkipped(perInstruction, rule.id, false)) continue;
+        if (isSkipped(fileCheck, rule.id, false)) suppressed = true;
+        if (perInstruction && isSkipped(perInstruction, rule.id, false)) suppressed = true;
       }
       if (fileCheck.error) finding.severity = 'error';
     }
-    if (isPragmaSuppressed(file, pragmas, finding, ids)) continue;
+    if (isPragmaSuppressed(file, pragmas, finding, ids)) suppressed = true;
     const override = overrideFor(config, ids);
     if (override) finding.severity = override;
-    if (ids.some((id) => config.ignored.includes(id))) continue;
-    out.push(finding);
+    if (ids.some((id) => config.ignored.includes(id))) suppressed = true;
+    judged.push({ rule, finding, suppressed });
   }
-  return out;
+  // One finding per problem: equivalent rules' findings merge; ignoring any of them silences the merged one.
+  return mergeEquivalent(judged);
 }
 
 /** BuildKit checks run with the file-level linter: per-instruction `# check=` comments do not apply. */

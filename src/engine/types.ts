@@ -2,9 +2,11 @@
  * Types shared by the rule engine, the rules, the fixer and the reporters. Nothing here touches the
  * file system: the engine runs unchanged in Node.js, a browser or a language server.
  */
-import type { Dockerfile, Instruction, Range } from '../parse/types.js';
+import type { Dockerfile, Instruction, Range, Stage } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
-import type { Scope } from '../parse/semantics.js';
+import type { Scope, Semantics } from '../parse/semantics.js';
+import type { EditBuilder } from '../fix/edit.js';
+import type { InstructionFacts, RunFacts, StageFacts } from './facts.js';
 
 /** hadolint's severity levels, most severe first. */
 export type Severity = 'error' | 'warning' | 'info' | 'style';
@@ -55,6 +57,11 @@ export interface Finding {
   fix?: Fix;
   /** Link to the rule's documentation. */
   url?: string;
+  /**
+   * Ids of other rules that reported the same problem here and were merged into this finding
+   * (src/engine/equivalents.ts): `JSONArgsRecommended` on a DL3025 finding. Ignoring any of them silences it.
+   */
+  aliases?: string[];
 }
 
 /** A finding together with the file it was found in (what reporters receive). */
@@ -64,7 +71,7 @@ export interface FileFinding extends Finding {
 }
 
 /** Options of rules that hadolint configures through `.hadolint.yaml`. */
-export interface RuleSettings {
+interface RuleSettings {
   /** Registries allowed by DL3026; empty disables the rule. */
   trustedRegistries: string[];
   /** Labels required by DL3049–DL3058, with their types. */
@@ -115,14 +122,19 @@ export interface BuildContext {
   dockerignore(): { path: string; content: string } | null;
 }
 
+/** URL of a rule's documentation page in this repository (docs/rules/<id>.md). */
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/${id}.md`;
+}
+
 /** Where a rule comes from; decides naming and the docs URL. */
-export type RuleOrigin = 'hadolint' | 'buildkit' | 'shipshape' | 'shellcheck';
+type RuleOrigin = 'hadolint' | 'buildkit' | 'shipshape' | 'shellcheck';
 
 /** What the rule protects. */
-export type RuleCategory = 'security' | 'reproducibility' | 'size' | 'correctness' | 'maintainability' | 'python';
+type RuleCategory = 'security' | 'reproducibility' | 'size' | 'correctness' | 'maintainability' | 'python';
 
 /** Documentation of a rule, rendered into docs/rules/<id>.md and checked by tests. */
-export interface RuleDocs {
+interface RuleDocs {
   /** What the rule checks, in a sentence or two. */
   description: string;
   /** Why it matters. */
@@ -140,7 +152,7 @@ export interface RuleDocs {
 }
 
 /** A rule's metadata; the registry (src/rules/index.ts) is a list of these with their checks. */
-export interface RuleMeta {
+interface RuleMeta {
   /** `DL3008`, `FromAsCasing`, `require-non-root-user`. */
   id: string;
   /** Default severity, or `off` for rules that only run when configured (hadolint's `ignore` level). */
@@ -160,12 +172,21 @@ export interface RuleMeta {
   docs: RuleDocs;
 }
 
-/** What a rule reports: a place, a message, optionally a fix. */
+/**
+ * What a rule reports: a place, a message, optionally a fix.
+ *
+ * The place is `at` (anything with a range: a shell command or word, a Dockerfile word, flag, pair or
+ * instruction) or `range`; without either, the instruction's range. The instruction the finding
+ * belongs to (pragmas and `# check=` comments apply per instruction) is found from the place — the
+ * instruction whose text contains it, the ONBUILD for a trigger — unless `instruction` says otherwise.
+ */
 export interface ReportInput {
-  /** Exact place; defaults to the instruction's range. */
+  /** The place: its range is the finding's range. */
+  at?: Range | { readonly range: Range };
+  /** Exact place (same as `at` with a range). */
   range?: Range;
-  /** The instruction the finding belongs to (needed for pragmas). */
-  instruction: Instruction | null;
+  /** The instruction the finding belongs to; found from the place when omitted. */
+  instruction?: Instruction | null;
   /** Defaults to the rule's summary. */
   message?: string;
   fix?: Fix;
@@ -177,20 +198,30 @@ export interface RuleContext {
   readonly settings: RuleSettings;
   /** The build context, or null when linting text without one (standard input, corpus files). */
   readonly context: BuildContext | null;
+  /** ARG/ENV scopes of the whole file (BuildKit scoping), computed once: `ctx.semantics.global`, `.errors`. */
+  readonly semantics: Semantics;
   /**
-   * The shell model of a RUN instruction (also the RUN inside `ONBUILD RUN`): null when the RUN is in
-   * exec form and not a shell invocation, when the stage's shell is not POSIX (SHELL or
-   * `# hadolint shell=` naming pwsh/powershell/cmd), or when a heredoc body runs a non-shell interpreter.
-   * Exec-form RUN gives a script with one command: the argv as written.
+   * Every RUN of the file in order, `ONBUILD RUN` included (`{ onbuild: false }` leaves those out),
+   * each with the instruction to report on and its shell commands (src/engine/facts.ts).
+   */
+  runs(options?: { onbuild?: boolean }): readonly RunFacts[];
+  /** Facts about an instruction: its `--mount`s, COPY/ADD sources, WORKDIR in effect, stage. */
+  facts(instruction: Instruction): InstructionFacts;
+  /** Facts about a stage: ancestry, root image, whether it is (in) the final image. */
+  stage(stage: Stage): StageFacts;
+  /**
+   * The shell model of a RUN instruction (also the RUN inside `ONBUILD RUN`): null for a shell-form RUN
+   * when the stage's shell is not POSIX (SHELL or `# hadolint shell=` naming pwsh/powershell/cmd), or
+   * when a heredoc body runs a non-shell interpreter. Exec-form RUN gives a script with one command, the
+   * argv as written, whatever the shell: exec form never goes through SHELL.
    */
   shell(instruction: Instruction): ShellScript | null;
-  /**
-   * Every simple command of a RUN (see shell()), optionally only those named `name` whose first
-   * non-flag argument is `subcommand` (`commands(run, 'apt-get', 'install')`).
-   */
-  commands(instruction: Instruction, name?: string | string[], subcommand?: string): ShellCommand[];
+  /** Every simple command of a RUN (see shell()), in document order; empty when there is no shell model. */
+  commands(instruction: Instruction): ShellCommand[];
   /** Variables in scope just before the instruction (ARG and ENV, BuildKit scoping). */
   scope(instruction: Instruction): Scope;
+  /** A new edit builder for a fix of this file (src/fix/edit.ts). */
+  edit(): EditBuilder;
   /** Report a finding of the running rule. */
   report(input: ReportInput): void;
 }

@@ -57,7 +57,7 @@ export interface Scope {
 }
 
 /** An expansion error met while computing scopes (the build would fail there). */
-export interface SemanticsError {
+interface SemanticsError {
   instruction: Instruction;
   /** The variable being defined (ARG or ENV key). */
   name: string;
@@ -109,7 +109,7 @@ export const PREDEFINED_ARGS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** ARGs BuildKit never puts in the environment and never reports as undefined (`nonEnvArgs`). */
-export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
 class MapScope implements Scope {
   constructor(private readonly vars: ReadonlyMap<string, Variable>) {}
@@ -228,11 +228,22 @@ export function expandInScope(word: string, scope: Scope, options: ExpandOptions
   return { ...r, undeclared: r.unmatched.filter((n) => !scope.has(n) && !NON_ENV_ARGS.has(n)) };
 }
 
+/** Options of {@link analyze}. */
+interface AnalyzeOptions {
+  /**
+   * Build arguments (`--build-arg NAME=value`, Compose `build.args`): the value of every ARG of that
+   * name, global or in a stage, replacing its default, as BuildKit gives them. Undeclared names do nothing.
+   */
+  buildArgs?: Readonly<Record<string, string>>;
+}
+
 /**
  * Computes the scopes of a parsed file. Never throws: expansion errors go to `Semantics.errors`, and the
  * variable being defined then gets value null.
  */
-export function analyze(file: Dockerfile): Semantics {
+export function analyze(file: Dockerfile, options: AnalyzeOptions = {}): Semantics {
+  const buildArgs = options.buildArgs ?? {};
+  const given = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined);
   const escape = file.escape;
   const errors: SemanticsError[] = [];
   const before = new Map<Instruction, Scope>();
@@ -261,14 +272,16 @@ export function analyze(file: Dockerfile): Semantics {
       pairScopes.push(globalVars.snapshot());
       const name = pair.key;
       let value: string | null;
-      if (pair.rawValue !== null) {
+      if (given(name) !== undefined) {
+        value = given(name)!;
+      } else if (pair.rawValue !== null) {
         const r = expandWord(pair.rawValue, scopeLookup(globalVars.live()), { escape });
         if (r.error !== null) errors.push({ instruction: ins, name, message: r.error });
         value = r.error === null ? r.value : null;
       } else {
         value = globalVars.get(name)?.value ?? null;
       }
-      globalVars.set(name, { name, value, kind: 'global-arg', instruction: ins }); // last in "order of definition"
+      globalVars.set(name, { name, value, kind: 'global-arg', instruction: ins }); // last in "order of definition""
     }
   }
   const global = globalVars.snapshot();
@@ -287,7 +300,7 @@ export function analyze(file: Dockerfile): Semantics {
         perPair.set(ins, pairScopes);
         for (const pair of ins.pairs) {
           pairScopes.push(vars.snapshot());
-          applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors);
+          applyStageArg(ins, pair.key, pair.rawValue, vars, global, escape, errors, given(pair.key));
         }
       } else if (ins.keyword === 'ENV') {
         applyEnv(ins, vars, imageEnv, escape, errors);
@@ -351,9 +364,11 @@ function applyStageArg(
   global: Scope,
   escape: '\\' | '`',
   errors: SemanticsError[],
+  buildArg?: string,
 ): void {
   let value: string | null;
-  if (rawValue !== null) {
+  if (buildArg !== undefined) value = buildArg;
+  else if (rawValue !== null) {
     const r = expandWord(rawValue, scopeLookup(vars.live()), { escape });
     if (r.error !== null) errors.push({ instruction: ins, name, message: r.error });
     value = r.error === null ? r.value : null;
@@ -399,7 +414,7 @@ function applyEnv(
 }
 
 /** What a FROM line becomes with the global scope (see {@link expandFrom}). */
-export interface FromExpansion {
+interface FromExpansion {
   /** The image word as written (first word after the flags, quotes kept), or `''` when missing. */
   imageRaw: string;
   /** The image after expansion with global ARG defaults and predefined ARGs. */

@@ -5,10 +5,13 @@ import { allFindings, spanOf, toJson } from './util.js';
 
 /**
  * One element of the `json` output. hadolint's keys (`file line column level code message`) plus
- * `endLine`, `endColumn` (exclusive), `url` (when known) and `fixable` (when a fix exists). Keys are
+ * `endLine`, `endColumn` (exclusive), `url` (when known), `fixable` (when a fix exists) and `aliases` (the
+ * ids of other rules merged into this finding, when there are). Keys are
  * written in alphabetical order, as hadolint's aeson encoding does.
  */
-export interface JsonFinding {
+interface JsonFinding {
+  /** Ids of other rules that reported the same problem, merged into this finding (one finding per problem). */
+  aliases?: string[];
   code: string;
   column: number;
   endColumn: number;
@@ -30,6 +33,7 @@ export function formatJson(input: ReportInput): string {
     const span = spanOf(f);
     // Keys in alphabetical order, like hadolint's aeson output.
     return {
+      ...(f.aliases?.length ? { aliases: f.aliases } : {}),
       code: f.ruleId,
       column: span.column,
       endColumn: span.endColumn,

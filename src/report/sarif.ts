@@ -6,7 +6,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, cwdOf, relativePath, spanOf, toJson } from './util.js';
 
 /** SARIF result level of each severity (hadolint's mapping: info and style are notes). */
-export const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
+const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
@@ -14,7 +14,7 @@ export const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
 };
 
 /** Base id the relative artifact URIs are resolved against (the working directory). */
-export const SARIF_SRCROOT = '%SRCROOT%';
+const SARIF_SRCROOT = '%SRCROOT%';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/shipshape-dev/shipshape';
@@ -67,8 +67,8 @@ function directoryUri(cwd: string): string {
  * `ruleIndex`), and artifact URIs are relative to `cwd` (`uriBaseId` `%SRCROOT%`, `/`-separated,
  * percent-encoded); files outside `cwd` get absolute `file:` URIs. Rules get `shortDescription` and
  * `defaultConfiguration.level` from `input.rules` when given. Findings with a fix of the Dockerfile
- * carry it as a SARIF `fixes` entry (replacements by character offset). Parse errors are `DL1000`
- * errors.
+ * carry it as a SARIF `fixes` entry (replacements by character offset). A finding that merges equivalent
+ * rules lists their ids in `properties.aliases`. Parse errors are `DL1000` errors.
  */
 export function formatSarif(input: ReportInput): string {
   const cwd = cwdOf(input);
@@ -112,6 +112,8 @@ export function formatSarif(input: ReportInput): string {
         },
       ],
       ...(fix ? { fixes: [fix] } : {}),
+      // One finding per problem: the ids of other rules merged into this result.
+      ...(f.aliases?.length ? { properties: { aliases: f.aliases } } : {}),
     };
   });
 

@@ -108,6 +108,9 @@ function padFor(prefix: string): string {
   return out;
 }
 
+/** The longest underline drawn under an excerpt; a longer span ends in ` …`. */
+const MAX_CARETS = 60;
+
 function renderExcerpt(c: Colors, ex: Excerpt, paint: (s: string) => string): string {
   const number = String(ex.lineNumber);
   const gutter = ' '.repeat(number.length);
@@ -115,8 +118,9 @@ function renderExcerpt(c: Colors, ex: Excerpt, paint: (s: string) => string): st
   const before = sanitizeText(ex.text.slice(0, ex.from));
   const marked = sanitizeText(ex.text.slice(ex.from, ex.to));
   const width = Math.max(1, textWidth(marked));
-  let carets = paint('^'.repeat(width));
-  if (ex.continues) carets += c.dim(' …');
+  // A finding over a whole 300-column CMD underlines its start, not the full width of the terminal.
+  let carets = paint('^'.repeat(Math.min(width, MAX_CARETS)));
+  if (ex.continues || width > MAX_CARETS) carets += c.dim(' …');
   return (
     `  ${c.dim(`${number} |`)} ${shown}\n` +
     `  ${c.dim(`${gutter} |`)} ${padFor(before)}${carets}\n`

@@ -1,7 +1,7 @@
 /**
  * The ShellCheck pass (src/cli/shellcheck.ts) through the engine, with the real `shellcheck` program:
  * codes and severities, positions mapped into the Dockerfile, the variables and shell hadolint gives
- * ShellCheck, suppression, exclusions, de-duplication, one process per Dockerfile, and a missing
+ * ShellCheck, suppression, exclusions, no dropping of repeated findings, one process per Dockerfile, and a missing
  * program (the CLI says so once and goes on without SC findings).
  */
 import { spawnSync } from 'node:child_process';
@@ -67,16 +67,23 @@ describe.skipIf(!hasShellcheck)('ShellCheck pass', () => {
       expect(bySeverity.SC2006).toBe('style');
       expect(bySeverity.SC3014).toBe('warning');
     });
-    it('identical findings of one RUN are reported once; other RUNs keep theirs', async () => {
+    // Issue 16: the same code and message at different places are different findings, as ShellCheck
+    // reports them (the second was dropped: `RUN echo $HOME $PATH` gave one SC2086).
+    it('same code and message at different places are all kept; other RUNs keep theirs', async () => {
       const found = await sc('FROM debian:12\nRUN echo $foo && echo $foo; echo $bar\nRUN echo $foo\n');
       expect(found.map(at)).toEqual([
         '2:10-2:14 SC2086 info',
         '2:10-2:14 SC2154 warning',
-        // same code, other message: kept (SC2086 for $bar has the same message: dropped)
+        '2:23-2:27 SC2086 info',
+        '2:34-2:38 SC2086 info',
         '2:34-2:38 SC2154 warning',
         '3:10-3:14 SC2086 info',
         '3:10-3:14 SC2154 warning',
       ]);
+    });
+    it('RUN echo $HOME $PATH gives two SC2086', async () => {
+      const found = await sc('FROM debian:12\nRUN echo $HOME $PATH\n');
+      expect(found.map(at)).toEqual(['2:10-2:15 SC2086 info', '2:16-2:21 SC2086 info']);
     });
   });
 

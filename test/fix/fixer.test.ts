@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixText } from '../../src/fix/fixer.js';
 import { applyEdits } from '../../src/fix/apply.js';
+import { memoryContext } from '../../src/context/memory.js';
 import { defineRule } from '../../src/rules/define.js';
 import type { Rule } from '../../src/engine/types.js';
 import debugRule from '../../src/rules/shipshape/no-debug-mode.js';
@@ -131,8 +132,41 @@ describe('CLI fixing', () => {
 
 describe('fixes of context files', () => {
   it('creates .dockerignore once, even over several rounds', async () => {
-    const { memoryContext } = await import('../../src/context/memory.js');
+
     const r = await fixText('FROM a:1\nrun x\n', { rules: [ignoreGit, upperRun], level: 'safe', context: memoryContext({ 'app.py': '' }) });
     expect(r.files.get('.dockerignore')).toBe('.git\n');
+  });
+  it('applies a fix that only changes another context file (bug: discarded as a cycle when the Dockerfile text stayed the same)', async () => {
+    const r = await fixText('FROM a:1\nRUN x\n', { rules: [ignoreGit], level: 'safe', context: memoryContext({ 'app.py': '' }) });
+    expect(r.errors).toEqual([]);
+    expect(r.files.get('.dockerignore')).toBe('.git\n');
+    expect(r.output).toBe('FROM a:1\nRUN x\n');
+    expect(r.after.findings).toEqual([]);
+  });
+  // Issue 16: with --fix-rule, a round that only writes .dockerignore left the Dockerfile text unchanged
+  // and was taken for a fix cycle ("internal error: discarded a fix round ... fixes undo each other").
+  it('a round that only changes .dockerignore is progress, not a cycle', async () => {
+    const r = await fixText('FROM a:1\nrun x\n', { rules: [ignoreGit, upperRun], level: 'safe', onlyRules: ['test-ignore-git'], context: memoryContext({ 'app.py': '' }) });
+    expect(r.errors).toEqual([]);
+    expect(r.output).toBe('FROM a:1\nrun x\n');
+    expect(r.files.get('.dockerignore')).toBe('.git\n');
+    expect(r.fixedByRule).toEqual({ 'test-ignore-git': 1 });
+  });
+  it('--fix-rule require-dockerignore / dockerignore-coverage through the real CLI', async () => {
+    for (const rule of ['require-dockerignore', 'dockerignore-coverage']) {
+      const ctx = mkdtempSync(join(tmpdir(), 'shipshape-fixrule-'));
+      writeFileSync(join(ctx, 'Dockerfile'), 'FROM python:3.12.4-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n');
+      writeFileSync(join(ctx, 'main.py'), 'print(1)\n');
+      mkdirSync(join(ctx, '.git'));
+      writeFileSync(join(ctx, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+      if (rule === 'dockerignore-coverage') writeFileSync(join(ctx, '.dockerignore'), '# mine\n*.log\n');
+      const r = await runShipshape(['lint', '--fix-rule', rule, ...(rule === 'dockerignore-coverage' ? ['--unsafe-fixes'] : []), '--no-fail', 'Dockerfile'], ctx);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.stderr).toMatch(/^Fixed [1-9]\d* finding/m);
+      const ignore = readFileSync(join(ctx, '.dockerignore'), 'utf8');
+      expect(ignore).toMatch(/^\.git$/m);
+      if (rule === 'dockerignore-coverage') expect(ignore.startsWith('# mine\n*.log\n')).toBe(true);
+      rmSync(ctx, { recursive: true, force: true });
+    }
   });
 });

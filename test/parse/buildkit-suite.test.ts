@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parser.js';
 import { renderBuildkitTree } from '../../src/parse/render.js';
+import { CASES_DIR, requireShared } from '../helpers/shared.js';
 
-const suiteDir = join(import.meta.dirname, '../../../shared/cases/buildkit-parser');
-const folders = readdirSync(suiteDir).filter((d) => statSync(join(suiteDir, d)).isDirectory()).sort();
+const suiteDir = join(CASES_DIR, 'buildkit-parser');
+const present = requireShared('BuildKit parser suite (../shared/cases/buildkit-parser)');
+const folders = present ? readdirSync(suiteDir).filter((d) => statSync(join(suiteDir, d)).isDirectory()).sort() : [];
 
-describe('BuildKit parser suite', () => {
+if (present) describe('BuildKit parser suite', () => {
   it('has the 33 folders', () => {
     expect(folders.length).toBe(33);
   });

@@ -47,6 +47,16 @@ describe('tty', () => {
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(formatReport('tty', sampleInput()));
   });
 
+  // Issue 16: the underline of a 300-character CMD ran the full width of the line.
+  it('caps the underline at 60 columns and marks the rest with …', () => {
+    const cmd = `CMD ["uvicorn", ${Array.from({ length: 30 }, (_, i) => `"--opt${i}=${i}"`).join(', ')}]`;
+    const source = `FROM a\n${cmd}\n`;
+    const input = sampleInput();
+    input.files = [{ file: 'Dockerfile', source, findings: [finding({ ruleId: 'DL3000', severity: 'warning', message: 'm', at: [2, 1, 2, cmd.length + 1] }, source)] }];
+    const caretLine = formatReport('tty', input).split('\n')[2];
+    expect(cmd.length).toBeGreaterThan(300);
+    expect(caretLine).toBe(`    | ${'^'.repeat(60)} …`);
+  });
   it('multi-line range: underlines the first line to its end and marks the continuation', () => {
     const source = 'FROM a\nRUN x && \\\n    y\n';
     const input = sampleInput();

@@ -14,6 +14,9 @@ ruleTable(rule, {
     'FROM debian:12\nRUN set -eux; \\\n  cd /usr/src/app/build; \\\n  make; \\\n  rm -rf /usr/src/app\n',
   ],
   fires: [
+    // Issue 16: once per RUN (hadolint), at the first cd; the `cd ..` back is not a second finding.
+    { input: 'FROM node:20.15.1\nRUN cd web && make && cd ..\n', line: 2, column: 5, count: 1, message: 'Use `WORKDIR web` instead of `cd web` in RUN', name: 'cd web && make && cd ..' },
+    { input: 'FROM gcc:13\nRUN cd /a && make && cd /b && make\nRUN cd /c && make\n', count: 2, name: 'one per RUN' },
     {
       input: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
       line: 2,

@@ -19,6 +19,9 @@ ruleTable(rule, {
     { input: 'FROM debian:12\nRUN apt-get install -y curl\n', config: { ignored: ['DL3008'] } },
   ],
   fires: [
+    // Issue 16: a variable inside a package name is not a list to pin in its value.
+    { input: 'FROM debian:12.6\nARG PG=16\nRUN apt-get install -y postgresql-client-$PG\n', line: 3, message: 'Pin the version of `postgresql-client-${PG}` in apt-get install (write `postgresql-client-${PG}=<version>`)', name: 'variable inside the name' },
+    { input: 'FROM debian:12.6\nRUN apt-get install -y $BUILD_DEPS\n', line: 2, message: /pin the versions in the variable's value/, name: 'whole variable' },
     { input: 'FROM debian:12.6\nRUN pkgs="$(cat /pkgs)" && apt-get install -y "$pkgs"\n', message: /`(curl|\$\{pkgs\})`/, name: 'shell variable with an unpinned or computed value' },
     { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', line: 2, column: 42, message: /`curl`/ },
     { input: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang-go\n', line: 2, message: /`golang-go`/ },

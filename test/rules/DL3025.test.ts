@@ -6,6 +6,8 @@ ruleTable(rule, {
     'FROM ruby:3.3\nCMD ["rails", "server"]\n',
     'FROM ruby:3.3\nHEALTHCHECK CMD [ "/usr/local/bin/healthcheck" ]\n',
     'FROM ruby:3.3\nHEALTHCHECK NONE\n',
+    // Issue 16: hadolint's DL3025 covers CMD and ENTRYPOINT only (its check matches `Cmd` and `Entrypoint`).
+    { input: 'FROM ruby:3.3\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/up\n', name: 'shell-form HEALTHCHECK CMD' },
     'FROM eclipse-temurin:21-jre\nENTRYPOINT ["java", "-Dapp.banner=\\"hello\\"", "-jar", "/app.jar"]\n',
     'FROM ruby:3.3\nONBUILD CMD rails server\n',
     'FROM ruby:3.3\nRUN echo shell form is fine here\n',
@@ -13,7 +15,6 @@ ruleTable(rule, {
   fires: [
     { input: 'FROM ruby:3.3 AS web\nCMD rails server\n', line: 2, column: 1, message: /\["rails", "server"\]/, fixed: 'FROM ruby:3.3 AS web\nCMD ["rails", "server"]\n' },
     { input: 'FROM ruby:3.3 AS web\nENTRYPOINT bundle exec puma\n', fixed: 'FROM ruby:3.3 AS web\nENTRYPOINT ["bundle", "exec", "puma"]\n' },
-    { input: 'FROM ruby:3.3\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/up\n', fixed: 'FROM ruby:3.3\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:3000/up"]\n' },
     { input: 'FROM python:3.12-slim\nENV APP_PORT=8000\nCMD ["uvicorn", "app:main", "--port", $APP_PORT]\n', fixed: 'FROM python:3.12-slim\nENV APP_PORT=8000\nCMD ["uvicorn", "app:main", "--port", $APP_PORT]\n', name: 'invalid JSON is shell form; no fix' },
     { input: 'FROM node:20\nCMD node server.js --port $PORT\n', fixed: 'FROM node:20\nCMD node server.js --port $PORT\n', name: 'variables need a shell: no fix' },
     { input: 'FROM node:20\nCMD npm run migrate && npm start\n', fixed: 'FROM node:20\nCMD npm run migrate && npm start\n', name: 'shell operators: no fix' },

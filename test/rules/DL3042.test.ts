@@ -16,9 +16,14 @@ ruleTable(rule, {
     `${F}RUN python -m pipx install ruff==0.4.4\n`,
     `${F}RUN pipenv install\n`,
     `${F}RUN pip wheel --wheel-dir /wheels -r requirements.txt\n`,
+    // pip expands unambiguous prefixes of long options: these already are --no-cache-dir (issue 16).
+    { name: '--no-cache is pip\'s --no-cache-dir', input: `${F}RUN pip install --no-cache /wheels/*\n` },
+    { name: '--no-ca is the shortest unambiguous prefix', input: `${F}RUN pip install --no-ca six==1.16.0\n` },
+    { name: 'uv pip install --no-cache', input: `${F}RUN uv pip install --no-cache -r /requirements/production.txt\n` },
   ],
   fires: [
     { input: `${F}RUN pip install six==1.16.0\n`, line: 2, column: 5, message: /pip install/, fixed: `${F}RUN pip install --no-cache-dir six==1.16.0\n` },
+    { name: '--no-c is ambiguous for pip (--no-color, --no-compile, --no-clean)', input: `${F}RUN pip install --no-c six==1.16.0\n`, fixed: `${F}RUN pip install --no-cache-dir --no-c six==1.16.0\n` },
     { input: `${F}ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=0\nRUN pip install six==1.16.0\n`, line: 3 },
     { input: `${F}ENV PIP_NO_CACHE_DIR=OFF\nRUN pip install six==1.16.0\n` },
     { input: `FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=true\nFROM python:3.12-slim\nRUN pip install six==1.16.0\n`, line: 4 },

@@ -53,6 +53,19 @@ ruleTable(rule, {
       input: 'FROM debian:12\nRUN apt-get update\n\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
       unsafeFixed: 'FROM debian:12\nRUN apt-get update\n\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch the key\n# (armored)\nRUN curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n',
     },
+    // No second SHELL in a stage that inherits the first one's fix (issue 16, mathesar).
+    {
+      name: 'child stage inherits the fixed SHELL',
+      input: 'FROM debian:12 AS base\nRUN curl -fsSL https://x | sort > /a\nFROM base AS prod\nRUN curl -fsSL https://y | sort > /b\n',
+      count: 2,
+      unsafeFixed: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x | sort > /a\nFROM base AS prod\nRUN curl -fsSL https://y | sort > /b\n',
+    },
+    {
+      name: 'a bash SHELL without pipefail gets -o pipefail (also when inherited)',
+      input: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-c"]\nRUN echo base\nFROM base\nRUN curl -fsSL https://y | sort > /b\n',
+      line: 5,
+      unsafeFixed: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo base\nFROM base\nRUN curl -fsSL https://y | sort > /b\n',
+    },
     // The SHELL line follows the file's keyword casing.
     { name: 'lower-case file', input: 'from debian:12\nrun curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n', unsafeFixed: 'from debian:12\nshell ["/bin/bash", "-o", "pipefail", "-c"]\nrun curl -fsSL https://x/key | gpg --dearmor > /k.gpg\n' },
   ],

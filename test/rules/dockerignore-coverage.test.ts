@@ -18,6 +18,13 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nONBUILD COPY . .\n', files: { '.env': 'X=1\n', '.dockerignore': '.git\n' } },
   ],
   fires: [
+    {
+      name: 'the fix appends the missing patterns, after a last line without a line break',
+      input: PY,
+      files: { 'main.py': 'print(1)\n', '.env': 'API_TOKEN=x\n', '.dockerignore': '.git' },
+      count: 1,
+      fixedFiles: { '.dockerignore': '.git\n**/.env\n**/.env.*\n!**/.env.example\n**/*.pem\n**/*.key\n**/id_rsa*\n**/id_ed25519*\n' },
+    },
     { input: PY, files: { 'main.py': 'print(1)\n', '.env': 'API_TOKEN=not-a-real-token\n', '.dockerignore': '.git\n' }, line: 3, count: 1, message: /environment and secret files.*`\.env`/ },
     { input: PY, files: { 'main.py': 'print(1)\n', '__pycache__/main.cpython-312.pyc': 'x', '.dockerignore': '.env*\n.git\n' }, count: 1, message: /bytecode.*`__pycache__\/`/ },
     {
@@ -42,5 +49,19 @@ describe('fix', () => {
     expect(edits.map((e) => e?.path)).toEqual(['.dockerignore', '.dockerignore']);
     expect(edits.map((e) => e?.edits[0].text)).toEqual(['\r\n**/__pycache__\r\n**/*.py[co]\r\n', '\r\nmedia/\r\n']);
     expect(edits[0]?.edits[0].start).toBe('.git\r\n.env*'.length);
+  });
+});
+
+describe('fix keeps the user\'s lines (issue 16)', () => {
+  it('appends after the user\'s lines, which stay first and byte-for-byte', async () => {
+    const { fixText } = await import('../../src/fix/fixer.js');
+    const { memoryContext } = await import('../../src/context/memory.js');
+    const user = '# ours\n*.md\n!README.md\n.env*';
+    const files = { 'manage.py': '', 'media/u/a.jpg': 'x', 'db.sqlite3': 'x', '.git/HEAD': 'x', '.dockerignore': user };
+    const r = await fixText(PY, { rules: [rule], level: 'unsafe', onlyRules: ['dockerignore-coverage'], context: memoryContext(files) });
+    expect(r.errors).toEqual([]);
+    const out = r.files.get('.dockerignore') ?? '';
+    expect(out.startsWith(user + '\n')).toBe(true);
+    expect(out.slice(user.length + 1).split('\n').sort()).toEqual(['', '**/*.sqlite3', '**/.git', '.git', '.hg', '.svn', 'media/'].sort());
   });
 });

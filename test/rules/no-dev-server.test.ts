@@ -15,6 +15,11 @@ ruleTable(rule, {
   ],
   fires: [
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n', line: 3, column: 22, message: /Django's development server/ },
+    // Issue 16: the suggested command names the project's own WSGI/ASGI module, or says it is a placeholder.
+    { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n', files: { 'manage.py': '', 'mysite/__init__.py': '', 'mysite/wsgi.py': '', 'mysite/settings.py': '', 'blog/views.py': '' }, message: /use a WSGI\/ASGI server \(`gunicorn mysite\.wsgi:application`\)$/, name: 'detected mysite/wsgi.py' },
+    { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python src/manage.py runserver\n', files: { 'src/manage.py': '', 'src/config/asgi.py': '', '.venv/lib/python3.12/site-packages/django/core/wsgi.py': '' }, message: /\(`uvicorn config\.asgi:application`\)$/, name: 'asgi.py only, manage.py in src/, a virtualenv ignored' },
+    { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver\n', files: { 'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\n' }, message: /\(`gunicorn shop\.wsgi:application`\)$/, name: 'from DJANGO_SETTINGS_MODULE' },
+    { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver\n', noContext: true, message: /`gunicorn <your_project>\.wsgi:application, naming the package that holds wsgi\.py`/, name: 'no context: a placeholder that says so' },
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["flask", "run", "--host=0.0.0.0"]\n', line: 3, column: 6, message: /flask run/ },
     { input: 'FROM python:3.12.4-slim\nCMD ["uvicorn", "app:app", "--reload"]\n', message: /--reload/ },
     { input: 'FROM python:3.12.4-slim\nCMD ["python", "-m", "http.server", "8000"]\n', message: /http\.server/ },

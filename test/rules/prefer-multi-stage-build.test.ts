@@ -7,6 +7,7 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1\nFROM python:3.12.4-slim\nCOPY --from=build /wheels /wheels\n',
     'FROM alpine:3.20.1\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0 musl-dev=1.2.5-r0 && pip install x==1 && apk del --no-network .build-deps\n',
     'FROM alpine:3.20.1\nRUN apk add -t .deps build-base && make && apk del .deps\n',
+    { input: 'FROM debian:12.6-slim\nRUN apt-get install -y gcc && make && apt-get purge -y --auto-remove gcc\nCMD ["/app"]\n', name: 'purge --auto-remove naming the package' },
     'FROM debian:12.6-slim\nRUN savedAptMark="$(apt-mark showmanual)" && apt-get install -y gcc libc6-dev && apt-mark auto \'.*\' && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
     'FROM debian:12.6-slim\nRUN apt-get install -y curl=7.88.1-10 libpq5=15.8-0 udev=252\n',
     'FROM debian:12.6-slim\nRUN apt-get install -y $BUILD_DEPS\n',
@@ -15,6 +16,9 @@ ruleTable(rule, {
     'FROM golang:1.22.5\nRUN apt-get install -y gcc libc6-dev\n',
   ],
   fires: [
+    // Issue 16: autoremove never removes packages installed by name (apt marks them manual).
+    { input: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y gcc libc6-dev && make && apt-get purge -y --auto-remove && rm -rf /var/lib/apt/lists/*\nCMD ["/app"]\n', line: 2, message: /`gcc`/, name: 'purge --auto-remove without names' },
+    { input: 'FROM debian:12.6-slim\nRUN apt-get install -y build-essential && make && apt-get autoremove -y\nCMD ["/app"]\n', line: 2, name: 'apt-get autoremove alone' },
     {
       input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=12.2.0-14 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nCMD ["app"]\n',
       line: 2,

@@ -16,7 +16,14 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20.1\nONBUILD COPY . /src\n', files: {} },
   ],
   fires: [
-    { input: PY, files: { 'main.py': 'print(1)\n' }, line: 3, count: 1 },
+    {
+      input: PY,
+      files: { 'main.py': 'print(1)\n' },
+      line: 3,
+      count: 1,
+      fixed: PY,
+      fixedFiles: { '.dockerignore': '.git\n**/.git\n**/__pycache__\n**/*.py[co]\n**/node_modules\n**/.env\n**/.env.*\n!**/.env.example\n**/*.log\n.venv\n.pytest_cache\n.mypy_cache\n' },
+    },
     { input: 'FROM alpine:3.20.1\nCOPY app.sh \\\n  /usr/local/bin/\nCOPY . /src\n', files: { 'app.sh': '' }, line: 2, count: 1 },
     { input: PY, files: { 'main.py': '', '.env': 'X=1', '.git/HEAD': 'x' }, message: /^`COPY \. \.`.*environment and secret files \(`\.env`\).*version-control data \(`\.git\/`\)/ },
     { input: 'FROM alpine:3.20.1\nCOPY ["a.txt", "/a.txt"]\n', files: { 'a.txt': '' }, line: 2 },
@@ -42,4 +49,22 @@ it('the fix keeps .git and .env when the build uses them', async () => {
   expect(text).not.toMatch(/\.git\n/);
   expect(text).not.toContain('.env');
   expect(text).toContain('**/__pycache__\n');
+});
+
+// Issue 16: the fix wrote less than its message named (media/, staticfiles/, db.sqlite3), so the next
+// run reported them again under dockerignore-coverage.
+it('the fix excludes every kind the message names: nothing left for dockerignore-coverage', async () => {
+  const { fixText } = await import('../../src/fix/fixer.js');
+  const { lint } = await import('../../src/engine/lint.js');
+  const { memoryContext } = await import('../../src/context/memory.js');
+  const coverage = (await import('../../src/rules/shipshape/dockerignore-coverage.js')).default;
+  const files = { 'manage.py': '', 'mysite/wsgi.py': '', 'media/uploads/a.jpg': 'x', 'staticfiles/x.css': 'x', 'db.sqlite3': 'x', '.git/HEAD': 'ref' };
+  const input = 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n';
+  const [f] = await findingsOf(rule, { input, files });
+  expect(f.message).toMatch(/`db\.sqlite3`.*`media\/uploads\/a\.jpg`.*`staticfiles\/x\.css`/);
+  const r = await fixText(input, { rules: [rule, coverage], level: 'safe', context: memoryContext(files) });
+  const ignore = r.files.get('.dockerignore') ?? '';
+  expect(ignore.split('\n').slice(-5)).toEqual(['.svn', '**/*.sqlite3', 'media/', 'staticfiles/', '']);
+  const again = await lint(input, { rules: [rule, coverage], context: memoryContext({ ...files, '.dockerignore': ignore }) });
+  expect(again.findings).toEqual([]);
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
 import { expandFrom } from '../../parse/semantics.js';
-import { semanticsOf } from '../lib/buildkit.js';
 
 const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows']);
 const ARCH_ALIASES: Record<string, string> = {
@@ -9,7 +8,7 @@ const ARCH_ALIASES: Record<string, string> = {
 const KNOWN_ARCH = new Set(['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm']);
 
 /** containerd's `platforms.Parse` reduced to what the check needs: OS and architecture, or null when invalid. */
-export function parsePlatform(spec: string): { os: string; arch: string } | null {
+function parsePlatform(spec: string): { os: string; arch: string } | null {
   const parts = spec.toLowerCase().split('/');
   if (parts.length === 0 || parts.length > 3 || parts.some((p) => p === '' || !/^[a-z0-9_.-]+$/.test(p))) return null;
   const normArch = (a: string): string => ARCH_ALIASES[a] ?? a;
@@ -40,7 +39,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const sem = semanticsOf(file);
+    const sem = ctx.semantics;
     for (const stage of file.stages) {
       const exp = expandFrom(file, sem, stage);
       const p = exp.platform;

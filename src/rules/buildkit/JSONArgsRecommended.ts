@@ -1,10 +1,11 @@
 import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { stageChain } from '../lib/buildkit.js';
 
 /** True when a SHELL instruction precedes `instr` in its stage or appears in a parent stage. */
-function shellSet(file: Dockerfile, stage: Stage, instr: Instruction): boolean {
-  for (const s of stageChain(file, stage)) {
+function shellSet(ctx: RuleContext, stage: Stage, instr: Instruction): boolean {
+  const file = ctx.file;
+  for (const s of ctx.stage(stage).chain) {
     for (const i of s.instructions) {
       if (s === stage && i.range.start.offset >= instr.range.start.offset) break;
       if (i.keyword === 'SHELL') return true;
@@ -37,7 +38,7 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
         if (instr.execForm) continue;
-        if (shellSet(file, stage, instr)) continue;
+        if (shellSet(ctx, stage, instr)) continue;
         const text = instr.argsAfterFlags.text.trim();
         const words = text.split(/\s+/);
         const inner = file.comments.some((c) => c.range.start.offset > instr.range.start.offset && c.range.start.offset < instr.range.end.offset);
@@ -46,13 +47,7 @@ export default defineRule({
         ctx.report({
           instruction: instr,
           message: `${instr.keyword} in shell form runs under '/bin/sh -c', which does not forward signals such as SIGTERM to your process; write it as a JSON array${simple ? `: ${instr.keywordRaw} ${exec}` : ` (["executable", "arg", ...])`}`,
-          fix: simple
-            ? {
-                applicability: 'unsafe',
-                description: `Write ${instr.keyword} in exec form`,
-                edits: [{ start: instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1, end: instr.range.end.offset, text: exec }],
-              }
-            : undefined,
+          fix: simple ? ctx.edit().replaceArguments(instr, exec).unsafe(`Write ${instr.keyword} in exec form`) : undefined,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { keywordLike } from '../lib/buildkit.js';
+import { keywordUpperUnlessLower } from '../lib/buildkit.js';
 
 /** Quotes `value` for a double-quoted LABEL value, so that the builder reads it back unchanged. */
 function quoteLabelValue(value: string, escape: string): string {
@@ -31,16 +31,12 @@ export default defineRule({
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'MAINTAINER') continue;
       const value = instr.args.text;
-      const label = `${keywordLike(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors=${quoteLabelValue(value, ctx.file.escape)}`;
+      const label = `${keywordUpperUnlessLower(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors=${quoteLabelValue(value, ctx.file.escape)}`;
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,
         message: `MAINTAINER is deprecated: write the author as a label instead, ${label}`,
-        fix: {
-          applicability: 'safe',
-          description: 'Replace MAINTAINER with the org.opencontainers.image.authors label',
-          edits: [{ start: instr.range.start.offset, end: instr.range.end.offset, text: label }],
-        },
+        fix: ctx.edit().replace(instr.range, label).safe('Replace MAINTAINER with the org.opencontainers.image.authors label'),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { expandAt, isWindowsAbsolute, looksWindows, stageChain } from '../lib/buildkit.js';
+import { expandAt, isWindowsAbsolute, looksWindows } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'WorkdirRelativePath',
@@ -15,12 +15,12 @@ export default defineRule({
     bad: 'FROM node:22-alpine\nWORKDIR app\nCOPY . .\n',
     good: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\n',
     differences:
-      'Windows paths such as `C:\\app` or `C:/app` count as absolute: BuildKit checks paths for the stage\'s OS, and a Windows stage is built on Windows.',
+      'Windows paths such as `C:\\app` or `C:/app` count as absolute only in a Windows stage (a Windows base image, `# escape=\``, a `SHELL` running Windows PowerShell or cmd): BuildKit checks paths for the stage\'s OS, and on Linux only a leading `/` is absolute.',
   },
   check(ctx) {
     const file = ctx.file;
     for (const stage of file.stages) {
-      const ancestors = stageChain(file, stage).slice(1);
+      const ancestors = ctx.stage(stage).chain.slice(1);
       if (ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) continue;
       const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
       if (!first) continue;
@@ -28,9 +28,13 @@ export default defineRule({
       const r = expandAt(file, ctx.scope(first), raw);
       if (r.error !== null) continue;
       const path = r.value;
-      if (path === '' || path.startsWith('/') || isWindowsAbsolute(path)) continue;
+      // BuildKit judges the path for the stage's OS: on Linux only a leading `/` is absolute (`c:/build`
+      // is a relative directory named `c:`); a drive letter counts only in a Windows stage.
+      const chain = ctx.stage(stage).chain;
+      const windows = looksWindows(file, chain) || chain.some((s) => s.instructions.some((i) => i.keyword === 'SHELL' && /^\s*\[\s*"(?:[^"]*\\)?(cmd|powershell)(\.exe)?"/i.test(i.argsAfterFlags.text)));
+      if (path === '' || path.startsWith('/') || (windows && isWindowsAbsolute(path))) continue;
       const rest = path.replace(/^\.[\\/]/, '');
-      const absolute = looksWindows(file, stage) ? `C:\\${rest}` : `/${rest}`;
+      const absolute = windows ? `C:\\${rest}` : `/${rest}`;
       ctx.report({
         instruction: first,
         message: `Relative workdir '${path}' depends on the base image's working directory, which can change with the base image; use an absolute path (WORKDIR ${absolute})`,

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { argsRange, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
+import { argsRange, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
 import { expandAt, looksWindows } from '../lib/buildkit.js';
 
 /** `dir` joined with the relative `rel`, `.` and `..` resolved (POSIX, or Windows with `\\`). */
@@ -36,7 +36,7 @@ export default defineRule({
     // The absolute working directory at the end of each stage, when the Dockerfile sets it.
     const endDir: (string | null)[] = [];
     for (const stage of file.stages) {
-      const windows = looksWindows(file, stage);
+      const windows = looksWindows(file, ctx.stage(stage).chain);
       let dir: string | null = stage.base.kind === 'stage' ? (endDir[stage.base.stage] ?? null) : null;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR') continue;
@@ -44,9 +44,9 @@ export default defineRule({
         const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text.trim());
         const value = r.error === null && r.unmatched.length === 0 ? r.value : null;
         const before = dir;
-        if (value !== null && (value.startsWith('/') || isWindowsAbsolute(value))) dir = value;
+        if (value !== null && (value.startsWith('/') || isWindowsDrivePath(value))) dir = value;
         else dir = value !== null && dir !== null ? joinPath(dir, value, windows) : null;
-        if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsAbsolute(path)) continue;
+        if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
         const rest = path.replace(/^\.[\\/]/, '');
         ctx.report({
           instruction: instr,

@@ -1,14 +1,14 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const PATH_PREFIXES = ['/', './', '../', '~/'];
 const TARBALL_SUFFIXES = ['.tar', '.tar.gz', '.tgz'];
 
 /** hadolint's DL3016 test of one package argument. */
-export function npmPinned(pkg: string): boolean {
+function npmPinned(pkg: string): boolean {
   if (GIT_PREFIXES.some((p) => pkg.startsWith(p))) return pkg.includes('#');
   if (TARBALL_SUFFIXES.some((s) => pkg.endsWith(s))) return true;
   if (PATH_PREFIXES.some((p) => pkg.startsWith(p))) return true;
@@ -37,9 +37,9 @@ export default defineRule({
     differences: 'shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'npm', ['install'])) continue;
         const args = positionalArgs(cmd, { valueFlags: ['loglevel', 'registry'] });
         if (args[0]?.value !== 'install') continue;
@@ -49,8 +49,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'npm install', (w) => `${w.value}@<version>`),
       });
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
-import type { Applicability, Fix } from '../../engine/types.js';
+import type { Applicability, Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { ancestors, sourceOffset } from '../lib/instructions.js';
+import { mapOffset } from '../../shell/positions.js';
 
 /** Shell builtins and keywords: as the first word they need a shell, exec form cannot run them. */
 const NEEDS_SHELL = new Set([
@@ -15,7 +15,7 @@ const NEEDS_SHELL = new Set([
  * Splits a shell-form command into argv when the shell would do nothing but split words: plain words
  * of safe characters and quoted strings without expansions. Null when the text uses any shell feature.
  */
-export function plainArgv(text: string): string[] | null {
+function plainArgv(text: string): string[] | null {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -51,8 +51,9 @@ export function plainArgv(text: string): string[] | null {
   return out;
 }
 
-function stageChainHas(file: Dockerfile, stage: Stage, keyword: string): boolean {
-  return [stage, ...ancestors(file, stage)].some((s) => s.instructions.some((i) => i.keyword === keyword));
+function stageChainHas(ctx: RuleContext, stage: Stage, keyword: string): boolean {
+  const file = ctx.file;
+  return [stage, ...ctx.stage(stage).ancestors].some((s) => s.instructions.some((i) => i.keyword === keyword));
 }
 
 /** The exec-form fix for a shell-form command starting at `from` of the instruction's argsAfterFlags. */
@@ -62,8 +63,8 @@ function execFix(file: Dockerfile, instr: Instruction, from: number, applicabili
   if (instr.heredocs.length > 0) return undefined;
   const argv = plainArgv(text);
   if (!argv) return undefined;
-  const start = sourceOffset(mapped, from);
-  const end = sourceOffset(mapped, mapped.text.length);
+  const start = mapOffset(mapped, from);
+  const end = mapOffset(mapped, mapped.text.length);
   if (file.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end)) return undefined;
   return {
     applicability,
@@ -72,49 +73,44 @@ function execFix(file: Dockerfile, instr: Instruction, from: number, applicabili
   };
 }
 
-/** Shell-form CMD/ENTRYPOINT/HEALTHCHECK CMD: use exec form. */
+/** Shell-form CMD/ENTRYPOINT: use exec form. */
 export default defineRule({
   id: 'DL3025',
   severity: 'warning',
   summary: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
   origin: 'hadolint',
   category: 'correctness',
-  fix: 'safe',
+  fix: 'unsafe',
   docs: {
     description:
-      'Reports `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written in shell form (not a JSON array of strings; `["a", $X]` is not valid JSON and counts as shell form). When the command uses no shell feature — no variables, no `&&`/`|`/`;`, no redirections, globs or escapes, only plain words and simple quoted strings — the fix rewrites it in exec form. The fix is safe for `HEALTHCHECK CMD`, for `CMD` when no `ENTRYPOINT` is set in the stage or the stages it derives from, and for `ENTRYPOINT` when the stage sets no `CMD`; otherwise it is unsafe, because in exec form the CMD becomes arguments of the ENTRYPOINT.',
+      'Reports `CMD` and `ENTRYPOINT` written in shell form (not a JSON array of strings; `["a", $X]` is not valid JSON and counts as shell form). When the command uses no shell feature — no variables, no `&&`/`|`/`;`, no redirections, globs or escapes, only plain words and simple quoted strings — the fix rewrites it in exec form. The fix is safe for `CMD` when no `ENTRYPOINT` is set in the stage or the stages it derives from, and for `ENTRYPOINT` when the stage sets no `CMD`; otherwise it is unsafe, because in exec form the CMD becomes arguments of the ENTRYPOINT.',
     why: 'In shell form the command runs as `/bin/sh -c "…"`: the shell is PID 1, so `docker stop` sends SIGTERM to the shell, which does not forward it; the application is killed after the timeout instead of shutting down cleanly. A shell-form ENTRYPOINT also ignores CMD and `docker run` arguments.',
     bad: 'FROM ruby:3.3\nCMD rails server\n',
     good: 'FROM ruby:3.3\nCMD ["rails", "server"]\n',
-    differences: 'The fix is shipshape\'s own. Converting changes what `docker run <image> <args>` does with a shell-form ENTRYPOINT (arguments are then passed to it instead of ignored), which is the point of the rule.',
+    differences: 'Like hadolint (its rule matches `Cmd` and `Entrypoint` only), `HEALTHCHECK CMD` in shell form is not reported: the check is a short command, not PID 1, and needs no signals. The fix is shipshape\'s own. Converting changes what `docker run <image> <args>` does with a shell-form ENTRYPOINT (arguments are then passed to it instead of ignored), which is the point of the rule.',
   },
   check(ctx) {
     const file = ctx.file;
     for (const instr of file.instructions) {
-      if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT' && instr.keyword !== 'HEALTHCHECK') continue;
+      if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
       if (instr.execForm) continue;
       const stage = file.stages[instr.stageIndex];
       const text = instr.argsAfterFlags.text;
-      let from = 0;
+      const from = 0;
       let applicability: Applicability = 'safe';
-      if (instr.keyword === 'HEALTHCHECK') {
-        const m = /^(\S+)[ \t]+/.exec(text);
-        if (!m || m[1].toUpperCase() !== 'CMD') continue;
-        from = m[0].length;
-      } else if (stage) {
+      if (stage) {
         const other = instr.keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
-        const conflict = instr.keyword === 'CMD' ? stageChainHas(file, stage, 'ENTRYPOINT') : stage.instructions.some((i) => i.keyword === other);
+        const conflict = instr.keyword === 'CMD' ? stageChainHas(ctx, stage, 'ENTRYPOINT') : stage.instructions.some((i) => i.keyword === other);
         if (conflict) applicability = 'unsafe';
       }
       if (text.slice(from).trim() === '') continue;
       const fix = execFix(file, instr, from, applicability);
-      const what = instr.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : instr.keyword;
+      const what = instr.keyword;
       const argv = plainArgv(text.slice(from));
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,
-        message: `Use the JSON (exec) form for ${what}${argv ? `: \`${what} [${argv.map((a) => JSON.stringify(a)).join(', ')}]\`` : ' (`[\"executable\", \"arg\"]`)'}, ${
-          instr.keyword === 'HEALTHCHECK' ? 'so that the check runs without a shell' : 'so that signals reach the process'}${argv ? '' : '; wrap shell syntax in a script'}`,
+        message: `Use the JSON (exec) form for ${what}${argv ? `: \`${what} [${argv.map((a) => JSON.stringify(a)).join(', ')}]\`` : ' (`[\"executable\", \"arg\"]`)'}, so that signals reach the process${argv ? '' : '; wrap shell syntax in a script'}`,
         fix,
       });
     }

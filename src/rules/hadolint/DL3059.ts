@@ -3,7 +3,6 @@ import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 
-import { continuationIndent } from '../lib/fix-text.js';
 
 /**
  * hadolint counts each simple command twice and breaks the chain above a count of 2: a RUN "chains"
@@ -71,14 +70,14 @@ function joinFix(ctx: RuleContext, prev: Instruction, run: Instruction): Fix | u
   const lines = between.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
   if (lines.some((l) => !l.startsWith('#') || /^#\s*(hadolint|check\s*=|syntax\s*=|escape\s*=)/i.test(l))) return undefined;
   if (!/^[ \t]*$/.test(file.text.slice(runLineStart, run.range.start.offset))) return undefined;
-  const indent = continuationIndent(file);
+  const edit = ctx.edit();
+  const indent = edit.continuationIndent();
   const eol = file.eol;
   const comments = lines.map((c) => `${indent}${c}${eol}`).join('');
-  return {
-    applicability: lines.length > 0 ? 'unsafe' : 'safe',
-    description: 'Join this RUN to the previous one with `&&`',
-    edits: [{ start, end: argsStart, text: ` && ${file.escape}${eol}${comments}${indent}` }],
-  };
+  // From the end of the previous command to the start of this RUN's arguments (its keyword, flags and
+  // the line break between them go).
+  edit.raw(start, argsStart, ` && ${file.escape}${eol}${comments}${indent}`);
+  return edit.fix(lines.length > 0 ? 'unsafe' : 'safe', 'Join this RUN to the previous one with `&&`');
 }
 
 function flagKey(run: Instruction): string {
@@ -92,7 +91,7 @@ export default defineRule({
   summary: 'Multiple consecutive `RUN` instructions: consider consolidation',
   origin: 'hadolint',
   category: 'size',
-  fix: 'safe',
+  fix: 'unsafe',
   docs: {
     description:
       'Reports a RUN that directly follows another RUN (comments in between do not count, any other instruction ends the sequence) with the same flags (`--mount`, `--network`...), when neither of them runs more than one simple command. A RUN that chains commands (`a && b`, `a; b`, a pipe, a `$(...)`) is taken as a deliberate layer boundary and starts a new sequence. A reported RUN does not start a new sequence: in a run of single-command RUNs, every RUN after the first is reported. The fix joins the RUN to the one before it (`a && \\` and the next command on a continuation line, in the file\'s escape character, line ending and continuation indentation): safe when only blank lines separate them, unsafe when comments do (they are kept as comment lines of the continuation); there is no fix when the first RUN is not exactly one plain command (a trailing `;`, `&` or comment, a subshell, a heredoc, exec form, a non-POSIX shell) when it changes shell state the second would inherit (`cd`, `export`, `set`, `source`, `exec`...), or when the second has a top-level `||`, `;` or `&` (a failure of the first would no longer fail the build).',

@@ -1,11 +1,9 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
-import { insertionBefore } from '../lib/seed-stages.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import { looksBusybox } from '../lib/instructions.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -38,17 +36,25 @@ function canHideFailure(pipeline: ShellCommand[]): boolean {
   return pipeline.slice(0, -1).some((c) => !CANNOT_FAIL.has(c.name));
 }
 
-function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
-  const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
+function shellFix(ctx: RuleContext, stage: Stage, instr: Instruction): Fix {
+  const file = ctx.file;
+  const shell = looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash';
   // Above the comment block of the RUN, so the comment stays with its instruction.
-  const lineStart = insertionPoint(file, instr);
-  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
-  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
-  return {
-    applicability: 'unsafe',
-    description: `Run this and later RUN instructions with ${shell} -o pipefail`,
-    edits: [{ start: at, end: at, text: `${indent}${fileKeyword(file, 'SHELL')} ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
-  };
+  const edit = ctx.edit();
+  return edit.insertLinesBefore(instr, `${edit.keyword('SHELL')} ["${shell}", "-o", "pipefail", "-c"]`).unsafe(`Run this and later RUN instructions with ${shell} -o pipefail`);
+}
+
+/**
+ * A fix that adds `-o pipefail` to an existing bash/zsh/ash SHELL instruction (JSON form), instead of a
+ * second SHELL: `SHELL ["/bin/bash", "-c"]` → `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`. Null when the
+ * SHELL is not such a shell, or its first argument cannot be located.
+ */
+function extendShellFix(ctx: RuleContext, shell: Instruction): Fix | null {
+  const argv = shell.json;
+  if (!argv || argv.length === 0 || !PIPEFAIL_SHELLS.has(programName(argv[0]))) return null;
+  const first = shell.words[0];
+  if (!first || shell.words.length !== argv.length) return null;
+  return ctx.edit().insertAfter(first, ', "-o", "pipefail"').unsafe(`Add -o pipefail to the SHELL on line ${shell.line}`);
 }
 
 /** Pipes in RUN without pipefail. */
@@ -61,7 +67,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports a shell-form RUN containing a pipeline (`a | b`; `||` and `|` inside quotes are not pipes) in which a command other than `echo`/`printf` feeds the pipe while the stage\'s shell does not have `pipefail` on. The shell is safe after a `SHELL` running `bash`, `zsh` or `ash` with `-o pipefail` (`["/bin/bash", "-o", "pipefail", "-c"]`, `-euo pipefail`), or a PowerShell/cmd `SHELL`; a `set -o pipefail` in the script before the pipe also counts. The SHELL of a stage carries over into stages built `FROM` it. The fix (unsafe) inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of a stage (`/bin/ash` in Alpine/BusyBox stages).',
+      'Reports a shell-form RUN containing a pipeline (`a | b`; `||` and `|` inside quotes are not pipes) in which a command other than `echo`/`printf` feeds the pipe while the stage\'s shell does not have `pipefail` on. The shell is safe after a `SHELL` running `bash`, `zsh` or `ash` with `-o pipefail` (`["/bin/bash", "-o", "pipefail", "-c"]`, `-euo pipefail`), or a PowerShell/cmd `SHELL`; a `set -o pipefail` in the script before the pipe also counts. The SHELL of a stage carries over into stages built `FROM` it. The fix (unsafe) inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of a stage (`/bin/ash` in Alpine/BusyBox stages); when a bash, zsh or ash `SHELL` without pipefail is already in effect (in the stage or inherited through `FROM <stage>`), it adds `"-o", "pipefail"` to that SHELL instead, and a stage built `FROM` a stage whose fix already covers it gets no second SHELL.',
     why: 'A pipeline\'s exit status is that of its last command: in `RUN curl -fsSL https://x/install.sh | sh` a failed download still "succeeds" and the build goes on with a broken step. With `pipefail` any failing command of the pipeline fails the RUN. POSIX `sh` (dash) has no reliable pipefail, hence the bash/ash SHELL.',
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/list | sort > /sorted\n',
@@ -71,17 +77,38 @@ export default defineRule({
   check(ctx) {
     const file = ctx.file;
     const finalOk = new Map<number, boolean>();
+    // Per stage: the SHELL in effect at its end (own or inherited), and whether a fix already makes its
+    // end pipefail-safe (a stage built FROM it inherits that fix: no second SHELL there).
+    const finalShell = new Map<number, Instruction | null>();
+    const finalFixed = new Map<number, boolean>();
+    const extended = new Set<Instruction>();
     for (const stage of file.stages) {
-      let ok = stage.base.kind === 'stage' ? finalOk.get(stage.base.stage) ?? false : false;
-      let fixed = false;
+      const parent = stage.base.kind === 'stage' ? stage.base.stage : -1;
+      let ok = finalOk.get(parent) ?? false;
+      let shellInstr = finalShell.get(parent) ?? null;
+      let fixed = finalFixed.get(parent) ?? false;
       for (const instr of stage.instructions) {
         if (instr.keyword === 'SHELL') {
           ok = shellIsOk(instr);
+          shellInstr = instr;
+          fixed = false;
           continue;
         }
         if (instr.keyword !== 'RUN' || instr.execForm || ok) continue;
         const script = ctx.shell(instr);
         if (!script || script.pipelines.length === 0) continue;
+        // A bash SHELL already in effect gets `-o pipefail` (once); otherwise a new SHELL goes before this RUN.
+        const fixFor = (run: Instruction): Fix | undefined => {
+          if (shellInstr !== null) {
+            if (extended.has(shellInstr)) return undefined;
+            const extend = extendShellFix(ctx, shellInstr);
+            if (extend) {
+              extended.add(shellInstr);
+              return extend;
+            }
+          }
+          return shellFix(ctx, stage, run);
+        };
         const pipeline = script.pipelines.find((p) => canHideFailure(p) && !setsPipefail(script, p[0].index));
         if (!pipeline) continue;
         const first = pipeline.find((c) => !CANNOT_FAIL.has(c.name)) ?? pipeline[0];
@@ -90,12 +117,14 @@ export default defineRule({
         ctx.report({
           instruction: instr,
           range: { start: pipeline[0].range.start, end: last.range.end },
-          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
-          fix: fixed ? undefined : shellFix(file, stage, instr),
+          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
+          fix: fixed ? undefined : fixFor(instr),
         });
         fixed = true;
       }
       finalOk.set(stage.index, ok);
+      finalShell.set(stage.index, shellInstr);
+      finalFixed.set(stage.index, fixed);
     }
   },
 });

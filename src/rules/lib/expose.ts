@@ -3,11 +3,12 @@
  * instruction (undefined variables are ignored), then split into `[ip:][hostPort:]port[/proto]`.
  */
 import type { Scope } from '../../parse/semantics.js';
-import type { Dockerfile, Instruction, Word } from '../../parse/types.js';
+import type { Dockerfile, Instruction, Range, Word } from '../../parse/types.js';
+import { rangeAt } from '../../shell/positions.js';
 import { expandWords } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 
-export interface ExposeItem {
+interface ExposeItem {
   /** The word as written. */
   word: Word;
   /** True when the word contains no variable and no quote: the item is the word itself. */
@@ -18,10 +19,12 @@ export interface ExposeItem {
   hostPort: string;
   containerPort: string;
   proto: string;
+  /** Where the protocol is written in the Dockerfile (literal words with a `/proto` only), else null. */
+  protoRange: Range | null;
 }
 
 /** BuildKit `splitParts`: `[ip:][hostPort:]containerPort`. */
-export function splitParts(raw: string): { ip: string; hostPort: string; containerPort: string } {
+function splitParts(raw: string): { ip: string; hostPort: string; containerPort: string } {
   const parts = raw.split(':');
   const n = parts.length;
   const containerPort = parts[n - 1];
@@ -46,7 +49,8 @@ export function exposeItems(file: Dockerfile, instr: Instruction, scope: Scope):
       const slash = text.indexOf('/');
       const portPart = slash >= 0 ? text.slice(0, slash) : text;
       const proto = slash >= 0 ? text.slice(slash + 1) : '';
-      out.push({ word, literal, text, proto, ...splitParts(portPart) });
+      const protoRange = literal && slash >= 0 ? rangeAt(file, word.range.start.offset + slash + 1, word.range.end.offset) : null;
+      out.push({ word, literal, text, proto, protoRange, ...splitParts(portPart) });
     }
   }
   return out;

@@ -1,18 +1,7 @@
 import { defineRule } from '../define.js';
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { contextCopies, isWholeContext } from '../lib/seed-stages.js';
-import { examplePaths, filesByKind, KINDS } from '../lib/seed-context.js';
-
-/** The media / static directories the paths are in (`media/a.png` → `media/`). */
-function djangoDirs(paths: string[]): string[] {
-  const dirs = new Set<string>();
-  for (const p of paths) {
-    const parts = p.split('/');
-    const i = parts.findIndex((x) => x === 'media' || ['staticfiles', 'static_root', 'collected_static', 'collectstatic'].includes(x));
-    if (i >= 0) dirs.add(parts.slice(0, i + 1).join('/') + '/');
-  }
-  return [...dirs];
-}
+import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/seed-context.js';
 
 /**
  * Fires when `COPY . .` sends kinds of files `.dockerignore` should exclude: VCS data, secrets, Python
@@ -28,7 +17,7 @@ export default defineRule({
   needsContext: true,
   docs: {
     description:
-      'When a `COPY`/`ADD` (not `--from`) sends the whole build context (`.`, `./`) and a `.dockerignore` exists, reports each kind of context file that `.dockerignore` does not exclude, with example paths: version-control data (`.git`, `.hg`, `.svn`), environment and secret files (`.env`, `.env.*` except templates such as `.env.example`, `*.pem`, `*.key`, SSH private keys, `.npmrc`, `.pypirc`, `.netrc`), Python bytecode (`__pycache__`, `*.pyc`), and in Django projects (a `manage.py` in the context) the `media/` uploads and the collected static files (`staticfiles/`, `static_root/`) next to `manage.py`. Patterns are applied with Docker\'s `.dockerignore` semantics: `*.pyc` matches only at the root, `**/*.pyc` everywhere. One finding per kind, at the first whole-context copy. The unsafe fix appends the patterns of that kind to `.dockerignore` (unsafe: a build that needs one of those files, such as `.git` for a version string, would break). Without any `.dockerignore`, `require-dockerignore` reports instead.',
+      'When a `COPY`/`ADD` (not `--from`) sends the whole build context (`.`, `./`) and a `.dockerignore` exists, reports each kind of context file that `.dockerignore` does not exclude, with example paths: version-control data (`.git`, `.hg`, `.svn`), environment and secret files (`.env`, `.env.*` except templates such as `.env.example`, `*.pem`, `*.key`, SSH private keys, `.npmrc`, `.pypirc`, `.netrc`), Python bytecode (`__pycache__`, `*.pyc`), and in Django projects (a `manage.py` in the context) the `media/` uploads, the collected static files (`staticfiles/`, `static_root/`) and SQLite databases (`db.sqlite3`) next to `manage.py`. Patterns are applied with Docker\'s `.dockerignore` semantics: `*.pyc` matches only at the root, `**/*.pyc` everywhere. One finding per kind, at the first whole-context copy. The unsafe fix appends the patterns of that kind to the end of `.dockerignore`, leaving the user\'s lines first and untouched (unsafe: a build that needs one of those files, such as `.git` for a version string, would break). Without any `.dockerignore`, `require-dockerignore` reports instead.',
     why: 'Whatever `.dockerignore` lets through is sent to the builder and, with `COPY . .`, stored in an image layer: `.env` files and keys leak to anyone who can pull the image, `.git` carries the whole history, host bytecode and uploads bloat the image and bust the layer cache on every change.',
     bad: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "main.py"]\n',
     good: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY main.py .\nCMD ["python", "main.py"]\n',
@@ -43,21 +32,14 @@ export default defineRule({
     if (!whole) return;
     const matcher = dockerignoreMatcher(ignore.content);
     const sent = context.listFiles().filter((f) => f !== ignore.path && !matcher.ignores(f));
-    const eol = ignore.content.includes('\r\n') ? '\r\n' : '\n';
     for (const [kind, paths] of filesByKind(sent)) {
       const k = KINDS[kind];
-      const patterns = kind === 'django-media' || kind === 'django-static' ? djangoDirs(paths) : k.patterns;
-      const lead = ignore.content === '' || ignore.content.endsWith('\n') ? '' : eol;
+      const patterns = patternsFor(kind, paths);
       ctx.report({
         instruction: whole.instruction,
         range: whole.instruction.range,
         message: `\`${whole.instruction.keyword} ${whole.instruction.args.text}\` sends ${k.label} that \`${ignore.path}\` does not exclude: ${examplePaths(paths)}; ${k.risk}. Add ${patterns.filter((p) => !p.startsWith('!')).map((p) => `\`${p}\``).join(', ')} to \`${ignore.path}\``,
-        fix: {
-          applicability: 'unsafe',
-          description: `Exclude ${k.label} in ${ignore.path}`,
-          edits: [],
-          files: [{ path: ignore.path, create: false, edits: [{ start: ignore.content.length, end: ignore.content.length, text: lead + patterns.join(eol) + eol }] }],
-        },
+        fix: ctx.edit().appendToContextFile(ignore.path, ignore.content, patterns).unsafe(`Exclude ${k.label} in ${ignore.path}`),
       });
     }
   },

@@ -32,11 +32,7 @@ export default defineRule({
           instruction: instr,
           range: pair.range,
           message: `${pair.key}=${pair.value} switches debug mode on in the image; set it at run time in development instead`,
-          fix: {
-            applicability: 'unsafe',
-            description: `Set ${pair.key} to False`,
-            edits: [{ start: pair.range.start.offset, end: pair.range.end.offset, text: fixText }],
-          },
+          fix: ctx.edit().replace(pair.range, fixText).unsafe(`Set ${pair.key} to False`),
         });
       }
     }

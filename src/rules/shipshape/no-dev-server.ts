@@ -1,6 +1,7 @@
 import type { Instruction } from '../../parse/types.js';
+import type { BuildContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
-import { finalStage, stageChain, wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../lib/seed-stages.js';
 
 interface Token {
   value: string;
@@ -46,13 +47,36 @@ interface Match {
   instead: string;
 }
 
-function findDevServer(tokens: Token[]): Match | null {
+const SKIP_DIRS = /(^|\/)(\.?venv|env|site-packages|node_modules|\.git|\.tox)\//;
+
+/**
+ * The production command for this Django project: `gunicorn mysite.wsgi:application` with the WSGI module
+ * found in the build context (a `wsgi.py`, as a dotted module relative to the directory of `manage.py`),
+ * else `uvicorn mysite.asgi:application` for an `asgi.py` alone, else the package that `manage.py` names
+ * in `DJANGO_SETTINGS_MODULE`; without any of them a placeholder that says what to put there.
+ */
+function djangoServerCommand(context: BuildContext | null): string {
+  const files = context?.listFiles().filter((f) => !SKIP_DIRS.test(f)) ?? [];
+  const manage = files.filter((f) => f === 'manage.py' || f.endsWith('/manage.py')).sort((a, b) => a.length - b.length)[0];
+  const root = manage ? manage.slice(0, -'manage.py'.length) : '';
+  const moduleOf = (path: string): string => (path.startsWith(root) ? path.slice(root.length) : path).replace(/\.py$/, '').split('/').join('.');
+  const pick = (name: string): string | undefined => files.filter((f) => f.endsWith(`/${name}`) && f.startsWith(root)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+  const wsgi = pick('wsgi.py');
+  if (wsgi) return `gunicorn ${moduleOf(wsgi)}:application`;
+  const asgi = pick('asgi.py');
+  if (asgi) return `uvicorn ${moduleOf(asgi)}:application`;
+  const settings = manage ? /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][\w]*)\./.exec(context?.readFile(manage) ?? '') : null;
+  if (settings) return `gunicorn ${settings[1]}.wsgi:application`;
+  return 'gunicorn <your_project>.wsgi:application, naming the package that holds wsgi.py';
+}
+
+function findDevServer(tokens: Token[], context: BuildContext | null): Match | null {
   const v = tokens.map((t) => base(t.value));
   for (let i = 0; i < v.length; i++) {
     const w = v[i];
     const next = v[i + 1] ?? '';
     if ((w === 'runserver' || w === 'runserver_plus') && v.slice(0, i).some((p) => p.endsWith('manage.py') || p === 'django-admin')) {
-      return { at: tokens[i], server: `Django's development server (\`manage.py ${w}\`)`, instead: 'gunicorn or uvicorn (`gunicorn site.wsgi:application`)' };
+      return { at: tokens[i], server: `Django's development server (\`manage.py ${w}\`)`, instead: `a WSGI/ASGI server (\`${djangoServerCommand(context)}\`)` };
     }
     if (w === 'flask' && v.slice(i + 1).includes('run')) {
       return { at: tokens[i], server: "Flask's development server (`flask run`)", instead: 'gunicorn (`gunicorn app:app`)' };
@@ -93,17 +117,17 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `uvicorn`/`hypercorn`/`gunicorn --reload`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces.',
+      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `uvicorn`/`hypercorn`/`gunicorn --reload`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces. For Django the message names the production command with the project\'s own WSGI module, found in the build context (`mysite/wsgi.py` → `gunicorn mysite.wsgi:application`; an `asgi.py` alone → uvicorn; else the package `manage.py` names in `DJANGO_SETTINGS_MODULE`), or a placeholder that says what to fill in.',
     why: 'Development servers are single-threaded or unhardened (Django and Flask say so in bold), serve static files insecurely, reload on file changes, and often expose debuggers. In an image meant for production use a WSGI/ASGI server such as gunicorn or uvicorn, or serve a production build.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
     let entrypoint: Instruction | null = null;
     let cmd: Instruction | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
+    for (const s of ctx.stage(stage).chain) {
       for (let i = s.instructions.length - 1; i >= 0; i--) {
         const instr = s.instructions[i];
         if (instr.keyword === 'ENTRYPOINT' && entrypoint === null) entrypoint = instr;
@@ -114,7 +138,7 @@ export default defineRule({
     if (entrypoint) for (const item of tokensOf(entrypoint)) tokens.push(item);
     // A shell-form ENTRYPOINT ignores CMD.
     if (cmd && !(entrypoint && !entrypoint.execForm)) for (const item of tokensOf(cmd)) tokens.push(item);
-    const match = findDevServer(tokens);
+    const match = findDevServer(tokens, ctx.context);
     if (match === null) return;
     const instr = match.at.instr;
     const word = instr.words.find((w) => w.value === match.at.value || w.value.includes(match.at.value));

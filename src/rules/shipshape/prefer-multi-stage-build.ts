@@ -1,7 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { finalStage, runCommands, stageChain } from '../lib/seed-stages.js';
 
 const BUILD_PACKAGES = new Set([
   'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
@@ -18,7 +17,7 @@ function packageName(word: string): string {
 }
 
 /** True for compilers, build tools and development headers. */
-export function isBuildPackage(name: string): boolean {
+function isBuildPackage(name: string): boolean {
   if (BUILD_PACKAGES.has(name)) return true;
   if (/^(gcc|g\+\+|clang|cpp)-\d+$/.test(name)) return true;
   return /-(dev|devel|headers)$/.test(name);
@@ -46,13 +45,19 @@ function installs(cmd: ShellCommand): Installed[] {
     .map((w) => ({ word: w, name: packageName(w.value), virtual }));
 }
 
-/** Names removed by the RUN, or 'all' when it auto-removes everything it marked (`--auto-remove`). */
+/**
+ * Names removed by the RUN, or 'all' when it auto-removes everything it installed. apt's autoremove
+ * (`apt-get autoremove`, `purge --auto-remove`) removes only packages marked as automatically installed:
+ * a package installed by name is marked manual and stays, unless the RUN marks it auto first
+ * (`apt-mark auto '.*'`, the pattern of Docker's official images).
+ */
 function removals(cmds: ShellCommand[]): Set<string> | 'all' {
   const removed = new Set<string>();
+  const marksAuto = cmds.some((c) => c.name === 'apt-mark' && subcommand(c)?.value === 'auto');
   for (const cmd of cmds) {
     const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
     if (APT.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {
-      if (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove')) return 'all';
+      if (marksAuto && (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove'))) return 'all';
       for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(packageName(w.value));
     } else if (cmd.name === 'apk' && sub === 'del') {
       for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
@@ -75,22 +80,22 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` of the final stage (or of a stage the final stage is built on) that installs compilers, build tools or development headers with `apt-get`/`apt`, `apk`, `yum`/`dnf`/`microdnf`/`zypper` and does not remove them in the same `RUN`. Build packages: `gcc`, `g++`, `gcc-c++`, `clang`, `make`, `cmake`, `build-essential`, `build-base`, `alpine-sdk`, `autoconf`, `automake`, `libtool`, `pkg-config`, `musl-dev`, `linux-headers`, `bison`, `flex`, `swig`, and any `*-dev`, `*-devel` or `*-headers` package. Removed means named by `apt-get purge|remove`, `apk del` (also through the `--virtual` group name), `yum/dnf remove`, or swept by `apt-get autoremove` / `purge --auto-remove` / `yum history undo`. Packages given through variables are not judged. A final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base or toolchain image for other builds (like `golang` or `buildpack-deps`) and is not reported.',
+      'Reports a `RUN` of the final stage (or of a stage the final stage is built on) that installs compilers, build tools or development headers with `apt-get`/`apt`, `apk`, `yum`/`dnf`/`microdnf`/`zypper` and does not remove them in the same `RUN`. Build packages: `gcc`, `g++`, `gcc-c++`, `clang`, `make`, `cmake`, `build-essential`, `build-base`, `alpine-sdk`, `autoconf`, `automake`, `libtool`, `pkg-config`, `musl-dev`, `linux-headers`, `bison`, `flex`, `swig`, and any `*-dev`, `*-devel` or `*-headers` package. Removed means named by `apt-get purge|remove`, `apk del` (also through the `--virtual` group name), `yum/dnf remove`, or swept by `yum history undo`, or by `apt-get autoremove` / `purge --auto-remove` after `apt-mark auto` (autoremove alone never removes packages installed by name: apt marks them manual). Packages given through variables are not judged. A final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base or toolchain image for other builds (like `golang` or `buildpack-deps`) and is not reported.',
     why: 'Compilers and headers are needed to build wheels or native modules, not to run them. Kept in the final image they add hundreds of megabytes and a toolchain an attacker can use. A builder stage compiles (`pip wheel`, `npm ci`, `go build`) and the final stage copies only the results with `COPY --from`.',
     bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt\n\nFROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\nCMD ["gunicorn", "site.wsgi"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
-    const chain = stageChain(ctx.file, stage);
+    const chain = ctx.stage(stage).chain;
     // Without CMD/ENTRYPOINT the image is a base or toolchain image for other builds (golang,
     // buildpack-deps): keeping compilers is its purpose.
     if (!chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return;
-    for (const s of chain.reverse()) {
+    for (const s of [...chain].reverse()) {
       for (const run of s.instructions) {
         if (run.keyword !== 'RUN') continue;
-        const cmds = runCommands(ctx, run);
+        const cmds = ctx.commands(run);
         const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
         if (installed.length === 0) continue;
         const removed = removals(cmds);

@@ -2,18 +2,19 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
-import { finalStage, insertionBefore, readUser, rootImage, stageChain, userInstructions, type UserValue } from '../lib/seed-stages.js';
+import { readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import type { EditBuilder } from '../../fix/edit.js';
+import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser } from '../lib/users.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
 
 /** The user switch to insert, written with the base image's tools. */
-function userLines(ctx: RuleContext, stage: Stage): string[] {
-  const family = imageFamily(rootImage(ctx.file, stage));
-  const user = `${fileKeyword(ctx.file, 'USER')} ${UID}:${UID}`;
-  const run = fileKeyword(ctx.file, 'RUN');
+function userLines(ctx: RuleContext, edit: EditBuilder, stage: Stage): string[] {
+  const family = imageFamily(ctx.stage(stage).rootImage);
+  const user = `${edit.keyword('USER')} ${UID}:${UID}`;
+  const run = edit.keyword('RUN');
   if (family === 'none') return [user];
   if (family === 'alpine') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
   return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
@@ -21,27 +22,44 @@ function userLines(ctx: RuleContext, stage: Stage): string[] {
 
 /** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */
 function addUserFix(ctx: RuleContext, stage: Stage): Fix {
-  const file = ctx.file;
-  const eol = file.eol;
+  return insertBeforeTail(ctx, stage, (edit) => userLines(ctx, edit, stage), `Create a system user with uid ${UID} and switch to it`);
+}
+
+/** Unsafe fix: switch to the user the stage already prepares (`USER saleor`, `USER 1000:2000`). */
+function reuseUserFix(ctx: RuleContext, stage: Stage, user: PreparedUser): Fix {
+  return insertBeforeTail(ctx, stage, (edit) => [`${edit.keyword('USER')} ${user.spec}`], `Switch to \`${user.spec}\`, the user the stage already prepares`);
+}
+
+/** A fix inserting lines before the trailing CMD/ENTRYPOINT/EXPOSE... block of the stage (else at its end). */
+function insertBeforeTail(ctx: RuleContext, stage: Stage, lines: (edit: EditBuilder) => string[], description: string): Fix {
   const body = stage.instructions;
   let first = body.length;
   while (first > 0 && TAIL_KEYWORDS.has(body[first - 1].keyword)) first--;
-  const lines = userLines(ctx, stage);
-  let offset: number;
-  let text: string;
-  if (first < body.length) {
-    offset = insertionBefore(file, body[first]);
-    text = lines.join(eol) + eol;
-  } else {
-    offset = file.text.length;
-    const needsBreak = file.text.length > 0 && !file.text.endsWith('\n');
-    text = (needsBreak ? eol : '') + lines.join(eol) + eol;
-  }
-  return {
-    applicability: 'unsafe',
-    description: `Create a system user with uid ${UID} and switch to it`,
-    edits: [{ start: offset, end: offset, text }],
-  };
+  const edit = ctx.edit();
+  const text = lines(edit);
+  if (first < body.length) edit.insertLinesBefore(body[first], text);
+  else edit.appendLines(text);
+  return edit.unsafe(description);
+}
+
+/** How a stage prepared the user it then does not switch to, for messages. */
+function describePrepared(user: PreparedUser): string {
+  return user.how === 'created'
+    ? `user \`${user.spec}\` created on line ${user.instruction.line} is never used`
+    : `files are handed to \`${user.spec}\` (line ${user.instruction.line}) but the image never switches to it`;
+}
+
+/**
+ * The fix and the message tail for a final stage that runs as root: no fix when the image needs root at
+ * start (its entrypoint runs sudo, gosu...), else switch to the user the stages prepare, else create one.
+ */
+function planFix(ctx: RuleContext, stage: Stage): { fix?: Fix; note: string; prepared: string | null } {
+  const chain = ctx.stage(stage).chain;
+  const root = needsRootAtStart(chain, ctx.context);
+  if (root !== null) return { note: ` (no fix offered: ${root}, so the image needs root when it starts; drop privileges there instead)`, prepared: null };
+  const user = userToReuse(preparedUsers(ctx, chain));
+  if (user !== null) return { fix: reuseUserFix(ctx, stage, user), note: `; ${describePrepared(user)}: add \`USER ${user.spec}\``, prepared: `${describePrepared(user)}. Add \`USER ${user.spec}\`` };
+  return { fix: addUserFix(ctx, stage), note: '', prepared: null };
 }
 
 /** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */
@@ -60,7 +78,7 @@ const DROP_TOOLS = /(^|[\s/"'])(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)
  * ENTRYPOINT and installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`...), as the
  * official postgres, redis, mysql and mongo images do.
  */
-function dropsPrivileges(chain: Stage[]): boolean {
+function dropsPrivileges(chain: readonly Stage[]): boolean {
   const all = chain.flatMap((s) => s.instructions);
   if (!all.some((i) => i.keyword === 'ENTRYPOINT')) return false;
   return all.some((i) => (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'ENV') && DROP_TOOLS.test(i.args.text + '\n' + i.heredocs.map((h) => h.content).join('\n')));
@@ -76,7 +94,7 @@ function isWindowsImage(name: string): boolean {
  * (`mcr.microsoft.com/dotnet/sdk:8.0` is multi-platform): `# escape=\``, a `SHELL` running Windows
  * PowerShell or cmd, or a `WORKDIR` with a drive letter (`WORKDIR C:\\app`).
  */
-function buildsForWindows(file: Dockerfile, chain: Stage[]): boolean {
+function buildsForWindows(file: Dockerfile, chain: readonly Stage[]): boolean {
   if (file.escape === '`') return true;
   return chain.some((s) => s.instructions.some((i) => {
     if (i.keyword === 'SHELL') return /^\s*\[?\s*"?(?:[A-Za-z]:\\[^"]*\\)?(powershell|cmd)(\.exe)?"?\s*(,|$)/i.test(i.argsAfterFlags.text);
@@ -86,7 +104,7 @@ function buildsForWindows(file: Dockerfile, chain: Stage[]): boolean {
 }
 
 /** True when the stage or its ancestry sets CMD or ENTRYPOINT (it is an application, not a base image). */
-function setsCommand(chain: Stage[]): boolean {
+function setsCommand(chain: readonly Stage[]): boolean {
   return chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
 }
 
@@ -103,17 +121,17 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`.',
+      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`. The unsafe fix reuses the user the stages already prepare, so that the directories the project made writable stay writable: an account created with `useradd`/`adduser` (preferring one that also owns files), else the owner given to `chown` or `COPY --chown` (`USER 1000:2000`, `USER unit:root`); the message then says that the user is never used. Only when the stages prepare nobody does it create a system user with uid 10001. No fix is offered when the image visibly needs root when it starts: its `ENTRYPOINT`/`CMD`, or the build-context script they run, calls `sudo`, `gosu`, `su-exec`, `setpriv`, `runuser`, `su -c` or `pg_createcluster`.',
     why: 'Root in a container is root on the host\'s kernel: a container escape, a kernel bug or a writable host mount turns an application bug into a host compromise, and Kubernetes\' `runAsNonRoot` refuses such images. Create an unprivileged user (a fixed uid such as 10001 keeps file ownership predictable) and switch to it before the command runs.',
     bad: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
     let user: UserValue | null = null;
     let from: Stage | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
+    for (const s of ctx.stage(stage).chain) {
       const users = userInstructions(s);
       if (users.length > 0) {
         user = readUser(ctx, users[users.length - 1]);
@@ -121,14 +139,14 @@ export default defineRule({
         break;
       }
     }
-    const fix = addUserFix(ctx, stage);
     if (user !== null) {
       if (user.value === null || !user.root) return;
+      const { fix, note } = planFix(ctx, stage);
       if (from === stage) {
         ctx.report({
           instruction: user.instruction,
           range: user.word?.range ?? user.instruction.range,
-          message: `The final image runs as root: \`USER ${user.word?.raw ?? user.value}\` is its last USER. Switch to an unprivileged user (e.g. \`USER ${UID}\`) after the steps that need root`,
+          message: `The final image runs as root: \`USER ${user.word?.raw ?? user.value}\` is its last USER. Switch to an unprivileged user (e.g. \`USER ${UID}\`) after the steps that need root${note}`,
           fix,
         });
         return;
@@ -138,21 +156,27 @@ export default defineRule({
       ctx.report({
         instruction: target,
         range: target === stage.from ? stage.from.keywordRange : target.range,
-        message: `The final image runs as root: it inherits \`USER ${user.word?.raw ?? user.value}\` (line ${user.instruction.line}) from ${parent}. Add a \`USER\` with an unprivileged user to the final stage`,
+        message: `The final image runs as root: it inherits \`USER ${user.word?.raw ?? user.value}\` (line ${user.instruction.line}) from ${parent}. Add a \`USER\` with an unprivileged user to the final stage${note}`,
         fix,
       });
       return;
     }
-    const image = rootImage(ctx.file, stage);
+    const image = ctx.stage(stage).rootImage;
     if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
-    const chain = stageChain(ctx.file, stage);
+    const chain = ctx.stage(stage).chain;
     if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
+    const { fix, note, prepared } = planFix(ctx, stage);
     const target = reportTarget(stage);
+    const where = target.keyword === 'FROM' ? 'the end of the stage' : `\`${target.keyword}\``;
+    if (prepared !== null) {
+      ctx.report({ instruction: target, range: target === stage.from ? stage.from.keywordRange : target.range, message: `The final image runs as root: ${prepared} before ${where}`, fix });
+      return;
+    }
     const name = image && !image.unresolved ? `\`${image.expanded}\`` : image ? `the base image (\`${image.raw}\`, a build argument)` : 'the base image';
     ctx.report({
       instruction: target,
       range: target === stage.from ? stage.from.keywordRange : target.range,
-      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Create an unprivileged user and add \`USER\` before ${target.keyword === 'FROM' ? 'the end of the stage' : `\`${target.keyword}\``}`,
+      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Create an unprivileged user and add \`USER\` before ${where}${note}`,
       fix,
     });
   },

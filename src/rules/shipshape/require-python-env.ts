@@ -1,9 +1,7 @@
 import { defineRule } from '../define.js';
 import { isPythonImage } from '../lib/python.js';
-import { finalStage, rootImage } from '../lib/seed-stages.js';
 import type { Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { fileKeyword } from '../lib/fix-text.js';
 
 const NAMES = ['PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED'] as const;
 
@@ -38,8 +36,8 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "app.py"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null || !isPythonImage(rootImage(ctx.file, stage))) return;
+    const stage = (ctx.file.stages.at(-1) ?? null);
+    if (stage === null || !isPythonImage(ctx.stage(stage).rootImage)) return;
     const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
     const missing: string[] = [];
     let explicitOff = false;
@@ -52,19 +50,14 @@ export default defineRule({
       }
     }
     if (missing.length === 0) return;
-    const eol = ctx.file.eol;
-    const at = stage.from.range.end.offset;
+    const edit = ctx.edit();
     ctx.report({
       instruction: stage.from,
       range: stage.from.keywordRange,
       message: `Python image without ${missing.map((n) => `\`${n}\``).join(' and ')}: add \`ENV ${missing.map((n) => `${n}=1`).join(' ')}\` to the final stage`,
       fix: explicitOff
         ? undefined
-        : {
-            applicability: 'safe',
-            description: `Set ${missing.join(' and ')}`,
-            edits: [{ start: at, end: at, text: `${eol}${fileKeyword(ctx.file, 'ENV')} ${missing.map((n) => `${n}=1`).join(' ')}` }],
-          },
+        : edit.insertAfter(stage.from, `${ctx.file.eol}${edit.keyword('ENV')} ${missing.map((n) => `${n}=1`).join(' ')}`).safe(`Set ${missing.join(' and ')}`),
     });
   },
 });

@@ -1,0 +1,121 @@
+/**
+ * One finding per problem: rules of different origins that report the same problem at the same
+ * instruction (hadolint's DL3025 and BuildKit's JSONArgsRecommended on one shell-form CMD) are merged
+ * into one finding; the other ids become its `aliases`.
+ *
+ * Which id is shown (documented in the README, "One finding per problem"): the most severe of the merged
+ * findings, after severity overrides; on a tie hadolint's id, then BuildKit's check name, then
+ * shipshape's own. Its message, range and fix are shown (the fix of an alias when the shown finding has
+ * none). Ignoring any of the ids (`--ignore`, `ignored:`, a pragma, `# check=skip=`) silences the merged
+ * finding, as the user asked not to see that problem.
+ */
+import type { Finding, Rule } from './types.js';
+import { SEVERITY_RANK } from './types.js';
+
+/**
+ * Groups of rule ids that report one problem. Findings of rules of one group at the same instruction are
+ * merged, the k-th finding of each rule with the k-th of the others (`ENV A_SECRET=1 B_TOKEN=2` gives two
+ * merged findings). Only rules that report at the problem's own instruction belong here.
+ */
+const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+  ['DL3025', 'JSONArgsRecommended'],
+  ['DL4000', 'MaintainerDeprecated'],
+  ['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image'],
+  ['DL3024', 'DuplicateStageName'],
+  ['DL3000', 'WorkdirRelativePath'],
+];
+
+const GROUP_OF = new Map<string, number>();
+EQUIVALENT_RULES.forEach((ids, g) => ids.forEach((id) => GROUP_OF.set(id, g)));
+
+const ORIGIN_ORDER: Record<string, number> = { hadolint: 0, buildkit: 1, shipshape: 2 };
+
+/** A rule finding after suppression: `suppressed` when the user ignored it (it silences its group). */
+export interface Judged {
+  rule: Rule;
+  finding: Finding;
+  suppressed: boolean;
+}
+
+/** True when `a` is shown rather than `b` (see the module comment). */
+function shownBefore(a: Judged, b: Judged): boolean {
+  const d = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
+  if (d !== 0) return d > 0;
+  return (ORIGIN_ORDER[a.rule.origin] ?? 9) < (ORIGIN_ORDER[b.rule.origin] ?? 9);
+}
+
+/**
+ * Merges equivalent findings and drops suppressed ones.
+ * @returns the findings to report, in input order of the shown findings; merged ones carry `aliases`.
+ */
+export function mergeEquivalent(entries: Judged[]): Finding[] {
+  // key: group + instruction → rule id → that rule's findings there, in order.
+  const buckets = new Map<string, Map<string, Judged[]>>();
+  const instructionIds = new Map<object, number>();
+  const keyOf = (j: Judged): string | null => {
+    const g = GROUP_OF.get(j.rule.id);
+    if (g === undefined) return null;
+    const instr = j.finding.instruction;
+    let where: string;
+    if (instr) {
+      if (!instructionIds.has(instr)) instructionIds.set(instr, instructionIds.size);
+      where = `i${instructionIds.get(instr)}`;
+    } else where = `l${j.finding.range.start.line}`;
+    return `${g}:${where}`;
+  };
+  for (const j of entries) {
+    const key = keyOf(j);
+    if (key === null) continue;
+    if (!buckets.has(key)) buckets.set(key, new Map());
+    const byRule = buckets.get(key)!;
+    if (!byRule.has(j.rule.id)) byRule.set(j.rule.id, []);
+    byRule.get(j.rule.id)!.push(j);
+  }
+  const decided = new Map<Judged, Finding | null>();
+  for (const byRule of buckets.values()) {
+    const lists = [...byRule.values()];
+    const depth = Math.max(...lists.map((l) => l.length));
+    for (let k = 0; k < depth; k++) {
+      const members = lists.map((l) => l[k]).filter((j): j is Judged => j !== undefined);
+      let shown = members[0];
+      for (const m of members) if (shownBefore(m, shown)) shown = m;
+      const silenced = members.some((m) => m.suppressed);
+      for (const m of members) decided.set(m, null);
+      if (silenced) continue;
+      const others = members.filter((m) => m !== shown).sort((a, b) => (shownBefore(a, b) ? -1 : 1));
+      const finding: Finding = { ...shown.finding };
+      if (others.length > 0) finding.aliases = others.map((m) => m.rule.id);
+      if (!finding.fix) {
+        const withFix = others.find((m) => m.finding.fix);
+        if (withFix) finding.fix = withFix.finding.fix;
+      }
+      decided.set(shown, finding);
+    }
+  }
+  const out: Finding[] = [];
+  for (const j of entries) {
+    if (decided.has(j)) {
+      const f = decided.get(j);
+      if (f) out.push(f);
+    } else if (!j.suppressed) out.push(j.finding);
+  }
+  return out;
+}
+
+/**
+ * An ARG-given base image is one problem however many FROMs use it: `ARG BASE=python` with
+ * `FROM ${BASE} AS build` and `FROM ${BASE}` gives one DL3006, at the first FROM. Drops a finding of a
+ * FROM whose image is written with a variable when the same rule already reported the same message at an
+ * earlier FROM. `findings` must be sorted by position; returns a new list.
+ */
+export function reportArgImageOnce(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const instr = f.instruction;
+    if (!instr || instr.keyword !== 'FROM' || !(instr.words[0]?.raw ?? '').includes('$')) return true;
+    const key = `${f.ruleId}\u0000${instr.words[0].raw}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Users a stage prepares for itself: the accounts its RUNs create (`useradd`, `adduser`), and the owners
+ * it gives files to (`chown`, `COPY --chown`). require-non-root-user reuses them instead of inventing a
+ * new user, so that the directories the project already made writable stay writable.
+ *
+ * No `node:` imports: rules run in browsers and language servers too.
+ */
+import type { Instruction, Stage } from '../../parse/types.js';
+import type { BuildContext, RuleContext } from '../../engine/types.js';
+import type { ShellCommand } from '../../shell/types.js';
+import { positionalArgs } from '../../shell/query.js';
+import { expandedValue, isRootUser, normaliseSource } from './seed-stages.js';
+
+/** A user a stage creates or hands files to. */
+export interface PreparedUser {
+  /** `created`: by useradd/adduser (login name); `owner`: by chown or `--chown` (owner spec as written, `user[:group]`). */
+  how: 'created' | 'owner';
+  /** `saleor`, `django`, `1000:2000`, `unit:root` (variables expanded). */
+  spec: string;
+  /** The instruction that creates it or hands files to it. */
+  instruction: Instruction;
+}
+
+/**
+ * Options of shadow-utils `useradd`, Debian `adduser` and BusyBox `adduser` that take a separate value:
+ * the word after them is not the login name.
+ */
+const ACCOUNT_VALUE_FLAGS = [
+  'b', 'c', 'd', 'e', 'f', 'g', 'G', 'h', 'k', 'K', 'p', 'R', 'P', 's', 'u', 'Z',
+  'base-dir', 'comment', 'home-dir', 'home', 'expiredate', 'inactive', 'gid', 'groups', 'skel', 'key',
+  'password', 'root', 'prefix', 'shell', 'uid', 'selinux-user', 'ingroup', 'gecos', 'firstuid', 'lastuid', 'conf',
+];
+
+/** The login name a `useradd`/`adduser` command creates (its first positional argument), or null. */
+function createdName(cmd: ShellCommand): string | null {
+  const pos = positionalArgs(cmd, { valueFlags: ACCOUNT_VALUE_FLAGS });
+  // `adduser USER GROUP` (two names) adds an existing user to a group: it creates nobody.
+  if (cmd.name === 'adduser' && pos.length >= 2) return null;
+  return pos[0]?.value ?? null;
+}
+
+/** Resolves `${VAR}` in a shell word with the ARG/ENV values of the instruction; null when unknown. */
+function resolveWord(ctx: RuleContext, instr: Instruction, value: string): string | null {
+  if (!value.includes('$')) return value;
+  if (value.includes('$(')) return null;
+  return expandedValue(ctx, instr, value);
+}
+
+/**
+ * Users the stages prepare, in build order (ancestors first). Root owners (`root`, `0`, `root:root`) are
+ * left out: handing files to root prepares no unprivileged user.
+ */
+export function preparedUsers(ctx: RuleContext, chain: readonly Stage[]): PreparedUser[] {
+  const out: PreparedUser[] = [];
+  for (const stage of [...chain].reverse()) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword === 'RUN') {
+        for (const cmd of ctx.commands(instr)) {
+          if (cmd.name === 'useradd' || cmd.name === 'adduser') {
+            const name = createdName(cmd);
+            const value = name === null ? null : resolveWord(ctx, instr, name);
+            if (value && !isRootUser(value)) out.push({ how: 'created', spec: value, instruction: instr });
+          } else if (cmd.name === 'chown') {
+            const owner = positionalArgs(cmd, { valueFlags: ['reference'] })[0];
+            const value = owner ? resolveWord(ctx, instr, owner.value) : null;
+            if (value && /^[\w.-]+(:[\w.-]*)?$/.test(value) && !isRootUser(value)) out.push({ how: 'owner', spec: value.replace(/:$/, ''), instruction: instr });
+          }
+        }
+      } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+        const flag = instr.flags.find((f) => f.name === 'chown');
+        const value = flag?.value ? resolveWord(ctx, instr, flag.value) : null;
+        if (value && !isRootUser(value)) out.push({ how: 'owner', spec: value, instruction: instr });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The user to switch to: the one the stages hand files to, preferring a created account that also owns
+ * files (saleor: `useradd saleor` then `chown -R saleor:saleor /app`), then the last created account,
+ * then the last owner (bakerydemo: `chown -R 1000:2000 media`). Null when the stages prepare nobody.
+ */
+export function userToReuse(users: PreparedUser[]): PreparedUser | null {
+  const created = users.filter((u) => u.how === 'created');
+  const owners = users.filter((u) => u.how === 'owner');
+  const userPart = (spec: string): string => spec.split(':')[0];
+  for (let i = created.length - 1; i >= 0; i--) {
+    if (owners.some((o) => userPart(o.spec) === created[i].spec)) return created[i];
+  }
+  return created[created.length - 1] ?? owners[owners.length - 1] ?? null;
+}
+
+/** Tools that only work as root, or that a root entrypoint uses to step down to another user. */
+const NEEDS_ROOT = /(^|[\s;&|(`"'/])(sudo|gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser|pg_createcluster|su\s+(?:-\S+\s+)*-c)(?=\s|$|["';])/m;
+
+/**
+ * What makes the image need root when it starts, or null: the ENTRYPOINT/CMD, or a script of the build
+ * context that a COPY/ADD puts where the ENTRYPOINT/CMD runs it, calls `sudo`, `gosu`, `su-exec`,
+ * `setpriv`, `runuser`, `su -c`, `pg_createcluster`... (mathesar's entrypoint runs `sudo -u postgres`).
+ * Returns a short description (`/entrypoint.sh runs \`sudo\``).
+ */
+export function needsRootAtStart(chain: readonly Stage[], context: BuildContext | null): string | null {
+  const all = chain.flatMap((s) => s.instructions);
+  const starts = all.filter((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
+  for (const i of starts) {
+    const m = NEEDS_ROOT.exec(i.argsAfterFlags.text);
+    if (m) return `\`${i.keyword}\` runs \`${m[2].split(/\s/)[0]}\``;
+  }
+  if (!context) return null;
+  // Scripts named by ENTRYPOINT/CMD, found by their destination in a COPY/ADD of the build context.
+  const programs = new Set<string>();
+  for (const i of starts) {
+    const words = i.execForm ? i.words.map((w) => w.value) : i.argsAfterFlags.text.split(/\s+/);
+    for (const w of words.slice(0, 3)) if (w.startsWith('/') || w.startsWith('./') || /\.(sh|bash)$/.test(w)) programs.add(w);
+  }
+  if (programs.size === 0) return null;
+  for (const copy of all) {
+    if ((copy.keyword !== 'COPY' && copy.keyword !== 'ADD') || copy.flags.some((f) => f.name === 'from')) continue;
+    const words = copy.words.map((w) => w.value);
+    if (words.length < 2) continue;
+    const dest = words[words.length - 1];
+    for (const src of words.slice(0, -1)) {
+      const base = src.split('/').pop() ?? src;
+      const hit = [...programs].some((p) => p === dest || (dest.endsWith('/') && p === dest + base) || p.split('/').pop() === base);
+      if (!hit) continue;
+      const text = context.readFile(normaliseSource(src));
+      const m = text === null ? null : NEEDS_ROOT.exec(text);
+      if (m) return `\`${src}\` runs \`${m[2].split(/\s/)[0]}\``;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+/**
+ * The build context Compose uses (issue 16): Compose files name each service's context and Dockerfile;
+ * shipshape lints each Dockerfile with that context, once per distinct context.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { interpolate, parseDotEnv, readComposeBuilds } from '../../src/cli/compose.js';
+import { runShipshape } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'shipshape-compose-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  for (const [p, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), content);
+  }
+  return dir;
+}
+
+const DJANGO = 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCOPY ./compose/production/django/start /start\nCOPY . /app\nUSER 1000\nCMD ["/start"]\n';
+/** cookiecutter-django's layout: `context: .`, Dockerfiles under compose/, one .dockerignore at the root. */
+const COOKIECUTTER = {
+  'docker-compose.production.yml': 'services:\n  django: &django\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n  celeryworker:\n    <<: *django\n  postgres:\n    build:\n      context: .\n      dockerfile: ./compose/production/postgres/Dockerfile\n',
+  'docker-compose.local.yml': 'services:\n  postgres:\n    build:\n      context: .\n      dockerfile: ./compose/production/postgres/Dockerfile\n',
+  'compose/production/django/Dockerfile': DJANGO,
+  'compose/production/django/start': '#!/bin/sh\nexec gunicorn config.wsgi\n',
+  'compose/production/postgres/Dockerfile': 'FROM postgres:16.4\nCOPY ./compose/production/postgres/maintenance /usr/local/bin/maintenance\n',
+  'compose/production/postgres/maintenance/backup': '#!/bin/sh\n',
+  'manage.py': '',
+  '.dockerignore': '.git\n**/__pycache__\n**/.env\n',
+};
+
+describe('compose interpolation and .env', () => {
+  it('follows the Compose specification', () => {
+    const vars = { A: 'a', EMPTY: '', HOME: '/h' };
+    expect(interpolate('${A}-$A-${B:-dflt}-${EMPTY:-e}-${EMPTY-x}-${B-y}-${A:+alt}-${B+alt}-$$A-${B:-${A}}', vars)).toBe('a-a-dflt-e--y-alt--$A-a');
+    const errors: string[] = [];
+    expect(interpolate('${REQ:?set REQ}', vars, (m) => errors.push(m))).toBe('');
+    expect(errors).toEqual(['required variable REQ is missing a value: set REQ']);
+  });
+  it('.env lines: comments, export, quotes', () => {
+    expect(parseDotEnv('# c\nexport A=1\nB="two words"\nC=\'x # y\'\nD=3 # comment\nbad line\n')).toEqual({ A: '1', B: 'two words', C: 'x # y', D: '3' });
+  });
+  it('reads builds: string build, args (map and list), target, additional_contexts; environment over .env', () => {
+    const dir = project('interp', {
+      '.env': 'CTX=app\nDF=Dockerfile.prod\nPY=3.11\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: ./${CTX}\n      dockerfile: ${DF:-Dockerfile}\n      args:\n        PY: ${PY}\n        FLAG:\n      target: ${TARGET:-runtime}\n      additional_contexts:\n        assets: ../assets\n        base: docker-image://alpine:3.20\n  worker:\n    build: ./worker\n  db:\n    image: postgres:16.4\n  remote:\n    build: https://github.com/x/y.git\n  inline:\n    build:\n      dockerfile_inline: FROM alpine\n  listargs:\n    build:\n      args: ["A=1", "FLAG"]\n',
+    });
+    const { builds, warnings } = readComposeBuilds(join(dir, 'compose.yaml'), { PY: '3.12', FLAG: 'on' });
+    expect(warnings).toEqual([]);
+    expect(builds.map((b) => ({ ...b, composeFile: undefined }))).toEqual([
+      { service: 'web', context: join(dir, 'app'), dockerfile: join(dir, 'app', 'Dockerfile.prod'), args: { PY: '3.12', FLAG: 'on' }, target: 'runtime', additionalContexts: { assets: join(root, 'assets'), base: 'docker-image://alpine:3.20' }, composeFile: undefined },
+      { service: 'worker', context: join(dir, 'worker'), dockerfile: join(dir, 'worker', 'Dockerfile'), args: {}, target: null, additionalContexts: {}, composeFile: undefined },
+      { service: 'listargs', context: dir, dockerfile: join(dir, 'Dockerfile'), args: { A: '1', FLAG: 'on' }, target: null, additionalContexts: {}, composeFile: undefined },
+    ]);
+  });
+});
+
+describe('lint with the context Compose gives', () => {
+  it('a directory: Dockerfiles under compose/ get context `.`: no false require-dockerignore, no note', async () => {
+    const dir = project('cookiecutter', COOKIECUTTER);
+    const r = await runShipshape(['lint', '-f', 'json', '-V', '.'], dir);
+    const found = JSON.parse(r.stdout) as { file: string; code: string }[];
+    expect(found.filter((f) => /dockerignore/.test(f.code))).toEqual([]);
+    // postgres is built by two services of two Compose files with one context: linted once.
+    expect(r.stderr).toBe(
+      'shipshape: configuration (none found, using defaults)\n' +
+        'shipshape: compose/production/django/Dockerfile: build context ., from django (docker-compose.production.yml), celeryworker (docker-compose.production.yml)\n' +
+        'shipshape: compose/production/postgres/Dockerfile: build context ., from postgres (docker-compose.local.yml), postgres (docker-compose.production.yml)\n',
+    );
+    // The same Dockerfile with its folder as context: the .dockerignore is not found there.
+    const alone = await runShipshape(['lint', '-f', 'json', '--context', 'compose/production/django', 'compose/production/django/Dockerfile'], dir);
+    expect((JSON.parse(alone.stdout) as { code: string }[]).map((f) => f.code)).toContain('require-dockerignore');
+  });
+  it('without Compose the same Dockerfile gets its own folder: the CLI says the context looks wrong, once', async () => {
+    const dir = project('cookiecutter-file', COOKIECUTTER);
+    const r = await runShipshape(['lint', 'compose/production/django/Dockerfile', 'compose/production/postgres/Dockerfile'], dir);
+    expect(r.stderr).toBe(
+      "shipshape: note: 1 of the 1 COPY/ADD sources of compose/production/django/Dockerfile (`./compose/production/django/start`) are not in its assumed build context compose/production/django (the Dockerfile's folder) (the same for 1 other Dockerfile(s)): they exist in `.`, likely the real build context, so the rules that read the context skip this file. Give it with `--context .`, or lint the Compose file that builds it (`shipshape lint compose.yaml`)\n",
+    );
+    expect(r.stdout).not.toMatch(/require-dockerignore/);
+    const withContext = await runShipshape(['lint', '--context', '.', 'compose/production/django/Dockerfile'], dir);
+    expect(withContext.stderr).toBe('');
+    // A source that exists nowhere does not make the context look wrong (the build would just fail).
+    const nowhere = await runShipshape(['lint', 'Dockerfile'], project('nowhere', { Dockerfile: 'FROM alpine:3.20.1\nCOPY README.md /doc/\n', '.dockerignore': '*.md\n' }));
+    expect(nowhere.stderr).toBe('');
+    expect(nowhere.stdout).toMatch(/CopyIgnoredFile/);
+  });
+  it('shipshape lint docker-compose.production.yml lints what its services build; -V says from where', async () => {
+    const dir = project('cookiecutter-compose', COOKIECUTTER);
+    const r = await runShipshape(['lint', '-V', '-f', 'json', 'docker-compose.production.yml'], dir);
+    expect(r.stderr).toContain('shipshape: compose/production/django/Dockerfile: build context ., from django (docker-compose.production.yml), celeryworker (docker-compose.production.yml)\n');
+    expect(r.code).toBe(0);
+    const none = await runShipshape(['lint', 'compose.yaml'], project('nobuild', { 'compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n' }));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('shipshape: compose.yaml: no service has a local build (build: with a context directory)\n');
+  });
+  it('--fix writes .dockerignore in the context Compose uses, and --diff names it from the working directory', async () => {
+    const files: Record<string, string> = { ...COOKIECUTTER };
+    delete files['.dockerignore'];
+    const dir = project('cookiecutter-fix', files);
+    const diff = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', '.'], dir);
+    expect(diff.stdout.match(/^\+\+\+ .*$/gm)).toEqual(['+++ .dockerignore']);
+    await runShipshape(['lint', '--fix', '.'], dir);
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
+    expect(existsSync(join(dir, 'compose/production/django/.dockerignore'))).toBe(false);
+    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\.git$/m);
+  });
+  it('--diff header of a context file in another folder is relative to the working directory', async () => {
+    const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY app.py /app.py\nUSER 1000\nCMD ["python", "/app.py"]\n', 'svc/app.py': '' });
+    const r = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', 'svc/Dockerfile'], dir);
+    expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- svc/.dockerignore', '+++ svc/.dockerignore']);
+  });
+  it('build.args are the values of the ARGs: FROM images and USER judged with them', async () => {
+    const dir = project('args', {
+      Dockerfile: 'ARG BASE=python\nFROM ${BASE}\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nARG APP_USER=root\nUSER ${APP_USER}\nCMD ["python"]\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        BASE: ${PY_IMAGE:-python:3.12.4-slim}\n        APP_USER: "1000"\n',
+    });
+    const plain = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], dir);
+    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'require-non-root-user']);
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    expect(JSON.parse(composed.stdout)).toEqual([]);
+    expect(composed.code).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * One finding per problem (issue 16): equivalent rules of hadolint, BuildKit and shipshape merge into one
+ * finding whose other ids are aliases; ignoring any of them silences it; JSON and SARIF list them.
+ */
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.js';
+import { mergeConfig, validateConfig } from '../../src/engine/config.js';
+import { fixText } from '../../src/fix/fixer.js';
+import { formatReport } from '../../src/report/index.js';
+import { defaultRules } from '../../src/rules/registry.js';
+
+async function found(text: string, config: Record<string, unknown> = {}): Promise<{ id: string; aliases: string[]; line: number; severity: string }[]> {
+  const r = await lint(text, { rules: await defaultRules(), config: mergeConfig([validateConfig(config, 'test')]) });
+  return r.findings.map((f) => ({ id: f.ruleId, aliases: f.aliases ?? [], line: f.range.start.line, severity: f.severity }));
+}
+
+const only = <T extends { id: string; aliases: string[] }>(list: T[], ids: string[]): T[] => list.filter((f) => [f.id, ...f.aliases].some((i) => ids.includes(i)));
+
+const CMD = 'FROM alpine:3.20.1\nUSER 10001\nCMD python app.py\n';
+
+describe('merged findings', () => {
+  it('a shell-form CMD: DL3025 shown, JSONArgsRecommended an alias', async () => {
+    expect(only(await found(CMD), ['DL3025', 'JSONArgsRecommended'])).toEqual([{ id: 'DL3025', aliases: ['JSONArgsRecommended'], line: 3, severity: 'warning' }]);
+  });
+  it('MAINTAINER: DL4000 (error) shown, MaintainerDeprecated an alias', async () => {
+    expect(only(await found('FROM alpine:3.20.1\nMAINTAINER me\n'), ['DL4000', 'MaintainerDeprecated'])).toEqual([{ id: 'DL4000', aliases: ['MaintainerDeprecated'], line: 2, severity: 'error' }]);
+  });
+  it('ENV SECRET_KEY=literal: the most severe (no-secrets-in-image, error) shown, then hadolint before BuildKit', async () => {
+    expect(only(await found('FROM alpine:3.20.1\nENV SECRET_KEY=abc123def456\n'), ['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image'])).toEqual([
+      { id: 'no-secrets-in-image', aliases: ['DL3064', 'SecretsUsedInArgOrEnv'], line: 2, severity: 'error' },
+    ]);
+  });
+  it('two secrets in one ENV: two merged findings', async () => {
+    const list = only(await found('FROM alpine:3.20.1\nENV SECRET_KEY=abc123def456 API_TOKEN=zyx987wvu654\n'), ['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image']);
+    expect(list.map((f) => f.id)).toEqual(['no-secrets-in-image', 'no-secrets-in-image']);
+    expect(list.every((f) => f.aliases.includes('DL3064') && f.aliases.includes('SecretsUsedInArgOrEnv'))).toBe(true);
+  });
+  it('duplicate stage name: DL3024 shown, DuplicateStageName an alias', async () => {
+    expect(only(await found('FROM alpine:3.20.1 AS a\nFROM alpine:3.20.1 AS a\n'), ['DL3024', 'DuplicateStageName'])).toEqual([{ id: 'DL3024', aliases: ['DuplicateStageName'], line: 2, severity: 'error' }]);
+  });
+  it('a severity override decides which is shown', async () => {
+    expect(only(await found(CMD, { override: { error: ['JSONArgsRecommended'] } }), ['DL3025', 'JSONArgsRecommended'])).toEqual([{ id: 'JSONArgsRecommended', aliases: ['DL3025'], line: 3, severity: 'error' }]);
+  });
+  it('a rule that fires alone stays alone (HEALTHCHECK is not DL3025 territory: no merge needed)', async () => {
+    expect(only(await found('FROM alpine:3.20.1\nUSER 10001\nCMD ["a"]\n'), ['DL3025', 'JSONArgsRecommended'])).toEqual([]);
+  });
+});
+
+describe('ignoring any id silences the merged finding', () => {
+  for (const [name, text, config] of [
+    ['config ignored: alias', CMD, { ignored: ['JSONArgsRecommended'] }],
+    ['config ignored: shown id', CMD, { ignored: ['DL3025'] }],
+    ['hadolint pragma with the alias', 'FROM alpine:3.20.1\nUSER 10001\n# hadolint ignore=JSONArgsRecommended\nCMD python app.py\n', {}],
+    ['BuildKit check=skip', '# check=skip=JSONArgsRecommended\nFROM alpine:3.20.1\nUSER 10001\nCMD python app.py\n', {}],
+  ] as const) {
+    it(name, async () => {
+      expect(only(await found(text, config as Record<string, unknown>), ['DL3025', 'JSONArgsRecommended'])).toEqual([]);
+    });
+  }
+});
+
+describe('reports and fixes', () => {
+  it('JSON and SARIF list the aliases', async () => {
+    const r = await lint('FROM alpine:3.20.1\nMAINTAINER me\n', { rules: await defaultRules() });
+    const files = [{ file: 'Dockerfile', source: r.file.text, findings: r.findings.map((f) => ({ ...f, file: 'Dockerfile' })) }];
+    const json = JSON.parse(formatReport('json', { files, color: false, toolVersion: '0' })) as { code: string; aliases?: string[] }[];
+    expect(json.find((f) => f.code === 'DL4000')?.aliases).toEqual(['MaintainerDeprecated']);
+    const sarif = JSON.parse(formatReport('sarif', { files, color: false, toolVersion: '0' })) as { runs: { results: { ruleId: string; properties?: { aliases: string[] } }[] }[] };
+    expect(sarif.runs[0].results.find((x) => x.ruleId === 'DL4000')?.properties?.aliases).toEqual(['MaintainerDeprecated']);
+  });
+  it('--fix-rule with an alias fixes the merged finding', async () => {
+    const r = await fixText('FROM alpine:3.20.1\nMAINTAINER me\n', { rules: await defaultRules(), level: 'safe', onlyRules: ['MaintainerDeprecated'] });
+    expect(r.output).toBe('FROM alpine:3.20.1\nLABEL org.opencontainers.image.authors="me"\n');
+  });
+});
+
+describe('an ARG-given base image is reported once, at the first FROM that uses it', () => {
+  it('DL3006', async () => {
+    expect(only(await found('ARG BASE=python\nFROM ${BASE} AS a\nRUN echo\nFROM ${BASE}\nUSER 1000\nCMD ["a"]\n'), ['DL3006']).map((f) => f.line)).toEqual([2]);
+  });
+  it('pin-base-image-version', async () => {
+    expect(only(await found('ARG BASE=python:3.12\nFROM ${BASE} AS a\nRUN echo\nFROM ${BASE}\nUSER 1000\nCMD ["a"]\n'), ['pin-base-image-version']).map((f) => f.line)).toEqual([2]);
+  });
+  it('InvalidDefaultArgInFrom (netbox-docker: `FROM ${FROM} AS builder` and `FROM ${FROM} AS main`)', async () => {
+    expect(only(await found('ARG FROM\nFROM ${FROM} AS builder\nRUN echo\nFROM ${FROM} AS main\nUSER 1000\nCMD ["a"]\n'), ['InvalidDefaultArgInFrom']).map((f) => f.line)).toEqual([2]);
+  });
+  it('different images written alike are still reported each (a stage-local ARG default differs)', async () => {
+    expect(only(await found('FROM python AS a\nRUN echo\nFROM python\nUSER 1000\nCMD ["a"]\n'), ['DL3006']).map((f) => f.line)).toEqual([1, 3]);
+  });
+});
