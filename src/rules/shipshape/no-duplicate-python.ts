@@ -1,0 +1,53 @@
+import type { Instruction } from '../../parse/types.js';
+import { defineRule } from '../define.js';
+import { isPythonImage } from '../lib/python.js';
+import { osPackages, packageName } from '../lib/python-tools.js';
+import { rootImage } from '../lib/seed-stages.js';
+
+/**
+ * Distribution packages that are, or pull in, the distribution's own Python interpreter: `python`,
+ * `python3`, `python3.11`, `python2*`, `python-is-python3`, any `python3-*` (`python3-pip`,
+ * `python3-dev`, `python3-psycopg2`: every one depends on the distribution's `python3`), Alpine's
+ * `py3-*`.
+ */
+export function isInterpreterPackage(name: string): boolean {
+  return /^(python[23]?(\.\d+)?|python-is-python3|python[23](\.\d+)?-.+|py3-.+|python2(\.\d+)?-.+)$/.test(name);
+}
+
+/** Fires when a Python image gets the distribution's Python installed on top. */
+export default defineRule({
+  id: 'no-duplicate-python',
+  severity: 'warning',
+  summary: 'Do not install the distribution\'s Python on top of a Python image',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python — `python3`, `python3.11`, `python`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image is a Python image (`python`, `pypy`, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`). One finding per command, at the first such package. No fix: whether a `python3-*` library is needed must be replaced by a pip requirement is the project\'s decision.',
+    why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
+    bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
+    good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
+  },
+  check(ctx) {
+    for (const stage of ctx.file.stages) {
+      const root = rootImage(ctx.file, stage);
+      if (!isPythonImage(root)) continue;
+      const runs: Instruction[] = stage.instructions.filter((i) => i.keyword === 'RUN');
+      for (const run of runs) {
+        for (const cmd of ctx.commands(run)) {
+          const pkgs = osPackages(cmd);
+          if (pkgs === null) continue;
+          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)));
+          if (hits.length === 0) continue;
+          const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
+          ctx.report({
+            instruction: run,
+            range: hits[0].range,
+            message: `${names} install${hits.length > 1 ? '' : 's'} the distribution's Python beside the interpreter of \`${root!.raw}\`: the image already has Python, pip, venv and its headers in /usr/local; install Python libraries with pip instead`,
+          });
+        }
+      }
+    }
+  },
+});
