@@ -1,0 +1,166 @@
+import type { Instruction, Range } from '../../parse/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
+import { defineRule } from '../define.js';
+import { baseName, containerCommand, envAt, type CommandToken } from '../lib/python-tools.js';
+import { finalStage, wordInArgs } from '../lib/seed-stages.js';
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)$/i;
+const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
+
+/** The host part of a bind address (`127.0.0.1:8000` → `127.0.0.1`, `[::1]:80` → `[::1]`, `8000` → null). */
+function hostOf(bind: string): string | null {
+  if (/^unix:|^fd:\/\//.test(bind)) return 'unix';
+  const v6 = /^\[([^\]]*)\](?::\d+)?$/.exec(bind);
+  if (v6) return `[${v6[1]}]`;
+  const i = bind.lastIndexOf(':');
+  if (i < 0) return /^\d+$/.test(bind) ? null : bind;
+  return bind.slice(0, i);
+}
+
+/** Values of `--name X`, `--name=X`, `-n X`, `-nX` among `args`. */
+function optionValues(args: string[], long: string[], short: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    for (const l of long) {
+      if (a === l && args[i + 1] !== undefined) out.push(args[i + 1]);
+      else if (a.startsWith(l + '=')) out.push(a.slice(l.length + 1));
+    }
+    for (const s of short) {
+      if (a === s && args[i + 1] !== undefined) out.push(args[i + 1]);
+      else if (a.startsWith(s) && !a.startsWith('--') && a.length > s.length) out.push(a.slice(s.length).replace(/^=/, ''));
+    }
+  }
+  return out;
+}
+
+/** Replaces `$VAR`/`${VAR}` with the ENV value in effect, or returns null when one is unknown. */
+function resolve(ctx: RuleContext, at: Instruction, value: string): string | null {
+  let unknown = false;
+  const out = value.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}?/g, (_m, name: string, dflt?: string) => {
+    const v = envAt(ctx, at, name);
+    if (v !== undefined && v !== '') return v;
+    if (dflt !== undefined) return dflt;
+    unknown = true;
+    return '';
+  });
+  return unknown ? null : out;
+}
+
+interface Verdict {
+  server: string;
+  token: CommandToken;
+  /** The loopback host written explicitly, or null when the default applies. */
+  written: string | null;
+  defaultText: string;
+  advice: string;
+}
+
+function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: number): Verdict | null {
+  const v = tokens.map((t) => t.value);
+  const w = baseName(v[i]);
+  let end = v.length;
+  for (let j = i + 1; j < v.length; j++) if (SEPARATORS.has(v[j])) { end = j; break; }
+  const args = v.slice(i + 1, end);
+  const token = tokens[i];
+  const check = (binds: string[], server: string, defaultText: string, advice: string, silentIf: boolean): Verdict | null => {
+    if (binds.length === 0) return silentIf ? null : { server, token, written: null, defaultText, advice };
+    const hosts = binds.map((b) => (b.includes('$') ? resolve(ctx, last, b) : b)).map((b) => (b === null ? null : hostOf(b)));
+    if (hosts.some((h) => h === null || !LOOPBACK.test(h))) return null;
+    return { server, token, written: hosts[0], defaultText, advice };
+  };
+  if (w === 'gunicorn') {
+    const binds = optionValues(args, ['--bind'], ['-b']);
+    const configured = optionValues(args, ['--config'], ['-c']).length > 0 || envAt(ctx, last, 'GUNICORN_CMD_ARGS') !== undefined || (envAt(ctx, last, 'PORT') ?? '') !== '';
+    const confInContext = ctx.context !== null && ctx.context.listFiles().some((f) => baseName(f) === 'gunicorn.conf.py');
+    return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || confInContext);
+  }
+  if (w === 'uvicorn') {
+    const hosts = optionValues(args, ['--host'], []);
+    const other = args.some((a) => /^--(uds|fd)(=|$)/.test(a)) || envAt(ctx, last, 'UVICORN_HOST') !== undefined;
+    return check(hosts, 'uvicorn', "uvicorn's default host is 127.0.0.1", '`--host 0.0.0.0`', other);
+  }
+  if (w === 'hypercorn') {
+    const binds = optionValues(args, ['--bind'], ['-b']);
+    return check(binds, 'hypercorn', 'hypercorn binds 127.0.0.1:8000 by default', '`--bind 0.0.0.0:8000`', optionValues(args, ['--config'], ['-c']).length > 0);
+  }
+  if (w === 'daphne') {
+    const binds = optionValues(args, ['--bind'], ['-b']);
+    const other = args.some((a) => /^(-u|--unix-socket|--fd|-e|--endpoint)(=|$)/.test(a));
+    return check(binds, 'daphne', "daphne's default bind address is 127.0.0.1", '`--bind 0.0.0.0`', other);
+  }
+  if (w.endsWith('manage.py') && args[0] === 'runserver' || (w === 'django-admin' && args[0] === 'runserver')) {
+    const addr = args.slice(1).find((a) => !a.startsWith('-'));
+    if (addr === undefined) return { server: 'manage.py runserver', token, written: null, defaultText: 'runserver listens on 127.0.0.1:8000 by default', advice: '`0.0.0.0:8000`' };
+    const resolved = addr.includes('$') ? resolve(ctx, last, addr) : addr;
+    if (resolved === null) return null;
+    const host = /^\d+$/.test(resolved) ? '127.0.0.1' : hostOf(resolved);
+    if (host === null || !LOOPBACK.test(host)) return null;
+    return { server: 'manage.py runserver', token, written: /^\d+$/.test(resolved) ? null : host, defaultText: 'a port alone listens on 127.0.0.1', advice: '`0.0.0.0:8000`' };
+  }
+  if (w === 'flask' && args.includes('run')) {
+    const hosts = optionValues(args, ['--host'], ['-h']);
+    return check(hosts, 'flask run', "flask run's default host is 127.0.0.1", '`--host 0.0.0.0`', envAt(ctx, last, 'FLASK_RUN_HOST') !== undefined);
+  }
+  return null;
+}
+
+function tokenRange(ctx: RuleContext, token: CommandToken, needle: string): Range {
+  const instr = token.instr;
+  const word = instr.words.find((x) => x.value === token.value) ?? instr.words.find((x) => x.value.includes(needle));
+  return word?.range ?? wordInArgs(ctx.file, instr, needle) ?? instr.range;
+}
+
+/** Fires when the container's server listens only on the loopback interface. */
+export default defineRule({
+  id: 'server-bind-all',
+  severity: 'warning',
+  summary: 'The application server listens only inside the container (127.0.0.1)',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or a `gunicorn.conf.py` is in the build context (gunicorn reads it from its working directory); uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000; `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
+    why: 'Inside a container, 127.0.0.1 is the container\'s own loopback: nothing outside it — not the published port, not the reverse proxy, not the orchestrator\'s health check — can connect. The image builds and starts, and every request fails with "connection reset". Bind to `0.0.0.0` (all interfaces of the container\'s network namespace) and let `docker run -p` or the orchestrator decide what is exposed.',
+    bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "site.wsgi:application"]\n',
+    good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
+  },
+  check(ctx) {
+    const stage = finalStage(ctx.file);
+    if (stage === null) return;
+    const { tokens } = containerCommand(ctx, stage);
+    const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+    for (let i = 0; i < tokens.length; i++) {
+      let at = i;
+      if (tokens[i].value === '-m' && i > 0 && /^python/.test(baseName(tokens[i - 1].value))) at = i + 1;
+      if (at >= tokens.length) break;
+      const v = judge(ctx, last, tokens, at);
+      if (v === null) continue;
+      let fix: Fix | undefined;
+      let range = tokenRange(ctx, v.token, v.token.value);
+      if (v.written !== null) {
+        const hostToken = tokens.slice(at).find((t) => t.value.includes(v.written!) && t !== v.token);
+        if (hostToken) {
+          const r = tokenRange(ctx, hostToken, v.written);
+          const text = ctx.file.text.slice(r.start.offset, r.end.offset);
+          const k = text.indexOf(v.written);
+          if (k >= 0) {
+            range = r;
+            fix = { applicability: 'unsafe', description: `Bind to 0.0.0.0 instead of ${v.written}`, edits: [{ start: r.start.offset + k, end: r.start.offset + k + v.written.length, text: '0.0.0.0' }] };
+          }
+        }
+      }
+      ctx.report({
+        instruction: v.token.instr,
+        range,
+        message:
+          v.written !== null && v.defaultText.indexOf('port alone') < 0
+            ? `${v.server} listens on ${v.written}, the container's own loopback: nothing outside the container can connect. Bind to 0.0.0.0`
+            : `${v.defaultText}, the container's own loopback: nothing outside the container can connect. Add ${v.advice}`,
+        fix,
+      });
+      return;
+    }
+  },
+});
