@@ -279,3 +279,48 @@ export function osPackages(cmd: ShellCommand): { manager: 'apt' | 'apk' | 'rpm';
 export function packageName(word: string): string {
   return word.split(/[=<>~]/)[0].replace(/\/[\w.-]+$/, '');
 }
+
+/**
+ * The stages whose files end up in the image built from `stage`: its ancestry, and — recursively — the
+ * stages (and their ancestry) that a `COPY --from=<stage name or index>` of those stages reads.
+ */
+export function feedingStages(file: import('../../parse/types.js').Dockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const visit = (s: Stage): void => {
+    for (const c of stageChain(file, s)) {
+      if (out.includes(c)) continue;
+      out.push(c);
+      for (const instr of c.instructions) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+        const from = instr.flags.find((f) => f.name === 'from')?.value;
+        if (!from) continue;
+        const target = /^\d+$/.test(from) ? file.stages[Number(from)] : file.stages.find((x) => x.index < c.index && x.name?.toLowerCase() === from.toLowerCase());
+        if (target && target.index < c.index) visit(target);
+      }
+    }
+  };
+  visit(stage);
+  return out;
+}
+
+/**
+ * Where the build compiles Python bytecode on purpose, in the stages that feed `stage`: `ENV
+ * UV_COMPILE_BYTECODE` switched on, `--compile-bytecode` on a uv command, `python -m compileall`, or
+ * `pip install --compile`. Null when none does. (pip compiles installed packages by default; only an
+ * explicit request counts as a decision.)
+ */
+export function precompilesBytecode(ctx: RuleContext, stage: Stage): string | null {
+  for (const s of feedingStages(ctx.file, stage)) {
+    for (const instr of s.instructions) {
+      if (instr.keyword === 'ENV' && instr.pairs.some((p) => p.key === 'UV_COMPILE_BYTECODE' && truthy(p.value))) return 'UV_COMPILE_BYTECODE';
+      if (instr.keyword !== 'RUN') continue;
+      for (const cmd of ctx.commands(instr)) {
+        if (baseName(cmd.name) === 'uv' && hasFlag(cmd, 'compile-bytecode')) return '--compile-bytecode';
+        if (cmd.assignments.some((a) => a.name === 'UV_COMPILE_BYTECODE' && truthy(a.value))) return 'UV_COMPILE_BYTECODE';
+        if (/^python/.test(baseName(cmd.name)) && cmd.args.some((a, i) => a.value === 'compileall' && cmd.args[i - 1]?.value === '-m')) return 'compileall';
+        if (pythonInstall(cmd)?.tool === 'pip' && hasFlag(cmd, 'compile')) return 'pip install --compile';
+      }
+    }
+  }
+  return null;
+}
