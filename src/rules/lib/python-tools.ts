@@ -324,3 +324,23 @@ export function precompilesBytecode(ctx: RuleContext, stage: Stage): string | nu
   }
   return null;
 }
+
+/**
+ * Advice for a Django secret key declared with ARG/ENV when a later RUN of the file runs
+ * `manage.py collectstatic` (which imports the settings, so it needs *a* key, not the real one): a
+ * build-only value on the command, or a secret mount. Empty when it does not apply.
+ */
+export function collectstaticAdvice(ctx: RuleContext, instr: Instruction, key: string): string {
+  if (!/(^|_)SECRET_KEY$/i.test(key)) return '';
+  for (const run of ctx.file.instructions) {
+    if (run.keyword !== 'RUN' || run.index <= instr.index) continue;
+    for (const cmd of ctx.commands(run)) {
+      const words = [cmd.name, ...cmd.args.map((a) => a.value)].map(baseName);
+      const m = words.findIndex((w) => w === 'manage.py' || w === 'django-admin');
+      if (m >= 0 && words.slice(m + 1).includes('collectstatic')) {
+        return `. \`collectstatic\` needs a key, not the real one: give that RUN a build-only value (\`RUN ${key}=build-only python manage.py collectstatic --noinput\`, which persists nowhere) or a secret mount (\`RUN --mount=type=secret,id=${key.toLowerCase()},env=${key} ...\`)`;
+      }
+    }
+  }
+  return '';
+}
