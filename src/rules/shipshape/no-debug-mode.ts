@@ -1,4 +1,8 @@
 import { defineRule } from '../define.js';
+import { baseName, containerCommand } from '../lib/python-tools.js';
+import { finalStage, stageChain, wordInArgs } from '../lib/seed-stages.js';
+
+const RELOADERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'granian']);
 
 const DEBUG_NAMES = new Set(['DEBUG', 'DJANGO_DEBUG', 'FLASK_DEBUG']);
 const TRUE_VALUES = new Set(['true', '1', 'yes', 'on']);
@@ -16,15 +20,22 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `ENV` instructions that set `DEBUG`, `DJANGO_DEBUG` or `FLASK_DEBUG` to a true value (`true`, `1`, `yes`, `on`, any case). The value is read after quote removal; a value that comes from a variable is not judged.',
+      'Reports, in the final stage and the stages it is built on (what the image keeps), `ENV` instructions that set `DEBUG`, `DJANGO_DEBUG` or `FLASK_DEBUG` to a true value (`true`, `1`, `yes`, `on`, any case) or `FLASK_ENV` to `development`, and a container command (`ENTRYPOINT`/`CMD` of the final image, `sh -c` scripts included) that runs gunicorn, uvicorn, hypercorn or granian with `--reload`, or `flask` with `--debug`. The value is read after quote removal; a value that comes from a variable is not judged. Builder stages are not judged: their environment does not reach the image. The unsafe fix sets the variable to `False`; commands have no fix.',
     why: 'An image is what runs in production. With debug mode on, Django and Flask show stack traces, settings and local variables to whoever triggers an error, and Flask\'s debugger even runs code sent by the client. Switch debug on at run time in development (`docker run -e DEBUG=1`), not in the image.',
     bad: 'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=True\nCMD ["gunicorn", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=False\nCMD ["gunicorn", "site.wsgi"]\n',
   },
   check(ctx) {
+    const stage = finalStage(ctx.file);
+    if (stage === null) return;
+    const kept = new Set(stageChain(ctx.file, stage).map((s) => s.index));
     for (const instr of ctx.file.instructions) {
-      if (instr.keyword !== 'ENV') continue;
+      if (instr.keyword !== 'ENV' || !kept.has(instr.stageIndex)) continue;
       for (const pair of instr.pairs) {
+        if (pair.key === 'FLASK_ENV' && (pair.value ?? '').trim().toLowerCase() === 'development') {
+          ctx.report({ instruction: instr, range: pair.range, message: 'FLASK_ENV=development switches Flask\'s debugger and reloader on in the image (Flask before 2.3); set it at run time in development instead' });
+          continue;
+        }
         if (!DEBUG_NAMES.has(pair.key) || pair.value === null) continue;
         if (!TRUE_VALUES.has(pair.value.trim().toLowerCase())) continue;
         const fixText = pair.equals ? `${pair.key}=False` : `${pair.key} False`;
@@ -38,6 +49,24 @@ export default defineRule({
             edits: [{ start: pair.range.start.offset, end: pair.range.end.offset, text: fixText }],
           },
         });
+      }
+    }
+    const { tokens } = containerCommand(ctx, stage);
+    let server: string | null = null;
+    for (const t of tokens) {
+      const w = baseName(t.value);
+      if (['&&', '||', ';', '|', '&'].includes(w)) server = null;
+      else if (RELOADERS.has(w) || w === 'flask') server = w;
+      else if (server !== null && ((RELOADERS.has(server) && (w === '--reload' || w.startsWith('--reload='))) || (server === 'flask' && w === '--debug'))) {
+        const word = t.instr.words.find((x) => x.value === t.value);
+        ctx.report({
+          instruction: t.instr,
+          range: word?.range ?? wordInArgs(ctx.file, t.instr, t.value) ?? t.instr.range,
+          message: server === 'flask'
+            ? '`flask --debug` runs the interactive debugger, which executes code sent by the client; never ship it in an image'
+            : `\`${server} --reload\` watches the source tree and restarts on changes: a development switch that costs CPU and memory in production; remove it from the image's command`,
+        });
+        return;
       }
     }
   },

@@ -60,9 +60,6 @@ function findDevServer(tokens: Token[]): Match | null {
     if (w === '-m' && (next === 'http.server' || next === 'SimpleHTTPServer')) {
       return { at: tokens[i + 1], server: `Python's \`${next}\``, instead: 'a real web server (nginx, caddy) or your application server' };
     }
-    if ((w === 'uvicorn' || w === 'hypercorn' || w === 'gunicorn') && v.slice(i + 1).some((x) => x === '--reload' || x.startsWith('--reload='))) {
-      return { at: tokens[i], server: `\`${w} --reload\` (auto-reload watches the source tree)`, instead: `\`${w}\` without \`--reload\`` };
-    }
     if (w === 'fastapi' && next === 'dev') return { at: tokens[i], server: '`fastapi dev`', instead: '`fastapi run` or uvicorn' };
     if ((w === 'npm' || w === 'pnpm' || w === 'yarn' || w === 'bun') && /^(run|run-script)$/.test(next) && /^(dev|develop|start:dev|serve:dev)$/.test(v[i + 2] ?? '')) {
       return { at: tokens[i], server: `\`${w} ${next} ${v[i + 2]}\``, instead: 'a production build served by `npm start`/`node` or a web server' };
@@ -93,7 +90,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `uvicorn`/`hypercorn`/`gunicorn --reload`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces.',
+      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces. `--reload` on a production server (gunicorn, uvicorn) is a debug switch, reported by `no-debug-mode`.',
     why: 'Development servers are single-threaded or unhardened (Django and Flask say so in bold), serve static files insecurely, reload on file changes, and often expose debuggers. In an image meant for production use a WSGI/ASGI server such as gunicorn or uvicorn, or serve a production build.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
