@@ -9,36 +9,16 @@
  * summary), `--markdown` (the README table for the curated set), `--fix-check` (prove the fixes:
  * scripts/fix-check.ts; curated and bulk sets by default).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
 import { lint, defaultRules } from '../src/engine/lint.js';
 import { defaultConfig } from '../src/engine/types.js';
 import { fixCheck, printFixCheck } from './fix-check.js';
+import { corpusFiles, CORPUS } from './corpus-files.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = join(root, '../shared/corpus');
 const SETS = ['files', 'templated', 'bulk'] as const;
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else out.push(p);
-  }
-  return out;
-}
-
-/** Corpus files that are Dockerfiles (the curated set also holds .dockerignore files). */
-export function corpusFiles(set: (typeof SETS)[number]): string[] {
-  const dir = join(CORPUS, set);
-  return walk(dir)
-    .filter((p) => !/\.dockerignore$|(^|[\\/_])\.?dockerignore$/.test(p))
-    .sort();
-}
 
 interface SetSummary {
   set: string;

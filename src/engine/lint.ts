@@ -14,7 +14,6 @@ import type { ShellCommand, ShellScript } from '../shell/types.js';
 import { parseShell } from '../shell/parse.js';
 import { scriptFromArgv } from '../shell/argv.js';
 import { loadShellParser } from '../shell/grammar.js';
-import { hasArg } from '../shell/query.js';
 import { checkCommentValue, defaultCheckOptions, isSkipped, parseCheckValue, type CheckOptions } from './check-directive.js';
 import { parsePragma, type Pragma } from './pragmas.js';
 import { buildRunScript, shellOfStage, type ShellChoice } from './run-script.js';
@@ -29,6 +28,8 @@ import {
   type Severity,
 } from './types.js';
 import { ruleDocsUrl } from '../rules/define.js';
+import { EditBuilder } from '../fix/edit.js';
+import { buildFacts, type Facts } from './facts.js';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -106,16 +107,27 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const internalErrors: LintResult['internalErrors'] = [];
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
 
+  const facts = buildFacts(file, semantics, (instr) => shells.get(instr)?.script ?? null);
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
     const ctx: RuleContext = {
       file,
       settings,
       context: options.context ?? null,
+      semantics,
+      runs: facts.runs,
+      facts: facts.of,
+      stage: facts.stage,
       shell: (instr) => shells.get(instr)?.script ?? null,
-      commands: (instr, name, sub) => selectCommands(shells.get(instr)?.script ?? null, name, sub),
+      commands: (instr) => shells.get(instr)?.script.commands ?? [],
       scope: (instr): Scope => semantics.scopeAt(instr),
-      report: (input: ReportInput) => raw.push({ rule, finding: toFinding(rule, input) }),
+      edit: () => new EditBuilder(file),
+      report: (input: ReportInput) => {
+        const finding = toFinding(rule, input, facts);
+        const contradiction = fixContradiction(rule, finding);
+        if (contradiction) throw new Error(contradiction);
+        raw.push({ rule, finding });
+      },
     };
     try {
       rule.check(ctx);
@@ -163,17 +175,31 @@ function isEnabled(rule: Rule, config: LintConfig): boolean {
   return [rule.id, ...(rule.aliases ?? [])].some((id) => id in config.override);
 }
 
-function toFinding(rule: Rule, input: ReportInput): Finding {
-  const range = input.range ?? input.instruction?.range ?? zeroRange();
+function toFinding(rule: Rule, input: ReportInput, facts: Facts): Finding {
+  const range = input.range ?? (input.at ? ('range' in input.at ? input.at.range : input.at) : undefined) ?? input.instruction?.range ?? zeroRange();
+  const instruction = input.instruction !== undefined ? input.instruction : facts.instructionAt(range.start.offset);
   return {
     ruleId: rule.id,
     severity: rule.severity === 'off' ? 'info' : rule.severity,
     message: input.message ?? rule.summary,
     range,
-    instruction: input.instruction,
+    instruction,
     fix: input.fix,
     url: ruleDocsUrl(rule.id),
   };
+}
+
+/**
+ * A fix that contradicts the rule's declared `fix` (a fix from a rule that declares `none`, an unsafe
+ * fix from a rule that declares `safe`) is a bug in the rule: the engine reports it as an internal
+ * error of the rule (the message returned here) instead of letting `--fix` apply it. Null when fine.
+ */
+function fixContradiction(rule: Rule, finding: Finding): string | null {
+  const fix = finding.fix;
+  if (!fix) return null;
+  if (rule.fix === 'none') return `${rule.id} declares fix: 'none' but reported a fix (${fix.description})`;
+  if (rule.fix === 'safe' && fix.applicability !== 'safe') return `${rule.id} declares fix: 'safe' but reported an unsafe fix (${fix.description})`;
+  return null;
 }
 
 function zeroRange(): Range {
@@ -211,13 +237,6 @@ function idWeight(c: number): number {
   if (c >= 65 && c <= 90) return 2000 + (c - 65) * 2; // A-Z, same primary weight
   if (c >= 48 && c <= 57) return 1000 + c; // digits
   return c === 95 ? 1 : c === 45 ? 2 : c === 46 ? 3 : 10 + c; // `_` < `-` < `.` < other punctuation
-}
-
-function selectCommands(script: ShellScript | null, name?: string | string[], sub?: string): ShellCommand[] {
-  if (!script) return [];
-  if (name === undefined) return script.commands;
-  const names = Array.isArray(name) ? name : [name];
-  return script.commands.filter((c) => names.includes(c.name) && (sub === undefined || hasArg(c, sub)));
 }
 
 /**

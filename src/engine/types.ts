@@ -2,9 +2,11 @@
  * Types shared by the rule engine, the rules, the fixer and the reporters. Nothing here touches the
  * file system: the engine runs unchanged in Node.js, a browser or a language server.
  */
-import type { Dockerfile, Instruction, Range } from '../parse/types.js';
+import type { Dockerfile, Instruction, Range, Stage } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
-import type { Scope } from '../parse/semantics.js';
+import type { Scope, Semantics } from '../parse/semantics.js';
+import type { EditBuilder } from '../fix/edit.js';
+import type { InstructionFacts, RunFacts, StageFacts } from './facts.js';
 
 /** hadolint's severity levels, most severe first. */
 export type Severity = 'error' | 'warning' | 'info' | 'style';
@@ -160,12 +162,21 @@ export interface RuleMeta {
   docs: RuleDocs;
 }
 
-/** What a rule reports: a place, a message, optionally a fix. */
+/**
+ * What a rule reports: a place, a message, optionally a fix.
+ *
+ * The place is `at` (anything with a range: a shell command or word, a Dockerfile word, flag, pair or
+ * instruction) or `range`; without either, the instruction's range. The instruction the finding
+ * belongs to (pragmas and `# check=` comments apply per instruction) is found from the place — the
+ * instruction whose text contains it, the ONBUILD for a trigger — unless `instruction` says otherwise.
+ */
 export interface ReportInput {
-  /** Exact place; defaults to the instruction's range. */
+  /** The place: its range is the finding's range. */
+  at?: Range | { readonly range: Range };
+  /** Exact place (same as `at` with a range). */
   range?: Range;
-  /** The instruction the finding belongs to (needed for pragmas). */
-  instruction: Instruction | null;
+  /** The instruction the finding belongs to; found from the place when omitted. */
+  instruction?: Instruction | null;
   /** Defaults to the rule's summary. */
   message?: string;
   fix?: Fix;
@@ -177,6 +188,17 @@ export interface RuleContext {
   readonly settings: RuleSettings;
   /** The build context, or null when linting text without one (standard input, corpus files). */
   readonly context: BuildContext | null;
+  /** ARG/ENV scopes of the whole file (BuildKit scoping), computed once: `ctx.semantics.global`, `.errors`. */
+  readonly semantics: Semantics;
+  /**
+   * Every RUN of the file in order, `ONBUILD RUN` included (`{ onbuild: false }` leaves those out),
+   * each with the instruction to report on and its shell commands (src/engine/facts.ts).
+   */
+  runs(options?: { onbuild?: boolean }): readonly RunFacts[];
+  /** Facts about an instruction: its `--mount`s, COPY/ADD sources, WORKDIR in effect, stage. */
+  facts(instruction: Instruction): InstructionFacts;
+  /** Facts about a stage: ancestry, root image, whether it is (in) the final image. */
+  stage(stage: Stage): StageFacts;
   /**
    * The shell model of a RUN instruction (also the RUN inside `ONBUILD RUN`): null when the RUN is in
    * exec form and not a shell invocation, when the stage's shell is not POSIX (SHELL or
@@ -184,13 +206,12 @@ export interface RuleContext {
    * Exec-form RUN gives a script with one command: the argv as written.
    */
   shell(instruction: Instruction): ShellScript | null;
-  /**
-   * Every simple command of a RUN (see shell()), optionally only those named `name` whose first
-   * non-flag argument is `subcommand` (`commands(run, 'apt-get', 'install')`).
-   */
-  commands(instruction: Instruction, name?: string | string[], subcommand?: string): ShellCommand[];
+  /** Every simple command of a RUN (see shell()), in document order; empty when there is no shell model. */
+  commands(instruction: Instruction): ShellCommand[];
   /** Variables in scope just before the instruction (ARG and ENV, BuildKit scoping). */
   scope(instruction: Instruction): Scope;
+  /** A new edit builder for a fix of this file (src/fix/edit.ts). */
+  edit(): EditBuilder;
   /** Report a finding of the running rule. */
   report(input: ReportInput): void;
 }

@@ -4,7 +4,7 @@
  * - `silent`: inputs on which the rule must not report.
  * - `fires`: inputs on which it must report; optionally the 1-based `line` (and `column`) of the first
  *   finding, the exact `count`, a `message` pattern, and — for fixable rules — the `fixed` text after
- *   applying its fixes (checked once the fixer exists: see test/fix).
+ *   applying its fixes with the real fixer (`unsafeFixed` with `--unsafe-fixes`).
  * Each case may carry build-context `files` and `config` (`.hadolint.yaml` keys).
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { lint } from '../../src/engine/lint.js';
 import { mergeConfig, validateConfig } from '../../src/engine/config.js';
 import { memoryContext } from '../../src/context/memory.js';
 import type { Finding, Rule } from '../../src/engine/types.js';
-import { applyEdits, fixEdits } from '../../src/fix/apply.js';
+import { fixText } from '../../src/fix/fixer.js';
 
 export interface TableCase {
   input: string;
@@ -43,17 +43,17 @@ export async function findingsOf(rule: Rule, c: TableCase): Promise<Finding[]> {
 }
 
 /**
- * Applies the rule's fixes at `level` until nothing changes (at most 10 rounds), as `--fix` does.
+ * The text `--fix` (level `safe`) or `--fix --unsafe-fixes` (level `unsafe`) makes of `c.input` with only
+ * `rule` enabled: the real fixer (src/fix/fixer.ts) with its re-lint loop, overlap rule and line-ending
+ * handling. A round the fixer discards (a fix that breaks its guarantees) fails the test.
  */
 export async function fixedText(rule: Rule, c: TableCase, level: 'safe' | 'unsafe'): Promise<string> {
-  let text = c.input;
-  for (let round = 0; round < 10; round++) {
-    const found = await findingsOf(rule, { ...c, input: text });
-    const edits = fixEdits(found, level);
-    if (edits.length === 0) break;
-    text = applyEdits(text, edits).text;
-  }
-  return text;
+  const config = mergeConfig([validateConfig(c.config ?? {}, 'test config')]);
+  const context = c.noContext ? null : memoryContext(c.files ?? {});
+  const result = await fixText(c.input, { rules: [rule], config, context, level });
+  if (result.errors.length) throw new Error(`fix round discarded: ${result.errors[0].message}`);
+  if (result.after.internalErrors.length) throw new Error(`rule threw: ${result.after.internalErrors[0].message}`);
+  return result.output;
 }
 
 const label = (c: TableCase | string, i: number): string => {

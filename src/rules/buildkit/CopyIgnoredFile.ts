@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { expandAt } from '../lib/buildkit.js';
-import { cleanPath } from '../lib/paths.js';
+import { cleanPath } from '../../parse/paths.js';
 
 
 const isRemote = (src: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || src.startsWith('github.com/');

@@ -79,7 +79,7 @@ export default defineRule({
   summary: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
   origin: 'hadolint',
   category: 'correctness',
-  fix: 'safe',
+  fix: 'unsafe',
   docs: {
     description:
       'Reports `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written in shell form (not a JSON array of strings; `["a", $X]` is not valid JSON and counts as shell form). When the command uses no shell feature — no variables, no `&&`/`|`/`;`, no redirections, globs or escapes, only plain words and simple quoted strings — the fix rewrites it in exec form. The fix is safe for `HEALTHCHECK CMD`, for `CMD` when no `ENTRYPOINT` is set in the stage or the stages it derives from, and for `ENTRYPOINT` when the stage sets no `CMD`; otherwise it is unsafe, because in exec form the CMD becomes arguments of the ENTRYPOINT.',

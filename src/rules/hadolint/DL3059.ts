@@ -92,7 +92,7 @@ export default defineRule({
   summary: 'Multiple consecutive `RUN` instructions: consider consolidation',
   origin: 'hadolint',
   category: 'size',
-  fix: 'safe',
+  fix: 'unsafe',
   docs: {
     description:
       'Reports a RUN that directly follows another RUN (comments in between do not count, any other instruction ends the sequence) with the same flags (`--mount`, `--network`...), when neither of them runs more than one simple command. A RUN that chains commands (`a && b`, `a; b`, a pipe, a `$(...)`) is taken as a deliberate layer boundary and starts a new sequence. A reported RUN does not start a new sequence: in a run of single-command RUNs, every RUN after the first is reported. The fix joins the RUN to the one before it (`a && \\` and the next command on a continuation line, in the file\'s escape character, line ending and continuation indentation): safe when only blank lines separate them, unsafe when comments do (they are kept as comment lines of the continuation); there is no fix when the first RUN is not exactly one plain command (a trailing `;`, `&` or comment, a subshell, a heredoc, exec form, a non-POSIX shell) when it changes shell state the second would inherit (`cd`, `export`, `set`, `source`, `exec`...), or when the second has a top-level `||`, `;` or `&` (a failure of the first would no longer fail the build).',

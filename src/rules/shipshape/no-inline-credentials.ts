@@ -5,7 +5,7 @@ import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
 import { effective, finalStages, hasSecretMount, positional, runs, type EffectiveCommand } from '../lib/security.js';
-import { cleanPath } from '../lib/paths.js';
+import { cleanPath } from '../../parse/paths.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
 const SECRET_VARS = new Set([

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerignore.js';
 import { copyArgs } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
-import { cleanPath } from '../lib/paths.js';
+import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
 
 const GLOB = /[*?[]/;

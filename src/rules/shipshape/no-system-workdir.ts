@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
-import { cleanPath } from '../lib/paths.js';
+import { cleanPath } from '../../parse/paths.js';
 
 /** Directories the kernel or the boot process own (Trivy DS030's list plus `/sys`). */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev', '/boot', '/initrd', '/lost+found'];

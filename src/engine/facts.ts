@@ -1,0 +1,298 @@
+/**
+ * The fact model: answers to the questions many rules ask, computed once per file (lazily, on first
+ * use) and shared through `ctx` — per instruction its `--mount`s, COPY/ADD sources and destination, the
+ * WORKDIR in effect and its stage; per stage its ancestry, root image and whether it is the final stage;
+ * per file the RUN instructions (ONBUILD RUN included) with their shell commands.
+ *
+ * Rules read these facts instead of re-deriving them, so one reading of a `--mount` or of "the WORKDIR
+ * here" holds for every rule. Semantics follow BuildKit (dockerfile frontend dispatch) unless a field
+ * says it follows hadolint.
+ *
+ * No `node:` imports: the engine runs in browsers and language servers too.
+ */
+import { expandInScope, type Semantics } from '../parse/semantics.js';
+import type { Dockerfile, Flag, ImageRef, Instruction, Range, Stage, Word } from '../parse/types.js';
+import type { ShellCommand, ShellScript } from '../shell/types.js';
+import { cleanPath } from '../parse/paths.js';
+
+/** One `RUN --mount=...` flag, read as BuildKit reads its CSV fields. */
+export interface Mount {
+  /** `bind` (default), `cache`, `tmpfs`, `secret`, `ssh`; lower case. */
+  type: string;
+  /** `target` / `dst` / `destination`, or null when none is given. */
+  target: string | null;
+  /** Every field, key lower-cased and trimmed (`id`, `from`, `source`, `sharing`...); a bare key has value ``. */
+  options: Record<string, string>;
+  /** The flag as parsed. */
+  flag: Flag;
+  /** The whole `--mount=...` flag in the Dockerfile. */
+  range: Range;
+}
+
+/** Sources and destination of a COPY or ADD (after its flags; exec form: the JSON elements). */
+export interface CopyFacts {
+  /** Source words as parsed (quotes removed by the parser). */
+  sources: Word[];
+  /** The destination word, or null when the instruction has no words. */
+  dest: Word | null;
+  /**
+   * hadolint's reading of the same words (`dropQuotes`): the text as written with one pair of
+   * surrounding quotes removed and no escape processing (`c:\\tools` keeps its backslashes). Exec form:
+   * the parsed JSON elements.
+   */
+  asWritten: { sources: Word[]; dest: Word | null };
+  /** The value of `--from` (stage name, index or image), or null. */
+  from: string | null;
+}
+
+/** The working directory an instruction runs in. */
+export interface WorkdirFacts {
+  /**
+   * The last WORKDIR before the instruction in its stage, else the last WORKDIR of the nearest stage it
+   * derives from (`FROM <stage>`), else null (the base image's working directory).
+   */
+  instruction: Instruction | null;
+  /**
+   * The absolute directory, resolved as BuildKit does: variables expanded with the scope of each
+   * WORKDIR, relative paths joined to the previous directory (`/` when none), cleaned like Go's
+   * `path.Clean`. Null when a WORKDIR depends on a variable without value or is a Windows path; `/`
+   * when there is no WORKDIR at all (the base image's directory is not known here).
+   */
+  path: string | null;
+}
+
+/** What is known about one instruction. */
+export interface InstructionFacts {
+  instruction: Instruction;
+  /** The stage it belongs to; null for global instructions (ARG before the first FROM). */
+  stage: Stage | null;
+  /** `--mount` flags of a RUN (empty for other instructions). */
+  mounts: Mount[];
+  /** Sources and destination of COPY/ADD; null for other instructions. */
+  copy: CopyFacts | null;
+  /** The WORKDIR in effect when the instruction runs. */
+  workdir: WorkdirFacts;
+}
+
+/** What is known about one stage. */
+export interface StageFacts {
+  stage: Stage;
+  /**
+   * The stages it is built on through `FROM <earlier stage>`, nearest first, itself excluded. Stops at
+   * an image base, a forward reference or a cycle.
+   */
+  ancestors: Stage[];
+  /** `[stage, ...ancestors]`. */
+  chain: Stage[];
+  /** The image at the root of the chain; null when the chain ends in a stage reference it cannot follow. */
+  rootImage: ImageRef | null;
+  /** True for the last stage of the file (what `docker build` produces without `--target`). */
+  final: boolean;
+  /** True for the final stage and every stage it is built on. */
+  inFinalImage: boolean;
+}
+
+/**
+ * A RUN instruction as rules meet it: `RUN` itself or the RUN wrapped by `ONBUILD RUN`.
+ */
+export interface RunFacts {
+  /** The RUN (for `ONBUILD RUN`, the wrapped RUN: its flags, words, heredocs). */
+  run: Instruction;
+  /** The instruction findings are reported on: the RUN, or its ONBUILD (pragmas and `# check=` apply there). */
+  reportOn: Instruction;
+  /** True for a RUN wrapped in ONBUILD. */
+  onbuild: boolean;
+  /** The shell model of the RUN, or null (exec form that is not a shell, non-POSIX shell, non-shell heredoc). */
+  script: ShellScript | null;
+  /** Every simple command of the script in document order (empty when `script` is null). */
+  commands: ShellCommand[];
+}
+
+/** The facts of one Dockerfile; built by the engine, read through `ctx`. */
+export interface Facts {
+  /** ARG/ENV scopes at every instruction (BuildKit scoping). */
+  readonly semantics: Semantics;
+  /** Facts about an instruction (also one wrapped by ONBUILD: it shares its ONBUILD's stage and WORKDIR). */
+  of(instruction: Instruction): InstructionFacts;
+  /** Facts about a stage. */
+  stage(stage: Stage): StageFacts;
+  /** Every RUN in file order; with `onbuild: false` the RUNs wrapped by ONBUILD are left out. */
+  runs(options?: { onbuild?: boolean }): RunFacts[];
+  /** The instruction whose text contains `offset` (the ONBUILD, not the wrapped trigger), or null. */
+  instructionAt(offset: number): Instruction | null;
+}
+
+/**
+ * Builds the fact model of a parsed, error-free Dockerfile.
+ * @param shell the shell model of a RUN (the engine's, computed once), or null.
+ */
+export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: Instruction) => ShellScript | null): Facts {
+  const instrFacts = new Map<Instruction, InstructionFacts>();
+  const stageFacts = new Map<Stage, StageFacts>();
+  const wrapperOf = new Map<Instruction, Instruction>();
+  for (const i of file.instructions) if (i.onbuild) wrapperOf.set(i.onbuild, i);
+  let allRuns: RunFacts[] | null = null;
+  let workdirs: Map<Instruction, WorkdirFacts> | null = null;
+
+  const stageOf = (instr: Instruction): Stage | null => (instr.stageIndex >= 0 ? file.stages[instr.stageIndex] ?? null : null);
+
+  const stage = (s: Stage): StageFacts => {
+    let f = stageFacts.get(s);
+    if (!f) {
+      const ancestors = stageAncestors(file, s);
+      const chain = [s, ...ancestors];
+      const last = chain[chain.length - 1];
+      const final = s.index === file.stages.length - 1;
+      const finalStage = file.stages[file.stages.length - 1];
+      const inFinalImage = final || (finalStage !== undefined && stageAncestors(file, finalStage).includes(s));
+      f = { stage: s, ancestors, chain, rootImage: last.base.kind === 'image' ? last.base.image : null, final, inFinalImage };
+      stageFacts.set(s, f);
+    }
+    return f;
+  };
+
+  const workdirOf = (instr: Instruction): WorkdirFacts => {
+    workdirs ??= computeWorkdirs(file, semantics, (s) => stage(s).ancestors);
+    const owner = wrapperOf.get(instr) ?? instr;
+    return workdirs.get(owner) ?? { instruction: null, path: '/' };
+  };
+
+  const of = (instr: Instruction): InstructionFacts => {
+    let f = instrFacts.get(instr);
+    if (!f) {
+      const owner = wrapperOf.get(instr) ?? instr;
+      f = {
+        instruction: instr,
+        stage: stageOf(owner),
+        mounts: instr.keyword === 'RUN' ? readMounts(instr) : [],
+        copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? readCopy(instr) : null,
+        get workdir() {
+          return workdirOf(instr);
+        },
+      };
+      instrFacts.set(instr, f);
+    }
+    return f;
+  };
+
+  const runs = (options: { onbuild?: boolean } = {}): RunFacts[] => {
+    if (!allRuns) {
+      allRuns = [];
+      for (const instr of file.instructions) {
+        const run = instr.keyword === 'RUN' ? instr : instr.keyword === 'ONBUILD' && instr.onbuild?.keyword === 'RUN' ? instr.onbuild : null;
+        if (!run) continue;
+        const script = shell(run);
+        allRuns.push({ run, reportOn: instr, onbuild: run !== instr, script, commands: script?.commands ?? [] });
+      }
+    }
+    return options.onbuild === false ? allRuns.filter((r) => !r.onbuild) : allRuns;
+  };
+
+  const instructionAt = (offset: number): Instruction | null => {
+    const list = file.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid].range;
+      if (offset < r.start.offset) hi = mid - 1;
+      else if (offset > r.end.offset) lo = mid + 1;
+      else return list[mid];
+    }
+    return null;
+  };
+
+  return { semantics, of, stage, runs, instructionAt };
+}
+
+/** Stages a stage is built on through `FROM <earlier stage>`, nearest first (itself excluded). */
+function stageAncestors(file: Dockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>([stage.index]);
+  let cur = stage;
+  while (cur.base.kind === 'stage') {
+    const parent = file.stages[cur.base.stage];
+    if (!parent || parent.index >= cur.index || seen.has(parent.index)) break;
+    seen.add(parent.index);
+    out.push(parent);
+    cur = parent;
+  }
+  return out;
+}
+
+/** BuildKit's `--mount` CSV reading (quotes removed, keys lower-cased and trimmed). */
+function readMounts(run: Instruction): Mount[] {
+  const out: Mount[] = [];
+  for (const flag of run.flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options: Record<string, string> = {};
+    for (const field of splitCsv(flag.value)) {
+      const eq = field.indexOf('=');
+      const key = (eq === -1 ? field : field.slice(0, eq)).trim().toLowerCase();
+      options[key] = eq === -1 ? '' : field.slice(eq + 1).trim();
+    }
+    const target = options.target ?? options.dst ?? options.destination ?? null;
+    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options, flag, range: flag.range });
+  }
+  return out;
+}
+
+/** Splits a CSV record on `,`, honouring `"`/`'` quotes (which are removed). */
+function splitCsv(value: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (const ch of value) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Removes one pair of surrounding `"` or `'` (hadolint's `dropQuotes`). */
+export function dropQuotes(s: string): string {
+  let out = s;
+  if (out.length >= 1 && (out[0] === '"' || out[0] === "'")) out = out.slice(1);
+  if (out.length >= 1 && (out.endsWith('"') || out.endsWith("'"))) out = out.slice(0, -1);
+  return out;
+}
+
+function readCopy(instr: Instruction): CopyFacts {
+  const words = instr.words;
+  const written = instr.execForm ? words : words.map((w) => ({ ...w, value: dropQuotes(w.raw) }));
+  const from = instr.flags.find((f) => f.name === 'from');
+  return {
+    sources: words.slice(0, -1),
+    dest: words[words.length - 1] ?? null,
+    asWritten: { sources: written.slice(0, -1), dest: written[written.length - 1] ?? null },
+    from: from ? from.value : null,
+  };
+}
+
+/** The WORKDIR in effect at every instruction of every stage (ONBUILD triggers share their ONBUILD's). */
+function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: Stage) => Stage[]): Map<Instruction, WorkdirFacts> {
+  const out = new Map<Instruction, WorkdirFacts>();
+  const stageEnd = new Map<number, WorkdirFacts>();
+  for (const stage of file.stages) {
+    const parent = ancestors(stage)[0];
+    let current: WorkdirFacts = (parent && stageEnd.get(parent.index)) ?? { instruction: null, path: '/' };
+    for (const instr of stage.instructions) {
+      out.set(instr, current);
+      if (instr.keyword !== 'WORKDIR') continue;
+      const r = expandInScope(instr.argsAfterFlags.text, semantics.scopeAt(instr), { escape: file.escape });
+      let path: string | null = r.error !== null || r.unmatched.length > 0 ? null : r.value.replace(/\\/g, '/');
+      if (path !== null && /^[A-Za-z]:/.test(path)) path = null;
+      if (path !== null && !path.startsWith('/')) path = current.path === null ? null : `${current.path}/${path}`;
+      current = { instruction: instr, path: path === null ? null : cleanPath(path) };
+    }
+    stageEnd.set(stage.index, current);
+  }
+  return out;
+}
