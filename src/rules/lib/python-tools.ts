@@ -23,7 +23,6 @@ import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 import { hasFlag, flagValues, positionalArgs } from '../../shell/query.js';
-import { stageChain } from './seed-stages.js';
 
 /** The last path component (`/opt/venv/bin/pip` → `pip`). */
 export const baseName = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
@@ -95,15 +94,15 @@ export interface StageCommand {
 /**
  * Every simple command of the RUN instructions of `stage` and the stages it is built on (ancestry
  * first, in file order): what has run in the stage's filesystem by its end. ONBUILD RUNs are not
- * included (they run in a child build).
+ * included (they run in a child build). Read from the fact model (`ctx.runs`, `ctx.stage`).
  */
 export function stageCommands(ctx: RuleContext, stage: Stage): StageCommand[] {
+  const chain = ctx.stage(stage).chain;
   const out: StageCommand[] = [];
-  for (const s of stageChain(ctx.file, stage).reverse()) {
-    for (const run of s.instructions) {
-      if (run.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(run)) out.push({ run, cmd, stage: s });
-    }
+  for (const { run, commands } of ctx.runs({ onbuild: false })) {
+    const s = ctx.facts(run).stage;
+    if (s === null || !chain.includes(s)) continue;
+    for (const cmd of commands) out.push({ run, cmd, stage: s });
   }
   return out;
 }
@@ -228,7 +227,7 @@ export function commandTokens(instr: Instruction): CommandToken[] {
 export function containerCommand(ctx: RuleContext, stage: Stage): { tokens: CommandToken[]; entrypoint: Instruction | null; cmd: Instruction | null } {
   let entrypoint: Instruction | null = null;
   let cmd: Instruction | null = null;
-  for (const s of stageChain(ctx.file, stage)) {
+  for (const s of ctx.stage(stage).chain) {
     for (let i = s.instructions.length - 1; i >= 0; i--) {
       const instr = s.instructions[i];
       if (instr.keyword === 'ENTRYPOINT' && entrypoint === null) entrypoint = instr;
@@ -284,17 +283,16 @@ export function packageName(word: string): string {
  * The stages whose files end up in the image built from `stage`: its ancestry, and — recursively — the
  * stages (and their ancestry) that a `COPY --from=<stage name or index>` of those stages reads.
  */
-export function feedingStages(file: import('../../parse/types.js').Dockerfile, stage: Stage): Stage[] {
+export function feedingStages(ctx: RuleContext, stage: Stage): Stage[] {
   const out: Stage[] = [];
   const visit = (s: Stage): void => {
-    for (const c of stageChain(file, s)) {
+    for (const c of ctx.stage(s).chain) {
       if (out.includes(c)) continue;
       out.push(c);
       for (const instr of c.instructions) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
-        const from = instr.flags.find((f) => f.name === 'from')?.value;
+        const from = ctx.facts(instr).copy?.from;
         if (!from) continue;
-        const target = /^\d+$/.test(from) ? file.stages[Number(from)] : file.stages.find((x) => x.index < c.index && x.name?.toLowerCase() === from.toLowerCase());
+        const target = /^\d+$/.test(from) ? ctx.file.stages[Number(from)] : ctx.file.stages.find((x) => x.index < c.index && x.name?.toLowerCase() === from.toLowerCase());
         if (target && target.index < c.index) visit(target);
       }
     }
@@ -310,11 +308,11 @@ export function feedingStages(file: import('../../parse/types.js').Dockerfile, s
  * explicit request counts as a decision.)
  */
 export function precompilesBytecode(ctx: RuleContext, stage: Stage): string | null {
-  for (const s of feedingStages(ctx.file, stage)) {
+  for (const s of feedingStages(ctx, stage)) {
     for (const instr of s.instructions) {
       if (instr.keyword === 'ENV' && instr.pairs.some((p) => p.key === 'UV_COMPILE_BYTECODE' && truthy(p.value))) return 'UV_COMPILE_BYTECODE';
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+      for (const cmd of ctx.shell(instr)?.commands ?? []) {
         if (baseName(cmd.name) === 'uv' && hasFlag(cmd, 'compile-bytecode')) return '--compile-bytecode';
         if (cmd.assignments.some((a) => a.name === 'UV_COMPILE_BYTECODE' && truthy(a.value))) return 'UV_COMPILE_BYTECODE';
         if (/^python/.test(baseName(cmd.name)) && cmd.args.some((a, i) => a.value === 'compileall' && cmd.args[i - 1]?.value === '-m')) return 'compileall';
@@ -332,9 +330,9 @@ export function precompilesBytecode(ctx: RuleContext, stage: Stage): string | nu
  */
 export function collectstaticAdvice(ctx: RuleContext, instr: Instruction, key: string): string {
   if (!/(^|_)SECRET_KEY$/i.test(key)) return '';
-  for (const run of ctx.file.instructions) {
-    if (run.keyword !== 'RUN' || run.index <= instr.index) continue;
-    for (const cmd of ctx.commands(run)) {
+  for (const { reportOn, commands } of ctx.runs()) {
+    if (reportOn.index <= instr.index) continue;
+    for (const cmd of commands) {
       const words = [cmd.name, ...cmd.args.map((a) => a.value)].map(baseName);
       const m = words.findIndex((w) => w === 'manage.py' || w === 'django-admin');
       if (m >= 0 && words.slice(m + 1).includes('collectstatic')) {

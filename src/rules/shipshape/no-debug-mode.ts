@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { baseName, containerCommand } from '../lib/python-tools.js';
-import { finalStage, stageChain, wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../lib/seed-stages.js';
 
 const RELOADERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'granian']);
 
@@ -26,28 +26,23 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nENV DJANGO_DEBUG=False\nCMD ["gunicorn", "site.wsgi"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null) return;
-    const kept = new Set(stageChain(ctx.file, stage).map((s) => s.index));
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
     for (const instr of ctx.file.instructions) {
-      if (instr.keyword !== 'ENV' || !kept.has(instr.stageIndex)) continue;
+      const own = ctx.facts(instr).stage;
+      if (instr.keyword !== 'ENV' || own === null || !ctx.stage(own).inFinalImage) continue;
       for (const pair of instr.pairs) {
         if (pair.key === 'FLASK_ENV' && (pair.value ?? '').trim().toLowerCase() === 'development') {
-          ctx.report({ instruction: instr, range: pair.range, message: 'FLASK_ENV=development switches Flask\'s debugger and reloader on in the image (Flask before 2.3); set it at run time in development instead' });
+          ctx.report({ at: pair, message: 'FLASK_ENV=development switches Flask\'s debugger and reloader on in the image (Flask before 2.3); set it at run time in development instead' });
           continue;
         }
         if (!DEBUG_NAMES.has(pair.key) || pair.value === null) continue;
         if (!TRUE_VALUES.has(pair.value.trim().toLowerCase())) continue;
         const fixText = pair.equals ? `${pair.key}=False` : `${pair.key} False`;
         ctx.report({
-          instruction: instr,
-          range: pair.range,
+          at: pair,
           message: `${pair.key}=${pair.value} switches debug mode on in the image; set it at run time in development instead`,
-          fix: {
-            applicability: 'unsafe',
-            description: `Set ${pair.key} to False`,
-            edits: [{ start: pair.range.start.offset, end: pair.range.end.offset, text: fixText }],
-          },
+          fix: ctx.edit().replace(pair, fixText).unsafe(`Set ${pair.key} to False`),
         });
       }
     }
@@ -60,8 +55,8 @@ export default defineRule({
       else if (server !== null && ((RELOADERS.has(server) && (w === '--reload' || w.startsWith('--reload='))) || (server === 'flask' && w === '--debug'))) {
         const word = t.instr.words.find((x) => x.value === t.value);
         ctx.report({
+          at: word ?? wordInArgs(ctx.file, t.instr, t.value) ?? t.instr,
           instruction: t.instr,
-          range: word?.range ?? wordInArgs(ctx.file, t.instr, t.value) ?? t.instr.range,
           message: server === 'flask'
             ? '`flask --debug` runs the interactive debugger, which executes code sent by the client; never ship it in an image'
             : `\`${server} --reload\` watches the source tree and restarts on changes: a development switch that costs CPU and memory in production; remove it from the image's command`,

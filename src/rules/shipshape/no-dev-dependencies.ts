@@ -1,7 +1,6 @@
 import type { PythonInstall } from '../lib/python-tools.js';
 import { baseName, envAt, hasAny, pythonInstall, readPyproject, requirementFiles, stageCommands, truthy } from '../lib/python-tools.js';
 import { defineRule } from '../define.js';
-import { finalStage } from '../lib/seed-stages.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { Instruction } from '../../parse/types.js';
 
@@ -106,14 +105,14 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null) return;
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
     for (const { run, cmd } of stageCommands(ctx, stage)) {
       const install = pythonInstall(cmd);
       if (install === null) continue;
       const message = problem(ctx, run, install);
       if (message === null) continue;
-      ctx.report({ instruction: run, range: cmd.range, message: `${message}: development tools do not belong in the final image` });
+      ctx.report({ at: cmd, message: `${message}: development tools do not belong in the final image` });
     }
   },
 });

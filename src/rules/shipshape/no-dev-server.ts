@@ -1,42 +1,8 @@
-import type { Instruction } from '../../parse/types.js';
 import { defineRule } from '../define.js';
-import { finalStage, stageChain, wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../lib/seed-stages.js';
+import { containerCommand, type CommandToken } from '../lib/python-tools.js';
 
-interface Token {
-  value: string;
-  instr: Instruction;
-}
-
-/** Splits shell text into words (quotes removed), then `&&`, `;`, `|` become separate tokens. */
-function shellWords(text: string): string[] {
-  const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(&&|\|\||[;|&])|([^\s"';|&]+)/g;
-  let m: RegExpExecArray | null;
-  let cur = '';
-  let last = -1;
-  while ((m = re.exec(text))) {
-    const glued = m.index === last;
-    const piece = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    if (m[3] !== undefined) {
-      if (cur) out.push(cur);
-      out.push(piece);
-      cur = '';
-    } else if (glued && cur) cur += piece;
-    else {
-      if (cur) out.push(cur);
-      cur = piece;
-    }
-    last = re.lastIndex;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-/** The words a CMD/ENTRYPOINT runs; `sh -c "script"` arguments are split into their words too. */
-function tokensOf(instr: Instruction): Token[] {
-  const words = instr.json ?? shellWords(instr.argsAfterFlags.text);
-  return words.flatMap((w) => (/\s/.test(w) ? shellWords(w) : [w])).map((value) => ({ value, instr }));
-}
+type Token = CommandToken;
 
 const base = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
 
@@ -96,28 +62,16 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null) return;
-    let entrypoint: Instruction | null = null;
-    let cmd: Instruction | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
-      for (let i = s.instructions.length - 1; i >= 0; i--) {
-        const instr = s.instructions[i];
-        if (instr.keyword === 'ENTRYPOINT' && entrypoint === null) entrypoint = instr;
-        if (instr.keyword === 'CMD' && cmd === null) cmd = instr;
-      }
-    }
-    const tokens: Token[] = [];
-    if (entrypoint) tokens.push(...tokensOf(entrypoint));
-    // A shell-form ENTRYPOINT ignores CMD.
-    if (cmd && !(entrypoint && !entrypoint.execForm)) tokens.push(...tokensOf(cmd));
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
+    const { tokens } = containerCommand(ctx, stage);
     const match = findDevServer(tokens);
     if (match === null) return;
     const instr = match.at.instr;
     const word = instr.words.find((w) => w.value === match.at.value || w.value.includes(match.at.value));
     ctx.report({
+      at: word ?? wordInArgs(ctx.file, instr, match.at.value) ?? instr,
       instruction: instr,
-      range: word?.range ?? wordInArgs(ctx.file, instr, match.at.value) ?? instr.range,
       message: `The container's command runs ${match.server}, which is not meant for production: use ${match.instead}`,
     });
   },

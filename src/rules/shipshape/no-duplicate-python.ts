@@ -1,8 +1,6 @@
-import type { Instruction } from '../../parse/types.js';
 import { defineRule } from '../define.js';
 import { isPythonImage } from '../lib/python.js';
 import { osPackages, packageName } from '../lib/python-tools.js';
-import { rootImage } from '../lib/seed-stages.js';
 
 /**
  * Distribution packages that are, or pull in, the distribution's own Python interpreter: `python`,
@@ -30,20 +28,19 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    for (const stage of ctx.file.stages) {
-      const root = rootImage(ctx.file, stage);
+    for (const { run, commands } of ctx.runs({ onbuild: false })) {
+      const stage = ctx.facts(run).stage;
+      const root = stage === null ? null : ctx.stage(stage).rootImage;
       if (!isPythonImage(root)) continue;
-      const runs: Instruction[] = stage.instructions.filter((i) => i.keyword === 'RUN');
-      for (const run of runs) {
-        for (const cmd of ctx.commands(run)) {
+      {
+        for (const cmd of commands) {
           const pkgs = osPackages(cmd);
           if (pkgs === null) continue;
           const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)));
           if (hits.length === 0) continue;
           const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
           ctx.report({
-            instruction: run,
-            range: hits[0].range,
+            at: hits[0],
             message: `${names} install${hits.length > 1 ? '' : 's'} the distribution's Python beside the interpreter of \`${root!.raw}\`: the image already has Python, pip, venv and its headers in /usr/local; install Python libraries with pip instead`,
           });
         }

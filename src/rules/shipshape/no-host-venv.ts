@@ -61,8 +61,7 @@ export default defineRule({
         const eol = content.includes('\r\n') ? '\r\n' : '\n';
         const lead = content === '' || content.endsWith('\n') ? '' : eol;
         ctx.report({
-          instruction: copy.instruction,
-          range: source.range,
+          at: source,
           message: `\`${source.value}\` sends the host virtual environment${hits.length > 1 ? 's' : ''} ${hits.map((h) => `\`${h}/\``).join(', ')} into the image: its interpreter paths and compiled extensions belong to the host. Add ${hits.map((h) => `\`${h}\``).join(', ')} to \`${path}\` and build the environment in the image`,
           fix: {
             applicability: 'unsafe',

@@ -38,16 +38,13 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nCMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site.wsgi"]\n',
   },
   check(ctx) {
-    for (const run of ctx.file.instructions) {
-      const target = run.keyword === 'ONBUILD' && run.onbuild?.keyword === 'RUN' ? run : run.keyword === 'RUN' ? run : null;
-      if (target === null) continue;
-      for (const cmd of ctx.commands(target.onbuild ?? target)) {
+    for (const { commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (cmd.args.some((a) => a.value === '--help' || a.value === '-h')) continue;
         const tool = migrationOf(cmd);
         if (tool === null) continue;
         ctx.report({
-          instruction: target,
-          range: cmd.range,
+          at: cmd,
           message: `\`${tool}\` at build time needs a database the build should not reach, and bakes whatever it migrated into the image: run migrations when the container starts or as a release step`,
         });
       }

@@ -5,7 +5,6 @@ import { defineRule } from '../define.js';
 import { imageKey } from '../lib/images.js';
 import { isPythonImage } from '../lib/python.js';
 import { baseName, envAt, osPackages, packageName, pythonInstall, stageCommands, truthy } from '../lib/python-tools.js';
-import { rootImage } from '../lib/seed-stages.js';
 
 const DEBIAN_MANAGED = new Set(['bookworm', 'trixie', 'forky', 'sid', 'testing', 'stable', 'latest', 'unstable']);
 const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing', 'resolute', 'latest', 'rolling', 'devel']);
@@ -56,7 +55,7 @@ export default defineRule({
   check(ctx) {
     const reported = new Set<Instruction>();
     for (const stage of ctx.file.stages) {
-      const root = rootImage(ctx.file, stage);
+      const root = ctx.stage(stage).rootImage;
       const managed = isPythonImage(root) ? null : externallyManaged(root);
       let systemPython = false;
       let activated: Instruction | null = null;
@@ -72,7 +71,7 @@ export default defineRule({
         if ((name === 'source' || name === '.') && cmd.args.some((a) => /\/bin\/activate$/.test(a.value))) activated = run;
         if (name === 'rm' && cmd.args.some((a) => /EXTERNALLY-MANAGED/.test(a.value))) {
           reported.add(run);
-          ctx.report({ instruction: run, range: cmd.range, message: 'Deleting `EXTERNALLY-MANAGED` switches off PEP 668 for the distribution\'s Python, so pip can overwrite files apt installed: install into a virtual environment instead' });
+          ctx.report({ at: cmd, message: 'Deleting `EXTERNALLY-MANAGED` switches off PEP 668 for the distribution\'s Python, so pip can overwrite files apt installed: install into a virtual environment instead' });
           continue;
         }
         const install = pythonInstall(cmd);
@@ -81,7 +80,7 @@ export default defineRule({
         const venvPip = install.program.includes('/') && !/^\/usr\/(local\/)?bin\//.test(install.program);
         if (forced && !venvPip && !venvActive(ctx, run)) {
           reported.add(run);
-          ctx.report({ instruction: run, range: cmd.range, message: `\`${install.label}\` overrides PEP 668 (\`--break-system-packages\`) and writes into the distribution's Python, where apt owns the files: install into a virtual environment (\`python3 -m venv /opt/venv\`) instead` });
+          ctx.report({ at: cmd, message: `\`${install.label}\` overrides PEP 668 (\`--break-system-packages\`) and writes into the distribution's Python, where apt owns the files: install into a virtual environment (\`python3 -m venv /opt/venv\`) instead` });
           continue;
         }
         if (forced || managed === null || !systemPython || install.tool !== 'pip' || venvPip) continue;
@@ -89,8 +88,7 @@ export default defineRule({
         if (hasFlag(cmd, 'target', 't', 'prefix', 'root', 'dry-run')) continue;
         reported.add(run);
         ctx.report({
-          instruction: run,
-          range: cmd.range,
+          at: cmd,
           message: `\`${install.label}\` into the system Python of \`${managed}\` fails under PEP 668 (\`externally-managed-environment\`): create a virtual environment (\`python3 -m venv /opt/venv\`, \`ENV PATH=/opt/venv/bin:$PATH\`) or use a \`python\` base image`,
         });
       }

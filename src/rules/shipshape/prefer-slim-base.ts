@@ -2,7 +2,7 @@ import type { Fix } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageKey } from '../lib/images.js';
 import { osPackages, packageName, stageCommands } from '../lib/python-tools.js';
-import { finalStage, fromImageWord, stageChain } from '../lib/seed-stages.js';
+import { fromImageWord } from '../lib/seed-stages.js';
 
 /** Build tools: compilers, make, and development headers. */
 export function isBuildTool(pkg: string): boolean {
@@ -35,9 +35,9 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null) return;
-    const chain = stageChain(ctx.file, stage);
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
+    const chain = ctx.stage(stage).chain;
     const root = chain[chain.length - 1];
     if (root.base.kind !== 'image') return;
     const image = root.base.image;
@@ -57,11 +57,10 @@ export default defineRule({
     let fix: Fix | undefined;
     const suggested = `${image.raw.replace(/[:@].*$/, '')}:${slim}`;
     if (!installs && word && image.raw === image.expanded && image.digest === null && word.raw === word.value) {
-      fix = { applicability: 'unsafe', description: `Use ${suggested}`, edits: [{ start: word.range.start.offset, end: word.range.end.offset, text: suggested }] };
+      fix = ctx.edit().replace(word, suggested).unsafe(`Use ${suggested}`);
     }
     ctx.report({
-      instruction: root.from,
-      range: word?.range ?? root.from.range,
+      at: word ?? root.from,
       message: `\`${image.raw}\` is the full Python image (about 1 GB of compilers and -dev libraries) and the final stage installs no build tools: \`${suggested}\` has the same interpreter at a fraction of the size`,
       fix,
     });

@@ -1,15 +1,14 @@
 import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { envAt, hasAny, pythonInstall, truthy, type PythonInstall } from '../lib/python-tools.js';
-import { copySources, hasFromFlag, isWholeContext, stageChain } from '../lib/seed-stages.js';
+import { isWholeContext } from '../lib/seed-stages.js';
 import { defineRule } from '../define.js';
 
 /** Inserts ` flag` after the subcommand word of the install (`uv sync` → `uv sync --locked`). */
-function addFlag(install: PythonInstall, flag: string): Fix | undefined {
+function addFlag(ctx: RuleContext, run: Instruction, install: PythonInstall, flag: string): Fix | undefined {
   const word = install.cmd.args.find((w) => w.value === install.sub);
   if (!word) return undefined;
-  const at = word.range.end.offset;
-  return { applicability: 'unsafe', description: `Add ${flag}`, edits: [{ start: at, end: at, text: ` ${flag}` }] };
+  return ctx.edit().insertFlagAfter(run, word, flag).unsafe(`Add ${flag}`);
 }
 
 /**
@@ -24,20 +23,18 @@ function lockAvailable(ctx: RuleContext, run: Instruction, lock: string): boolea
     const base = v.replace(/\/+$/, '').slice(v.replace(/\/+$/, '').lastIndexOf('/') + 1);
     return base === lock || (/[*?[]/.test(base) && new RegExp('^' + base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$').test(lock));
   };
-  for (const m of run.flags) {
-    if (m.name !== 'mount' || m.value === null) continue;
-    if (/(^|,)type=bind(,|$)/.test(m.value) && !/(^|,)from=/.test(m.value)) {
-      const src = /(?:^|,)(?:source|src)=([^,]+)/.exec(m.value)?.[1] ?? '.';
+  for (const m of ctx.facts(run).mounts) {
+    if (m.type === 'bind' && m.options.from === undefined) {
+      const src = m.options.source ?? m.options.src ?? '.';
       if (names(src) || isWholeContext(src)) return true;
     }
   }
-  const chain = stageChain(ctx.file, stage);
-  for (const s of chain) {
+  for (const s of ctx.stage(stage).chain) {
     for (const instr of s.instructions) {
       if (s === stage && instr.index >= run.index) break;
-      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
-      if (hasFromFlag(instr)) continue;
-      for (const src of copySources(instr)) {
+      const copy = ctx.facts(instr).copy;
+      if (copy === null || copy.from !== null) continue;
+      for (const src of copy.sources) {
         if (names(src.value)) return true;
         if (isWholeContext(src.value) || !/\.[A-Za-z0-9]+$/.test(src.value)) {
           // A directory or the whole context: the lock file comes along if it is there.
@@ -57,7 +54,7 @@ function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { 
     case 'uv':
       if (hasAny(cmd, 'locked', 'frozen')) return null;
       if (truthy(envAt(ctx, run, 'UV_LOCKED', cmd)) || truthy(envAt(ctx, run, 'UV_FROZEN', cmd))) return null;
-      return { message: '`uv sync` without `--locked` re-resolves when `uv.lock` is out of date and installs versions nobody reviewed; add `--locked` (fail on a stale lock) or `--frozen`', fix: addFlag(install, '--locked') };
+      return { message: '`uv sync` without `--locked` re-resolves when `uv.lock` is out of date and installs versions nobody reviewed; add `--locked` (fail on a stale lock) or `--frozen`', fix: addFlag(ctx, run, install, '--locked') };
     case 'poetry':
       if (lockAvailable(ctx, run, 'poetry.lock')) return null;
       return { message: '`poetry install` runs without a `poetry.lock` in the image, so Poetry resolves the dependencies afresh: copy `poetry.lock` with `pyproject.toml` before installing' };
@@ -65,11 +62,11 @@ function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { 
       if (install.sub !== 'install' || install.operands.length > 0) return null;
       if (hasAny(cmd, 'deploy', 'ignore-pipfile')) return null;
       if (truthy(envAt(ctx, run, 'PIPENV_DEPLOY', cmd))) return null;
-      return { message: '`pipenv install` without `--deploy` re-locks when `Pipfile.lock` is out of date; add `--deploy` (or use `pipenv sync`)', fix: addFlag(install, '--deploy') };
+      return { message: '`pipenv install` without `--deploy` re-locks when `Pipfile.lock` is out of date; add `--deploy` (or use `pipenv sync`)', fix: addFlag(ctx, run, install, '--deploy') };
     case 'pdm':
       if (install.sub !== 'install') return null;
       if (hasAny(cmd, 'frozen-lockfile', 'check')) return null;
-      return { message: '`pdm install` updates `pdm.lock` when it is out of date; add `--frozen-lockfile` (or use `pdm sync`)', fix: addFlag(install, '--frozen-lockfile') };
+      return { message: '`pdm install` updates `pdm.lock` when it is out of date; add `--frozen-lockfile` (or use `pdm sync`)', fix: addFlag(ctx, run, install, '--frozen-lockfile') };
     default:
       return null;
   }
@@ -91,13 +88,12 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',
   },
   check(ctx) {
-    for (const run of ctx.file.instructions) {
-      if (run.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(run)) {
+    for (const { run, commands } of ctx.runs({ onbuild: false })) {
+      for (const cmd of commands) {
         const install = pythonInstall(cmd);
         if (install === null) continue;
         const p = problem(ctx, run, install);
-        if (p) ctx.report({ instruction: run, range: cmd.range, message: p.message, fix: p.fix });
+        if (p) ctx.report({ at: cmd, message: p.message, fix: p.fix });
       }
     }
   },

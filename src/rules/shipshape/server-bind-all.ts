@@ -2,7 +2,7 @@ import type { Instruction, Range } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { baseName, containerCommand, envAt, type CommandToken } from '../lib/python-tools.js';
-import { finalStage, wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../lib/seed-stages.js';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)$/i;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -127,8 +127,8 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null) return;
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
     const { tokens } = containerCommand(ctx, stage);
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     for (let i = 0; i < tokens.length; i++) {
@@ -144,16 +144,15 @@ export default defineRule({
         if (hostToken) {
           const r = tokenRange(ctx, hostToken, v.written);
           const text = ctx.file.text.slice(r.start.offset, r.end.offset);
-          const k = text.indexOf(v.written);
-          if (k >= 0) {
+          if (text.includes(v.written)) {
             range = r;
-            fix = { applicability: 'unsafe', description: `Bind to 0.0.0.0 instead of ${v.written}`, edits: [{ start: r.start.offset + k, end: r.start.offset + k + v.written.length, text: '0.0.0.0' }] };
+            fix = ctx.edit().replace(r, text.replace(v.written, '0.0.0.0')).unsafe(`Bind to 0.0.0.0 instead of ${v.written}`);
           }
         }
       }
       ctx.report({
+        at: range,
         instruction: v.token.instr,
-        range,
         message:
           v.written !== null && v.defaultText.indexOf('port alone') < 0
             ? `${v.server} listens on ${v.written}, the container's own loopback: nothing outside the container can connect. Bind to 0.0.0.0`

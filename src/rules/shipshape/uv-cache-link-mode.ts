@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import { runMounts } from '../lib/packages.js';
 import { baseName, envAt } from '../lib/python-tools.js';
 import { flagValue, positionalArgs } from '../../shell/query.js';
 
@@ -21,11 +20,10 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nENV UV_LINK_MODE=copy\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked --no-dev\n',
   },
   check(ctx) {
-    for (const run of ctx.file.instructions) {
-      if (run.keyword !== 'RUN') continue;
-      const mounts = runMounts(run).filter((m) => m.type === 'cache' && m.target !== null);
+    for (const { run, commands } of ctx.runs()) {
+      const mounts = ctx.facts(run).mounts.filter((m) => m.type === 'cache' && m.target !== null);
       if (mounts.length === 0) continue;
-      for (const cmd of ctx.commands(run)) {
+      for (const cmd of commands) {
         if (baseName(cmd.name) !== 'uv') continue;
         const pos = positionalArgs(cmd, { valueFlags: ['link-mode', 'cache-dir', 'python', 'p', 'group', 'extra', 'r', 'requirement', 'c', 'constraint', 'index-url', 'extra-index-url', 'directory', 'project', 'package', 'with', 'from'] });
         const sub = pos[0]?.value === 'pip' || pos[0]?.value === 'tool' ? pos[1] : pos[0];
@@ -36,12 +34,10 @@ export default defineRule({
         if (!mount) continue;
         const mode = flagValue(cmd, 'link-mode') ?? envAt(ctx, run, 'UV_LINK_MODE', cmd);
         if (mode === 'copy') continue;
-        const at = sub.range.end.offset;
         ctx.report({
-          instruction: run,
-          range: cmd.range,
+          at: cmd,
           message: `\`uv ${pos[0].value === sub.value ? sub.value : `${pos[0].value} ${sub.value}`}\` with a cache mount at \`${mount.target}\` cannot hard-link from the cache (another filesystem)${mode ? ` with link mode \`${mode}\`` : ''}: set \`UV_LINK_MODE=copy\` (or \`--link-mode=copy\`)`,
-          fix: { applicability: 'safe', description: 'Add --link-mode=copy', edits: [{ start: at, end: at, text: ' --link-mode=copy' }] },
+          fix: ctx.edit().insertFlagAfter(run, sub, '--link-mode=copy').safe('Add --link-mode=copy'),
         });
       }
     }
