@@ -26,6 +26,12 @@ ruleTable(rule, {
     // With a build context: no development group declared, nothing extra is installed.
     { input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["django==5.0.7"]\n' } },
     { input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.12"\n' } },
+    // Images for tests or development say so in their command.
+    PY + 'RUN pip install -r requirements-dev.txt\nCMD ["pytest", "-q"]\n',
+    PY + 'RUN pip install -r requirements-test.txt\nCMD ["python", "manage.py", "test"]\n',
+    PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+    'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
+    PY + 'RUN pip install -r requirements-docs.txt\n',
     // Not an install.
     PY + 'RUN pip download -r requirements-dev.txt\n',
     PY + 'RUN cat requirements-dev.txt\n',
