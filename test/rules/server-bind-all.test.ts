@@ -29,6 +29,12 @@ ruleTable(rule, {
     PY + 'CMD ["fastapi", "run", "app/main.py"]\n',
     // Only the final image counts.
     PY + 'CMD ["uvicorn", "app:app"]\nFROM python:3.12.4-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n',
+    // gunicorn configured another way, or not the command.
+    PY + 'CMD ["gunicorn", "--paste", "/etc/app.ini"]\n',
+    PY + 'CMD GUNICORN_CMD_ARGS="--bind=0.0.0.0:5002" gunicorn api:app\n',
+    PY + 'CMD python anyserver.py -s gunicorn -i 0.0.0.0 -p 8000\n',
+    PY + 'CMD ["/etc/init.d/gunicorn"]\n',
+    PY + 'ENTRYPOINT ["gunicorn"]\n',
     // Not a server we know.
     PY + 'CMD ["/entrypoint.sh"]\n',
     PY + 'CMD ["python", "app.py"]\n',
@@ -46,6 +52,10 @@ ruleTable(rule, {
     { input: PY + 'CMD ["daphne", "site.asgi:application"]\n', line: 3 },
     { input: PY + 'CMD ["python", "manage.py", "runserver"]\n', line: 3 },
     { input: PY + 'CMD python manage.py runserver 8000\n', line: 3, message: /port alone/ },
+    { input: PY + 'CMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n', line: 3, message: /runserver listens on 127\.0\.0\.1, the container/, unsafeFixed: PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n' },
+    { input: PY + 'ENTRYPOINT ["tini", "--"]\nCMD ["gunicorn", "app:app"]\n', line: 4 },
+    { input: PY + 'CMD exec gunicorn app:app\n', line: 3 },
+    { input: PY + 'ENTRYPOINT ["gunicorn"]\nCMD ["app:app"]\n', line: 3 },
     { input: PY + 'CMD ["flask", "run"]\n', line: 3 },
     { input: PY + 'ENV HOST=127.0.0.1\nCMD gunicorn --bind ${HOST}:8000 site.wsgi\n', line: 4 },
     { input: 'FROM python:3.12.4-slim AS base\nCMD ["gunicorn", "site.wsgi"]\nFROM base\nUSER nobody\n', line: 2, name: 'inherited CMD' },

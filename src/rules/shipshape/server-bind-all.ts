@@ -69,15 +69,18 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     if (hosts.some((h) => h === null || !LOOPBACK.test(h))) return null;
     return { server, token, written: hosts[0], defaultText, advice };
   };
+  // Assignments written before the command (`GUNICORN_CMD_ARGS=... gunicorn app`).
+  const inline = new Set<string>();
+  for (let j = i - 1; j >= 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v[j]); j--) inline.add(v[j].slice(0, v[j].indexOf('=')));
   if (w === 'gunicorn') {
     const binds = optionValues(args, ['--bind'], ['-b']);
-    const configured = optionValues(args, ['--config'], ['-c']).length > 0 || envAt(ctx, last, 'GUNICORN_CMD_ARGS') !== undefined || (envAt(ctx, last, 'PORT') ?? '') !== '';
+    const configured = optionValues(args, ['--config'], ['-c']).length > 0 || args.some((a) => /^--paste(r)?(=|$)/.test(a)) || inline.has('GUNICORN_CMD_ARGS') || inline.has('PORT') || envAt(ctx, last, 'GUNICORN_CMD_ARGS') !== undefined || (envAt(ctx, last, 'PORT') ?? '') !== '';
     const confInContext = ctx.context !== null && ctx.context.listFiles().some((f) => baseName(f) === 'gunicorn.conf.py');
     return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || confInContext);
   }
   if (w === 'uvicorn') {
     const hosts = optionValues(args, ['--host'], []);
-    const other = args.some((a) => /^--(uds|fd)(=|$)/.test(a)) || envAt(ctx, last, 'UVICORN_HOST') !== undefined;
+    const other = args.some((a) => /^--(uds|fd)(=|$)/.test(a)) || envAt(ctx, last, 'UVICORN_HOST') !== undefined || inline.has('UVICORN_HOST');
     return check(hosts, 'uvicorn', "uvicorn's default host is 127.0.0.1", '`--host 0.0.0.0`', other);
   }
   if (w === 'hypercorn') {
@@ -96,13 +99,29 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     if (resolved === null) return null;
     const host = /^\d+$/.test(resolved) ? '127.0.0.1' : hostOf(resolved);
     if (host === null || !LOOPBACK.test(host)) return null;
-    return { server: 'manage.py runserver', token, written: /^\d+$/.test(resolved) ? null : host, defaultText: 'a port alone listens on 127.0.0.1', advice: '`0.0.0.0:8000`' };
+    const portOnly = /^\d+$/.test(resolved);
+    return { server: 'manage.py runserver', token, written: portOnly ? null : host, defaultText: portOnly ? 'runserver given a port alone listens on 127.0.0.1' : 'runserver listens on 127.0.0.1:8000 by default', advice: '`0.0.0.0:8000`' };
   }
   if (w === 'flask' && args.includes('run')) {
     const hosts = optionValues(args, ['--host'], ['-h']);
     return check(hosts, 'flask run', "flask run's default host is 127.0.0.1", '`--host 0.0.0.0`', envAt(ctx, last, 'FLASK_RUN_HOST') !== undefined);
   }
   return null;
+}
+
+const LAUNCHERS = new Set(['exec', 'nohup', 'env', '--', '-c', 'time', 'tini', 'dumb-init']);
+
+/**
+ * True when token `i` is where a command starts: first word, after `&&`/`;`/`|`, after a launcher
+ * (`exec`, `sh -c`, `tini --`, `gosu user`), or after `NAME=value` assignments — not an argument
+ * (`anyserver.py -s gunicorn`).
+ */
+function commandStart(v: readonly string[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = v[i - 1];
+  if (SEPARATORS.has(prev) || LAUNCHERS.has(baseName(prev))) return true;
+  if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(prev)) return commandStart(v, i - 1);
+  return i >= 2 && ['gosu', 'su-exec', 'setpriv', 'chpst'].includes(baseName(v[i - 2]));
 }
 
 function tokenRange(ctx: RuleContext, token: CommandToken, needle: string): Range {
@@ -129,12 +148,18 @@ export default defineRule({
   check(ctx) {
     const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
     if (stage === undefined) return;
-    const { tokens } = containerCommand(ctx, stage);
+    const { tokens, entrypoint, cmd } = containerCommand(ctx, stage);
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+    const values = tokens.map((t) => t.value);
     for (let i = 0; i < tokens.length; i++) {
       let at = i;
-      if (tokens[i].value === '-m' && i > 0 && /^python/.test(baseName(tokens[i - 1].value))) at = i + 1;
+      const isPython = (k: number): boolean => /^python[\d.]*$/.test(baseName(values[k] ?? '')) && commandStart(values, k);
+      if (values[i] === '-m' && i > 0 && isPython(i - 1)) at = i + 1;
+      else if (/manage\.py$/.test(values[i]) && i > 0 && isPython(i - 1)) at = i;
+      else if (!commandStart(values, i) || /\/init\.d\//.test(values[i])) continue;
       if (at >= tokens.length) break;
+      // `ENTRYPOINT ["gunicorn"]` without a CMD: the arguments come from `docker run`.
+      if (entrypoint !== null && cmd === null && tokens.slice(at).every((t) => t.instr === entrypoint) && at === tokens.length - 1) continue;
       const v = judge(ctx, last, tokens, at);
       if (v === null) continue;
       let fix: Fix | undefined;
@@ -154,7 +179,7 @@ export default defineRule({
         at: range,
         instruction: v.token.instr,
         message:
-          v.written !== null && v.defaultText.indexOf('port alone') < 0
+          v.written !== null
             ? `${v.server} listens on ${v.written}, the container's own loopback: nothing outside the container can connect. Bind to 0.0.0.0`
             : `${v.defaultText}, the container's own loopback: nothing outside the container can connect. Add ${v.advice}`,
         fix,
