@@ -11,6 +11,9 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nRUN apt-get remove -y python3\n',
     'FROM python:3.12.4 AS build\nRUN pip wheel -w /w .\nFROM debian:12.6\nRUN apt-get install -y python3\n',
     'FROM python:3.12.4-slim\nRUN apt-get install -y $PACKAGES\n',
+    'FROM frolvlad/alpine-python3\nRUN apk add --no-cache python3-dev\n',
+    'FROM tuttleofx/tuttleofx:python3-latest\nRUN apt-get install -y python3-pyqt5\n',
+    'FROM python:3.5.6-slim-stretch\nRUN apt-get install -y --no-install-recommends python2.7 python-pip\n',
   ],
   fires: [
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },
