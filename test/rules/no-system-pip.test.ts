@@ -32,6 +32,7 @@ ruleTable(rule, {
     { input: DEB + 'RUN rm /usr/lib/python3.11/EXTERNALLY-MANAGED && pip install flask==3.0.3\n', line: 3, count: 1, message: /EXTERNALLY-MANAGED/ },
     { input: DEB + 'RUN pip install flask==3.0.3\n', line: 3, message: /debian:12\.6.*PEP 668/ },
     { input: UBU + 'RUN pip3 install --user flask==3.0.3\n', line: 3 },
+    { input: 'FROM ubuntu:latest\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /system Python of `ubuntu:latest` \(today Ubuntu 24\.04 or later\) fails/ },
     { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
     { input: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install flask==3.0.3\n', line: 4, name: 'system Python installed in the parent stage' },

@@ -10,7 +10,7 @@ const DEBIAN_MANAGED = new Set(['bookworm', 'trixie', 'forky', 'sid', 'testing',
 const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing', 'resolute', 'latest', 'rolling', 'devel']);
 
 /**
- * The distribution release of a root image whose system Python is marked externally managed (PEP 668:
+ * The distribution release (as Markdown, with a note for floating tags) of a root image whose system Python is marked externally managed (PEP 668:
  * an `EXTERNALLY-MANAGED` file beside the standard library), or null: Debian 12 (bookworm) and later,
  * Ubuntu 23.04 (lunar) and later, Alpine 3.19 and later.
  */
@@ -21,11 +21,13 @@ export function externallyManaged(image: ImageRef | null): string | null {
   const word = tag.split(/[-_]/)[0];
   const num = /^(\d+)(?:\.(\d+))?/.exec(tag);
   if (key === 'debian') {
-    if (DEBIAN_MANAGED.has(word) || (num && Number(num[1]) >= 12)) return `debian:${tag}`;
+    if (DEBIAN_MANAGED.has(word) || (num && Number(num[1]) >= 12)) return num || !['latest', 'stable', 'testing', 'sid', 'unstable'].includes(word) ? `\`debian:${tag}\`` : `\`debian:${tag}\` (today Debian 12 or later)`;
   } else if (key === 'ubuntu') {
-    if (UBUNTU_MANAGED.has(word) || (num && (Number(num[1]) > 23 || (Number(num[1]) === 23 && Number(num[2] ?? 0) >= 4)))) return `ubuntu:${tag}`;
+    if (num && (Number(num[1]) > 23 || (Number(num[1]) === 23 && Number(num[2] ?? 0) >= 4))) return `\`ubuntu:${tag}\``;
+    if (UBUNTU_MANAGED.has(word)) return word === 'latest' || word === 'rolling' || word === 'devel' ? `\`ubuntu:${tag}\` (today Ubuntu 24.04 or later)` : `\`ubuntu:${tag}\``;
   } else if (key === 'alpine') {
-    if (word === 'latest' || word === 'edge' || (num && (Number(num[1]) > 3 || Number(num[2] ?? 0) >= 19))) return `alpine:${tag}`;
+    if (num && (Number(num[1]) > 3 || Number(num[2] ?? 0) >= 19)) return `\`alpine:${tag}\``;
+    if (word === 'latest' || word === 'edge') return `\`alpine:${tag}\` (today Alpine 3.19 or later)`;
   }
   return null;
 }
@@ -89,7 +91,7 @@ export default defineRule({
         reported.add(run);
         ctx.report({
           at: cmd,
-          message: `\`${install.label}\` into the system Python of \`${managed}\` fails under PEP 668 (\`externally-managed-environment\`): create a virtual environment (\`python3 -m venv /opt/venv\`, \`ENV PATH=/opt/venv/bin:$PATH\`) or use a \`python\` base image`,
+          message: `\`${install.label}\` into the system Python of ${managed} fails under PEP 668 (\`externally-managed-environment\`): create a virtual environment (\`python3 -m venv /opt/venv\`, \`ENV PATH=/opt/venv/bin:$PATH\`) or use a \`python\` base image`,
         });
       }
     }
