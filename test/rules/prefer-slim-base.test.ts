@@ -16,6 +16,8 @@ ruleTable(rule, {
     'FROM cimg/python:3.12\n',
     'ARG PY=3.12\nFROM python:${PY}-slim\n',
     'FROM python:3.12.4\nRUN apt-get install -y $BUILD_DEPS\n',
+    'FROM python:3.12.4\nCOPY . /src\nRUN cd /src && ./configure && make install\n',
+    'FROM python:3.12.4\nCOPY . /src\nRUN python setup.py install\n',
   ],
   fires: [
     { input: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n', line: 1, column: 6, message: /`python:3\.12\.4-slim`/, unsafeFixed: 'FROM python:3.12.4-slim\nCMD ["python", "app.py"]\n', fixed: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n' },
