@@ -14,6 +14,7 @@ import { expandInScope, type Semantics } from '../parse/semantics.js';
 import type { Dockerfile, Flag, ImageRef, Instruction, Range, Stage, Word } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
 import { cleanPath } from '../parse/paths.js';
+import { positionAt } from '../shell/positions.js';
 
 /** One `RUN --mount=...` flag, read as BuildKit reads its CSV fields. */
 export interface Mount {
@@ -23,6 +24,12 @@ export interface Mount {
   target: string | null;
   /** Every field, key lower-cased and trimmed (`id`, `from`, `source`, `sharing`...); a bare key has value ``. */
   options: Record<string, string>;
+  /**
+   * Each `key=value` field as written, with the range of its value in the Dockerfile (quotes around
+   * the value excluded), for fixes that rewrite one field (`from=<stage>`). Empty when the flag has no
+   * value range.
+   */
+  fields: { key: string; value: string; range: Range; valueRange: Range }[];
   /** The flag as parsed. */
   flag: Flag;
   /** The whole `--mount=...` flag in the Dockerfile. */
@@ -164,7 +171,7 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       f = {
         instruction: instr,
         stage: stageOf(owner),
-        mounts: instr.keyword === 'RUN' ? readMounts(instr) : [],
+        mounts: instr.keyword === 'RUN' ? readMounts(file, instr) : [],
         copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? readCopy(instr) : null,
         get workdir() {
           return workdirOf(instr);
@@ -221,7 +228,7 @@ function stageAncestors(file: Dockerfile, stage: Stage): Stage[] {
 }
 
 /** BuildKit's `--mount` CSV reading (quotes removed, keys lower-cased and trimmed). */
-function readMounts(run: Instruction): Mount[] {
+function readMounts(file: Dockerfile, run: Instruction): Mount[] {
   const out: Mount[] = [];
   for (const flag of run.flags) {
     if (flag.name !== 'mount' || flag.value === null) continue;
@@ -232,7 +239,43 @@ function readMounts(run: Instruction): Mount[] {
       options[key] = eq === -1 ? '' : field.slice(eq + 1).trim();
     }
     const target = options.target ?? options.dst ?? options.destination ?? null;
-    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options, flag, range: flag.range });
+    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options, fields: mountFields(file, flag), flag, range: flag.range });
+  }
+  return out;
+}
+
+/** The fields of a `--mount` value as written in the file, with ranges (see {@link Mount.fields}). */
+function mountFields(file: Dockerfile, flag: Flag): Mount['fields'] {
+  if (!flag.valueRange) return [];
+  const base = flag.valueRange.start.offset;
+  const raw = file.text.slice(base, flag.valueRange.end.offset);
+  const at = (i: number): Range['start'] => positionAt(file.text, file.lineStarts, base + i);
+  const out: Mount['fields'] = [];
+  let start = 0;
+  let quote: string | null = null;
+  for (let i = 0; i <= raw.length; i++) {
+    const ch = raw[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      continue;
+    }
+    if (i < raw.length && ch !== ',') continue;
+    const field = raw.slice(start, i);
+    const eq = field.indexOf('=');
+    if (eq > 0) {
+      let vs = start + eq + 1;
+      let ve = i;
+      if (ve - vs >= 2 && (raw[vs] === '"' || raw[vs] === "'") && raw[ve - 1] === raw[vs]) {
+        vs++;
+        ve--;
+      }
+      out.push({ key: field.slice(0, eq).trim().toLowerCase(), value: raw.slice(vs, ve), range: { start: at(start), end: at(i) }, valueRange: { start: at(vs), end: at(ve) } });
+    }
+    start = i + 1;
   }
   return out;
 }

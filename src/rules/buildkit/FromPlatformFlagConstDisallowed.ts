@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
 import { expandFrom } from '../../parse/semantics.js';
-import { semanticsOf } from '../lib/buildkit.js';
 
 const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows']);
 const ARCH_ALIASES: Record<string, string> = {
@@ -40,7 +39,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const sem = semanticsOf(file);
+    const sem = ctx.semantics;
     for (const stage of file.stages) {
       const exp = expandFrom(file, sem, stage);
       const p = exp.platform;

@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
 import { expandFrom } from '../../parse/semantics.js';
-import { semanticsOf } from '../lib/buildkit.js';
 import { referenceError } from '../lib/reference.js';
 
 export default defineRule({
@@ -21,7 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const sem = semanticsOf(file);
+    const sem = ctx.semantics;
     for (const stage of file.stages) {
       const exp = expandFrom(file, sem, stage);
       if (stage.base.kind === 'stage') continue;

@@ -1,11 +1,12 @@
 import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { stageChain } from '../lib/buildkit.js';
 import { pythonServerOf, shellWords } from '../lib/python-tools.js';
 
 /** True when a SHELL instruction precedes `instr` in its stage or appears in a parent stage. */
-function shellSet(file: Dockerfile, stage: Stage, instr: Instruction): boolean {
-  for (const s of stageChain(file, stage)) {
+function shellSet(ctx: RuleContext, stage: Stage, instr: Instruction): boolean {
+  const file = ctx.file;
+  for (const s of ctx.stage(stage).chain) {
     for (const i of s.instructions) {
       if (s === stage && i.range.start.offset >= instr.range.start.offset) break;
       if (i.keyword === 'SHELL') return true;
@@ -38,7 +39,7 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
         if (instr.execForm) continue;
-        if (shellSet(file, stage, instr)) continue;
+        if (shellSet(ctx, stage, instr)) continue;
         const text = instr.argsAfterFlags.text.trim();
         const words = text.split(/\s+/);
         const inner = file.comments.some((c) => c.range.start.offset > instr.range.start.offset && c.range.start.offset < instr.range.end.offset);

@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
 import { expandFrom, PREDEFINED_ARGS } from '../../parse/semantics.js';
-import { semanticsOf } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'RedundantTargetPlatform',
@@ -18,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const sem = semanticsOf(file);
+    const sem = ctx.semantics;
     for (const stage of file.stages) {
       const exp = expandFrom(file, sem, stage);
       const p = exp.platform;

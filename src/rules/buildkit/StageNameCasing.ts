@@ -1,42 +1,35 @@
 import { defineRule } from '../define.js';
-import type { TextEdit } from '../../engine/types.js';
-import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
+import type { RuleContext } from '../../engine/types.js';
+import type { EditBuilder } from '../../fix/edit.js';
+import type { Range, Stage } from '../../parse/types.js';
 
-/** Every place that names stage `stage` after its definition: `FROM x`, `COPY --from=x`, `RUN --mount=from=x`. */
-function referenceEdits(file: Dockerfile, stage: Stage, lower: string): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const name = stage.name!.toLowerCase();
-  const text = file.text;
-  const replaceExact = (start: number, end: number): void => {
-    if (text.slice(start, end).toLowerCase() === name && text.slice(start, end) !== lower) edits.push({ start, end, text: lower });
+/**
+ * Renames every place that names stage `stage` after its definition: `FROM x`, `COPY --from=x`,
+ * `RUN --mount=from=x` (spelled as the stage, case-insensitively, but not already `lower`).
+ */
+function renameReferences(ctx: RuleContext, edit: EditBuilder, stage: Stage, lower: string): void {
+  const file = ctx.file;
+  const name = lower;
+  const rename = (at: Range): void => {
+    const written = file.text.slice(at.start.offset, at.end.offset);
+    if (written.toLowerCase() === name && written !== lower) edit.replace(at, lower);
   };
   for (const later of file.stages) {
     if (later.index <= stage.index) continue;
     if (later.base.kind === 'stage' && later.base.stage === stage.index) {
       const w = later.from.words[0];
-      if (w && w.raw.toLowerCase() === name) replaceExact(w.range.start.offset, w.range.end.offset);
+      if (w && w.raw.toLowerCase() === name) rename(w.range);
     }
   }
-  const after = (i: Instruction): boolean => i.range.start.offset > stage.from.range.start.offset;
   for (const instr of file.instructions) {
-    if (!after(instr)) continue;
+    if (instr.range.start.offset <= stage.from.range.start.offset) continue;
     for (const flag of instr.flags) {
-      if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && flag.name === 'from' && flag.valueRange && flag.value?.toLowerCase() === name) {
-        replaceExact(flag.valueRange.start.offset, flag.valueRange.end.offset);
-      }
-      if (instr.keyword === 'RUN' && flag.name === 'mount') {
-        // `from=<name>` fields of the mount, located in the flag as written.
-        const raw = text.slice(flag.range.start.offset, flag.range.end.offset);
-        const re = /(^|[=,"])from=([^,"\s]+)/g;
-        for (let m = re.exec(raw); m; m = re.exec(raw)) {
-          if (m[2].toLowerCase() !== name) continue;
-          const start = flag.range.start.offset + m.index + m[1].length + 'from='.length;
-          replaceExact(start, start + m[2].length);
-        }
-      }
+      if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && flag.name === 'from' && flag.valueRange && flag.value?.toLowerCase() === name) rename(flag.valueRange);
+    }
+    for (const mount of ctx.facts(instr).mounts) {
+      for (const field of mount.fields) if (field.key === 'from' && field.value.toLowerCase() === name) rename(field.valueRange);
     }
   }
-  return edits;
 }
 
 export default defineRule({
@@ -61,12 +54,12 @@ export default defineRule({
       if (stage.name === null || stage.nameRange === null) continue;
       const lower = stage.name.toLowerCase();
       if (stage.name === lower) continue;
-      const edits = [{ start: stage.nameRange.start.offset, end: stage.nameRange.end.offset, text: lower }, ...referenceEdits(file, stage, lower)];
+      const edit = ctx.edit().replace(stage.nameRange, lower);
+      renameReferences(ctx, edit, stage, lower);
       ctx.report({
-        instruction: stage.from,
-        range: stage.nameRange,
+        at: stage.nameRange,
         message: `Stage name '${stage.name}' should be lowercase: BuildKit treats it as '${lower}'; write 'AS ${lower}' and refer to it as '${lower}'`,
-        fix: { applicability: 'safe', description: `Rename the stage to '${lower}'`, edits },
+        fix: edit.safe(`Rename the stage to '${lower}'`),
       });
     }
   },

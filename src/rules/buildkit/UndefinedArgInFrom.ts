@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { expandFrom, PREDEFINED_ARGS } from '../../parse/semantics.js';
-import { semanticsOf, suggestName, variableRange } from '../lib/buildkit.js';
+import { suggestName, variableRange } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'UndefinedArgInFrom',
@@ -18,7 +18,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const sem = semanticsOf(file);
+    const sem = ctx.semantics;
     const candidates = [...file.globalArgs.flatMap((a) => a.pairs.map((p) => p.key)), ...Object.keys(PREDEFINED_ARGS)];
     for (const stage of file.stages) {
       const exp = expandFrom(file, sem, stage);

@@ -1,8 +1,9 @@
 import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
 import { PREDEFINED_ARGS, type Scope, type Variable } from '../../parse/semantics.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
-import { expandAt, extendScope, semanticsOf, suggestName, variableRange } from '../lib/buildkit.js';
-import { knownBaseEnv, rootImage } from '../lib/base-env.js';
+import { expandAt, extendScope, suggestName, variableRange } from '../lib/buildkit.js';
+import { knownBaseEnv, baseImageName } from '../lib/base-env.js';
 
 /** One piece of text the builder expands, with the scope it sees and where it is. */
 interface Expanded {
@@ -19,7 +20,8 @@ const flagValueRaw = (raw: string): string => {
 };
 
 /** The words of `instr` that BuildKit's dispatcher expands (and checks with UndefinedVar). */
-function expandedWords(file: Dockerfile, instr: Instruction, scope: Scope): Expanded[] {
+function expandedWords(ctx: RuleContext, instr: Instruction, scope: Scope): Expanded[] {
+  const file = ctx.file;
   const out: Expanded[] = [];
   const add = (text: string, range: Range, skipQuotes = false): void => {
     if (text.includes('$')) out.push({ text, scope, range, skipQuotes });
@@ -46,7 +48,7 @@ function expandedWords(file: Dockerfile, instr: Instruction, scope: Scope): Expa
       }
       break;
     case 'ARG': {
-      const sem = semanticsOf(file);
+      const sem = ctx.semantics;
       instr.pairs.forEach((p, i) => {
         if (p.rawValue === null || !p.rawValue.includes('$')) return;
         const declared = new Map<string, Variable>();
@@ -77,13 +79,14 @@ function expandedWords(file: Dockerfile, instr: Instruction, scope: Scope): Expa
   return out;
 }
 
-function message(file: Dockerfile, stage: Stage, name: string, hint: string | null): string {
+function message(ctx: RuleContext, stage: Stage, name: string, hint: string | null): string {
+  const file = ctx.file;
   let msg = `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}`;
   const global = file.globalArgs.some((a) => a.pairs.some((p) => p.key === name));
   if (global) return `${msg}: '${name}' is declared before the first FROM, which makes it visible to FROM lines only; add 'ARG ${name}' inside this stage to use it here`;
   if (name in PREDEFINED_ARGS) return `${msg}: '${name}' is an automatic platform ARG, visible to FROM lines only; add 'ARG ${name}' inside this stage to use it here`;
   msg += `: no ARG or ENV before this instruction defines it, so it expands to an empty string; declare it first ('ARG ${name}' or 'ENV ${name}=...')`;
-  const image = rootImage(file, stage);
+  const image = baseImageName(ctx.stage(stage).chain);
   if (image !== null) msg += `. It may come from the base image '${image}', whose ENV shipshape cannot see: if that image sets ${name}, this finding is a false alarm`;
   return msg;
 }
@@ -107,11 +110,11 @@ export default defineRule({
   check(ctx) {
     const file = ctx.file;
     for (const stage of file.stages) {
-      const baseEnv = knownBaseEnv(file, stage);
+      const baseEnv = knownBaseEnv(ctx.stage(stage).chain);
       for (const instr of stage.instructions) {
         const scope = ctx.scope(instr);
         const reported = new Set<string>();
-        for (const e of expandedWords(file, instr, scope)) {
+        for (const e of expandedWords(ctx, instr, scope)) {
           const r = expandAt(file, e.scope, e.text, e.skipQuotes);
           for (const name of r.undeclared) {
             if (reported.has(name) || baseEnv.has(name)) continue;
@@ -120,7 +123,7 @@ export default defineRule({
             ctx.report({
               instruction: instr,
               range: variableRange(file, e.range, name) ?? e.range,
-              message: message(file, stage, name, hint),
+              message: message(ctx, stage, name, hint),
             });
           }
         }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { expandAt, isWindowsAbsolute, looksWindows, stageChain } from '../lib/buildkit.js';
+import { expandAt, isWindowsAbsolute, looksWindows } from '../lib/buildkit.js';
 
 export default defineRule({
   id: 'WorkdirRelativePath',
@@ -20,7 +20,7 @@ export default defineRule({
   check(ctx) {
     const file = ctx.file;
     for (const stage of file.stages) {
-      const ancestors = stageChain(file, stage).slice(1);
+      const ancestors = ctx.stage(stage).chain.slice(1);
       if (ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) continue;
       const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
       if (!first) continue;
@@ -30,7 +30,7 @@ export default defineRule({
       const path = r.value;
       if (path === '' || path.startsWith('/') || isWindowsAbsolute(path)) continue;
       const rest = path.replace(/^\.[\\/]/, '');
-      const absolute = looksWindows(file, stage) ? `C:\\${rest}` : `/${rest}`;
+      const absolute = looksWindows(file, ctx.stage(stage).chain) ? `C:\\${rest}` : `/${rest}`;
       ctx.report({
         instruction: first,
         message: `Relative workdir '${path}' depends on the base image's working directory, which can change with the base image; use an absolute path (WORKDIR ${absolute})`,

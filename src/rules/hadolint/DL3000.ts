@@ -36,7 +36,7 @@ export default defineRule({
     // The absolute working directory at the end of each stage, when the Dockerfile sets it.
     const endDir: (string | null)[] = [];
     for (const stage of file.stages) {
-      const windows = looksWindows(file, stage);
+      const windows = looksWindows(file, ctx.stage(stage).chain);
       let dir: string | null = stage.base.kind === 'stage' ? (endDir[stage.base.stage] ?? null) : null;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR') continue;

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import { withOnbuild } from '../lib/instructions.js';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
 
@@ -19,14 +18,12 @@ export default defineRule({
     good: 'FROM debian:12\nCMD ["nginx", "-g", "daemon off;"]\n',
   },
   check(ctx) {
-    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-      if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+    for (const { run, commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (!POINTLESS.has(cmd.name)) continue;
         const word = cmd.words.find((w) => w.value === cmd.name) ?? cmd.words[0];
         ctx.report({
-          instruction: wrapper ?? instr,
-          range: word?.range ?? cmd.range,
+          at: word ?? cmd,
           message: `\`${cmd.name}\` makes no sense in a container build; remove it (run services with CMD, inspect containers from outside)`,
         });
       }

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import { withOnbuild } from '../lib/instructions.js';
 
 /** No sudo in RUN. */
 export default defineRule({
@@ -17,14 +16,12 @@ export default defineRule({
     good: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
   },
   check(ctx) {
-    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-      if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+    for (const { run, commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (cmd.name !== 'sudo') continue;
         const word = cmd.words.find((w) => w.value === 'sudo') ?? cmd.words[0];
         ctx.report({
-          instruction: wrapper ?? instr,
-          range: word?.range ?? cmd.range,
+          at: word ?? cmd,
           message: 'Do not use `sudo`: run the step as the right user with `USER` instead',
         });
       }

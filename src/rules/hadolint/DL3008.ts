@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, pinnedShellVariable, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, pinnedShellVariable } from '../lib/packages.js';
 
 /** True when hadolint counts an apt-get package argument as pinned. */
 export function aptPinned(pkg: string): boolean {
@@ -29,9 +29,9 @@ export default defineRule({
       'hadolint reports the whole RUN at its first line; shipshape reports the first unpinned package and names all of them in the message. Like hadolint (since it reads `-t` as taking a value), the target release after `-t`/`--target-release` is not taken for a package.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue;
         for (const pkg of positionalArgs(cmd, { valueFlags: ['t', 'target-release'] })) {
           if (pkg.value !== 'install' && !aptPinned(pkg.value) && !pinnedShellVariable(ctx, site.run, pkg, aptPinned)) unpinned.push(pkg);
@@ -39,8 +39,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'apt-get install', (w) => `${w.value}=<version>`),
       });
     }

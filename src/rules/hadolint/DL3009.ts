@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { appendAfterCommand, cmdHasArgs, hasCacheMount, reportedStages, runSites } from '../lib/packages.js';
+import { cmdHasArgs, hasCacheMount, reportedStages } from '../lib/packages.js';
 
 const APT = ['apt-get', 'apt', 'aptitude'];
 
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(ctx) {
     const stages = reportedStages(ctx.file);
-    const sites = runSites(ctx.file, true);
+    const sites = ctx.runs();
     // Deleting the lists breaks a later RUN that installs without its own `update`: no fix then.
     const needsLists = sites.filter((s) => {
       const cmds = ctx.commands(s.run);
@@ -31,22 +31,22 @@ export default defineRule({
     });
     for (const site of sites) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
-      const cmds = ctx.commands(site.run);
+      const cmds = site.commands;
       const update = cmds.find((c) => cmdHasArgs(c, APT, ['update']));
       if (!update) continue;
       if (cmds.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']))) continue;
       if (cmds.some((c) => cmdHasArgs(c, ['apt-get', 'apt'], ['dist-clean']))) continue;
-      if (hasCacheMount(site.run, '/var/lib/apt/lists')) continue;
-      if (hasCacheMount(site.run, '/var/lib/apt') && hasCacheMount(site.run, '/var/cache/apt')) continue;
-      const script = ctx.shell(site.run);
+      if (hasCacheMount(ctx.facts(site.run).mounts, '/var/lib/apt/lists')) continue;
+      if (hasCacheMount(ctx.facts(site.run).mounts, '/var/lib/apt') && hasCacheMount(ctx.facts(site.run).mounts, '/var/cache/apt')) continue;
+      const script = site.script;
       const lastApt: ShellCommand | undefined = cmds.filter((c) => APT.includes(c.name)).pop();
-      const later = needsLists.some((s) => s.instruction.index > site.instruction.index);
-      const edit = script && lastApt && !later ? appendAfterCommand(site.run, script, lastApt, 'rm -rf /var/lib/apt/lists/*') : null;
+      const later = needsLists.some((s) => s.reportOn.index > site.reportOn.index);
+      const edit = ctx.edit();
+      const fixable = script && lastApt && !later && edit.appendCommand(site.run, script, lastApt, 'rm -rf /var/lib/apt/lists/*');
       ctx.report({
-        instruction: site.instruction,
-        range: update.range,
+        at: update,
         message: `Delete the apt lists in the same RUN as \`${update.name} update\`: add \`rm -rf /var/lib/apt/lists/*\` after the last apt command`,
-        fix: edit ? { applicability: 'safe', description: 'Append rm -rf /var/lib/apt/lists/*', edits: [edit] } : undefined,
+        fix: fixable ? edit.safe('Append rm -rf /var/lib/apt/lists/*') : undefined,
       });
     }
   },

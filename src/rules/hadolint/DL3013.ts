@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg, hasFlag, positionalArgs } from '../../shell/query.js';
-import { pinMessage, runSites } from '../lib/packages.js';
+import { pinMessage } from '../lib/packages.js';
 import { isPipInstall } from '../lib/pkg-pip.js';
 
 /** pip options whose value is a separate argument (not a package). */
@@ -57,17 +57,16 @@ export default defineRule({
       'Option values are never taken for packages (`--index-url https://user:pw@host/simple`, `--python "$(command -v python)"`), as in current hadolint. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!isPipInstall(cmd)) continue;
         if (hasArg(cmd, '-r', '--requirement', '.') || hasFlag(cmd, 'c', 'constraint')) continue;
         unpinned.push(...pipPackages(cmd).filter((p) => !pipPinned(p.value)));
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'pip install', (w) => (/^(git|hg|svn|bzr)\+/.test(w.value) ? `${w.value}@<tag or commit>` : `${w.value}==<version>`), ', or install from a pinned requirements file'),
       });
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs } from '../lib/packages.js';
 
 /** hadolint: `-y`, `--yes`, `--assume-yes`, `--qq`, exactly two `q` or two `quiet` flags, or `-q=2`. */
 function assumesYes(cmd: ShellCommand): boolean {
@@ -27,15 +27,15 @@ export default defineRule({
     good: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
       if (offenders.length === 0) continue;
-      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '-y'));
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, 'install')!, '-y');
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: 'Add `-y` to `apt-get install`: the build cannot answer its confirmation prompt',
-        fix: { applicability: 'safe', description: 'Add -y to apt-get install', edits },
+        fix: edit.safe('Add -y to apt-get install'),
       });
     }
   },

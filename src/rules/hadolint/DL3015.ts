@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs } from '../lib/packages.js';
 
 /** DL3015: `apt-get install` should not pull in recommended packages. */
 export default defineRule({
@@ -18,17 +18,17 @@ export default defineRule({
     good: 'FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter(
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter(
         (c) => cmdHasArgs(c, 'apt-get', ['install']) && !hasFlag(c, 'no-install-recommends') && !hasArg(c, 'APT::Install-Recommends=false'),
       );
       if (offenders.length === 0) continue;
-      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '--no-install-recommends'));
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, 'install')!, '--no-install-recommends');
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: 'Add `--no-install-recommends` to `apt-get install` so that only the packages you name are installed',
-        fix: { applicability: 'unsafe', description: 'Add --no-install-recommends to apt-get install', edits },
+        fix: edit.unsafe('Add --no-install-recommends to apt-get install'),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const PATH_PREFIXES = ['/', './', '../', '~/'];
@@ -37,9 +37,9 @@ export default defineRule({
     differences: 'shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'npm', ['install'])) continue;
         const args = positionalArgs(cmd, { valueFlags: ['loglevel', 'registry'] });
         if (args[0]?.value !== 'install') continue;
@@ -49,8 +49,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'npm install', (w) => `${w.value}@<version>`),
       });
     }

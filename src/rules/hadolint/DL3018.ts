@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, pinnedShellVariable, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage, pinnedShellVariable } from '../lib/packages.js';
 
 /**
  * apk options whose value is a separate argument: hadolint's `-t`/`--virtual`, `--repository`, `-X`, and
@@ -32,9 +32,9 @@ export default defineRule({
       'hadolint skips only the values of `-t`/`--virtual`, `--repository` and `-X`; shipshape also skips those of `-p`/`--root` (`apk add --initdb -p /out ...` is not a package `/out`), `--keys-dir`, `--repositories-file`, `--arch`, `--cache-dir` and `--timeout`. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'apk', ['add'])) continue;
         for (const pkg of positionalArgs(cmd, { valueFlags: VALUE_FLAGS })) {
           if (pkg.value !== 'add' && !apkPinned(pkg.value) && !pinnedShellVariable(ctx, site.run, pkg, apkPinned)) unpinned.push(pkg);
@@ -42,8 +42,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'apk add', (w) => `${w.value}=<version>`),
       });
     }

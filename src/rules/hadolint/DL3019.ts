@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, hasCacheMount } from '../lib/packages.js';
 
 /** DL3019: `apk add` should not leave its index cache in the image. */
 export default defineRule({
@@ -20,15 +20,15 @@ export default defineRule({
       '`apk add --no-network` is not reported: it installs only from packages already present and fetches no index, so there is no cache to keep (the official haproxy and other Alpine images use it to add run-time dependencies). hadolint reports it.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache', 'no-network'));
-      if (offenders.length === 0 || hasCacheMount(site.run, '/var/cache/apk')) continue;
-      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'add')!, '--no-cache'));
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasFlag(c, 'no-cache', 'no-network'));
+      if (offenders.length === 0 || hasCacheMount(ctx.facts(site.run).mounts, '/var/cache/apk')) continue;
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, 'add')!, '--no-cache');
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: 'Add `--no-cache` to `apk add` so that the package index is not kept in the layer',
-        fix: { applicability: 'safe', description: 'Add --no-cache to apk add', edits },
+        fix: edit.safe('Add --no-cache to apk add'),
       });
     }
   },

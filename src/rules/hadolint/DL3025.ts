@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
-import type { Applicability, Fix } from '../../engine/types.js';
+import type { Applicability, Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { ancestors, sourceOffset } from '../lib/instructions.js';
+import { sourceOffset } from '../lib/instructions.js';
 
 /** Shell builtins and keywords: as the first word they need a shell, exec form cannot run them. */
 const NEEDS_SHELL = new Set([
@@ -51,8 +51,9 @@ export function plainArgv(text: string): string[] | null {
   return out;
 }
 
-function stageChainHas(file: Dockerfile, stage: Stage, keyword: string): boolean {
-  return [stage, ...ancestors(file, stage)].some((s) => s.instructions.some((i) => i.keyword === keyword));
+function stageChainHas(ctx: RuleContext, stage: Stage, keyword: string): boolean {
+  const file = ctx.file;
+  return [stage, ...ctx.stage(stage).ancestors].some((s) => s.instructions.some((i) => i.keyword === keyword));
 }
 
 /** The exec-form fix for a shell-form command starting at `from` of the instruction's argsAfterFlags. */
@@ -103,7 +104,7 @@ export default defineRule({
         from = m[0].length;
       } else if (stage) {
         const other = instr.keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
-        const conflict = instr.keyword === 'CMD' ? stageChainHas(file, stage, 'ENTRYPOINT') : stage.instructions.some((i) => i.keyword === other);
+        const conflict = instr.keyword === 'CMD' ? stageChainHas(ctx, stage, 'ENTRYPOINT') : stage.instructions.some((i) => i.keyword === other);
         if (conflict) applicability = 'unsafe';
       }
       if (text.slice(from).trim() === '') continue;

@@ -23,17 +23,6 @@ function untrustedRegistry(image: string, trusted: string[]): string | null {
   return trusted.some((p) => matches(p, ref.registry!)) ? null : ref.registry;
 }
 
-/** Key/value options of a `--mount` flag (BuildKit's CSV form). */
-function mountOptions(value: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    out.set(key, eq < 0 ? '' : part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
-  }
-  return out;
-}
-
 /** Only images from trusted registries. */
 export default defineRule({
   id: 'DL3026',
@@ -77,13 +66,10 @@ export default defineRule({
           const flag = instr.flags.find((f) => f.name === 'from');
           if (flag?.value && !isStage(flag.value, stage.index)) check(flag.value, instr, flag.range, 'COPY source image');
         } else if (instr.keyword === 'RUN') {
-          for (const flag of instr.flags) {
-            if (flag.name !== 'mount' || flag.value === null) continue;
-            const opts = mountOptions(flag.value);
-            const type = opts.get('type') ?? 'bind';
-            const from = opts.get('from');
-            if ((type !== 'bind' && type !== 'cache') || !from || isStage(from, stage.index)) continue;
-            check(from, instr, flag.range, 'Mounted image');
+          for (const mount of ctx.facts(instr).mounts) {
+            const from = mount.options.from;
+            if ((mount.type !== 'bind' && mount.type !== 'cache') || !from || isStage(from, stage.index)) continue;
+            check(from, instr, mount.range, 'Mounted image');
           }
         }
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { TextEdit } from '../../engine/types.js';
 import { subcommand } from '../../shell/query.js';
-import { nameWord, runSites } from '../lib/packages.js';
+import { nameWord } from '../lib/packages.js';
 
 /** apt subcommands that apt-get runs the same way (apt's `upgrade`, `list`, `search`... differ or do not exist). */
 const SAME_IN_APT_GET = new Set(['install', 'remove', 'purge', 'update', 'autoremove', 'autoclean', 'clean', 'build-dep', 'source', 'download', 'dist-upgrade']);
@@ -22,8 +22,8 @@ export default defineRule({
     good: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10.1 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter((c) => c.name === 'apt');
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter((c) => c.name === 'apt');
       if (offenders.length === 0) continue;
       const edits: TextEdit[] = [];
       for (const c of offenders) {
@@ -33,7 +33,7 @@ export default defineRule({
         edits.push({ start: w.range.start.offset, end: w.range.end.offset, text: site.run.execForm ? '"apt-get"' : 'apt-get' });
       }
       ctx.report({
-        instruction: site.instruction,
+        instruction: site.reportOn,
         range: nameWord(offenders[0]).range,
         message: `Use \`apt-get\` instead of \`apt${subcommand(offenders[0]) ? ' ' + subcommand(offenders[0])!.value : ''}\`: apt has no stable interface for scripts`,
         fix: edits.length > 0 ? { applicability: 'safe', description: 'Use apt-get instead of apt', edits } : undefined,

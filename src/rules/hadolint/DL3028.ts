@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 
 /**
  * hadolint's gem packages: arguments before `--`, without every argument starting with `-` and the
@@ -39,17 +39,16 @@ export default defineRule({
       'Same reading as hadolint, including its quirk that the argument after any option is skipped (`gem install --no-document rails` is not checked).',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'gem', ['install', 'i'])) continue;
         if (hasArg(cmd, '-v', '--version') || cmd.args.some((a) => a.value.startsWith('--version='))) continue;
         unpinned.push(...gemPackages(cmd).filter((g) => !g.value.includes(':')));
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'gem install', (w) => `${w.value}:<version>`, ' or add `-v <version>`'),
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, earlyCleanMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, earlyCleanMessage } from '../lib/packages.js';
 
 /** DL3032: clean the yum cache after installing. */
 export default defineRule({
@@ -17,22 +17,22 @@ export default defineRule({
     good: 'FROM rockylinux:9.3\nRUN yum install -y httpd-2.4.57 && yum clean all\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const cmds = ctx.commands(site.run);
+    for (const site of ctx.runs()) {
+      const cmds = site.commands;
       const install = cmds.find((c) => cmdHasArgs(c, 'yum', ['install']));
       if (!install) continue;
       const clean = cmds.find((c) => cmdHasArgs(c, 'yum', ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/yum/*']));
       if (clean && clean.index > install.index) continue;
-      const script = ctx.shell(site.run);
+      const script = site.script;
       const lastYum = cmds.filter((c) => c.name === 'yum').pop()!;
-      const edit = script && !clean ? appendAfterCommand(site.run, script, lastYum, 'yum clean all') : null;
+      const edit = ctx.edit();
+      const fixable = script && !clean && edit.appendCommand(site.run, script, lastYum, 'yum clean all');
       ctx.report({
-        instruction: site.instruction,
-        range: install.range,
+        at: install,
         message: clean
           ? earlyCleanMessage(cmds, clean, install, 'yum', 'install', 'DL3032')
           : 'Run `yum clean all` after `yum install` in the same RUN so that the package cache does not stay in the layer',
-        fix: edit ? { applicability: 'safe', description: 'Append yum clean all', edits: [edit] } : undefined,
+        fix: fixable ? edit.safe('Append yum clean all') : undefined,
       });
     }
   },

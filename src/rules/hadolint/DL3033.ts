@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 /** DL3033: yum packages must be pinned. */
@@ -21,10 +21,10 @@ export default defineRule({
       'The value of an option written as a separate argument (`--installroot /staging`, `--enablerepo epel`, `--setopt x=y`, `-x pkg`) is not taken for a package; hadolint reports it as an unpinned package. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
       const modules = new Set<ShellWord>();
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'yum', ['install'])) continue;
         const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
         if (cmdHasArgs(cmd, 'yum', ['module'])) for (const m of args.filter((a) => !a.value.includes(':'))) {
@@ -35,8 +35,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'yum install', (w) => (modules.has(w) ? `${w.value}:<stream>` : `${w.value}-<version>`)),
       });
     }

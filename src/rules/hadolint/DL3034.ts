@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, nameWord, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs, nameWord } from '../lib/packages.js';
 
 const SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
 
@@ -21,8 +21,8 @@ export default defineRule({
     differences: 'The fix adds `-n` after `zypper` (valid for every subcommand) rather than `-y` after the subcommand.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter(
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter(
         (c) => cmdHasArgs(c, 'zypper', SUBCOMMANDS) && !hasFlag(c, 'n', 'non-interactive', 'no-confirm', 'y'),
       );
       if (offenders.length === 0) continue;
@@ -31,8 +31,7 @@ export default defineRule({
         return { start: w.range.end.offset, end: w.range.end.offset, text: site.run.execForm ? ', "-n"' : ' -n' };
       });
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: `Add \`-n\` (\`--non-interactive\`) to \`zypper ${argWord(offenders[0], ...SUBCOMMANDS)!.value}\`: the build cannot answer its prompts`,
         fix: { applicability: 'safe', description: 'Add -n to zypper', edits },
       });

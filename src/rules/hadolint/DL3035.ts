@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { argWord, cmdHasArgs, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs } from '../lib/packages.js';
 
 /** DL3035: no `zypper dist-upgrade` in an image build. */
 export default defineRule({
@@ -16,12 +16,11 @@ export default defineRule({
     good: 'FROM opensuse/leap:15.6\nRUN zypper --non-interactive install nginx=1.21.5 && zypper clean\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const cmd = ctx.commands(site.run).find((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']));
+    for (const site of ctx.runs()) {
+      const cmd = site.commands.find((c) => cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup']));
       if (!cmd) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: cmd.range,
+        at: cmd,
         message: `Do not run \`zypper ${argWord(cmd, 'dist-upgrade', 'dup')!.value}\` in a build: use a newer base image instead`,
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, hasCacheMount, runSites } from '../lib/packages.js';
+import { cmdHasArgs, hasCacheMount } from '../lib/packages.js';
 
 /** DL3036: clean the zypper cache after installing. */
 export default defineRule({
@@ -17,21 +17,21 @@ export default defineRule({
     good: 'FROM opensuse/leap:15.6\nRUN zypper install -y postgresql15=15.6 && zypper clean\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const cmds = ctx.commands(site.run);
+    for (const site of ctx.runs()) {
+      const cmds = site.commands;
       const installs = cmds.filter((c) => cmdHasArgs(c, 'zypper', ['install', 'in']));
       if (installs.length === 0) continue;
       const cleans = cmds.filter((c) => cmdHasArgs(c, 'zypper', ['clean', 'cc']));
       const last = installs[installs.length - 1];
-      if (cleans.some((c) => c.index > last.index) || hasCacheMount(site.run, '/var/cache/zypp')) continue;
-      const script = ctx.shell(site.run);
+      if (cleans.some((c) => c.index > last.index) || hasCacheMount(ctx.facts(site.run).mounts, '/var/cache/zypp')) continue;
+      const script = site.script;
       const lastZypper = cmds.filter((c) => c.name === 'zypper').pop()!;
-      const edit = script && cleans.length === 0 ? appendAfterCommand(site.run, script, lastZypper, 'zypper clean') : null;
+      const edit = ctx.edit();
+      const fixable = script && cleans.length === 0 && edit.appendCommand(site.run, script, lastZypper, 'zypper clean');
       ctx.report({
-        instruction: site.instruction,
-        range: last.range,
+        at: last,
         message: 'Run `zypper clean` after `zypper install` in the same RUN so that the package cache does not stay in the layer',
-        fix: edit ? { applicability: 'safe', description: 'Append zypper clean', edits: [edit] } : undefined,
+        fix: fixable ? edit.safe('Append zypper clean') : undefined,
       });
     }
   },

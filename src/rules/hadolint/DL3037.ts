@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 import { ZYPPER_VALUE_FLAGS, argsExcept } from '../lib/pkg-rpm.js';
 
 /** DL3037: zypper packages must be pinned. */
@@ -21,16 +21,15 @@ export default defineRule({
       'The value of an option written as a separate argument (`--repo oss`, `--from oss`, `-t pattern`, `--root /mnt`) is not taken for a package; hadolint reports it as an unpinned package. shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, 'zypper', ['install', 'in'])) continue;
         unpinned.push(...argsExcept(cmd, ['install', 'in'], ZYPPER_VALUE_FLAGS).filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm')));
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'zypper install', (w) => `${w.value}=<version>`),
       });
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasFlag } from '../../shell/query.js';
-import { argWord, cmdHasArgs, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, cmdHasArgs } from '../lib/packages.js';
 
 const INSTALLS = ['install', 'groupinstall', 'localinstall'];
 
@@ -20,15 +20,15 @@ export default defineRule({
     good: 'FROM fedora:40\nRUN dnf install -y nginx-1.24.0 && dnf clean all\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter((c) => cmdHasArgs(c, ['dnf', 'microdnf'], INSTALLS) && !hasFlag(c, 'y', 'assumeyes'));
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter((c) => cmdHasArgs(c, ['dnf', 'microdnf'], INSTALLS) && !hasFlag(c, 'y', 'assumeyes'));
       if (offenders.length === 0) continue;
-      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, ...INSTALLS)!, '-y'));
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, ...INSTALLS)!, '-y');
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: `Add \`-y\` to \`${offenders[0].name} ${argWord(offenders[0], ...INSTALLS)!.value}\`: the build cannot answer its confirmation prompt`,
-        fix: { applicability: 'safe', description: `Add -y to ${offenders[0].name} install`, edits },
+        fix: edit.safe(`Add -y to ${offenders[0].name} install`),
       });
     }
   },

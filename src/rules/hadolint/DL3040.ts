@@ -1,7 +1,6 @@
 import { defineRule } from '../define.js';
-import type { TextEdit } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { appendAfterCommand, cmdHasArgs, earlyCleanMessage, hasCacheMount, runSites } from '../lib/packages.js';
+import { cmdHasArgs, earlyCleanMessage, hasCacheMount } from '../lib/packages.js';
 
 const INSTALLS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -21,12 +20,12 @@ export default defineRule({
     good: 'FROM fedora:40\nRUN dnf install -y redis-7.2.4 && dnf clean all\n',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      if (hasCacheMount(site.run, '/var/cache/libdnf5') || hasCacheMount(site.run, '.cache/libdnf5')) continue;
-      const cmds = ctx.commands(site.run);
-      const script = ctx.shell(site.run);
+    for (const site of ctx.runs()) {
+      if (hasCacheMount(ctx.facts(site.run).mounts, '/var/cache/libdnf5') || hasCacheMount(ctx.facts(site.run).mounts, '.cache/libdnf5')) continue;
+      const cmds = site.commands;
+      const script = site.script;
       const failing: { tool: string; install: ShellCommand; clean: ShellCommand | undefined }[] = [];
-      const edits: TextEdit[] = [];
+      const edit = ctx.edit();
       for (const tool of ['dnf', 'microdnf']) {
         const install = cmds.find((c) => cmdHasArgs(c, tool, INSTALLS));
         if (!install) continue;
@@ -34,18 +33,16 @@ export default defineRule({
         if (clean && clean.index > install.index) continue;
         failing.push({ tool, install, clean });
         const last = cmds.filter((c) => c.name === tool).pop()!;
-        const edit = script && !clean ? appendAfterCommand(site.run, script, last, `${tool} clean all`) : null;
-        if (edit) edits.push(edit);
+        if (script && !clean) edit.appendCommand(site.run, script, last, `${tool} clean all`);
       }
       if (failing.length === 0) continue;
       const first = failing[0];
       ctx.report({
-        instruction: site.instruction,
-        range: first.install.range,
+        at: first.install,
         message: first.clean
           ? earlyCleanMessage(cmds, first.clean, first.install, first.tool, first.install.args.find((a) => INSTALLS.includes(a.value))!.value, 'DL3040')
           : `Run \`${first.tool} clean all\` after \`${first.tool} ${first.install.args.find((a) => INSTALLS.includes(a.value))!.value}\` in the same RUN so that the package cache does not stay in the layer`,
-        fix: edits.length > 0 ? { applicability: 'safe', description: `Append ${failing.map((f) => `${f.tool} clean all`).join(' and ')}`, edits } : undefined,
+        fix: edit.empty ? undefined : edit.safe(`Append ${failing.map((f) => `${f.tool} clean all`).join(' and ')}`),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { cmdHasArgs, pinMessage, runSites } from '../lib/packages.js';
+import { cmdHasArgs, pinMessage } from '../lib/packages.js';
 import { RPM_VALUE_FLAGS, argsExcept, rpmPinned } from '../lib/pkg-rpm.js';
 
 const DNF = ['dnf', 'microdnf'];
@@ -23,11 +23,11 @@ export default defineRule({
       'The value of an option written as a separate argument (`--installroot /staging`, `--enablerepo epel`, `--releasever 9`, `-x pkg`) is not taken for a package; hadolint reports it as an unpinned package (for example the `/staging` install root of the .NET images). shipshape reports the first unpinned package and names all of them.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       const unpinned: ShellWord[] = [];
       const modules = new Set<ShellWord>();
       const tools = new Set<string>();
-      for (const cmd of ctx.commands(site.run)) {
+      for (const cmd of site.commands) {
         if (!cmdHasArgs(cmd, DNF, ['install'])) continue;
         const before = unpinned.length;
         const args = argsExcept(cmd, ['install', 'module'], RPM_VALUE_FLAGS);
@@ -40,8 +40,7 @@ export default defineRule({
       }
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, `${[...tools].join('/')} install`, (w) => (modules.has(w) ? `${w.value}:<stream>` : `${w.value}-<version>`)),
       });
     }

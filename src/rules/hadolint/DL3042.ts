@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hasArg } from '../../shell/query.js';
-import { argWord, hasCacheMount, insertFlagAfter, runSites } from '../lib/packages.js';
+import { argWord, hasCacheMount } from '../lib/packages.js';
 import { isPipInstall, isPipWrapper } from '../lib/pkg-pip.js';
 
 const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
@@ -32,20 +32,20 @@ export default defineRule({
       'The ENV test uses BuildKit\'s variable scoping: an ENV reaches a stage only through `FROM <stage>`, never through an unrelated stage that happens to use the same base image (hadolint keys stages by image name). A quoted value (`PIP_NO_CACHE_DIR="1"`) in the RUN counts.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const offenders = ctx.commands(site.run).filter((c) => isPipInstall(c) && !isPipWrapper(c) && !hasArg(c, '--no-cache-dir'));
+    for (const site of ctx.runs()) {
+      const offenders = site.commands.filter((c) => isPipInstall(c) && !isPipWrapper(c) && !hasArg(c, '--no-cache-dir'));
       if (offenders.length === 0) continue;
-      const script = ctx.shell(site.run);
+      const script = site.script;
       if (setsNoCacheDir(`${site.run.argsAfterFlags.text}\n${script?.source.text ?? ''}`)) continue;
-      const env = ctx.scope(site.instruction).get('PIP_NO_CACHE_DIR');
+      const env = ctx.scope(site.reportOn).get('PIP_NO_CACHE_DIR');
       if (env && env.kind === 'env' && env.value !== null && TRUTHY.has(env.value)) continue;
-      if (hasCacheMount(site.run, '.cache/pip')) continue;
-      const edits = offenders.map((c) => insertFlagAfter(site.run, argWord(c, 'install')!, '--no-cache-dir'));
+      if (hasCacheMount(ctx.facts(site.run).mounts, '.cache/pip')) continue;
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, 'install')!, '--no-cache-dir');
       ctx.report({
-        instruction: site.instruction,
-        range: offenders[0].range,
+        at: offenders[0],
         message: `Add \`--no-cache-dir\` to \`${offenders[0].name} install\` (or set \`ENV PIP_NO_CACHE_DIR=1\`) so that pip's cache does not stay in the layer`,
-        fix: { applicability: 'safe', description: 'Add --no-cache-dir to pip install', edits },
+        fix: edit.safe('Add --no-cache-dir to pip install'),
       });
     }
   },

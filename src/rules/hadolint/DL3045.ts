@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { Stage } from '../../parse/types.js';
-import { ancestors, copyArgs, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
+import { copyArgs, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
 
 /** COPY to a relative destination without a WORKDIR. */
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     const file = ctx.file;
     const hasWorkdir = (stage: Stage, beforeIndex: number): boolean =>
       stage.instructions.some((i) => i.keyword === 'WORKDIR' && i.index < beforeIndex) ||
-      ancestors(file, stage).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
+      ctx.stage(stage).ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
     for (const stage of file.stages) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY') continue;

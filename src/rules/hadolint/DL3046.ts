@@ -2,7 +2,6 @@ import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValues, hasFlag } from '../../shell/query.js';
-import { withOnbuild } from '../lib/instructions.js';
 
 /** The `-u`/`--uid` values of a useradd command (quotes removed). */
 function uids(cmd: ShellCommand): { value: string; dynamic: boolean }[] {
@@ -33,19 +32,17 @@ export default defineRule({
     differences: 'hadolint only reads the value of short `-u`; `--uid 1234567` is reported too. A UID given by a variable is not judged (hadolint measures the length of the variable\'s name).',
   },
   check(ctx) {
-    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-      if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+    for (const { run, commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (cmd.name !== 'useradd' || hasFlag(cmd, 'l', 'no-log-init')) continue;
         const long = uids(cmd).find((u) => !u.dynamic && u.value.length > 5);
         if (!long) continue;
         const nameWord = cmd.words.find((w) => w.value === 'useradd');
-        const fix: Fix | undefined = nameWord && !instr.execForm
-          ? { applicability: 'safe', description: 'Add -l to useradd', edits: [{ start: nameWord.range.end.offset, end: nameWord.range.end.offset, text: ' -l' }] }
+        const fix: Fix | undefined = nameWord && !run.execForm
+          ? ctx.edit().insertAfter(nameWord, ' -l').safe('Add -l to useradd')
           : undefined;
         ctx.report({
-          instruction: wrapper ?? instr,
-          range: nameWord?.range ?? cmd.range,
+          at: nameWord ?? cmd,
           message: `\`useradd\` with UID ${long.value} writes a huge /var/log/lastlog; add \`-l\` (\`--no-log-init\`)`,
           fix,
         });

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { looksBusybox, stageOf, withOnbuild } from '../lib/instructions.js';
+import { looksBusybox } from '../lib/instructions.js';
 
 /** `wget` without a progress setting. */
 export default defineRule({
@@ -19,20 +19,18 @@ export default defineRule({
     good: 'FROM debian:12\nRUN wget --progress=dot:giga https://example.com/pkg.tgz\n',
   },
   check(ctx) {
-    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-      if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+    for (const { run, commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (cmd.name !== 'wget') continue;
         if (hasFlag(cmd, 'progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose') || hasArg(cmd, '-nv')) continue;
         const nameWord = cmd.words.find((w) => w.value === 'wget');
-        const stage = stageOf(ctx.file, wrapper ?? instr);
-        const busybox = stage ? looksBusybox(ctx.file, stage) : false;
-        const fix: Fix | undefined = nameWord && !instr.execForm && !busybox
-          ? { applicability: 'safe', description: 'Add --progress=dot:giga to wget', edits: [{ start: nameWord.range.end.offset, end: nameWord.range.end.offset, text: ' --progress=dot:giga' }] }
+        const stage = ctx.facts(run).stage;
+        const busybox = stage ? looksBusybox(ctx.stage(stage).chain) : false;
+        const fix: Fix | undefined = nameWord && !run.execForm && !busybox
+          ? ctx.edit().insertAfter(nameWord, ' --progress=dot:giga').safe('Add --progress=dot:giga to wget')
           : undefined;
         ctx.report({
-          instruction: wrapper ?? instr,
-          range: nameWord?.range ?? cmd.range,
+          at: nameWord ?? cmd,
           message: busybox
             ? '`wget` without `-q` floods the build log with progress output; add `-q`'
             : '`wget` without a progress setting floods the build log; add `--progress=dot:giga` (or `-nv`)',

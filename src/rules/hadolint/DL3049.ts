@@ -1,6 +1,6 @@
 import type { Stage } from '../../parse/types.js';
 import { defineRule } from '../define.js';
-import { ancestors, argsRange, flagValue, sameStageName } from '../lib/instructions.js';
+import { argsRange, flagValue, sameStageName } from '../lib/instructions.js';
 import { labelInstructions } from '../lib/labels.js';
 
 /** Every label of the schema must be set in each stage that produces an image. */
@@ -37,10 +37,10 @@ export default defineRule({
     const labelled = labelInstructions(ctx);
     for (const label of labels) {
       const sets = new Set(labelled.filter((i) => i.pairs.some((p) => p.key === label)).map((i) => i.stageIndex));
-      const has = (s: Stage): boolean => sets.has(s.index) || ancestors(ctx.file, s).some((a) => sets.has(a.index));
+      const has = (s: Stage): boolean => sets.has(s.index) || ctx.stage(s).ancestors.some((a) => sets.has(a.index));
       const excused = new Set<number>(copiedFrom);
       for (const s of stages) {
-        if (sets.has(s.index)) for (const a of ancestors(ctx.file, s)) excused.add(a.index);
+        if (sets.has(s.index)) for (const a of ctx.stage(s).ancestors) excused.add(a.index);
       }
       for (const s of stages) {
         if (has(s) || excused.has(s.index)) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { ancestors, argsRange } from '../lib/instructions.js';
+import { argsRange } from '../lib/instructions.js';
 
 /** Each image should say how to check that it is healthy (off by default, as in hadolint). */
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     const has = new Set(ctx.file.instructions.filter((i) => i.keyword === 'HEALTHCHECK').map((i) => i.stageIndex));
     const covered = new Set<number>();
     for (const s of stages) {
-      const chain = ancestors(ctx.file, s);
+      const chain = ctx.stage(s).ancestors;
       if (has.has(s.index)) {
         covered.add(s.index);
         for (const a of chain) covered.add(a.index);

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { appendAfterCommand, cmdHasArgs, hasCacheMount, reportedStages, runSites } from '../lib/packages.js';
+import { cmdHasArgs, hasCacheMount, reportedStages } from '../lib/packages.js';
 
 /** DL3060: clean the yarn cache after `yarn install`. */
 export default defineRule({
@@ -18,23 +18,23 @@ export default defineRule({
   },
   check(ctx) {
     const stages = reportedStages(ctx.file);
-    for (const site of runSites(ctx.file, true)) {
+    for (const site of ctx.runs()) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
-      const cmds = ctx.commands(site.run);
+      const cmds = site.commands;
       const install = cmds.find((c) => cmdHasArgs(c, 'yarn', ['install']));
       if (!install) continue;
       const clean = cmds.find((c) => cmdHasArgs(c, 'yarn', ['cache', 'clean']));
-      if (clean ? clean.index > install.index : hasCacheMount(site.run, '.cache/yarn')) continue;
-      const script = ctx.shell(site.run);
+      if (clean ? clean.index > install.index : hasCacheMount(ctx.facts(site.run).mounts, '.cache/yarn')) continue;
+      const script = site.script;
       const last = cmds.filter((c) => c.name === 'yarn').pop()!;
-      const edit = script && !clean ? appendAfterCommand(site.run, script, last, 'yarn cache clean') : null;
+      const edit = ctx.edit();
+      const fixable = script && !clean && edit.appendCommand(site.run, script, last, 'yarn cache clean');
       ctx.report({
-        instruction: site.instruction,
-        range: install.range,
+        at: install,
         message: clean
           ? 'Run `yarn cache clean` after `yarn install`, not before it, so that the cache does not stay in the layer'
           : 'Run `yarn cache clean` after `yarn install` in the same RUN (or use a cache mount) so that the yarn cache does not stay in the layer',
-        fix: edit ? { applicability: 'safe', description: 'Append yarn cache clean', edits: [edit] } : undefined,
+        fix: fixable ? edit.safe('Append yarn cache clean') : undefined,
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
 import { isFlagWord } from '../../shell/words.js';
-import { pinMessage, runSites } from '../lib/packages.js';
+import { pinMessage } from '../lib/packages.js';
 
 /** hadolint's DL3062 test of one Go package argument. */
 export function goPinned(pkg: string): boolean {
@@ -51,8 +51,8 @@ export default defineRule({
     differences: 'shipshape reports the first unpinned package and names all of them. The value of a Go build flag written as a separate argument (`-tags "netgo osusergo"`, `-ldflags "-X main.version=1"`, `-o /out`) is not a package; hadolint takes it for one.',
   },
   check(ctx) {
-    for (const site of runSites(ctx.file, true)) {
-      const goCmds = ctx.commands(site.run).filter((c) => c.name === 'go');
+    for (const site of ctx.runs()) {
+      const goCmds = site.commands.filter((c) => c.name === 'go');
       const runs = goCmds.filter((c) => hasArg(c, 'run'));
       const packages: ShellWord[] = [];
       if (runs.length > 0) {
@@ -70,8 +70,7 @@ export default defineRule({
       const unpinned = packages.filter((p) => !goPinned(p.value));
       if (unpinned.length === 0) continue;
       ctx.report({
-        instruction: site.instruction,
-        range: unpinned[0].range,
+        at: unpinned[0],
         message: pinMessage(unpinned, 'go install/get/run', (w) => `${w.value.replace(/@(latest|none)$/, '')}@<version>`),
       });
     }

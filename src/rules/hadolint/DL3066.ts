@@ -1,15 +1,17 @@
 import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
-import { ancestors, argsRange, stageOf, stripQuotes } from '../lib/instructions.js';
+import { argsRange, stripQuotes } from '../lib/instructions.js';
 import { knownNumericBaseId } from '../lib/base-env.js';
 
 /** Windows containers identify users by name (`ContainerUser`), not by numeric UID. */
 const WINDOWS_USERS = new Set(['containeradministrator', 'containeruser']);
 
-function onWindows(file: Dockerfile, instr: Instruction): boolean {
-  const stage = stageOf(file, instr);
+function onWindows(ctx: RuleContext, instr: Instruction): boolean {
+  const file = ctx.file;
+  const stage = ctx.facts(instr).stage;
   if (!stage) return false;
-  return [stage, ...ancestors(file, stage)].some((s) =>
+  return [stage, ...ctx.stage(stage).ancestors].some((s) =>
     s.base.kind === 'image' && /(^|\/)windows\/|servercore|nanoserver|ltsc20\d\d/i.test(s.base.image.expanded));
 }
 
@@ -41,14 +43,14 @@ export default defineRule({
       if (text === '') continue;
       const user = text.split(':')[0];
       if (/^\d+$/.test(user)) continue;
-      if (WINDOWS_USERS.has(user.toLowerCase()) || onWindows(ctx.file, instr)) continue;
+      if (WINDOWS_USERS.has(user.toLowerCase()) || onWindows(ctx, instr)) continue;
       const vars = [...user.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
       if (vars.length > 0) {
         const scope = ctx.scope(instr);
-        const stage = stageOf(ctx.file, instr);
+        const stage = ctx.facts(instr).stage;
         const ok = vars.some((v) => {
           if (args.has(v) || /^\d+$/.test(scope.get(v)?.value ?? '')) return true;
-          return !scope.has(v) && stage !== null && knownNumericBaseId(ctx.file, stage, v);
+          return !scope.has(v) && stage !== null && knownNumericBaseId(ctx.stage(stage).chain, v);
         });
         if (ok) continue;
       }

@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Stage } from '../../parse/types.js';
-import { ancestors, copyArgs, sameStageName, stripQuotes } from '../lib/instructions.js';
+import { copyArgs, sameStageName, stripQuotes } from '../lib/instructions.js';
 
 /** `tonistiigi/xx`: an image made to be copied whole (`COPY --from=xx / /`), holding only helper scripts. */
 function isXx(image: string): boolean {
@@ -12,11 +13,12 @@ function isXx(image: string): boolean {
  * what the Dockerfile put there: the "export stage" idiom), a stage whose base is a variable (often a
  * stage chosen per platform, `FROM binaries-$TARGETOS`), or the `tonistiigi/xx` helper image.
  */
-function wholeCopyIntended(file: Dockerfile, from: string, upTo: number): boolean {
+function wholeCopyIntended(ctx: RuleContext, from: string, upTo: number): boolean {
+  const file = ctx.file;
   if (isXx(from)) return true;
   const stage = file.stages.slice(0, upTo).find((s) => s.name !== null && sameStageName(s.name, from));
   if (!stage) return false;
-  return [stage, ...ancestors(file, stage)].some((s: Stage) =>
+  return [stage, ...ctx.stage(stage).ancestors].some((s: Stage) =>
     s.base.kind === 'image' && (s.base.image.unresolved || s.base.image.expanded === 'scratch' || isXx(s.base.image.expanded)));
 }
 
@@ -42,7 +44,7 @@ export default defineRule({
       if (!from) continue;
       const { sources, dest } = copyArgs(instr);
       if (!dest || stripQuotes(dest.value) !== '/' || !sources.some((s) => stripQuotes(s.value) === '/')) continue;
-      if (from.value && wholeCopyIntended(ctx.file, from.value, instr.stageIndex)) continue;
+      if (from.value && wholeCopyIntended(ctx, from.value, instr.stageIndex)) continue;
       ctx.report({
         instruction: instr,
         range: instr.range,

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import { withOnbuild } from '../lib/instructions.js';
 
 /** `ln ... /bin/sh`: use SHELL. */
 export default defineRule({
@@ -16,15 +15,13 @@ export default defineRule({
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\n',
   },
   check(ctx) {
-    for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-      if (instr.keyword !== 'RUN') continue;
-      for (const cmd of ctx.commands(instr)) {
+    for (const { run, commands } of ctx.runs()) {
+      for (const cmd of commands) {
         if (cmd.name !== 'ln') continue;
         const target = cmd.args.find((a) => a.value === '/bin/sh');
         if (!target) continue;
         ctx.report({
-          instruction: wrapper ?? instr,
-          range: target.range,
+          at: target,
           message: 'Do not relink `/bin/sh`; use the `SHELL` instruction to change the shell of RUN instructions',
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
@@ -38,8 +38,9 @@ function canHideFailure(pipeline: ShellCommand[]): boolean {
   return pipeline.slice(0, -1).some((c) => !CANNOT_FAIL.has(c.name));
 }
 
-function shellFix(file: Dockerfile, stage: Stage, instr: Instruction): Fix {
-  const shell = looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash';
+function shellFix(ctx: RuleContext, stage: Stage, instr: Instruction): Fix {
+  const file = ctx.file;
+  const shell = looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash';
   // Above the comment block of the RUN, so the comment stays with its instruction.
   const lineStart = insertionPoint(file, instr);
   const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
@@ -90,8 +91,8 @@ export default defineRule({
         ctx.report({
           instruction: instr,
           range: { start: pipeline[0].range.start, end: last.range.end },
-          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(file, stage) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
-          fix: fixed ? undefined : shellFix(file, stage, instr),
+          message: `\`${first.name} | ${next.name}\`: a failure of \`${first.name}\` is ignored without pipefail; set \`SHELL ["${looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash'}", "-o", "pipefail", "-c"]\` before this RUN`,
+          fix: fixed ? undefined : shellFix(ctx, stage, instr),
         });
         fixed = true;
       }

@@ -3,8 +3,7 @@
  * MCR). BuildKit sees the base image's config and does not report them as undefined; shipshape
  * cannot pull images, so UndefinedVar uses this list to stay silent for the common cases.
  */
-import type { Dockerfile, Stage } from '../../parse/types.js';
-import { stageChain } from './buildkit.js';
+import type { Stage } from '../../parse/types.js';
 
 const COMMON_LANG = ['LANG', 'LANGUAGE', 'LC_ALL'];
 const JAVA = ['JAVA_HOME', 'JAVA_VERSION', ...COMMON_LANG];
@@ -75,18 +74,19 @@ const BY_NAMESPACE: { matches: (repo: string) => boolean; names: string[] }[] = 
  */
 const NUMERIC_IDS = new Set(['APP_UID', 'NB_UID', 'NB_GID', 'SEL_UID', 'SEL_GID']);
 
-/** The image the stage chain finally starts from, as written after ARG expansion, or null for `scratch`. */
-export function rootImage(file: Dockerfile, stage: Stage): string | null {
-  const chain = stageChain(file, stage);
+/**
+ * The name of the image a stage chain (`ctx.stage(s).chain`) finally starts from, as written after ARG
+ * expansion, or null for `scratch` and for a chain that ends in a stage reference.
+ */
+export function baseImageName(chain: readonly Stage[]): string | null {
   const root = chain[chain.length - 1];
   if (root.base.kind !== 'image') return null;
   const img = root.base.image;
   return img.expanded.toLowerCase() === 'scratch' ? null : img.expanded || img.raw;
 }
 
-/** ENV names the stage's base image is known to set (empty when unknown). */
-export function knownBaseEnv(file: Dockerfile, stage: Stage): ReadonlySet<string> {
-  const chain = stageChain(file, stage);
+/** ENV names the base image of a stage chain (`ctx.stage(s).chain`) is known to set (empty when unknown). */
+export function knownBaseEnv(chain: readonly Stage[]): ReadonlySet<string> {
   const root = chain[chain.length - 1];
   if (root.base.kind !== 'image') return new Set();
   const repo = root.base.image.repository.toLowerCase();
@@ -102,6 +102,6 @@ export function knownBaseEnv(file: Dockerfile, stage: Stage): ReadonlySet<string
 }
 
 /** True when the stage's base image is known to set `name` to a numeric user or group id. */
-export function knownNumericBaseId(file: Dockerfile, stage: Stage, name: string): boolean {
-  return NUMERIC_IDS.has(name) && knownBaseEnv(file, stage).has(name);
+export function knownNumericBaseId(chain: readonly Stage[], name: string): boolean {
+  return NUMERIC_IDS.has(name) && knownBaseEnv(chain).has(name);
 }

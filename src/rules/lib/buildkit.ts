@@ -4,7 +4,7 @@
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
-import { analyze, expandInScope, type Scope, type ScopedExpandResult, type Semantics, type Variable } from '../../parse/semantics.js';
+import { expandInScope, type Scope, type ScopedExpandResult, type Variable } from '../../parse/semantics.js';
 import type { Dockerfile, Instruction, Position, Range, Stage } from '../../parse/types.js';
 import { positionAt as positionIn } from '../../shell/positions.js';
 
@@ -21,35 +21,6 @@ export function dockerDocsUrl(id: string): string {
   return `https://docs.docker.com/go/dockerfile/rule/${kebabCase(id)}/`;
 }
 
-const SEMANTICS = new WeakMap<Dockerfile, Semantics>();
-
-/** The file's variable scopes (src/parse/semantics.ts), computed once per parsed file. */
-export function semanticsOf(file: Dockerfile): Semantics {
-  let s = SEMANTICS.get(file);
-  if (!s) {
-    s = analyze(file);
-    SEMANTICS.set(file, s);
-  }
-  return s;
-}
-
-/** The stage and its ancestors inside this Dockerfile (`FROM <earlier stage>`), the stage itself first. */
-export function stageChain(file: Dockerfile, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<number>();
-  let cur: Stage | undefined = stage;
-  while (cur && !seen.has(cur.index)) {
-    out.push(cur);
-    seen.add(cur.index);
-    cur = cur.base.kind === 'stage' && cur.base.stage < cur.index ? file.stages[cur.base.stage] : undefined;
-  }
-  return out;
-}
-
-/** The stage an instruction belongs to, or undefined for global ARGs. */
-export function stageOf(file: Dockerfile, instr: Instruction): Stage | undefined {
-  return instr.stageIndex >= 0 ? file.stages[instr.stageIndex] : undefined;
-}
 
 /** Edit distance with adjacent transpositions (optimal string alignment); small strings only. */
 export function editDistance(a: string, b: string): number {
@@ -153,10 +124,10 @@ export function isWindowsAbsolute(path: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(path) || /^[A-Za-z]:$/.test(path) || path.startsWith('\\');
 }
 
-/** True when the file looks like a Windows build: `# escape=\`` or a Windows base image. */
-export function looksWindows(file: Dockerfile, stage?: Stage): boolean {
+/** True when the file looks like a Windows build: `# escape=\`` or a Windows base image (in `chain`, `ctx.stage(s).chain`, when given; else in any stage). */
+export function looksWindows(file: Dockerfile, chain?: readonly Stage[]): boolean {
   if (file.escape === '`') return true;
-  const stages = stage ? stageChain(file, stage) : file.stages;
+  const stages = chain ?? file.stages;
   return stages.some((s) => {
     if (s.base.kind !== 'image') return false;
     const img = s.base.image.expanded.toLowerCase();

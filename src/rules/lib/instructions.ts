@@ -116,34 +116,11 @@ export function isRemoteSource(src: string): boolean {
 }
 
 /**
- * The chain of stages a stage derives from through `FROM <earlier stage>`, nearest first, the stage
- * itself excluded.
- */
-export function ancestors(file: Dockerfile, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<number>([stage.index]);
-  let cur = stage;
-  while (cur.base.kind === 'stage') {
-    const parent = file.stages[cur.base.stage];
-    if (!parent || seen.has(parent.index)) break;
-    seen.add(parent.index);
-    out.push(parent);
-    cur = parent;
-  }
-  return out;
-}
-
-/** The stage an instruction belongs to, or null for global instructions. */
-export function stageOf(file: Dockerfile, instr: Instruction): Stage | null {
-  return instr.stageIndex >= 0 ? file.stages[instr.stageIndex] ?? null : null;
-}
-
-/**
- * True when the stage (or a stage it derives from) is based on Alpine or BusyBox, or installs packages
+ * True when a stage chain (`ctx.stage(s).chain`) is based on Alpine or BusyBox, or installs packages
  * with `apk`: its `wget` is BusyBox's and it has no bash by default.
  */
-export function looksBusybox(file: Dockerfile, stage: Stage): boolean {
-  for (const s of [stage, ...ancestors(file, stage)]) {
+export function looksBusybox(chain: readonly Stage[]): boolean {
+  for (const s of chain) {
     if (s.base.kind === 'image' && /alpine|busybox/i.test(s.base.image.expanded)) return true;
     for (const i of s.instructions) {
       const target = i.keyword === 'ONBUILD' ? i.onbuild : i;

@@ -1,40 +1,16 @@
 /**
- * Shared helpers of the package-manager rules (hadolint DL3008–DL3062): which RUNs to look at
- * (ONBUILD triggers included), their commands, `--mount` cache checks, package lists, the stage
- * logic of DL3009/DL3060, and the text edits of their fixes.
+ * Knowledge about package managers shared by their rules (hadolint DL3008–DL3062): which cache
+ * directories a `--mount` keeps out of the layer, package lists, the stage logic of DL3009/DL3060, pin
+ * checks through variables, and messages.
  *
  * Semantics follow reference/hadolint-rules.md §0.1: a command's name is its literal first word,
  * "has arg X" means any argument equals X exactly, flags are read as hadolint reads them.
  */
-import type { RuleContext, TextEdit } from '../../engine/types.js';
+import type { RuleContext } from '../../engine/types.js';
+import type { Mount, RunFacts } from '../../engine/facts.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
-import type { ShellCommand, ShellScript, ShellWord } from '../../shell/types.js';
+import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
-
-/** A RUN to check, with the instruction a finding belongs to. */
-export interface RunSite {
-  /** The RUN instruction (for `ONBUILD RUN`, the wrapped RUN). */
-  run: Instruction;
-  /** The instruction to report on: the RUN itself, or its ONBUILD. */
-  instruction: Instruction;
-  /** True for a RUN wrapped in ONBUILD. */
-  onbuild: boolean;
-}
-
-/**
- * Every RUN of the file in order; with `onbuild` (rules marked OB=yes in hadolint) also the RUNs
- * wrapped in `ONBUILD`.
- */
-export function runSites(file: Dockerfile, onbuild: boolean): RunSite[] {
-  const out: RunSite[] = [];
-  for (const instr of file.instructions) {
-    if (instr.keyword === 'RUN') out.push({ run: instr, instruction: instr, onbuild: false });
-    else if (onbuild && instr.keyword === 'ONBUILD' && instr.onbuild?.keyword === 'RUN') {
-      out.push({ run: instr.onbuild, instruction: instr, onbuild: true });
-    }
-  }
-  return out;
-}
 
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
 export function cmdHasArgs(cmd: ShellCommand, names: string | string[], args: string[]): boolean {
@@ -55,53 +31,9 @@ export function nameWord(cmd: ShellCommand): ShellWord {
 // ---------------------------------------------------------------------------------------------
 // RUN --mount
 
-/** A `--mount` of a RUN, read from its options. */
-export interface RunMount {
-  /** `bind` (default), `cache`, `tmpfs`, `secret`, `ssh`. */
-  type: string;
-  /** `target` / `dst` / `destination`, or null. */
-  target: string | null;
-  options: Record<string, string>;
-}
-
-/** The `--mount` flags of a RUN. */
-export function runMounts(run: Instruction): RunMount[] {
-  const out: RunMount[] = [];
-  for (const flag of run.flags) {
-    if (flag.name !== 'mount' || flag.value === null) continue;
-    const options: Record<string, string> = {};
-    for (const field of splitCsv(flag.value)) {
-      const eq = field.indexOf('=');
-      const key = (eq === -1 ? field : field.slice(0, eq)).trim().toLowerCase();
-      options[key] = eq === -1 ? '' : field.slice(eq + 1).trim();
-    }
-    const target = options.target ?? options.dst ?? options.destination ?? null;
-    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options });
-  }
-  return out;
-}
-
-function splitCsv(value: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  for (const ch of value) {
-    if (quote) {
-      if (ch === quote) quote = null;
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** True when the RUN has a `cache` or `tmpfs` mount whose target contains `dir`. */
-export function hasCacheMount(run: Instruction, dir: string): boolean {
-  return runMounts(run).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && m.target.includes(dir));
+/** True when one of the RUN's mounts is a `cache` or `tmpfs` mount whose target contains `dir`. */
+export function hasCacheMount(mounts: readonly Mount[], dir: string): boolean {
+  return mounts.some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && m.target.includes(dir));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,13 +86,13 @@ export function referencedVariables(value: string): string[] {
  * earlier in the file (any stage, or a global ARG), or an ENV visible at the RUN (its stage, or inherited
  * through `FROM <stage>`).
  */
-export function knownVersionVariable(ctx: RuleContext, site: RunSite, name: string): boolean {
+export function knownVersionVariable(ctx: RuleContext, site: RunFacts, name: string): boolean {
   for (const instr of ctx.file.instructions) {
-    if (instr.index >= site.instruction.index) break;
+    if (instr.index >= site.reportOn.index) break;
     const target = instr.keyword === 'ONBUILD' ? instr.onbuild : instr;
     if (target?.keyword === 'ARG' && target.pairs.some((p) => p.key === name)) return true;
   }
-  const v = ctx.scope(site.instruction).get(name);
+  const v = ctx.scope(site.reportOn).get(name);
   return v !== undefined && v.kind === 'env' && v.instruction !== null;
 }
 
@@ -179,34 +111,6 @@ export function pinnedShellVariable(ctx: RuleContext, run: Instruction, word: Sh
   const value = assignments[0][2] ?? assignments[0][3] ?? '';
   const pkgs = value.split(/\s+/).filter((w) => w !== '' && w !== '\\');
   return pkgs.length > 0 && pkgs.every(pinned);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fixes
-
-/**
- * An edit inserting a flag right after `word` (the subcommand): ` --flag` in shell form, `, "--flag"`
- * in exec form (the word is a JSON string literal there).
- */
-export function insertFlagAfter(run: Instruction, word: ShellWord, flag: string): TextEdit {
-  const at = word.range.end.offset;
-  return { start: at, end: at, text: run.execForm ? `, ${JSON.stringify(flag)}` : ` ${flag}` };
-}
-
-/**
- * An edit appending ` && <command>` right after `cmd`, when that keeps the script's meaning clear:
- * shell form only, `cmd` at the top level of the script (not in a subshell, substitution, compound
- * command or pipeline, no here-document), and the command after it not joined with `||`, `|` or `&`.
- * Null otherwise.
- */
-export function appendAfterCommand(run: Instruction, script: ShellScript, cmd: ShellCommand, command: string): TextEdit | null {
-  if (run.execForm) return null;
-  if (cmd.nested || cmd.inCompound || cmd.pipedIn || cmd.pipedOut) return null;
-  if (cmd.redirects.some((r) => r.operator.startsWith('<<'))) return null;
-  const next = script.commands.slice(cmd.index + 1).find((c) => !c.nested);
-  if (next && next.connector !== null && ['||', '|', '&'].includes(next.connector)) return null;
-  const at = cmd.range.end.offset;
-  return { start: at, end: at, text: ` && ${command}` };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,14 +5,15 @@
 import type { RuleContext } from '../../engine/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { knownVersionVariable, referencedVariables, type RunSite } from './packages.js';
+import { knownVersionVariable, referencedVariables } from './packages.js';
+import type { RunFacts } from '../../engine/facts.js';
 
 /**
  * hadolint's rpm pin test: the package has a `-` and either ends in `.rpm`, or uses `${V}` for an ARG
  * declared earlier or an ENV visible at the RUN, or every `-`-separated part after the name consists
  * of `[0-9A-Za-z.~^_:+]` and one of them starts with a digit (`tomcat-9.2`, `openssl-1:1.1.1k`).
  */
-export function rpmPinned(ctx: RuleContext, site: RunSite, pkg: string): boolean {
+export function rpmPinned(ctx: RuleContext, site: RunFacts, pkg: string): boolean {
   if (!pkg.includes('-')) return false;
   if (pkg.endsWith('.rpm')) return true;
   if (pkg.includes('$') && referencedVariables(pkg).some((v) => knownVersionVariable(ctx, site, v))) return true;

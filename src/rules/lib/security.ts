@@ -1,37 +1,14 @@
 /**
- * Helpers shared by the security rules (src/rules/shipshape/no-*.ts and friends): every RUN with its
- * commands (ONBUILD RUN included), commands seen through `sudo`/`env` wrappers, variables set by ENV,
- * ARG defaults and inline shell assignments, and the final stage with the stages it is built from.
+ * Knowledge shared by the security rules (src/rules/shipshape/no-*.ts and friends): commands seen
+ * through `sudo`/`env` wrappers, package-manager calls, variables set by ENV, ARG defaults and inline
+ * shell assignments, the text a command writes into configuration, and masking secrets in messages.
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
 import type { RuleContext } from '../../engine/types.js';
-import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
+import type { Instruction, Range } from '../../parse/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { ancestors, withOnbuild } from './instructions.js';
-
-/** A RUN instruction (or the RUN inside `ONBUILD RUN`) with its commands. */
-export interface RunInfo {
-  /** The RUN itself (for ONBUILD RUN, the wrapped RUN). */
-  run: Instruction;
-  /** The instruction findings belong to (the ONBUILD wrapper for ONBUILD RUN). */
-  owner: Instruction;
-  /** Every simple command, with ranges in the Dockerfile; empty for non-POSIX shells. */
-  commands: ShellCommand[];
-}
-
-/** Every RUN of the file (also inside ONBUILD), in file order. */
-export function* runs(ctx: RuleContext): Generator<RunInfo> {
-  for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
-    if (instr.keyword !== 'RUN') continue;
-    yield { run: instr, owner: wrapper ?? instr, commands: ctx.commands(instr) };
-  }
-}
-
-/** Pipelines (two or more commands joined by `|`) of a RUN, with Dockerfile ranges. */
-export function pipelinesOf(ctx: RuleContext, run: Instruction): ShellCommand[][] {
-  return ctx.shell(run)?.pipelines ?? [];
-}
+import { withOnbuild } from './instructions.js';
 
 /** A command as it runs once wrappers are looked through: `sudo -E bash -` runs `bash` with `-`. */
 export interface EffectiveCommand {
@@ -180,23 +157,6 @@ export function* variableSettings(ctx: RuleContext): Generator<VariableSetting> 
       }
     }
   }
-}
-
-/** The last stage of the file and every stage it is built from (`FROM <stage>`), last stage first. */
-export function finalStages(file: Dockerfile): Stage[] {
-  const last = file.stages[file.stages.length - 1];
-  if (!last) return [];
-  return [last, ...ancestors(file, last)];
-}
-
-/** True when a RUN has a `--mount=type=secret` (or `--mount=type=ssh`) flag. */
-export function hasSecretMount(run: Instruction): boolean {
-  return run.flags.some((f) => f.name === 'mount' && /(^|,)\s*type=(secret|ssh)(,|$)/.test(f.value ?? ''));
-}
-
-/** Text of a range of the Dockerfile. */
-export function textOf(file: Dockerfile, range: Range): string {
-  return file.text.slice(range.start.offset, range.end.offset);
 }
 
 /** Masks a secret for messages: never shows more than its kind and length. */

@@ -11,33 +11,6 @@ import type { RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { positionAt as positionIn } from '../../shell/positions.js';
 
-/** The last stage of the file (what `docker build` produces without `--target`), or null. */
-export function finalStage(file: Dockerfile): Stage | null {
-  return file.stages.length > 0 ? file.stages[file.stages.length - 1] : null;
-}
-
-/**
- * The stage and the stages it is built on (`FROM <earlier stage>`), nearest first: `[stage, parent,
- * grandparent, ...]`. Stops at an image base (or a malformed forward reference).
- */
-export function stageChain(file: Dockerfile, stage: Stage): Stage[] {
-  const chain: Stage[] = [stage];
-  let cur = stage;
-  while (cur.base.kind === 'stage' && cur.base.stage < cur.index) {
-    cur = file.stages[cur.base.stage];
-    if (!cur || chain.includes(cur)) break;
-    chain.push(cur);
-  }
-  return chain;
-}
-
-/** The image at the root of a stage's ancestry (null when the chain ends in a stage reference). */
-export function rootImage(file: Dockerfile, stage: Stage): ImageRef | null {
-  const chain = stageChain(file, stage);
-  const last = chain[chain.length - 1];
-  return last.base.kind === 'image' ? last.base.image : null;
-}
-
 /**
  * Expands a word of an instruction with the ARG/ENV values visible there. Null when the expansion fails,
  * or when it uses a variable without a value and gives nothing (`$APP_USER` with `ARG APP_USER`);
@@ -85,7 +58,7 @@ export function readUser(ctx: RuleContext, instr: Instruction): UserValue {
  * (recursively), else null (the base image's default user).
  */
 export function effectiveUser(ctx: RuleContext, stage: Stage): UserValue | null {
-  for (const s of stageChain(ctx.file, stage)) {
+  for (const s of ctx.stage(stage).chain) {
     const users = userInstructions(s);
     if (users.length > 0) return readUser(ctx, users[users.length - 1]);
   }
@@ -202,11 +175,6 @@ export function isScratch(image: ImageRef): boolean {
 /** The image word of a stage's FROM (the first word after the flags). */
 export function fromImageWord(stage: Stage): Word | null {
   return stage.from.words[0] ?? null;
-}
-
-/** The simple commands of a RUN (also `ONBUILD RUN`), with ranges in the Dockerfile. */
-export function runCommands(ctx: RuleContext, run: Instruction): ShellCommand[] {
-  return ctx.commands(run);
 }
 
 /** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */

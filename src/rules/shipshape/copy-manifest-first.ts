@@ -1,7 +1,7 @@
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValue, hasFlag, positionalArgs } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { contextCopies, copySources, hasFromFlag, isWholeContext, runCommands, stageChain } from '../lib/seed-stages.js';
+import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/seed-stages.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
 import { indentOf, keywordLike } from '../lib/instructions.js';
@@ -294,10 +294,10 @@ export default defineRule({
       let copied: Instruction | null = null;
       const before = new Set<Install['ecosystem']>();
       // Installs of the stages this one is built on happened before its own COPY.
-      for (const parent of stageChain(ctx.file, stage).slice(1)) {
+      for (const parent of ctx.stage(stage).chain.slice(1)) {
         for (const instr of parent.instructions) {
           if (instr.keyword !== 'RUN') continue;
-          for (const cmd of runCommands(ctx, instr)) {
+          for (const cmd of ctx.commands(instr)) {
             const install = manifestInstall(cmd);
             if (install) before.add(install.ecosystem);
           }
@@ -309,7 +309,7 @@ export default defineRule({
           continue;
         }
         if (instr.keyword !== 'RUN') continue;
-        for (const cmd of runCommands(ctx, instr)) {
+        for (const cmd of ctx.commands(instr)) {
           const install = manifestInstall(cmd);
           if (install === null) continue;
           if (copied === null) {

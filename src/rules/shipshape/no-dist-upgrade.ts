@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { packageCommand, runs, type PackageCommand } from '../lib/security.js';
+import { packageCommand, type PackageCommand } from '../lib/security.js';
 
 /** True when a package command upgrades the distribution itself (may switch releases or remove packages). */
 function isDistUpgrade(p: PackageCommand): boolean {
@@ -36,7 +36,7 @@ export default defineRule({
       'Trivy DS024 reports only `apt-get dist-upgrade`; shipshape reports the distribution upgrades of apt, zypper, dnf/yum and apk alike. Like Trivy (and unlike dockerfilelint\'s `apt-get-upgrade`), plain package upgrades are not reported: official images such as MariaDB\'s run `microdnf update` on purpose to pick up security fixes, and hadolint removed its `apt-get upgrade` rule (DL3005).',
   },
   check(ctx) {
-    for (const { owner, commands } of runs(ctx)) {
+    for (const { reportOn: owner, commands } of ctx.runs()) {
       for (const cmd of commands) {
         const p = packageCommand(cmd);
         if (!p || !p.verb || !isDistUpgrade(p)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { effective, flagNames, pipelinesOf, runs } from '../lib/security.js';
+import { effective, flagNames } from '../lib/security.js';
 
 /** Words that make a password input random or read it from a secret mount (not hard-coded). */
 const NOT_HARDCODED = /\/run\/secrets\/|\/dev\/u?random|openssl\s+rand\b|\bpwgen\b|\buuidgen\b|mkpasswd\s+-R|\$\(\s*cat\s+\/run\/secrets/;
@@ -26,8 +26,8 @@ export default defineRule({
     differences: 'Checkov CKV2_DOCKER_17 reports any RUN that mentions `chpasswd`; shipshape reads the commands, also covers `passwd --stdin`, `useradd -p` and `htpasswd -b`, and stays silent for passwords read from secret mounts or generated at build time.',
   },
   check(ctx) {
-    for (const { run, owner, commands } of runs(ctx)) {
-      const pipelines = pipelinesOf(ctx, run);
+    for (const { run, reportOn: owner, commands, script } of ctx.runs()) {
+      const pipelines = script?.pipelines ?? [];
       const producers = (cmd: ShellCommand): ShellCommand[] => {
         const p = pipelines.find((pl) => pl.some((c) => c.range.start.offset === cmd.range.start.offset));
         if (!p) return [];

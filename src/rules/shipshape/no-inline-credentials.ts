@@ -4,7 +4,7 @@ import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
-import { effective, finalStages, hasSecretMount, positional, runs, type EffectiveCommand } from '../lib/security.js';
+import { effective, positional, type EffectiveCommand } from '../lib/security.js';
 import { cleanPath } from '../../parse/paths.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
@@ -101,7 +101,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const finals = new Set(finalStages(file).map((s) => s.index));
+    const finals = new Set(file.stages.filter((s) => ctx.stage(s).inFinalImage).map((s) => s.index));
     const inFinal = (instr: Instruction): boolean => finals.has(instr.stageIndex);
     // COPY/ADD destinations of the final stages, absolute and cleaned.
     const destinations: string[] = [];
@@ -167,8 +167,8 @@ export default defineRule({
       }
     }
 
-    for (const { run, owner, commands } of runs(ctx)) {
-      if (!inFinal(owner) || hasSecretMount(run)) continue;
+    for (const { run, reportOn: owner, commands } of ctx.runs()) {
+      if (!inFinal(owner) || ctx.facts(run).mounts.some((m) => m.type === 'secret' || m.type === 'ssh')) continue;
       for (const cmd of commands) {
         const hit = credentialSetup(effective(cmd));
         if (!hit) continue;

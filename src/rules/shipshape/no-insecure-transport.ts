@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
 import { withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, runs, variableSettings, writtenTexts, type EffectiveCommand , reportOncePerPlace, type Hit } from '../lib/security.js';
+import { effective, flagNames, variableSettings, writtenTexts, type EffectiveCommand, reportOncePerPlace, type Hit } from '../lib/security.js';
 
 /** Environment variables that switch TLS verification off, with the values that do it (null: any value). */
 const INSECURE_ENV: { name: RegExp; values: RegExp | null; what: string }[] = [
@@ -126,7 +126,7 @@ export default defineRule({
       const shown = rule.name.source.includes('TRUSTED') || rule.name.source.includes('INSECURE') ? `${s.via === 'RUN' ? '' : s.via + ' '}${s.name}` : how;
       report(s.owner, { range: s.range, message: `${shown} switches off ${rule.what}: remove it, and install the CA certificate the server needs instead` });
     }
-    for (const { owner, commands } of runs(ctx)) {
+    for (const { reportOn: owner, commands } of ctx.runs()) {
       for (const cmd of commands) for (const hit of commandHits(effective(cmd))) report(owner, hit);
     }
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { effective, flagNames, pipelinesOf, runs, type EffectiveCommand } from '../lib/security.js';
+import { effective, flagNames, type EffectiveCommand } from '../lib/security.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'fish']);
 const INTERPRETERS = /^(python[\d.]*|perl[\d.]*|ruby[\d.]*|node|nodejs|php[\d.]*|pwsh)$/;
@@ -65,7 +65,7 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN curl -fsSLo /tmp/install.sh https://get.example.com/install-1.4.2.sh \\\n && echo "6c1f4f27a4a3f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh && rm /tmp/install.sh\n',
   },
   check(ctx) {
-    for (const { run, owner, commands } of runs(ctx)) {
+    for (const { run, reportOn: owner, commands, script } of ctx.runs()) {
       // Exec form `["sh", "-c", "curl ... | sh"]`: the shell model keeps the argv, so read the script text.
       const json = run.json;
       if (json && json.length >= 3 && SHELLS.has(json[0].replace(/^.*\//, '')) && json[1] === '-c' && EXEC_PIPE.test(json[2])) {
@@ -77,7 +77,7 @@ export default defineRule({
         continue;
       }
       const reported = new Set<number>();
-      for (const pipeline of pipelinesOf(ctx, run)) {
+      for (const pipeline of script?.pipelines ?? []) {
         const effs = pipeline.map((c) => effective(c));
         const from = effs.findIndex((e) => (e.name === 'curl' || e.name === 'wget') && downloadsToStdout(e));
         if (from < 0) continue;

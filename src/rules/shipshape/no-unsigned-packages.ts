@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, positional, runs, writtenTexts , reportOncePerPlace } from '../lib/security.js';
+import { effective, flagNames, positional, writtenTexts, reportOncePerPlace } from '../lib/security.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -76,7 +76,7 @@ export default defineRule({
   },
   check(ctx) {
     const report = reportOncePerPlace(ctx);
-    for (const { run, owner, commands } of runs(ctx)) {
+    for (const { run, reportOn: owner, commands } of ctx.runs()) {
       const built = builtPackageDirs(ctx.file, run);
       for (const cmd of commands) {
         const eff = effective(cmd);

@@ -3,7 +3,7 @@ import type { BuildContext } from '../../engine/types.js';
 import { hasFlag } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { normaliseName, readRequirements, type UnpinnedRequirement } from '../lib/python.js';
-import { contextCopies, filesOfSource, isWholeContext, runCommands } from '../lib/seed-stages.js';
+import { contextCopies, filesOfSource, isWholeContext } from '../lib/seed-stages.js';
 import { flagValues } from '../../shell/query.js';
 import { pythonInstall, readPyproject, stageCommands } from '../lib/python-tools.js';
 import type { RuleContext } from '../../engine/types.js';
@@ -133,7 +133,7 @@ export default defineRule({
     const referenced: { arg: string; instruction: Instruction; range: Range }[] = [];
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'RUN') continue;
-      for (const cmd of runCommands(ctx, instr)) {
+      for (const cmd of ctx.commands(instr)) {
         if (!(hasFlag(cmd, 'r') || hasFlag(cmd, 'requirement'))) continue;
         if (!/(^|\/)(pip\d*(\.\d+)?|python\d*(\.\d+)?|uv)$/.test(cmd.name)) continue;
         for (const arg of [...flagValues(cmd, 'r'), ...flagValues(cmd, 'requirement')]) referenced.push({ arg, instruction: instr, range: cmd.range });

@@ -1,7 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { finalStage, runCommands, stageChain } from '../lib/seed-stages.js';
 
 const BUILD_PACKAGES = new Set([
   'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
@@ -81,16 +80,16 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt\n\nFROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\nCMD ["gunicorn", "site.wsgi"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
-    const chain = stageChain(ctx.file, stage);
+    const chain = ctx.stage(stage).chain;
     // Without CMD/ENTRYPOINT the image is a base or toolchain image for other builds (golang,
     // buildpack-deps): keeping compilers is its purpose.
     if (!chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return;
     for (const s of chain.reverse()) {
       for (const run of s.instructions) {
         if (run.keyword !== 'RUN') continue;
-        const cmds = runCommands(ctx, run);
+        const cmds = ctx.commands(run);
         const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
         if (installed.length === 0) continue;
         const removed = removals(cmds);

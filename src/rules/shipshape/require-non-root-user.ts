@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
-import { finalStage, insertionBefore, readUser, rootImage, stageChain, userInstructions, type UserValue } from '../lib/seed-stages.js';
+import { insertionBefore, readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
 import { fileKeyword } from '../lib/fix-text.js';
 
@@ -11,7 +11,7 @@ const UID = 10001;
 
 /** The user switch to insert, written with the base image's tools. */
 function userLines(ctx: RuleContext, stage: Stage): string[] {
-  const family = imageFamily(rootImage(ctx.file, stage));
+  const family = imageFamily(ctx.stage(stage).rootImage);
   const user = `${fileKeyword(ctx.file, 'USER')} ${UID}:${UID}`;
   const run = fileKeyword(ctx.file, 'RUN');
   if (family === 'none') return [user];
@@ -109,11 +109,11 @@ export default defineRule({
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
+    const stage = (ctx.file.stages.at(-1) ?? null);
     if (stage === null) return;
     let user: UserValue | null = null;
     let from: Stage | null = null;
-    for (const s of stageChain(ctx.file, stage)) {
+    for (const s of ctx.stage(stage).chain) {
       const users = userInstructions(s);
       if (users.length > 0) {
         user = readUser(ctx, users[users.length - 1]);
@@ -143,9 +143,9 @@ export default defineRule({
       });
       return;
     }
-    const image = rootImage(ctx.file, stage);
+    const image = ctx.stage(stage).rootImage;
     if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
-    const chain = stageChain(ctx.file, stage);
+    const chain = ctx.stage(stage).chain;
     if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
     const target = reportTarget(stage);
     const name = image && !image.unresolved ? `\`${image.expanded}\`` : image ? `the base image (\`${image.raw}\`, a build argument)` : 'the base image';

@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
 import { isPythonImage } from '../lib/python.js';
-import { finalStage, rootImage } from '../lib/seed-stages.js';
 import type { Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 import { fileKeyword } from '../lib/fix-text.js';
@@ -39,8 +38,8 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "app.py"]\n',
   },
   check(ctx) {
-    const stage = finalStage(ctx.file);
-    if (stage === null || !isPythonImage(rootImage(ctx.file, stage))) return;
+    const stage = (ctx.file.stages.at(-1) ?? null);
+    if (stage === null || !isPythonImage(ctx.stage(stage).rootImage)) return;
     const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
     const missing: string[] = [];
     let explicitOff = false;

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { effective, packageCommand, runs, type PackageFamily } from '../lib/security.js';
+import { effective, packageCommand, type PackageFamily } from '../lib/security.js';
 
 /** Verbs that refresh the package index, per family. */
 const UPDATE: Record<PackageFamily, Set<string>> = {
@@ -57,7 +57,7 @@ export default defineRule({
       'Trivy DS017 also reports `yum update`, `dnf update` and `zypper update` alone. For those tools `update` installs the newest versions of the installed packages (it is an upgrade, not an index refresh), so shipshape does not report it; their index refreshes are `makecache` and `zypper refresh`, which it does report. Trivy also reports an update whose index is deleted in the same RUN (for example a final `apt-get update` that checks the sources still work, followed by `apt-get dist-clean`).',
   },
   check(ctx) {
-    for (const { owner, commands } of runs(ctx)) {
+    for (const { reportOn: owner, commands } of ctx.runs()) {
       const pm = commands.map((c) => packageCommand(c));
       pm.forEach((p, i) => {
         if (!p || !p.verb || !UPDATE[p.family].has(p.verb.value)) return;
