@@ -29,6 +29,16 @@ interface Hit {
   line: number;
   message: string;
   text: string;
+  /** The FROM line of the finding's stage, for context (corpus files are not copied whole). */
+  from: string;
+}
+
+/** The FROM line of the stage an instruction belongs to (one line, for the reviewer's context). */
+function fromLine(text: string, file: import('../src/parse/types.js').Dockerfile | null, instr: import('../src/parse/types.js').Instruction | null): string {
+  if (!file || !instr) return '';
+  const stage = file.stages[instr.stageIndex];
+  if (!stage) return '';
+  return text.slice(stage.from.range.start.offset, stage.from.range.end.offset).split(/\r?\n/)[0].slice(0, 200);
 }
 
 async function main(): Promise<void> {
@@ -59,7 +69,7 @@ async function main(): Promise<void> {
         const instr = finding.instruction;
         const source = instr ? text.slice(instr.range.start.offset, instr.range.end.offset) : '';
         const list2 = hits.get(finding.ruleId) ?? [];
-        list2.push({ set, file: rel, line: finding.range.start.line, message: finding.message, text: source.length > 600 ? source.slice(0, 600) + ' …' : source });
+        list2.push({ set, file: rel, line: finding.range.start.line, message: finding.message, text: source.length > 600 ? source.slice(0, 600) + ' …' : source, from: fromLine(text, result.file, instr) });
         hits.set(finding.ruleId, list2);
         const bySet = files.get(finding.ruleId) ?? new Map<string, Set<string>>();
         const s = bySet.get(set) ?? new Set<string>();
@@ -98,7 +108,8 @@ async function main(): Promise<void> {
       '',
     ];
     sample.forEach((h, i) => {
-      lines.push(`## ${i + 1}. \`${h.file}\` line ${h.line}`, '', `> ${h.message.replace(/\n/g, ' ')}`, '', '```dockerfile', h.text.replace(/```/g, '`\u200b``'), '```', '', 'Verdict: ', '');
+      const fence = (t: string): string => t.replace(/```/g, '`\u200b``');
+      lines.push(`## ${i + 1}. \`${h.file}\` line ${h.line}`, '', `> ${h.message.replace(/\n/g, ' ')}`, '', '```dockerfile', fence(h.text), '```', '', h.from && !h.text.startsWith(h.from) ? `Stage: \`${h.from}\`` : '', '', 'Verdict: ', '');
     });
     writeFileSync(join(dir, `${id}.md`), lines.join('\n'));
   }

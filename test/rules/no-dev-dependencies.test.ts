@@ -32,6 +32,7 @@ ruleTable(rule, {
     PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
     PY + 'RUN pip install -r requirements-docs.txt\n',
+    PY + 'RUN uv sync\nRUN useradd dev && echo dev ALL=\\(root\\) NOPASSWD:ALL > /etc/sudoers.d/dev\n',
     // Not an install.
     PY + 'RUN pip download -r requirements-dev.txt\n',
     PY + 'RUN cat requirements-dev.txt\n',
