@@ -63,6 +63,13 @@ export class EditBuilder {
     return this.raw(at, at, text);
   }
 
+  /** Appends `text` at the end of a word, inside its closing quote when it is quoted (`"/app"` → `"/app/"`). */
+  appendToWord(word: { readonly range: Range }, text: string): this {
+    const raw = this.file.text.slice(word.range.start.offset, word.range.end.offset);
+    const at = word.range.end.offset - (raw.length > 1 && /["']$/.test(raw) ? 1 : 0);
+    return this.raw(at, at, text);
+  }
+
   /**
    * Inserts whole lines before an instruction: above the comment block directly above it (so the
    * comments stay with their instruction), each line indented like the instruction and ended with the
@@ -86,6 +93,21 @@ export class EditBuilder {
     const file = this.file;
     const needsBreak = file.text.length > 0 && !file.text.endsWith('\n');
     return this.raw(file.text.length, file.text.length, (needsBreak ? file.eol : '') + lines.join(file.eol) + file.eol);
+  }
+
+  /** Removes an instruction's flag (`--platform=x`) and the blanks after it. */
+  removeFlag(flag: { readonly range: Range }): this {
+    const text = this.file.text;
+    let end = flag.range.end.offset;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    return this.raw(flag.range.start.offset, end, '');
+  }
+
+  /** True when nothing but blanks shares the instruction's lines (so {@link removeInstruction} removes only it). */
+  standsAlone(instr: Instruction): boolean {
+    const { start, end } = this.linesOf(instr);
+    const text = this.file.text;
+    return text.slice(start, instr.range.start.offset).trim() === '' && text.slice(instr.range.end.offset, end).trim() === '';
   }
 
   /** Removes the whole lines of an instruction (with its line ending; comments above it stay). */

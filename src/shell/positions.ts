@@ -85,3 +85,17 @@ export class RangeMapper {
     };
   }
 }
+
+/**
+ * The range of `text[start, end)` of a file (`{ text, lineStarts }`: a Dockerfile or any text with its
+ * line starts); `end` before `start` is moved to `start`. Offsets in UTF-16 units.
+ */
+export function rangeAt(file: { readonly text: string; readonly lineStarts: readonly number[] }, start: number, end: number): Range {
+  return { start: positionAt(file.text, file.lineStarts, start), end: positionAt(file.text, file.lineStarts, Math.max(start, end)) };
+}
+
+/** The range in the original text of `mapped.text[from, to)` (the whole mapped text by default). */
+export function mappedRange(file: { readonly text: string; readonly lineStarts: readonly number[] }, mapped: MappedText, from = 0, to = mapped.text.length): Range {
+  const start = mapOffset(mapped, from);
+  return rangeAt(file, start, mapOffset(mapped, to));
+}

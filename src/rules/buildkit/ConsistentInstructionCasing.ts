@@ -37,7 +37,7 @@ export default defineRule({
         instruction: i,
         range: i.keywordRange,
         message: `Instruction '${i.keywordRaw}' should match the case of the instruction majority (${majority}): write '${want}'`,
-        fix: { applicability: 'safe', description: `Write '${want}'`, edits: [{ start: i.keywordRange.start.offset, end: i.keywordRange.end.offset, text: want }] },
+        fix: ctx.edit().replace(i.keywordRange, want).safe(`Write '${want}'`),
       });
     }
   },

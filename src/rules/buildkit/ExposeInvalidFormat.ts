@@ -30,11 +30,7 @@ export default defineRule({
             range: item.word.range,
             message: `EXPOSE ${item.text} includes ${item.ip ? 'an IP address' : 'a host port'}: EXPOSE only declares container ports; write 'EXPOSE ${keep}' and publish with 'docker run -p ${item.text.replace(/\/.*$/, '')}'`,
             fix: whole
-              ? {
-                  applicability: 'safe',
-                  description: `Keep only the container port ${keep}`,
-                  edits: [{ start: item.word.range.start.offset, end: item.word.range.end.offset, text: keep }],
-                }
+              ? ctx.edit().replace(item.word.range, keep).safe(`Keep only the container port ${keep}`)
               : undefined,
           });
         }

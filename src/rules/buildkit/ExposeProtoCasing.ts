@@ -22,18 +22,11 @@ export default defineRule({
         for (const item of exposeItems(ctx.file, instr, ctx.scope(instr))) {
           if (item.proto === item.proto.toLowerCase()) continue;
           const lower = item.proto.toLowerCase();
-          const slash = item.word.raw.indexOf('/');
           ctx.report({
             instruction: instr,
             range: item.word.range,
             message: `Protocol '${item.proto}' in EXPOSE ${item.text} should be lowercase: write '${item.text.replace(/\/.*$/, '/' + lower)}'`,
-            fix: item.literal
-              ? {
-                  applicability: 'safe',
-                  description: `Write the protocol as '${lower}'`,
-                  edits: [{ start: item.word.range.start.offset + slash + 1, end: item.word.range.end.offset, text: lower }],
-                }
-              : undefined,
+            fix: item.protoRange ? ctx.edit().replace(item.protoRange, lower).safe(`Write the protocol as '${lower}'`) : undefined,
           });
         }
       }

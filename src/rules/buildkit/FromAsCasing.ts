@@ -32,7 +32,7 @@ export default defineRule({
         instruction: from,
         range: as.range,
         message: `'${as.raw}' and '${kw}' keywords' casing do not match: write '${kw} ... ${want} ${from.words[2].raw}'`,
-        fix: { applicability: 'safe', description: `Write '${want}'`, edits: [{ start: as.range.start.offset, end: as.range.end.offset, text: want }] },
+        fix: ctx.edit().replace(as.range, want).safe(`Write '${want}'`),
       });
     }
   },

@@ -36,11 +36,7 @@ export default defineRule({
         instruction: instr,
         range: instr.keywordRange,
         message: `MAINTAINER is deprecated: write the author as a label instead, ${label}`,
-        fix: {
-          applicability: 'safe',
-          description: 'Replace MAINTAINER with the org.opencontainers.image.authors label',
-          edits: [{ start: instr.range.start.offset, end: instr.range.end.offset, text: label }],
-        },
+        fix: ctx.edit().replace(instr.range, label).safe('Replace MAINTAINER with the org.opencontainers.image.authors label'),
       });
     }
   },

@@ -1,16 +1,7 @@
 import { defineRule } from '../define.js';
-import type { Dockerfile, Instruction } from '../../parse/types.js';
-import type { TextEdit } from '../../engine/types.js';
+import type { Instruction } from '../../parse/types.js';
 
 /** Deletes the whole lines of `instr` when nothing else shares them; null otherwise. */
-function deleteLines(file: Dockerfile, instr: Instruction): TextEdit | null {
-  const start = file.lineStarts[instr.line - 1];
-  const end = file.lineStarts[instr.endLine] ?? file.text.length;
-  if (file.text.slice(start, instr.range.start.offset).trim() !== '') return null;
-  if (file.text.slice(instr.range.end.offset, end).trim() !== '') return null;
-  return { start, end, text: '' };
-}
-
 const KINDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 export default defineRule({
@@ -36,12 +27,12 @@ export default defineRule({
         const prev = last.get(instr.keyword);
         last.set(instr.keyword, instr);
         if (!prev) continue;
-        const edit = deleteLines(ctx.file, prev);
+        const edit = ctx.edit();
         ctx.report({
           instruction: instr,
           range: prev.range,
           message: `Multiple ${instr.keyword} instructions in one stage: only the last one takes effect, so this ${instr.keyword} is overridden by the one on line ${instr.line}; remove it`,
-          fix: edit ? { applicability: 'safe', description: `Remove the overridden ${instr.keyword}`, edits: [edit] } : undefined,
+          fix: edit.standsAlone(prev) ? edit.removeInstruction(prev).safe(`Remove the overridden ${instr.keyword}`) : undefined,
         });
       }
     }

@@ -25,13 +25,11 @@ export default defineRule({
       if (p.matched.length !== 1 || p.matched[0] !== 'TARGETPLATFORM' || p.unmatched.length !== 0) continue;
       if (p.value !== (sem.global.get('TARGETPLATFORM')?.value ?? PREDEFINED_ARGS.TARGETPLATFORM)) continue;
       const flag = stage.from.flags.find((f) => f.name === 'platform')!;
-      let end = flag.range.end.offset;
-      while (end < file.text.length && (file.text[end] === ' ' || file.text[end] === '\t')) end++;
       ctx.report({
         instruction: stage.from,
         range: flag.range,
         message: `Setting platform to predefined ${exp.platformRaw} in FROM is redundant as this is the default behavior: remove the --platform flag`,
-        fix: { applicability: 'safe', description: 'Remove the --platform flag', edits: [{ start: flag.range.start.offset, end, text: '' }] },
+        fix: ctx.edit().removeFlag(flag).safe('Remove the --platform flag'),
       });
     }
   },

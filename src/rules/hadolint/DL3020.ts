@@ -42,13 +42,9 @@ function plainSource(context: BuildContext | null, src: Word): boolean {
   return !isArchiveContent(context, s);
 }
 
-function copyFix(instr: Instruction, allPlain: boolean): Fix | undefined {
+function copyFix(ctx: RuleContext, instr: Instruction, allPlain: boolean): Fix | undefined {
   if (!allPlain || instr.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))) return undefined;
-  return {
-    applicability: 'safe',
-    description: 'Replace ADD with COPY',
-    edits: [{ start: instr.keywordRange.start.offset, end: instr.keywordRange.end.offset, text: keywordLike(instr.keywordRaw, 'COPY') }],
-  };
+  return ctx.edit().replace(instr.keywordRange, keywordLike(instr.keywordRaw, 'COPY')).safe('Replace ADD with COPY');
 }
 
 /** ADD for plain local files: use COPY. */
@@ -83,7 +79,7 @@ export default defineRule({
         instruction: instr,
         range: instr.keywordRange,
         message: `Use COPY instead of ADD for ${names}: ADD is only needed for URLs and local tar archives`,
-        fix: copyFix(instr, allPlain),
+        fix: copyFix(ctx, instr, allPlain),
       });
     }
   },

@@ -24,14 +24,11 @@ export default defineRule({
       if (!dest || sources.length < 2) continue;
       const path = stripQuotes(dest.value);
       if (path.endsWith('/') || path.endsWith('\\')) continue;
-      let at = dest.range.end.offset;
-      const raw = ctx.file.text.slice(dest.range.start.offset, dest.range.end.offset);
-      if (/["']$/.test(raw) && raw.length > 1) at -= 1;
       ctx.report({
         instruction: instr,
         range: dest.range,
         message: `COPY has ${sources.length} sources, so the destination \`${path}\` must be a directory ending in \`/\` (\`${path}/\`)`,
-        fix: { applicability: 'safe', description: 'Add a trailing slash to the destination', edits: [{ start: at, end: at, text: '/' }] },
+        fix: ctx.edit().appendToWord(dest, '/').safe('Add a trailing slash to the destination'),
       });
     }
   },

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import type { TextEdit } from '../../engine/types.js';
 import { subcommand } from '../../shell/query.js';
 import { nameWord } from '../lib/packages.js';
 
@@ -25,18 +24,17 @@ export default defineRule({
     for (const site of ctx.runs()) {
       const offenders = site.commands.filter((c) => c.name === 'apt');
       if (offenders.length === 0) continue;
-      const edits: TextEdit[] = [];
+      const edit = ctx.edit();
       for (const c of offenders) {
         const sub = subcommand(c)?.value;
         if (!sub || !SAME_IN_APT_GET.has(sub)) continue;
         const w = nameWord(c);
-        edits.push({ start: w.range.start.offset, end: w.range.end.offset, text: site.run.execForm ? '"apt-get"' : 'apt-get' });
+        edit.replace(w, site.run.execForm ? '"apt-get"' : 'apt-get');
       }
       ctx.report({
-        instruction: site.reportOn,
-        range: nameWord(offenders[0]).range,
+        at: nameWord(offenders[0]),
         message: `Use \`apt-get\` instead of \`apt${subcommand(offenders[0]) ? ' ' + subcommand(offenders[0])!.value : ''}\`: apt has no stable interface for scripts`,
-        fix: edits.length > 0 ? { applicability: 'safe', description: 'Use apt-get instead of apt', edits } : undefined,
+        fix: edit.empty ? undefined : edit.safe('Use apt-get instead of apt'),
       });
     }
   },

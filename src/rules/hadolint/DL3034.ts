@@ -26,14 +26,12 @@ export default defineRule({
         (c) => cmdHasArgs(c, 'zypper', SUBCOMMANDS) && !hasFlag(c, 'n', 'non-interactive', 'no-confirm', 'y'),
       );
       if (offenders.length === 0) continue;
-      const edits = offenders.map((c) => {
-        const w = nameWord(c);
-        return { start: w.range.end.offset, end: w.range.end.offset, text: site.run.execForm ? ', "-n"' : ' -n' };
-      });
+      const edit = ctx.edit();
+      for (const c of offenders) edit.insertFlagAfter(site.run, nameWord(c), '-n');
       ctx.report({
         at: offenders[0],
         message: `Add \`-n\` (\`--non-interactive\`) to \`zypper ${argWord(offenders[0], ...SUBCOMMANDS)!.value}\`: the build cannot answer its prompts`,
-        fix: { applicability: 'safe', description: 'Add -n to zypper', edits },
+        fix: edit.safe('Add -n to zypper'),
       });
     }
   },

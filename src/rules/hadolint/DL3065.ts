@@ -21,13 +21,11 @@ export default defineRule({
       if (!flag || flag.value === null) continue;
       const v = stripQuotes(flag.value);
       if (v !== '$TARGETPLATFORM' && v !== '${TARGETPLATFORM}') continue;
-      let end = flag.range.end.offset;
-      while (end < ctx.file.text.length && (ctx.file.text[end] === ' ' || ctx.file.text[end] === '\t')) end++;
       ctx.report({
         instruction: stage.from,
         range: flag.range,
         message: `\`--platform=${flag.value}\` is the default; remove it`,
-        fix: { applicability: 'safe', description: 'Remove the redundant --platform flag', edits: [{ start: flag.range.start.offset, end, text: '' }] },
+        fix: ctx.edit().removeFlag(flag).safe('Remove the redundant --platform flag'),
       });
     }
   },

@@ -1,10 +1,11 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
-import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
+import type { Instruction } from '../../parse/types.js';
 import { keywordLike } from '../lib/instructions.js';
 
 /** `LABEL org.opencontainers.image.authors="..."` replacing a MAINTAINER instruction. */
-function labelFix(file: Dockerfile, instr: Instruction): Fix | undefined {
+function labelFix(ctx: RuleContext, instr: Instruction): Fix | undefined {
+  const file = ctx.file;
   let value = instr.argsAfterFlags.text.trim().replace(/\s+/g, ' ');
   if (value === '') return undefined;
   if (file.comments.some((c) => c.range.start.offset > instr.range.start.offset && c.range.start.offset < instr.range.end.offset)) return undefined;
@@ -12,11 +13,7 @@ function labelFix(file: Dockerfile, instr: Instruction): Fix | undefined {
   if (m) value = m[1].replace(/\\(.)/g, '$1');
   const esc = file.escape;
   const quoted = value.replace(new RegExp(`[${esc === '`' ? '`' : '\\\\'}"$]`, 'g'), (c) => esc + c);
-  return {
-    applicability: 'safe',
-    description: 'Replace MAINTAINER with an org.opencontainers.image.authors label',
-    edits: [{ start: instr.range.start.offset, end: instr.range.end.offset, text: `${keywordLike(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors="${quoted}"` }],
-  };
+  return ctx.edit().replace(instr, `${keywordLike(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors="${quoted}"`).safe('Replace MAINTAINER with an org.opencontainers.image.authors label');
 }
 
 /** MAINTAINER is deprecated. */
@@ -40,7 +37,7 @@ export default defineRule({
         instruction: instr,
         range: instr.keywordRange,
         message: 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors="…"` instead',
-        fix: labelFix(ctx.file, instr),
+        fix: labelFix(ctx, instr),
       });
     }
   },

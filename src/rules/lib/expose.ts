@@ -3,7 +3,8 @@
  * instruction (undefined variables are ignored), then split into `[ip:][hostPort:]port[/proto]`.
  */
 import type { Scope } from '../../parse/semantics.js';
-import type { Dockerfile, Instruction, Word } from '../../parse/types.js';
+import type { Dockerfile, Instruction, Range, Word } from '../../parse/types.js';
+import { rangeAt } from '../../shell/positions.js';
 import { expandWords } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 
@@ -18,6 +19,8 @@ export interface ExposeItem {
   hostPort: string;
   containerPort: string;
   proto: string;
+  /** Where the protocol is written in the Dockerfile (literal words with a `/proto` only), else null. */
+  protoRange: Range | null;
 }
 
 /** BuildKit `splitParts`: `[ip:][hostPort:]containerPort`. */
@@ -46,7 +49,8 @@ export function exposeItems(file: Dockerfile, instr: Instruction, scope: Scope):
       const slash = text.indexOf('/');
       const portPart = slash >= 0 ? text.slice(0, slash) : text;
       const proto = slash >= 0 ? text.slice(slash + 1) : '';
-      out.push({ word, literal, text, proto, ...splitParts(portPart) });
+      const protoRange = literal && slash >= 0 ? rangeAt(file, word.range.start.offset + slash + 1, word.range.end.offset) : null;
+      out.push({ word, literal, text, proto, protoRange, ...splitParts(portPart) });
     }
   }
   return out;
