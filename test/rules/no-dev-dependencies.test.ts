@@ -32,6 +32,9 @@ ruleTable(rule, {
     PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
     PY + 'RUN pip install -r requirements-docs.txt\n',
+    'FROM python:3.12.4-slim AS release\nRUN pip install -r requirements.txt\nFROM release AS development\nRUN pip install -r requirements-dev.txt\n',
+    'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install -r requirements-dev.txt\n',
+    'FROM themattrix/tox-base\nRUN pip install -r dev-requirements.txt\n',
     PY + 'RUN uv sync\nRUN useradd dev && echo dev ALL=\\(root\\) NOPASSWD:ALL > /etc/sudoers.d/dev\n',
     // Not an install.
     PY + 'RUN pip download -r requirements-dev.txt\n',
@@ -49,6 +52,7 @@ ruleTable(rule, {
     { input: PY + 'RUN poetry install --only dev\n', line: 2 },
     { input: PY + 'RUN pipenv install --dev --system --deploy\n', line: 2 },
     { input: PY + 'RUN pdm install --frozen-lockfile\n', line: 2 },
+    { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n', line: 4 },
     { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python"]\n', line: 2 },
     { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
     { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },

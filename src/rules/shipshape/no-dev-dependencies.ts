@@ -94,12 +94,15 @@ const DEV_TOOLS = new Set(['pytest', 'py.test', 'tox', 'nox', 'nosetests', 'cove
 /**
  * True when the image is a development, test or build image by its own account: its command runs a
  * test runner, linter, notebook or development server (`pytest`, `tox`, `manage.py test`,
- * `runserver`, `flask run`, `jupyter`), its root image is a wheel-building image (manylinux), or it
- * gives a user passwordless sudo (a devcontainer).
+ * `runserver`, `flask run`, `jupyter`), the final stage or one it is built on is named for development
+ * (`AS dev`, `AS test`), its root image is a development or wheel-building image (devcontainers,
+ * manylinux, tox), or it gives a user passwordless sudo (a devcontainer).
  */
 function developmentImage(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
   const root = ctx.stage(stage).rootImage;
-  if (root && /manylinux|musllinux/i.test(root.repository)) return true;
+  if (root && /manylinux|musllinux|devcontainer|(^|[-_/])tox([-_/]|$)/i.test(root.repository)) return true;
+  // A final stage named for development (`AS dev`, `AS test`), or built on one, is a development target.
+  if (ctx.stage(stage).chain.some((s) => s.name !== null && DEV_WORD.test(`-${s.name}-`))) return true;
   // Passwordless sudo for a user is a development container (devcontainer), never a production image.
   for (const { cmd } of stageCommands(ctx, stage)) {
     if (cmd.args.some((a) => /NOPASSWD/.test(a.value))) return true;
@@ -118,7 +121,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the root image is a wheel-building image (`manylinux`, `musllinux`), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`). No fix: which groups the application needs is the project\'s choice.',
+      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`). No fix: which groups the application needs is the project\'s choice.',
     why: 'Test runners, linters, debuggers and their dependencies make the image larger, slower to pull and scan, and give an attacker more code to use. Some (debug toolbars, `werkzeug` debuggers, `django-extensions`) weaken the application when they are importable. Install them in a test stage or a development image, not in the image you ship.',
     bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
