@@ -23,7 +23,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
-import { defaultRules, lint } from '../src/engine/lint.js';
+import { lint } from '../src/engine/lint.js';
+import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig, type LintConfig } from '../src/engine/types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -271,11 +272,11 @@ async function main(): Promise<void> {
     const body = text.replace(/^\uFEFF/, '');
     const long = text + ('\n' + body).repeat(9);
     const timeLint = async (t: string): Promise<number> => {
-      await lint(t, { config: allOn });
+      await lint(t, { rules: await defaultRules(), config: allOn });
       const xs: number[] = [];
       for (let i = 0; i < 7; i++) {
         const t0 = performance.now();
-        await lint(t, { config: allOn });
+        await lint(t, { rules: await defaultRules(), config: allOn });
         xs.push(performance.now() - t0);
       }
       return median(xs);

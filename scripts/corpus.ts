@@ -13,7 +13,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
-import { lint, defaultRules } from '../src/engine/lint.js';
+import { lint } from '../src/engine/lint.js';
+import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig } from '../src/engine/types.js';
 import { fixCheck, printFixCheck } from './fix-check.js';
 import { corpusFiles, CORPUS } from './corpus-files.js';
@@ -46,7 +47,7 @@ async function runSet(set: (typeof SETS)[number], limit: number): Promise<SetSum
       summary.unreadable++;
       continue;
     }
-    const result = await lint(text, { config, context: null });
+    const result = await lint(text, { rules: await defaultRules(), config, context: null });
     for (const e of result.internalErrors) summary.crashes.push({ file: f.slice(CORPUS.length + 1), rule: e.ruleId, message: e.message });
     for (const finding of result.findings) {
       summary.findings++;

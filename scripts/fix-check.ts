@@ -12,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { decodeFile } from '../src/cli/input.js';
 import { writeAtomic } from '../src/cli/write.js';
 import { fixText } from '../src/fix/fixer.js';
+import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig, type Applicability } from '../src/engine/types.js';
 
 export interface FixCheckSummary {
@@ -45,7 +46,7 @@ export async function fixCheck(files: string[], level: Applicability, corpusRoot
       const copy = join(work, rel.replace(/[\\/]/g, '__'));
       mkdirSync(dirname(copy), { recursive: true });
       writeFileSync(copy, text);
-      const first = await fixText(text, { config, context: null, level });
+      const first = await fixText(text, { rules: await defaultRules(), config, context: null, level });
       for (const x of first.before) s.before[x.ruleId] = (s.before[x.ruleId] ?? 0) + 1;
       for (const x of first.after.findings) s.after[x.ruleId] = (s.after[x.ruleId] ?? 0) + 1;
       for (const e of first.errors) s.discardedRounds.push({ file: rel, ...e });
@@ -56,7 +57,7 @@ export async function fixCheck(files: string[], level: Applicability, corpusRoot
         s.changed++;
         writeAtomic(copy, first.output);
         const written = readFileSync(copy, 'utf8');
-        const second = await fixText(written, { config, context: null, level });
+        const second = await fixText(written, { rules: await defaultRules(), config, context: null, level });
         if (second.output !== written) s.notIdempotent.push(rel);
       }
     }

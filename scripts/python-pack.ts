@@ -13,7 +13,8 @@ import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
-import { lint, defaultRules } from '../src/engine/lint.js';
+import { lint } from '../src/engine/lint.js';
+import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig } from '../src/engine/types.js';
 import { CORPUS, corpusFiles } from './corpus-files.js';
 

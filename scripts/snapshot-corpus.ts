@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
-import { defaultRules } from '../src/engine/lint.js';
+import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig, type Finding } from '../src/engine/types.js';
 import { fixText } from '../src/fix/fixer.js';
 import { formatJson } from '../src/report/json.js';
@@ -47,7 +47,7 @@ async function snapshotFile(path: string): Promise<FileRecord> {
   } catch {
     return { file, unreadable: true };
   }
-  const result = await fixText(text, { config: defaultConfig(), context: null, level: 'unsafe' });
+  const result = await fixText(text, { rules: await defaultRules(), config: defaultConfig(), context: null, level: 'unsafe' });
   const sorted: Finding[] = result.before;
   const json = JSON.parse(formatJson({ files: [{ file: 'Dockerfile', source: text, findings: sorted.map((f) => ({ ...f, file: 'Dockerfile' })) }], color: false, toolVersion: '0' })) as unknown[];
   return {

@@ -35,6 +35,20 @@ describe('layering', () => {
   }
 });
 
+describe('engine', () => {
+  it('imports no rule: rules are passed in (src/rules/registry.ts has the default set)', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(join(root, 'src/engine'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        const spec = m[1] ?? m[2];
+        if (/\/rules\//.test(spec)) offenders.push(`${file.slice(root.length + 1)}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('version', () => {
   it('matches package.json', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);

@@ -2,12 +2,13 @@
  * Generated files (rule registry, rule docs, README rule table) must match the rule files, and every
  * rule's documented examples must behave as documented: `bad` fires, `good` does not.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFiles, staleDocPages } from '../scripts/generate.js';
 import { RULES } from '../src/rules/index.js';
 import { findingsOf } from './helpers/rule-table.js';
+import type { Rule } from '../src/engine/types.js';
 
 const root = join(__dirname, '..');
 
@@ -17,6 +18,30 @@ describe('generated files', () => {
     const stale = [...expected].filter(([p, content]) => !existsSync(join(root, p)) || readFileSync(join(root, p), 'utf8') !== content).map(([p]) => p);
     expect([...stale, ...staleDocPages(expected)]).toEqual([]);
   });
+});
+
+describe('rule files', () => {
+  const files = ['hadolint', 'buildkit', 'shipshape'].flatMap((origin) =>
+    readdirSync(join(root, 'src/rules', origin)).filter((f) => f.endsWith('.ts')).map((f) => ({ origin, id: f.slice(0, -3) })),
+  );
+  it('every rule file is registered', () => {
+    expect(files.map((f) => f.id).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+  for (const { origin, id } of files) {
+    it(`${origin}/${id}.ts: id is the file name, origin the folder`, async () => {
+      const rule = ((await import(`../src/rules/${origin}/${id}.ts`)) as { default: Rule }).default;
+      expect({ id: rule.id, origin: rule.origin }).toEqual({ id, origin });
+    });
+  }
+  for (const rule of RULES.filter((r) => r.fix !== 'none')) {
+    it(`${rule.id} declares fix '${rule.fix}': its table has a case with the exact fixed output`, () => {
+      const path = join(root, 'test/rules', `${rule.id}.test.ts`);
+      const table = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      // `fixed:` is the text after `--fix`, `unsafeFixed:` after `--fix --unsafe-fixes`, `fixedFiles:` the
+      // build-context files a fix changes (`.dockerignore`).
+      expect(rule.fix === 'safe' ? /\b(fixed|fixedFiles):/.test(table) : /\b(fixed|unsafeFixed|fixedFiles):/.test(table)).toBe(true);
+    });
+  }
 });
 
 describe('rule metadata', () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fsContext } from '../context/fs.js';
 import { lint, type ScriptAnalyzer } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
 import { decodeFile } from './input.js';
 
@@ -47,6 +48,6 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   } catch (error) {
     return { ok: false, error };
   }
-  const result = await lint(source, { config, context: contexts.get(job.contextDir, job.path), scriptAnalyzer });
+  const result = await lint(source, { rules: await defaultRules(), config, context: contexts.get(job.contextDir, job.path), scriptAnalyzer });
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
 }

@@ -9,7 +9,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, SEVERITIES, THRESHOLDS, type ConfigLayer } from '../engine/config.js';
-import { lint, defaultRules } from '../engine/lint.js';
+import { lint } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import { SEVERITY_RANK, type FailureThreshold, type FileFinding, type LintConfig, type Severity } from '../engine/types.js';
 import { parse } from '../parse/parser.js';
 import { fixText } from '../fix/fixer.js';
@@ -18,7 +19,7 @@ import { writeAtomic } from './write.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
 import { fsContext } from '../context/fs.js';
 import { formatReport, FORMATS, type FormatName, type RuleInfo } from '../report/index.js';
-import { ruleDocsUrl } from '../rules/define.js';
+import { ruleDocsUrl } from '../engine/types.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { discoverDockerfiles } from './discover.js';
 import { decodeFile, InputError } from './input.js';
@@ -284,7 +285,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
     const context = t.path || opts.context ? (fixMode ? fsContext(contextDir, t.path ?? undefined) : contexts.get(contextDir, t.path ?? undefined)) : null;
     let result;
     if (fixMode) {
-      const fixed = await fixText(text, { config, context, scriptAnalyzer, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
+      const fixed = await fixText(text, { rules: await defaultRules(), config, context, scriptAnalyzer, level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule });
       result = fixed.after;
       for (const e of fixed.errors) io.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${t.display}: ${e.message} (please report this)\n`);
       const dryRun = opts.diff || opts.fixDryRun;
@@ -310,7 +311,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
       fixSummary.unsafe += fixed.after.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
       fixSummary.active = true;
     } else {
-      result = await lint(text, { config, context, scriptAnalyzer });
+      result = await lint(text, { rules: await defaultRules(), config, context, scriptAnalyzer });
     }
     for (const err of result.internalErrors) {
       io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${t.display}: ${err.message} (please report this)\n`);

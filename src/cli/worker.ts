@@ -2,7 +2,7 @@
  * The worker side of src/cli/pool.ts: lints the chunks of files it is sent and answers with plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { defaultRules } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import type { LintConfig } from '../engine/types.js';
 import { useNodeGrammar } from './grammar-node.js';
 import { ContextCache, lintFile } from './lint-file.js';

@@ -19,6 +19,7 @@ import { parsePragma, type Pragma } from './pragmas.js';
 import { buildRunScript, shellOfStage, type ShellChoice } from './run-script.js';
 import {
   defaultConfig,
+  ruleDocsUrl,
   type BuildContext,
   type Finding,
   type LintConfig,
@@ -27,7 +28,6 @@ import {
   type RuleContext,
   type Severity,
 } from './types.js';
-import { ruleDocsUrl } from '../rules/define.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, type Facts } from './facts.js';
 
@@ -37,8 +37,11 @@ export interface LintOptions {
   config?: LintConfig;
   /** The build context, for rules that read `.dockerignore` or copied files; null when unknown. */
   context?: BuildContext | null;
-  /** The rules to run; defaults to every rule of the registry. */
-  rules?: readonly Rule[];
+  /**
+   * The rules to run (the default set: `defaultRules()` of src/rules/registry.ts). The engine imports no
+   * rule itself.
+   */
+  rules: readonly Rule[];
   /**
    * An external analyser of RUN scripts (the ShellCheck pass, src/cli/shellcheck.ts). It receives every
    * shell-form RUN run by a POSIX shell and returns findings (`SCxxxx` ids) that then go through the same
@@ -74,20 +77,12 @@ export interface LintResult {
   internalErrors: { ruleId: string; message: string }[];
 }
 
-let registryPromise: Promise<readonly Rule[]> | null = null;
-
-/** The default rules (src/rules/index.ts), loaded once. */
-export function defaultRules(): Promise<readonly Rule[]> {
-  registryPromise ??= import('../rules/index.js').then((m) => m.RULES);
-  return registryPromise;
-}
-
 /**
  * Lints one Dockerfile.
  * @param text the file contents as decoded text (a BOM, if any, still in place).
  * @returns findings with ranges in `text`; never throws for any input text.
  */
-export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+export async function lint(text: string, options: LintOptions): Promise<LintResult> {
   const file = parse(text);
   const config = options.config ?? defaultConfig();
   if (file.errors.length > 0) {
@@ -98,7 +93,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       internalErrors: [],
     };
   }
-  const rules = options.rules ?? (await defaultRules());
+  const rules = options.rules;
   const semantics = analyze(file);
   const shells = await prepareShells(file);
   const onbuildParent = new Map<Instruction, Instruction>();

@@ -117,6 +117,11 @@ export interface BuildContext {
   dockerignore(): { path: string; content: string } | null;
 }
 
+/** URL of a rule's documentation page in this repository (docs/rules/<id>.md). */
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/${id}.md`;
+}
+
 /** Where a rule comes from; decides naming and the docs URL. */
 export type RuleOrigin = 'hadolint' | 'buildkit' | 'shipshape' | 'shellcheck';
 

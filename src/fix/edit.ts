@@ -27,6 +27,8 @@ function rangeOfTarget(target: EditTarget): Range {
 export class EditBuilder {
   /** The edits so far, in the order they were added (offsets in UTF-16 units of `file.text`). */
   readonly edits: TextEdit[] = [];
+  /** Edits of other build-context files (`.dockerignore`). */
+  readonly files: NonNullable<Fix['files']> = [];
 
   constructor(readonly file: Dockerfile) {}
 
@@ -148,6 +150,23 @@ export class EditBuilder {
   }
 
   /**
+   * Removes a command joined to the next one by `&&` (`cd /x && make` → `make`): the command, the `&&`
+   * and the blanks and line continuations (in the file's escape character) around it. Returns false (and
+   * adds nothing) when anything else stands between the command and `next`.
+   */
+  removeCommandBefore(cmd: ShellCommand, next: ShellCommand): boolean {
+    const file = this.file;
+    const esc = file.escape === '`' ? '`' : '\\\\';
+    const sep = new RegExp(`^(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*&&(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*`);
+    const m = sep.exec(file.text.slice(cmd.range.end.offset));
+    if (!m) return false;
+    const end = cmd.range.end.offset + m[0].length;
+    if (end > next.range.start.offset) return false;
+    this.raw(cmd.range.start.offset, end, '');
+    return true;
+  }
+
+  /**
    * A flag inserted right after `word` of a RUN: ` --flag` in shell form, `, "--flag"` in exec form
    * (where the word is a JSON string literal).
    */
@@ -201,9 +220,29 @@ export class EditBuilder {
     return /^[ \t]*$/.test(before) ? before : '';
   }
 
-  /** True when no edit was added. */
+  /**
+   * Creates a build-context file (path relative to the context, `/`-separated) holding `lines`, each
+   * ended with the Dockerfile's line ending. Applied only where the file does not exist yet.
+   */
+  createContextFile(path: string, lines: readonly string[]): this {
+    this.files.push({ path, create: true, edits: [{ start: 0, end: 0, text: lines.join(this.file.eol) + this.file.eol }] });
+    return this;
+  }
+
+  /**
+   * Appends `lines` to an existing build-context file whose current text is `content`, in that file's
+   * line ending, starting a new line first when it does not end with one.
+   */
+  appendToContextFile(path: string, content: string, lines: readonly string[]): this {
+    const eol = content.includes('\r\n') ? '\r\n' : '\n';
+    const lead = content === '' || content.endsWith('\n') ? '' : eol;
+    this.files.push({ path, create: false, edits: [{ start: content.length, end: content.length, text: lead + lines.join(eol) + eol }] });
+    return this;
+  }
+
+  /** True when no edit was added (to the Dockerfile or another file). */
   get empty(): boolean {
-    return this.edits.length === 0;
+    return this.edits.length === 0 && this.files.length === 0;
   }
 
   /** The fix, labelled safe: it keeps the build's behaviour. */
@@ -218,7 +257,7 @@ export class EditBuilder {
 
   /** The fix with the given applicability. */
   fix(applicability: Applicability, description: string): Fix {
-    return { applicability, description, edits: [...this.edits] };
+    return { applicability, description, edits: [...this.edits], ...(this.files.length > 0 ? { files: [...this.files] } : {}) };
   }
 
   /**

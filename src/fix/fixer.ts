@@ -5,7 +5,8 @@
  * Guarantees checked on every round (a round that breaks one is discarded and reported as an internal
  * error naming the rules whose fixes were in it — those are bugs):
  * - the result parses at least as well as the input (no new parse error),
- * - the round does not bring back a text seen before (a fix cycle),
+ * - the round does not bring back a state seen before (a fix cycle; the state is the Dockerfile text and
+ *   the other build-context files changed so far),
  * - no rule whose fix was applied ends up with more findings than before because of its own fixes
  *   (checked by applying that rule's fixes alone when the round as a whole increased its count).
  * Line endings: in a CRLF file, line breaks in inserted text become CRLF. A BOM stays in place.
@@ -54,7 +55,7 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
   const lintOptions: LintOptions = { ...options, context: baseContext ? overlayContext(baseContext, files) : null };
   let result = await lint(current, lintOptions);
   const before = result.findings;
-  const seen = new Set([current]);
+  const seen = new Set([stateKey(current, files)]);
   const fixedByRule: Record<string, number> = {};
   const errors: FixResult['errors'] = [];
   const excluded = new Set<string>();
@@ -79,7 +80,7 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
       const alone = await lint(applyEdits(current, editsOf(own)).text, nextOptions);
       return countByRule(alone.findings, rule) > countByRule(result.findings, rule);
     };
-    const problem = await roundProblem(result, nextResult, next, seen, rules, aloneGrows);
+    const problem = await roundProblem(result, nextResult, stateKey(next, pendingFiles), seen, rules, aloneGrows);
     if (problem) {
       errors.push({ rules, message: problem });
       // Retry without the offending rules; if it was one rule, it is excluded for good.
@@ -88,11 +89,19 @@ export async function fixText(text: string, options: FixOptions): Promise<FixRes
     }
     for (const c of chosen) fixedByRule[c.finding.ruleId] = (fixedByRule[c.finding.ruleId] ?? 0) + 1;
     for (const [p, content] of pendingFiles) files.set(p, content);
-    seen.add(next);
+    seen.add(stateKey(next, pendingFiles));
     current = next;
     result = nextResult;
   }
   return { output: current, before, after: result, fixedByRule, files, errors, rounds };
+}
+
+/**
+ * What a round's result is compared by to detect fix cycles: the Dockerfile text and the contents of
+ * the other build-context files changed so far (a round that only creates `.dockerignore` is progress).
+ */
+function stateKey(text: string, files: ReadonlyMap<string, string>): string {
+  return files.size === 0 ? text : `${text}\u0000${JSON.stringify([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
 }
 
 function chooseFixes(findings: Finding[], options: FixOptions, excluded: Set<string>): { finding: Finding; fix: Fix }[] {
@@ -128,13 +137,13 @@ function countByRule(findings: Finding[], rule: string): number {
 async function roundProblem(
   prev: LintResult,
   next: LintResult,
-  nextText: string,
+  nextState: string,
   seen: Set<string>,
   rules: string[],
   aloneGrows: (rule: string) => Promise<boolean>,
 ): Promise<string | null> {
   if (parseErrors(next) > parseErrors(prev)) return `fix made the file parse worse: ${next.file.errors[0]?.message ?? 'parse error'}`;
-  if (seen.has(nextText)) return 'fixes undo each other (the text returned to an earlier state)';
+  if (seen.has(nextState)) return 'fixes undo each other (the text returned to an earlier state)';
   for (const r of rules) {
     if (countByRule(next.findings, r) > countByRule(prev.findings, r) && (await aloneGrows(r))) return `fix of ${r} produced more ${r} findings than it removed`;
   }

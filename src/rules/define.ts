@@ -8,8 +8,3 @@ import type { Rule } from '../engine/types.js';
 export function defineRule(rule: Rule): Rule {
   return rule;
 }
-
-/** URL of a rule's documentation page in this repository. */
-export function ruleDocsUrl(id: string): string {
-  return `https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/${id}.md`;
-}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixText } from '../../src/fix/fixer.js';
 import { applyEdits } from '../../src/fix/apply.js';
+import { memoryContext } from '../../src/context/memory.js';
 import { defineRule } from '../../src/rules/define.js';
 import type { Rule } from '../../src/engine/types.js';
 import debugRule from '../../src/rules/shipshape/no-debug-mode.js';
@@ -131,8 +132,15 @@ describe('CLI fixing', () => {
 
 describe('fixes of context files', () => {
   it('creates .dockerignore once, even over several rounds', async () => {
-    const { memoryContext } = await import('../../src/context/memory.js');
+
     const r = await fixText('FROM a:1\nrun x\n', { rules: [ignoreGit, upperRun], level: 'safe', context: memoryContext({ 'app.py': '' }) });
     expect(r.files.get('.dockerignore')).toBe('.git\n');
+  });
+  it('applies a fix that only changes another context file (bug: discarded as a cycle when the Dockerfile text stayed the same)', async () => {
+    const r = await fixText('FROM a:1\nRUN x\n', { rules: [ignoreGit], level: 'safe', context: memoryContext({ 'app.py': '' }) });
+    expect(r.errors).toEqual([]);
+    expect(r.files.get('.dockerignore')).toBe('.git\n');
+    expect(r.output).toBe('FROM a:1\nRUN x\n');
+    expect(r.after.findings).toEqual([]);
   });
 });

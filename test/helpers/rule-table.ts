@@ -30,6 +30,11 @@ export interface TableCase {
   fixed?: string;
   /** Expected text after `--unsafe-fixes`. */
   unsafeFixed?: string;
+  /**
+   * Expected build-context files changed by the fixes (path → new content), after `--fix` for a rule
+   * declaring `fix: 'safe'`, after `--fix --unsafe-fixes` otherwise.
+   */
+  fixedFiles?: Record<string, string>;
   name?: string;
 }
 
@@ -48,12 +53,17 @@ export async function findingsOf(rule: Rule, c: TableCase): Promise<Finding[]> {
  * handling. A round the fixer discards (a fix that breaks its guarantees) fails the test.
  */
 export async function fixedText(rule: Rule, c: TableCase, level: 'safe' | 'unsafe'): Promise<string> {
+  return (await fixed(rule, c, level)).output;
+}
+
+/** Like {@link fixedText}, with the changed build-context files. */
+export async function fixed(rule: Rule, c: TableCase, level: 'safe' | 'unsafe'): Promise<{ output: string; files: Record<string, string> }> {
   const config = mergeConfig([validateConfig(c.config ?? {}, 'test config')]);
   const context = c.noContext ? null : memoryContext(c.files ?? {});
   const result = await fixText(c.input, { rules: [rule], config, context, level });
   if (result.errors.length) throw new Error(`fix round discarded: ${result.errors[0].message}`);
   if (result.after.internalErrors.length) throw new Error(`rule threw: ${result.after.internalErrors[0].message}`);
-  return result.output;
+  return { output: result.output, files: Object.fromEntries(result.files) };
 }
 
 const label = (c: TableCase | string, i: number): string => {
@@ -84,6 +94,7 @@ export function ruleTable(rule: Rule, table: { silent: (string | TableCase)[]; f
           if (c.message !== undefined) expect(found[0].message).toMatch(c.message);
           if (c.fixed !== undefined) expect(await fixedText(rule, c, 'safe')).toBe(c.fixed);
           if (c.unsafeFixed !== undefined) expect(await fixedText(rule, c, 'unsafe')).toBe(c.unsafeFixed);
+          if (c.fixedFiles !== undefined) expect((await fixed(rule, c, rule.fix === 'safe' ? 'safe' : 'unsafe')).files).toEqual(c.fixedFiles);
         });
       });
     });

@@ -6,13 +6,14 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { FORMAT_NAMES, formatReport, type ReportInput } from '../../src/report/index.js';
 import { JSON_SCHEMA, SARIF_SCHEMA, expectValid } from './schemas.js';
 
 const TEXT = '\uFEFFFROM debian\r\nENV DEBUG=1\r\nRUN apt-get update && \\\r\n    apt-get install curl\r\nUSER root\r\n';
 
 async function input(text: string, color = false): Promise<ReportInput> {
-  const { findings } = await lint(text);
+  const { findings } = await lint(text, { rules: await defaultRules() });
   return {
     files: [{ file: 'Dockerfile', source: text, findings: findings.map((f) => ({ ...f, file: 'Dockerfile' })) }],
     color,

@@ -96,8 +96,9 @@ describe('no network access', () => {
     globalThis.fetch = trap('fetch');
     try {
       const { lint } = await import('../../src/engine/lint.js');
+      const { defaultRules } = await import('../../src/rules/registry.js');
       for (const text of Object.values(FILES)) {
-        const r = await lint(text);
+        const r = await lint(text, { rules: await defaultRules() });
         expect(r.internalErrors).toEqual([]);
       }
     } finally {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { parse } from '../../src/parse/parser.js';
 
 const LONG = 240_000;
@@ -12,7 +13,7 @@ const LONG = 240_000;
 async function finishes(text: string): Promise<void> {
   const parsed = parse(text);
   expect(Array.isArray(parsed.errors)).toBe(true);
-  const result = await lint(text);
+  const result = await lint(text, { rules: await defaultRules() });
   expect(Array.isArray(result.findings)).toBe(true);
   expect(result.internalErrors).toEqual([]);
 }

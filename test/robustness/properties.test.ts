@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { defaultConfig } from '../../src/engine/types.js';
 import { fixText } from '../../src/fix/fixer.js';
 import { parse } from '../../src/parse/parser.js';
@@ -27,10 +28,10 @@ const config = (() => {
 async function checkText(text: string): Promise<void> {
   const parsed = parse(text);
   expect(Array.isArray(parsed.errors)).toBe(true);
-  const result = await lint(text, { config });
+  const result = await lint(text, { rules: await defaultRules(), config });
   expect(Array.isArray(result.findings)).toBe(true);
   expect(result.internalErrors, `a rule threw on ${JSON.stringify(text.slice(0, 300))}`).toEqual([]);
-  const fixed = await fixText(text, { config, level: 'unsafe' });
+  const fixed = await fixText(text, { rules: await defaultRules(), config, level: 'unsafe' });
   const before = parsed.errors.length;
   const after = parse(fixed.output).errors.length;
   expect(after, `fixing made parsing worse: ${JSON.stringify(text.slice(0, 300))} → ${JSON.stringify(fixed.output.slice(0, 300))}`).toBeLessThanOrEqual(before);

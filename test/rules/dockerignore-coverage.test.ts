@@ -18,6 +18,13 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nONBUILD COPY . .\n', files: { '.env': 'X=1\n', '.dockerignore': '.git\n' } },
   ],
   fires: [
+    {
+      name: 'the fix appends the missing patterns, after a last line without a line break',
+      input: PY,
+      files: { 'main.py': 'print(1)\n', '.env': 'API_TOKEN=x\n', '.dockerignore': '.git' },
+      count: 1,
+      fixedFiles: { '.dockerignore': '.git\n**/.env\n**/.env.*\n!**/.env.example\n**/*.pem\n**/*.key\n**/id_rsa*\n**/id_ed25519*\n' },
+    },
     { input: PY, files: { 'main.py': 'print(1)\n', '.env': 'API_TOKEN=not-a-real-token\n', '.dockerignore': '.git\n' }, line: 3, count: 1, message: /environment and secret files.*`\.env`/ },
     { input: PY, files: { 'main.py': 'print(1)\n', '__pycache__/main.cpython-312.pyc': 'x', '.dockerignore': '.env*\n.git\n' }, count: 1, message: /bytecode.*`__pycache__\/`/ },
     {

@@ -21,7 +21,8 @@ ruleTable(rule, {
     { input: PY + 'COPY . .\n', files: VENV, line: 3, column: 6, message: /`\.venv\/`/ },
     { input: PY + 'COPY . .\n', files: { 'venv/bin/python3': '', 'venv/lib/python3.12/site-packages/x.py': '' }, line: 3 },
     { input: PY + 'ADD backend /app\n', files: { 'backend/.venv/pyvenv.cfg': '', 'backend/main.py': '' }, line: 3, message: /backend\/\.venv/ },
-    { input: PY + 'COPY . .\n', files: { ...VENV, '.dockerignore': '.git\n' }, count: 1 },
+    { input: PY + 'COPY . .\n', files: { ...VENV, '.dockerignore': '.git\n' }, count: 1, fixedFiles: { '.dockerignore': '.git\n.venv\n' } },
+    { name: 'the fix creates .dockerignore', input: PY + 'COPY . .\n', files: VENV, fixedFiles: { '.dockerignore': '.venv\n' } },
   ],
 });
 

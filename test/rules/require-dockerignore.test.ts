@@ -16,7 +16,14 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20.1\nONBUILD COPY . /src\n', files: {} },
   ],
   fires: [
-    { input: PY, files: { 'main.py': 'print(1)\n' }, line: 3, count: 1 },
+    {
+      input: PY,
+      files: { 'main.py': 'print(1)\n' },
+      line: 3,
+      count: 1,
+      fixed: PY,
+      fixedFiles: { '.dockerignore': '.git\n**/.git\n**/__pycache__\n**/*.py[co]\n**/node_modules\n**/.env\n**/.env.*\n!**/.env.example\n**/*.log\n.venv\n.pytest_cache\n.mypy_cache\n' },
+    },
     { input: 'FROM alpine:3.20.1\nCOPY app.sh \\\n  /usr/local/bin/\nCOPY . /src\n', files: { 'app.sh': '' }, line: 2, count: 1 },
     { input: PY, files: { 'main.py': '', '.env': 'X=1', '.git/HEAD': 'x' }, message: /^`COPY \. \.`.*environment and secret files \(`\.env`\).*version-control data \(`\.git\/`\)/ },
     { input: 'FROM alpine:3.20.1\nCOPY ["a.txt", "/a.txt"]\n', files: { 'a.txt': '' }, line: 2 },

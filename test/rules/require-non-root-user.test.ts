@@ -21,6 +21,12 @@ ruleTable(rule, {
     'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',
   ],
   fires: [
+    {
+      name: 'indented tail: the inserted lines take its indentation, above its comment',
+      input: 'FROM debian:12.6\n# start\n  CMD ["app"]\n',
+      line: 3,
+      unsafeFixed: 'FROM debian:12.6\n  RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\n  USER 10001:10001\n# start\n  CMD ["app"]\n',
+    },
     { input: 'ARG FROM\nFROM ${FROM}\nCMD ["app"]\n', line: 3, message: /so the base image \(`\$\{FROM\}`, a build argument\) runs its command as root/, name: 'base image from an ARG without a default' },
     { input: 'FROM mcr.microsoft.com/dotnet/sdk:8.0.303\nSHELL ["pwsh", "-Command"]\nWORKDIR /app\nCMD ["dotnet", "app.dll"]\n', line: 4, name: 'pwsh runs on Linux too: still judged' },
     {

@@ -1,10 +1,7 @@
 import { defineRule } from '../define.js';
-import type { Fix } from '../../engine/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
-import { indentOf, insertionPoint } from '../lib/instructions.js';
-import { insertionBefore } from '../lib/seed-stages.js';
-import { fileKeyword } from '../lib/fix-text.js';
 
 /** Instructions whose meaning depends on the working directory. */
 const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
@@ -29,7 +26,8 @@ function workdirResetAfter(file: Dockerfile, instr: Instruction): boolean {
  * `&&`. Safe when an absolute WORKDIR follows before anything that depends on the directory;
  * otherwise unsafe, because WORKDIR also changes the directory of every later instruction of the stage.
  */
-function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, cd: ShellCommand): Fix | undefined {
+function workdirFix(ctx: RuleContext, instr: Instruction, script: ShellScript, cd: ShellCommand): Fix | undefined {
+  const file = ctx.file;
   if (instr.heredocs.length > 0 || instr.execForm) return undefined;
   if (script.commands[0] !== cd || cd.nested || cd.inCompound || cd.pipedOut) return undefined;
   if (cd.args.length !== 1 || cd.redirects.length > 0 || cd.assignments.length > 0) return undefined;
@@ -38,25 +36,11 @@ function workdirFix(file: Dockerfile, instr: Instruction, script: ShellScript, c
   if (script.commands.filter((c) => c.name === 'cd').length !== 1) return undefined;
   const next = script.commands[1];
   if (!next || next.connector !== '&&') return undefined;
-  const esc = file.escape === '`' ? '`' : '\\\\';
-  const sep = new RegExp(`^(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*&&(?:[ \\t]|${esc}[ \\t]*\\r?\\n)*`);
-  const after = file.text.slice(cd.range.end.offset);
-  const m = sep.exec(after);
-  if (!m) return undefined;
-  const deleteEnd = cd.range.end.offset + m[0].length;
-  if (deleteEnd > next.range.start.offset) return undefined;
+  const edit = ctx.edit();
   // Above the comment block of the RUN, so the comment stays with its instruction.
-  const lineStart = insertionPoint(file, instr);
-  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
-  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
-  return {
-    applicability: workdirResetAfter(file, instr) ? 'safe' : 'unsafe',
-    description: `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``,
-    edits: [
-      { start: at, end: at, text: `${indent}${fileKeyword(file, 'WORKDIR')} ${dir.raw}${file.eol}` },
-      { start: cd.range.start.offset, end: deleteEnd, text: '' },
-    ].filter((e, i) => i === 0 || e.start !== e.end),
-  };
+  edit.insertLinesBefore(instr, `${edit.keyword('WORKDIR')} ${dir.raw}`);
+  if (!edit.removeCommandBefore(cd, next)) return undefined;
+  return edit.fix(workdirResetAfter(file, instr) ? 'safe' : 'unsafe', `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``);
 }
 
 function stripSlash(p: string): string {
@@ -114,7 +98,7 @@ export default defineRule({
           message: target
             ? `Use \`WORKDIR ${target}\` instead of \`cd ${target}\` in RUN`
             : 'Use WORKDIR instead of `cd` in RUN',
-          fix: workdirFix(ctx.file, instr, script, cmd),
+          fix: workdirFix(ctx, instr, script, cmd),
         });
       }
     }

@@ -3,9 +3,7 @@ import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { indentOf, insertionPoint, looksBusybox } from '../lib/instructions.js';
-import { insertionBefore } from '../lib/seed-stages.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import { looksBusybox } from '../lib/instructions.js';
 
 const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
@@ -42,14 +40,8 @@ function shellFix(ctx: RuleContext, stage: Stage, instr: Instruction): Fix {
   const file = ctx.file;
   const shell = looksBusybox(ctx.stage(stage).chain) ? '/bin/ash' : '/bin/bash';
   // Above the comment block of the RUN, so the comment stays with its instruction.
-  const lineStart = insertionPoint(file, instr);
-  const at = lineStart !== file.lineStarts[instr.line - 1] ? lineStart : insertionBefore(file, instr);
-  const indent = at === instr.range.start.offset ? '' : indentOf(file, instr);
-  return {
-    applicability: 'unsafe',
-    description: `Run this and later RUN instructions with ${shell} -o pipefail`,
-    edits: [{ start: at, end: at, text: `${indent}${fileKeyword(file, 'SHELL')} ["${shell}", "-o", "pipefail", "-c"]${file.eol}` }],
-  };
+  const edit = ctx.edit();
+  return edit.insertLinesBefore(instr, `${edit.keyword('SHELL')} ["${shell}", "-o", "pipefail", "-c"]`).unsafe(`Run this and later RUN instructions with ${shell} -o pipefail`);
 }
 
 /** Pipes in RUN without pipefail. */

@@ -43,21 +43,14 @@ export default defineRule({
     if (!whole) return;
     const matcher = dockerignoreMatcher(ignore.content);
     const sent = context.listFiles().filter((f) => f !== ignore.path && !matcher.ignores(f));
-    const eol = ignore.content.includes('\r\n') ? '\r\n' : '\n';
     for (const [kind, paths] of filesByKind(sent)) {
       const k = KINDS[kind];
       const patterns = kind === 'django-media' || kind === 'django-static' ? djangoDirs(paths) : k.patterns;
-      const lead = ignore.content === '' || ignore.content.endsWith('\n') ? '' : eol;
       ctx.report({
         instruction: whole.instruction,
         range: whole.instruction.range,
         message: `\`${whole.instruction.keyword} ${whole.instruction.args.text}\` sends ${k.label} that \`${ignore.path}\` does not exclude: ${examplePaths(paths)}; ${k.risk}. Add ${patterns.filter((p) => !p.startsWith('!')).map((p) => `\`${p}\``).join(', ')} to \`${ignore.path}\``,
-        fix: {
-          applicability: 'unsafe',
-          description: `Exclude ${k.label} in ${ignore.path}`,
-          edits: [],
-          files: [{ path: ignore.path, create: false, edits: [{ start: ignore.content.length, end: ignore.content.length, text: lead + patterns.join(eol) + eol }] }],
-        },
+        fix: ctx.edit().appendToContextFile(ignore.path, ignore.content, patterns).unsafe(`Exclude ${k.label} in ${ignore.path}`),
       });
     }
   },

@@ -39,17 +39,11 @@ export default defineRule({
     const patterns = BASE_PATTERNS.filter((p) => !named.has(p.replace(/^\*\*\//, '')))
       .filter((p) => !(usesGit && /\.git$/.test(p)))
       .filter((p) => !(usesEnv && /\.env/.test(p)));
-    const eol = ctx.file.eol;
     ctx.report({
       instruction: first.instruction,
       range: first.instruction.range,
       message: `\`${first.instruction.keyword} ${first.instruction.args.text}\` copies from a build context without \`.dockerignore\`${kinds.length ? `, which sends ${kinds.join(', ')}` : ''}. Add a \`.dockerignore\` that excludes VCS data, secrets and caches`,
-      fix: {
-        applicability: 'safe',
-        description: 'Create .dockerignore',
-        edits: [],
-        files: [{ path: '.dockerignore', create: true, edits: [{ start: 0, end: 0, text: patterns.join(eol) + eol }] }],
-      },
+      fix: ctx.edit().createContextFile('.dockerignore', patterns).safe('Create .dockerignore'),
     });
   },
 });

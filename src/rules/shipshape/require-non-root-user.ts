@@ -2,18 +2,18 @@ import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageFamily, nonRootTag } from '../lib/images.js';
-import { insertionBefore, readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
+import { readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
-import { fileKeyword } from '../lib/fix-text.js';
+import type { EditBuilder } from '../../fix/edit.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
 
 /** The user switch to insert, written with the base image's tools. */
-function userLines(ctx: RuleContext, stage: Stage): string[] {
+function userLines(ctx: RuleContext, edit: EditBuilder, stage: Stage): string[] {
   const family = imageFamily(ctx.stage(stage).rootImage);
-  const user = `${fileKeyword(ctx.file, 'USER')} ${UID}:${UID}`;
-  const run = fileKeyword(ctx.file, 'RUN');
+  const user = `${edit.keyword('USER')} ${UID}:${UID}`;
+  const run = edit.keyword('RUN');
   if (family === 'none') return [user];
   if (family === 'alpine') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
   return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
@@ -21,27 +21,14 @@ function userLines(ctx: RuleContext, stage: Stage): string[] {
 
 /** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */
 function addUserFix(ctx: RuleContext, stage: Stage): Fix {
-  const file = ctx.file;
-  const eol = file.eol;
   const body = stage.instructions;
   let first = body.length;
   while (first > 0 && TAIL_KEYWORDS.has(body[first - 1].keyword)) first--;
-  const lines = userLines(ctx, stage);
-  let offset: number;
-  let text: string;
-  if (first < body.length) {
-    offset = insertionBefore(file, body[first]);
-    text = lines.join(eol) + eol;
-  } else {
-    offset = file.text.length;
-    const needsBreak = file.text.length > 0 && !file.text.endsWith('\n');
-    text = (needsBreak ? eol : '') + lines.join(eol) + eol;
-  }
-  return {
-    applicability: 'unsafe',
-    description: `Create a system user with uid ${UID} and switch to it`,
-    edits: [{ start: offset, end: offset, text }],
-  };
+  const edit = ctx.edit();
+  const lines = userLines(ctx, edit, stage);
+  if (first < body.length) edit.insertLinesBefore(body[first], lines);
+  else edit.appendLines(lines);
+  return edit.unsafe(`Create a system user with uid ${UID} and switch to it`);
 }
 
 /** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */

@@ -2,7 +2,6 @@ import { defineRule } from '../define.js';
 import { isPythonImage } from '../lib/python.js';
 import type { Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { fileKeyword } from '../lib/fix-text.js';
 import { precompilesBytecode } from '../lib/python-tools.js';
 
 const NAMES = ['PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED'] as const;
@@ -55,19 +54,14 @@ export default defineRule({
       }
     }
     if (missing.length === 0) return;
-    const eol = ctx.file.eol;
-    const at = stage.from.range.end.offset;
+    const edit = ctx.edit();
     ctx.report({
       instruction: stage.from,
       range: stage.from.keywordRange,
       message: `Python image without ${missing.map((n) => `\`${n}\``).join(' and ')}: add \`ENV ${missing.map((n) => `${n}=1`).join(' ')}\` to the final stage`,
       fix: explicitOff
         ? undefined
-        : {
-            applicability: 'safe',
-            description: `Set ${missing.join(' and ')}`,
-            edits: [{ start: at, end: at, text: `${eol}${fileKeyword(ctx.file, 'ENV')} ${missing.map((n) => `${n}=1`).join(' ')}` }],
-          },
+        : edit.insertAfter(stage.from, `${ctx.file.eol}${edit.keyword('ENV')} ${missing.map((n) => `${n}=1`).join(' ')}`).safe(`Set ${missing.join(' and ')}`),
     });
   },
 });
