@@ -15,6 +15,10 @@ ruleTable(rule, {
     PY + 'ENV PORT=8080\nCMD ["gunicorn", "site.wsgi"]\n',
     { input: PY + 'COPY . .\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n', 'site/wsgi.py': '' } },
     PY + 'ENV HOST=0.0.0.0\nCMD gunicorn --bind $HOST:8000 site.wsgi\n',
+    { input: PY + 'COPY deploy/gunicorn.conf.py ./\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'deploy/gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n' } },
+    { input: 'FROM python:3.12.4-slim\nCOPY src/ /srv/app/\nWORKDIR /srv/app\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'src/gunicorn.conf.py': '', 'src/site/wsgi.py': '' } },
+    PY + 'CMD ["gunicorn", "--chdir", "/srv", "site.wsgi"]\n',
+    { input: PY + 'COPY *.py ./\nCMD ["gunicorn", "app:app"]\n', files: { 'gunicorn.conf.py': '', 'app.py': '' } },
     PY + 'CMD gunicorn --bind $BIND site.wsgi\n',
     PY + 'CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"]\n',
     PY + 'CMD ["uvicorn", "app.main:app", "--host=0.0.0.0"]\n',
@@ -60,5 +64,6 @@ ruleTable(rule, {
     { input: PY + 'ENV HOST=127.0.0.1\nCMD gunicorn --bind ${HOST}:8000 site.wsgi\n', line: 4 },
     { input: 'FROM python:3.12.4-slim AS base\nCMD ["gunicorn", "site.wsgi"]\nFROM base\nUSER nobody\n', line: 2, name: 'inherited CMD' },
     { input: PY + 'COPY . .\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'site/wsgi.py': '' }, line: 4, name: 'no gunicorn.conf.py in the context' },
+    { name: 'gunicorn.conf.py copied elsewhere than the working directory', input: PY + 'COPY . .\nWORKDIR /app/site\nCMD ["gunicorn", "wsgi"]\n', files: { 'gunicorn.conf.py': '', 'site/wsgi.py': '' }, line: 5 },
   ],
 });

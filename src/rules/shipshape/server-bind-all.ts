@@ -2,7 +2,8 @@ import type { Instruction, Range } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { baseName, containerCommand, envAt, type CommandToken } from '../lib/python-tools.js';
-import { wordInArgs } from '../lib/seed-stages.js';
+import { globToRegExp, wordInArgs } from '../lib/seed-stages.js';
+import { cleanPath } from '../../parse/paths.js';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)$/i;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -75,8 +76,8 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
   if (w === 'gunicorn') {
     const binds = optionValues(args, ['--bind'], ['-b']);
     const configured = optionValues(args, ['--config'], ['-c']).length > 0 || args.some((a) => /^--paste(r)?(=|$)/.test(a)) || inline.has('GUNICORN_CMD_ARGS') || inline.has('PORT') || envAt(ctx, last, 'GUNICORN_CMD_ARGS') !== undefined || (envAt(ctx, last, 'PORT') ?? '') !== '';
-    const confInContext = ctx.context !== null && ctx.context.listFiles().some((f) => baseName(f) === 'gunicorn.conf.py');
-    return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || confInContext);
+    const chdir = args.some((a) => /^--chdir(=|$)/.test(a));
+    return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || chdir || gunicornConfInWorkdir(ctx, last));
   }
   if (w === 'uvicorn') {
     const hosts = optionValues(args, ['--host'], []);
@@ -107,6 +108,47 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     return check(hosts, 'flask run', "flask run's default host is 127.0.0.1", '`--host 0.0.0.0`', envAt(ctx, last, 'FLASK_RUN_HOST') !== undefined);
   }
   return null;
+}
+
+/**
+ * Whether a `gunicorn.conf.py` from the build context lands in the working directory the container
+ * starts in (gunicorn reads `./gunicorn.conf.py` by default): a COPY/ADD of the final image whose
+ * source selects such a file and whose destination puts it in the WORKDIR in effect at `last`. Without
+ * a build context, or when the WORKDIR depends on an unknown variable, the answer is "maybe": true
+ * only with a context we could not follow (to stay silent), false without any context.
+ */
+function gunicornConfInWorkdir(ctx: RuleContext, last: Instruction): boolean {
+  if (ctx.context === null) return false;
+  const confs = ctx.context.listFiles().filter((f) => baseName(f) === 'gunicorn.conf.py');
+  if (confs.length === 0) return false;
+  const workdir = ctx.facts(last).workdir.path;
+  if (workdir === null) return true;
+  const stage = ctx.facts(last).stage;
+  if (stage === null) return true;
+  for (const s of ctx.stage(stage).chain) {
+    for (const instr of s.instructions) {
+      const copy = ctx.facts(instr).copy;
+      if (copy === null || copy.from !== null || copy.dest === null) continue;
+      const base = ctx.facts(instr).workdir.path;
+      if (base === null) return true;
+      const destRaw = copy.dest.value;
+      if (destRaw.includes('$')) return true;
+      const dest = cleanPath(destRaw.startsWith('/') ? destRaw : `${base}/${destRaw}`);
+      for (const src of copy.sources) {
+        const from = src.value.replace(/^\.\/?/, '').replace(/\/+$/, '');
+        for (const conf of confs) {
+          let landed: string | null = null;
+          if (from === conf || (/[*?[]/.test(from) && globToRegExp(from).test(conf))) {
+            landed = destRaw.endsWith('/') || copy.sources.length > 1 ? `${dest}/gunicorn.conf.py` : dest;
+          } else if (from === '' || conf.startsWith(from + '/')) {
+            landed = `${dest}/${from === '' ? conf : conf.slice(from.length + 1)}`;
+          }
+          if (landed !== null && cleanPath(landed) === cleanPath(`${workdir}/gunicorn.conf.py`)) return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 const LAUNCHERS = new Set(['exec', 'nohup', 'env', '--', '-c', 'time', 'tini', 'dumb-init']);
@@ -140,7 +182,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or a `gunicorn.conf.py` is in the build context (gunicorn reads it from its working directory); uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000; `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
+      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or a `COPY`/`ADD` puts a `gunicorn.conf.py` from the build context into the working directory the container starts in (gunicorn reads `./gunicorn.conf.py`; the WORKDIR in effect is followed, and `--chdir` counts as configured) — without a build context a whole-context copy cannot be seen into, and the default is reported; uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000; `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
     why: 'Inside a container, 127.0.0.1 is the container\'s own loopback: nothing outside it — not the published port, not the reverse proxy, not the orchestrator\'s health check — can connect. The image builds and starts, and every request fails with "connection reset". Bind to `0.0.0.0` (all interfaces of the container\'s network namespace) and let `docker run -p` or the orchestrator decide what is exposed.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "site.wsgi:application"]\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
