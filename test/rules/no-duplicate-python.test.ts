@@ -17,7 +17,9 @@ ruleTable(rule, {
   ],
   fires: [
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },
-    { input: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install / },
+    { input: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install /, unsafeFixed: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', name: 'nothing else to install: no fix' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends python3-dev libpq-dev python3-pip gcc\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends libpq-dev gcc\n' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n    python3-dev \\\n  && rm -rf /var/lib/apt/lists/*\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n  && rm -rf /var/lib/apt/lists/*\n' },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y python3-psycopg2=2.9.5-1+b1\n', line: 2 },
     { input: 'FROM python:3.12.4-alpine\nRUN apk add --no-cache py3-numpy\n', line: 2 },
     { input: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nRUN apt-get install -y python3-venv\n', line: 2 },
