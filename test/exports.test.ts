@@ -52,7 +52,7 @@ describe('exports under src/', () => {
 
   it('every export is used by another file', () => {
     const unused: string[] = [];
-    for (const f of sources) {
+    for (const f of sources.filter((p) => !p.includes(`${join('src', 'cli')}`))) {
       for (const e of exportsOf(texts.get(f)!)) {
         const re = new RegExp(`(^|[^\\w$.])${e.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'm');
         const used = [...texts].some(([other, text]) => other !== f && re.test(text));

@@ -37,7 +37,7 @@ export interface Mount {
 }
 
 /** Sources and destination of a COPY or ADD (after its flags; exec form: the JSON elements). */
-export interface CopyFacts {
+interface CopyFacts {
   /** Source words as parsed (quotes removed by the parser). */
   sources: Word[];
   /** The destination word, or null when the instruction has no words. */
@@ -53,7 +53,7 @@ export interface CopyFacts {
 }
 
 /** The working directory an instruction runs in. */
-export interface WorkdirFacts {
+interface WorkdirFacts {
   /**
    * The last WORKDIR before the instruction in its stage, else the last WORKDIR of the nearest stage it
    * derives from (`FROM <stage>`), else null (the base image's working directory).

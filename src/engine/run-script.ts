@@ -21,7 +21,7 @@ const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
 const POSIX_SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|dash|ash|zsh|ksh|mksh|busybox sh)$/;
 
 /** True when a shell name (`/bin/bash`, `pwsh`, `cmd.exe`) is not a POSIX shell. */
-export function isNonPosixShell(name: string): boolean {
+function isNonPosixShell(name: string): boolean {
   return NON_POSIX.test(name.trim());
 }
 
@@ -138,7 +138,7 @@ function isShellInvocation(text: string): boolean {
 }
 
 /** A heredoc's body as a mapped text: each body line maps to its source line. */
-export function heredocBody(file: Dockerfile, h: Heredoc): MappedText {
+function heredocBody(file: Dockerfile, h: Heredoc): MappedText {
   const segments: SourceSegment[] = [];
   let from = 0;
   let srcLine = h.contentRange.start.line;
@@ -159,7 +159,7 @@ function synthetic(text: string): MappedText {
 }
 
 /** Concatenates mapped texts, shifting their segments. */
-export function concat(parts: MappedText[]): MappedText {
+function concat(parts: MappedText[]): MappedText {
   let text = '';
   const segments: SourceSegment[] = [];
   for (const p of parts) {

@@ -66,7 +66,7 @@ export interface FileFinding extends Finding {
 }
 
 /** Options of rules that hadolint configures through `.hadolint.yaml`. */
-export interface RuleSettings {
+interface RuleSettings {
   /** Registries allowed by DL3026; empty disables the rule. */
   trustedRegistries: string[];
   /** Labels required by DL3049–DL3058, with their types. */
@@ -123,13 +123,13 @@ export function ruleDocsUrl(id: string): string {
 }
 
 /** Where a rule comes from; decides naming and the docs URL. */
-export type RuleOrigin = 'hadolint' | 'buildkit' | 'shipshape' | 'shellcheck';
+type RuleOrigin = 'hadolint' | 'buildkit' | 'shipshape' | 'shellcheck';
 
 /** What the rule protects. */
-export type RuleCategory = 'security' | 'reproducibility' | 'size' | 'correctness' | 'maintainability' | 'python';
+type RuleCategory = 'security' | 'reproducibility' | 'size' | 'correctness' | 'maintainability' | 'python';
 
 /** Documentation of a rule, rendered into docs/rules/<id>.md and checked by tests. */
-export interface RuleDocs {
+interface RuleDocs {
   /** What the rule checks, in a sentence or two. */
   description: string;
   /** Why it matters. */
@@ -147,7 +147,7 @@ export interface RuleDocs {
 }
 
 /** A rule's metadata; the registry (src/rules/index.ts) is a list of these with their checks. */
-export interface RuleMeta {
+interface RuleMeta {
   /** `DL3008`, `FromAsCasing`, `require-non-root-user`. */
   id: string;
   /** Default severity, or `off` for rules that only run when configured (hadolint's `ignore` level). */

@@ -17,7 +17,7 @@ import type { Dockerfile, Instruction, Range } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
 
 /** Something with a place in the Dockerfile: a range, or an object that has one. */
-export type EditTarget = Range | { readonly range: Range };
+type EditTarget = Range | { readonly range: Range };
 
 function rangeOfTarget(target: EditTarget): Range {
   return 'range' in target ? target.range : target;
@@ -41,6 +41,11 @@ export class EditBuilder {
   /** Deletes the text of `target`. */
   remove(target: EditTarget): this {
     return this.replace(target, '');
+  }
+
+  /** Replaces the text between the end of `from` and the start of `to` (`KEY value` → `KEY="value`). */
+  replaceBetween(from: EditTarget, to: EditTarget, text: string): this {
+    return this.raw(rangeOfTarget(from).end.offset, rangeOfTarget(to).start.offset, text);
   }
 
   /** Deletes from the start of `from` to the start of `to` (`a && b` → remove `a && ` with (a, b)). */
@@ -110,6 +115,22 @@ export class EditBuilder {
     const { start, end } = this.linesOf(instr);
     const text = this.file.text;
     return text.slice(start, instr.range.start.offset).trim() === '' && text.slice(instr.range.end.offset, end).trim() === '';
+  }
+
+  /**
+   * Replaces an instruction's arguments (after its flags, to the end of the instruction) with `text`:
+   * `CMD python app.py` → `CMD ["python", "app.py"]`.
+   */
+  replaceArguments(instr: Instruction, text: string): this {
+    const start = instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1;
+    return this.raw(start, instr.range.end.offset, text);
+  }
+
+  /** Removes line `line` (1-based) with its line ending. */
+  removeLine(line: number): this {
+    const file = this.file;
+    const start = file.lineStarts[line - 1] ?? file.text.length;
+    return this.raw(start, file.lineStarts[line] ?? file.text.length, '');
   }
 
   /** Removes the whole lines of an instruction (with its line ending; comments above it stay). */

@@ -16,7 +16,7 @@ import type { Applicability, BuildContext, Finding, Fix, TextEdit } from '../eng
 import { applyEdits } from './apply.js';
 
 /** Options of a fix run. */
-export interface FixOptions extends LintOptions {
+interface FixOptions extends LintOptions {
   /** `safe` applies safe fixes; `unsafe` applies safe and unsafe ones. */
   level: Applicability;
   /** Only fix findings of these rule ids (`--fix-rule`); all when absent. */
@@ -26,7 +26,7 @@ export interface FixOptions extends LintOptions {
 }
 
 /** Outcome of fixing one file. */
-export interface FixResult {
+interface FixResult {
   /** The fixed Dockerfile text (equal to the input when nothing was fixed). */
   output: string;
   /** Findings of the input. */

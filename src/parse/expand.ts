@@ -57,7 +57,7 @@ export interface ExpandResult {
 }
 
 /** Result of {@link expandWords}. */
-export interface ExpandWordsResult {
+interface ExpandWordsResult {
   /** The words after expansion and splitting; `[]` when `error` is set. */
   words: string[];
   matched: string[];
@@ -126,7 +126,7 @@ export function wordVariables(word: string, escape: '\\' | '`' = '\\'): string[]
 }
 
 /** One variable reference found by {@link variableReferences}. */
-export interface VariableReference {
+interface VariableReference {
   name: string;
   /** UTF-16 offsets into the word as written: `word.slice(start, end)` is `$NAME` or `${NAME…}`. */
   start: number;
@@ -163,10 +163,6 @@ function expansionFailure(e: unknown): string | null {
   return null;
 }
 
-/** True when the text contains something that could be a variable reference (a `$`). Cheap pre-check. */
-export function mayContainVariables(text: string): boolean {
-  return text.includes('$');
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Implementation

@@ -9,7 +9,7 @@
  */
 
 /** One element of a JSON array: its decoded value (null when the element is not a string) and its span. */
-export interface JsonArrayElement {
+interface JsonArrayElement {
   /** Decoded string, or null when the element is a number, object, array, boolean or null. */
   value: string | null;
   /** Offset of the element's first character (the opening quote for a string) in the input. */
@@ -19,7 +19,7 @@ export interface JsonArrayElement {
 }
 
 /** Result of {@link parseJsonArray}. */
-export type JsonArrayResult =
+type JsonArrayResult =
   | { ok: true; elements: JsonArrayElement[]; allStrings: boolean }
   | { ok: false };
 

@@ -92,7 +92,7 @@ export interface Joined {
 }
 
 /** Source offset of position `p` (0..length) of a joined text. */
-export function sourceOffset(j: Joined, p: number): number {
+function sourceOffset(j: Joined, p: number): number {
   const segs = j.segs;
   if (segs.length === 0) return j.anchor;
   let lo = 0;

@@ -1,5 +1,6 @@
 /**
- * The Dockerfile parser: text → {@link Dockerfile} model, following BuildKit's Dockerfile frontend
+ * The Dockerfile parser: text → {@link Dockerfile} model (instructions here; validation in
+ * validate.ts, stages in stages.ts), following BuildKit's Dockerfile frontend
  * (`parser/parser.go`, `parser/directives.go`, `parser/split_command.go`, `parser/line_parsers.go`,
  * `instructions/parse.go`, `instructions/bflag.go`). Written from BuildKit's documented behaviour,
  * see reference §4.
@@ -10,9 +11,10 @@ import type {
   Comment, Directive, Dockerfile, Flag, Heredoc, ImageRef, Instruction, KeyValue, ParseError, Range,
   SourceSegment, Stage, Word,
 } from './types.js';
-import { expandWord } from './expand.js';
-import { parseImageRef } from './image-ref.js';
 import { parseJsonArray } from './json.js';
+import { DIRECTIVE_NAMES, FLAG_SPECS, HEREDOC_KEYWORDS, KEYWORDS, goQuoteSimple, type ParseState } from './syntax.js';
+import { checkHeredocDestination, validate } from './validate.js';
+import { buildStages } from './stages.js';
 import {
   type Joined, type Line, PositionMap, isSpace, isSplitSpace, sourceSpan, splitLines, subJoined, toMapped,
 } from './lines.js';
@@ -21,48 +23,11 @@ import {
 } from './words.js';
 
 /** Options of {@link parse}. */
-export interface ParseOptions {
+interface ParseOptions {
   /** Name of the file, for messages only. */
   fileName?: string;
 }
 
-/** Instruction keywords BuildKit knows (upper case). */
-const KEYWORDS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
-
-type FlagKind = 'string' | 'strings' | 'bool';
-
-/** Flags each instruction accepts (`instructions/parse.go`); instructions not listed accept none. */
-const FLAG_SPECS: Record<string, Record<string, FlagKind>> = {
-  FROM: { platform: 'string' },
-  RUN: { mount: 'strings', network: 'string', security: 'string', device: 'strings' },
-  COPY: { from: 'string', chown: 'string', chmod: 'string', link: 'bool', parents: 'bool', exclude: 'strings' },
-  ADD: {
-    chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool',
-    exclude: 'strings',
-  },
-  HEALTHCHECK: {
-    interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string',
-  },
-};
-
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-
-/** Parser directive names of the leading comment block. */
-const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
-
-/** BuildKit's stage name pattern, applied to the lower-cased name. */
-const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
-
-/** State shared while parsing one file. */
-interface Ctx {
-  text: string;
-  pm: PositionMap;
-  escape: number;
-  errors: ParseError[];
-}
 
 /**
  * Parses a Dockerfile the way BuildKit's frontend does and returns the model documented in
@@ -80,7 +45,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
   const { lines, lineStarts } = splitLines(text, bom);
   const pm = new PositionMap(lineStarts, text.length);
   const errors: ParseError[] = [];
-  const ctx: Ctx = { text, pm, escape: 0x5c, errors };
+  const ctx: ParseState = { text, pm, escape: 0x5c, errors };
 
   const directives: Directive[] = [];
   const directiveLines = readDirectives(ctx, lines, directives);
@@ -248,7 +213,7 @@ function lineStartOf(lines: Line[], i: number): number {
   return i === 0 ? 0 : lines[i - 1].next;
 }
 
-function makeComment(ctx: Ctx, line: Line, hash: number, inContinuation: boolean): Comment {
+function makeComment(ctx: ParseState, line: Line, hash: number, inContinuation: boolean): Comment {
   return { text: ctx.text.slice(hash + 1, line.end), range: ctx.pm.range(hash, line.end), inContinuation };
 }
 
@@ -276,7 +241,7 @@ function continuationCut(text: string, from: number, to: number, escape: number)
  * still looked up on the lines after it (BuildKit's `ParseDirective` skips the shebang).
  * @returns the indexes of the lines that are directives (they are not comments of the model)
  */
-function readDirectives(ctx: Ctx, lines: Line[], out: Directive[]): Set<number> {
+function readDirectives(ctx: ParseState, lines: Line[], out: Directive[]): Set<number> {
   const { text } = ctx;
   const used = new Set<number>();
   const seen = new Set<string>();
@@ -357,7 +322,7 @@ function setEnd(instr: Instruction, pm: PositionMap, end: number): void {
  * @param start source offset of the instruction's first character
  * @param end source offset of the end of its last line
  */
-function buildInstruction(ctx: Ctx, j: Joined, start: number, end: number, trigger: boolean): Instruction | null {
+function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number, trigger: boolean): Instruction | null {
   const t = j.text;
   let a = 0;
   let b = t.length;
@@ -500,7 +465,7 @@ function buildInstruction(ctx: Ctx, j: Joined, start: number, end: number, trigg
 
 /** ENV / LABEL (BuildKit `parseNameVal`): `k=v ...`, or the legacy `k value...` form. */
 function parseNameValues(
-  ctx: Ctx, instr: Instruction, t: string, from: number, to: number, span: (a: number, b: number) => Range,
+  ctx: ParseState, instr: Instruction, t: string, from: number, to: number, span: (a: number, b: number) => Range,
 ): void {
   const words = splitWordsQuoted(t, from, to, ctx.escape);
   instr.words = words.map((w) => {
@@ -546,7 +511,7 @@ function parseNameValues(
 
 /** ARG (BuildKit `parseNameOrNameVal` + `parseArg`): `name` or `name=value` words. */
 function parseArgPairs(
-  ctx: Ctx, instr: Instruction, t: string, from: number, to: number, span: (a: number, b: number) => Range,
+  ctx: ParseState, instr: Instruction, t: string, from: number, to: number, span: (a: number, b: number) => Range,
 ): void {
   const words = splitWordsQuoted(t, from, to, ctx.escape);
   for (const w of words) {
@@ -570,7 +535,7 @@ function parseArgPairs(
 }
 
 function makePair(
-  ctx: Ctx, t: string, start: number, end: number, eq: number, span: (a: number, b: number) => Range,
+  ctx: ParseState, t: string, start: number, end: number, eq: number, span: (a: number, b: number) => Range,
 ): KeyValue {
   const raw = t.slice(start, end);
   const rawValue = raw.slice(eq + 1);
@@ -585,399 +550,3 @@ function makePair(
   };
 }
 
-/** A Go `%q` of a short string for messages. */
-function goQuoteSimple(s: string): string {
-  return JSON.stringify(s);
-}
-
-/**
- * The checks `instructions.Parse` applies to one instruction: unknown keyword, flags (BuildKit
- * `BFlags.Parse`), argument counts, HEALTHCHECK type, ONBUILD trigger, SHELL form.
- */
-function validate(ctx: Ctx, instr: Instruction, ra: number, b: number): void {
-  const { keyword } = instr;
-  const err = (message: string, r: Range = instr.range): void => {
-    ctx.errors.push({ message, range: r });
-  };
-  if (!KEYWORDS.has(keyword)) {
-    err(`unknown instruction: ${instr.keywordRaw}${didYouMean(instr.keywordRaw, KEYWORD_LIST, false)}`, instr.keywordRange);
-    return;
-  }
-  // BuildKit does not parse the flags of `HEALTHCHECK NONE`.
-  const healthNone = keyword === 'HEALTHCHECK' && instr.words.length > 0 && instr.words[0].raw.toUpperCase() === 'NONE';
-  if (!healthNone && instr.flags.length > 0) {
-    const spec = FLAG_SPECS[keyword] ?? {};
-    const used = new Set<string>();
-    for (const f of instr.flags) {
-      const kind = Object.prototype.hasOwnProperty.call(spec, f.name) ? spec[f.name] : undefined;
-      if (kind === undefined) {
-        err(`unknown flag: ${f.name}${didYouMean(f.name, Object.keys(spec), true)}`, f.range);
-        continue;
-      }
-      if (used.has(f.name) && kind !== 'strings') err(`duplicate flag specified: ${f.name}`, f.range);
-      used.add(f.name);
-      if (kind === 'bool') {
-        if (f.value !== null) {
-          const v = f.value.toLowerCase();
-          if (f.value === '') err(`missing a value on flag: ${f.name}`, f.range);
-          else if (v !== 'true' && v !== 'false') err(`expecting boolean value for flag ${f.name}, not: ${f.value}`, f.range);
-        }
-      } else if (f.value === null) {
-        err(`missing a value on flag: ${f.name}`, f.range);
-      }
-    }
-  }
-  const hasArgs = ra < b;
-  const nWords = instr.execForm ? (instr.json ?? []).length : instr.words.length;
-  switch (keyword) {
-    case 'FROM': {
-      const n = instr.words.length;
-      if (n !== 1 && !(n === 3 && instr.words[1].raw.toLowerCase() === 'as')) {
-        err('FROM requires either one or three arguments');
-      } else if (n === 3) {
-        const name = instr.words[2].raw;
-        if (!STAGE_NAME.test(name.toLowerCase())) {
-          err(`invalid name for build stage: ${goQuoteSimple(name)}, name can't start with a number or contain symbols`, instr.words[2].range);
-        }
-      }
-      break;
-    }
-    case 'ENV':
-    case 'LABEL':
-      if (instr.words.length === 0) err(`${keyword} requires at least one argument`);
-      for (const p of instr.pairs) if (p.key === '' && p.equals) err(`${keyword} names can not be blank`, p.keyRange);
-      break;
-    case 'ARG':
-      if (instr.words.length === 0) err('ARG requires at least one argument');
-      for (const p of instr.pairs) if (p.key === '') err('ARG names can not be blank', p.range);
-      break;
-    case 'MAINTAINER':
-    case 'WORKDIR':
-    case 'USER':
-    case 'STOPSIGNAL':
-      if (!hasArgs) err(`${keyword} requires exactly one argument`);
-      break;
-    case 'EXPOSE':
-      if (!hasArgs) err('EXPOSE requires at least one argument');
-      break;
-    case 'VOLUME':
-      if (nWords === 0) err('VOLUME requires at least one argument');
-      else if (instr.execForm && (instr.json ?? []).some((v) => v.trim() === '')) err('VOLUME specified can not be an empty string');
-      break;
-    case 'RUN':
-      checkMountFlags(ctx, instr);
-      break;
-    case 'ADD':
-    case 'COPY':
-      if (nWords < 2) {
-        err(`${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`);
-      }
-      break;
-    case 'SHELL':
-      if (!hasArgs || (instr.execForm && nWords === 0)) err('SHELL requires at least one argument');
-      else if (!instr.execForm) err('SHELL requires the arguments to be in JSON form');
-      break;
-    case 'HEALTHCHECK': {
-      if (instr.words.length === 0) {
-        err('HEALTHCHECK requires at least one argument');
-        break;
-      }
-      const typ = instr.words[0].raw.toUpperCase();
-      let next = ra + instr.words[0].raw.length;
-      while (next < b && isSpace(instr.argsAfterFlags.text.charCodeAt(next - ra))) next++;
-      const hasCmd = next < b;
-      if (typ === 'NONE') {
-        if (hasCmd) err('HEALTHCHECK NONE takes no arguments');
-      } else if (typ === 'CMD') {
-        if (!hasCmd || (instr.execForm && (instr.json ?? []).length === 0)) err('Missing command after HEALTHCHECK CMD');
-        checkHealthcheckFlags(ctx, instr);
-      } else {
-        err(`Unknown type ${goQuoteSimple(instr.words[0].raw)} in HEALTHCHECK (try CMD)`, instr.words[0].range);
-      }
-      break;
-    }
-    case 'ONBUILD': {
-      const trig = instr.onbuild;
-      if (trig === null) {
-        err('ONBUILD requires at least one argument');
-      }
-      // BuildKit also refuses `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER`. They are left to
-      // rule DL3043 (as hadolint does) so that the rest of the file is still linted.
-      break;
-    }
-    default:
-      break;
-  }
-}
-
-/**
- * One CSV record as Go's `encoding/csv` reads it (comma-separated, `"` quoting with `""` inside
- * quotes, no lazy quotes). Returns the fields, or an error message.
- */
-export function readCsvRecord(s: string): string[] | string {
-  const fields: string[] = [];
-  let i = 0;
-  const n = s.length;
-  for (;;) {
-    if (i < n && s[i] === '"') {
-      let field = '';
-      i++;
-      for (;;) {
-        const q = s.indexOf('"', i);
-        if (q < 0) return 'extraneous or missing " in quoted-field';
-        field += s.slice(i, q);
-        if (s[q + 1] === '"') {
-          field += '"';
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      if (i < n && s[i] !== ',') return 'extraneous or missing " in quoted-field';
-      fields.push(field);
-    } else {
-      let c = s.indexOf(',', i);
-      if (c < 0) c = n;
-      const field = s.slice(i, c);
-      if (field.includes('"')) return 'bare " in non-quoted-field';
-      fields.push(field);
-      i = c;
-    }
-    if (i >= n) return fields;
-    i++; // comma
-  }
-}
-
-/** RUN --mount checks BuildKit makes while parsing (the rest waits for dispatch): CSV syntax, no variable in `from`. */
-function checkMountFlags(ctx: Ctx, instr: Instruction): void {
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || f.value === null) continue;
-    const fields = readCsvRecord(f.value);
-    if (typeof fields === 'string') {
-      ctx.errors.push({ message: `failed to parse csv mounts: ${fields}`, range: f.range });
-      continue;
-    }
-    for (const field of fields) {
-      const eq = field.indexOf('=');
-      if (eq < 0 || field.slice(0, eq).toLowerCase() !== 'from') continue;
-      const value = field.slice(eq + 1);
-      const dollar = value.indexOf('$');
-      if (dollar >= 0 && dollar !== value.length - 1) {
-        ctx.errors.push({ message: "'from' doesn't support variable expansion, define alias stage instead", range: f.range });
-      }
-    }
-  }
-}
-
-/** Go's `time.ParseDuration`: the duration in nanoseconds, or an error message. */
-export function parseGoDuration(s: string): number | string {
-  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-  const quoted = JSON.stringify(s);
-  let i = 0;
-  let neg = false;
-  if (s[i] === '-' || s[i] === '+') {
-    neg = s[i] === '-';
-    i++;
-  }
-  if (s.slice(i) === '0') return 0;
-  if (i >= s.length) return `time: invalid duration ${quoted}`;
-  let total = 0;
-  while (i < s.length) {
-    const ns = i;
-    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-    const intPart = s.slice(ns, i);
-    let frac = '';
-    if (s[i] === '.') {
-      i++;
-      const fs = i;
-      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-      frac = s.slice(fs, i);
-    }
-    if (intPart === '' && frac === '') return `time: invalid duration ${quoted}`;
-    const us = i;
-    while (i < s.length && s[i] !== '.' && !(s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57)) i++;
-    const unit = s.slice(us, i);
-    if (unit === '') return `time: missing unit in duration ${quoted}`;
-    const mult = units[unit];
-    if (mult === undefined) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
-    total += Number(`${intPart || '0'}.${frac || '0'}`) * mult;
-  }
-  return neg ? -total : total;
-}
-
-/** HEALTHCHECK CMD flag values (BuildKit `parseHealthcheck`): Go durations ≥ 1ms (or 0), integer retries ≥ 0. */
-function checkHealthcheckFlags(ctx: Ctx, instr: Instruction): void {
-  for (const f of instr.flags) {
-    if (f.value === null || f.value === '') continue;
-    if (f.name === 'retries') {
-      if (!/^[+-]?\d+$/.test(f.value) || Math.abs(Number(f.value)) > 2147483647) {
-        ctx.errors.push({ message: `strconv.ParseInt: parsing ${JSON.stringify(f.value)}: invalid syntax`, range: f.range });
-      } else if (Number(f.value) < 0) {
-        ctx.errors.push({ message: `--retries cannot be negative (${Number(f.value)})`, range: f.range });
-      }
-    } else if (f.name === 'interval' || f.name === 'timeout' || f.name === 'start-period' || f.name === 'start-interval') {
-      const d = parseGoDuration(f.value);
-      if (typeof d === 'string') ctx.errors.push({ message: d, range: f.range });
-      else if (d !== 0 && d < 1e6) ctx.errors.push({ message: `Interval "${f.name}" cannot be less than 1ms`, range: f.range });
-    }
-  }
-}
-
-const KEYWORD_LIST = [...KEYWORDS].sort();
-
-/** Edit distance (insertions, deletions, substitutions of UTF-16 units). */
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
-
-/**
- * BuildKit's `suggest.WrapError` suffix: ` (did you mean X?)` for the first option at edit distance
- * below 3 (the closest wins); case-insensitive matching answers in the case style of the input.
- */
-function didYouMean(value: string, options: string[], caseSensitive: boolean): string {
-  if (value.length > 64) return '';
-  const val = caseSensitive ? value : value.toLowerCase();
-  let match = '';
-  let best = 3;
-  for (const o of options) {
-    const opt = caseSensitive ? o : o.toLowerCase();
-    if (opt === val) return '';
-    const d = levenshtein(val, opt);
-    if (d < best) {
-      best = d;
-      match = caseSensitive || value !== value.toUpperCase() ? opt : opt.toUpperCase();
-      if (!caseSensitive && value === value.toLowerCase()) match = opt;
-    }
-  }
-  return match === '' ? '' : ` (did you mean ${match}?)`;
-}
-
-/** COPY/ADD: a heredoc in destination position is an error (`errBadHeredoc`). */
-function checkHeredocDestination(ctx: Ctx, instr: Instruction): void {
-  if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.execForm || instr.words.length < 2) return;
-  const dest = instr.words[instr.words.length - 1];
-  if (parseHeredocMarker(dest.raw) !== null) {
-    ctx.errors.push({ message: `${instr.keyword} cannot accept a heredoc as destination`, range: dest.range });
-  }
-}
-
-/**
- * Groups instructions into stages (BuildKit `instructions.Parse`): ARGs before the first FROM are
- * global; anything else there is `no build stage in current context`. Each FROM's image is expanded
- * with the global ARG defaults and compared (lower-cased) with earlier stage names.
- */
-function buildStages(ctx: Ctx, instructions: Instruction[]): { stages: Stage[]; globalArgs: Instruction[] } {
-  const stages: Stage[] = [];
-  const globalArgs: Instruction[] = [];
-  const globals = new Map<string, string | null>();
-  const stageByName = new Map<string, number>();
-  const lookupGlobal = (name: string): string | undefined => {
-    const v = globals.get(name);
-    return v === null ? undefined : v;
-  };
-  for (const instr of instructions) {
-    if (instr.keyword === 'FROM') {
-      const index = stages.length;
-      instr.stageIndex = index;
-      const words = instr.words;
-      const imageWord = words.length > 0 ? words[0].raw : '';
-      const named = words.length === 3 && words[1].raw.toLowerCase() === 'as';
-      const name = named ? words[2].raw : null;
-      const { expanded, unresolved } = expandImage(imageWord, lookupGlobal, ctx.escape);
-      const lower = expanded.toLowerCase();
-      let base: Stage['base'];
-      const earlier = stageByName.get(lower);
-      if (earlier !== undefined && !unresolved) base = { kind: 'stage', stage: earlier };
-      else base = { kind: 'image', image: parseImageRef(imageWord, expanded, unresolved) as ImageRef };
-      const platformFlag = instr.flags.find((f) => f.name === 'platform');
-      stages.push({
-        index,
-        name,
-        nameRange: named ? words[2].range : null,
-        from: instr,
-        base,
-        platform: platformFlag ? platformFlag.value : null,
-        instructions: [],
-      });
-      if (instr.onbuild) instr.onbuild.stageIndex = index;
-      if (name !== null && !stageByName.has(name.toLowerCase())) stageByName.set(name.toLowerCase(), index);
-      continue;
-    }
-    if (stages.length === 0) {
-      instr.stageIndex = -1;
-      if (instr.keyword === 'ARG') {
-        globalArgs.push(instr);
-        for (const p of instr.pairs) {
-          if (p.rawValue === null) {
-            if (!globals.has(p.key)) globals.set(p.key, null);
-          } else {
-            const r = safeExpand(p.rawValue, lookupGlobal, ctx.escape, false);
-            globals.set(p.key, r.value);
-          }
-        }
-      }
-      // Any other instruction before the first FROM makes BuildKit fail with `no build stage in current
-      // context`. Rule DL3061 reports it (as hadolint does), so the rest of the file is still linted.
-      continue;
-    }
-    const stage = stages[stages.length - 1];
-    instr.stageIndex = stage.index;
-    if (instr.onbuild) instr.onbuild.stageIndex = stage.index;
-    stage.instructions.push(instr);
-  }
-  return { stages, globalArgs };
-}
-
-function safeExpand(
-  word: string, lookup: (n: string) => string | undefined, escape: number, skipUnsetEnv: boolean,
-): { value: string; unmatched: string[]; error: string | null } {
-  try {
-    const r = expandWord(word, lookup, { escape: escape === 0x60 ? '`' : '\\', skipUnsetEnv });
-    return { value: r.value, unmatched: r.unmatched, error: r.error };
-  } catch {
-    return { value: word, unmatched: [], error: 'expansion failed' };
-  }
-}
-
-/** True when `text` still holds the plain reference `$name` or `${name}`. */
-function hasPlainRef(text: string, name: string): boolean {
-  if (text.includes(`\${${name}}`)) return true;
-  const needle = `$${name}`;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-    const c = text.charCodeAt(i + needle.length);
-    const wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-    if (!wordChar) return true;
-  }
-  return false;
-}
-
-/**
- * Expands a FROM image with the global ARG defaults (BuildKit expands unset names to empty; here a
- * plain `$X`/`${X}` without a value is kept as written and marks the result unresolved, while
- * `${X:-default}` and friends apply their modifier).
- */
-function expandImage(
-  word: string, lookup: (n: string) => string | undefined, escape: number,
-): { expanded: string; unresolved: boolean } {
-  if (!word.includes('$')) {
-    return { expanded: unquoteWord(word, escape), unresolved: word === '' };
-  }
-  const kept = safeExpand(word, lookup, escape, true);
-  const plain = new Set(kept.unmatched.filter((n) => hasPlainRef(kept.value, n)));
-  const r = safeExpand(word, (n) => lookup(n) ?? (plain.has(n) ? `\${${n}}` : undefined), escape, false);
-  if (r.error !== null) return { expanded: word, unresolved: true };
-  return { expanded: r.value, unresolved: plain.size > 0 || r.value === '' };
-}

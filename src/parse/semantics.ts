@@ -57,7 +57,7 @@ export interface Scope {
 }
 
 /** An expansion error met while computing scopes (the build would fail there). */
-export interface SemanticsError {
+interface SemanticsError {
   instruction: Instruction;
   /** The variable being defined (ARG or ENV key). */
   name: string;
@@ -109,7 +109,7 @@ export const PREDEFINED_ARGS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** ARGs BuildKit never puts in the environment and never reports as undefined (`nonEnvArgs`). */
-export const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+const NON_ENV_ARGS: ReadonlySet<string> = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
 class MapScope implements Scope {
   constructor(private readonly vars: ReadonlyMap<string, Variable>) {}
@@ -326,7 +326,7 @@ function applyEnv(
 }
 
 /** What a FROM line becomes with the global scope (see {@link expandFrom}). */
-export interface FromExpansion {
+interface FromExpansion {
   /** The image word as written (first word after the flags, quotes kept), or `''` when missing. */
   imageRaw: string;
   /** The image after expansion with global ARG defaults and predefined ARGs. */

@@ -119,7 +119,7 @@ export interface KeyValue {
 }
 
 /** Upper-case instruction keywords that BuildKit knows. */
-export type Keyword =
+type Keyword =
   | 'ADD' | 'ARG' | 'CMD' | 'COPY' | 'ENTRYPOINT' | 'ENV' | 'EXPOSE' | 'FROM' | 'HEALTHCHECK' | 'LABEL'
   | 'MAINTAINER' | 'ONBUILD' | 'RUN' | 'SHELL' | 'STOPSIGNAL' | 'USER' | 'VOLUME' | 'WORKDIR';
 

@@ -16,7 +16,7 @@ export interface Span {
 }
 
 /** A builder flag word (`--name=value`) with its processed text (quotes removed, `\` applied). */
-export interface FlagSpan extends Span {
+interface FlagSpan extends Span {
   word: string;
 }
 
@@ -253,7 +253,7 @@ export function splitHeredocWords(text: string, from: number, to: number): Span[
 }
 
 /** A heredoc marker word, decoded (BuildKit `ParseHeredoc`). */
-export interface HeredocMarker {
+interface HeredocMarker {
   name: string;
   expand: boolean;
   chomp: boolean;

@@ -3,7 +3,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, spanOf, toJson } from './util.js';
 
 /** One Codacy result, as hadolint writes it. */
-export interface CodacyResult {
+interface CodacyResult {
   filename: string;
   patternId: string;
   message: string;

@@ -5,7 +5,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, isParseError, reportedPath, spanOf, toJson } from './util.js';
 
 /** Code Climate severity of each hadolint severity (hadolint's mapping). */
-export const CODECLIMATE_SEVERITY: Record<Severity, string> = {
+const CODECLIMATE_SEVERITY: Record<Severity, string> = {
   error: 'blocker',
   warning: 'major',
   info: 'info',
@@ -13,7 +13,7 @@ export const CODECLIMATE_SEVERITY: Record<Severity, string> = {
 };
 
 /** A Code Climate issue as hadolint writes it (key order as hadolint's). */
-export interface CodeClimateIssue {
+interface CodeClimateIssue {
   type: 'issue';
   check_name: string;
   description: string;
@@ -28,7 +28,7 @@ export interface CodeClimateIssue {
 }
 
 /** A GitLab Code Quality issue: a Code Climate issue with a `fingerprint`. */
-export interface GitlabIssue extends CodeClimateIssue {
+interface GitlabIssue extends CodeClimateIssue {
   fingerprint: string;
 }
 

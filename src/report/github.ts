@@ -4,7 +4,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, cwdOf, relativePath, sanitizeText, spanOf } from './util.js';
 
 /** Workflow command of each severity. */
-export const GITHUB_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+const GITHUB_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
   warning: 'warning',
   info: 'notice',

@@ -20,7 +20,7 @@ export { isParseError, PARSE_ERROR_RULE } from './util.js';
 export { summaryLine } from './tty.js';
 
 /** Description of one output format. */
-export interface FormatInfo {
+interface FormatInfo {
   name: FormatName;
   /** One line for `--help`. */
   description: string;

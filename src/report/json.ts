@@ -8,7 +8,7 @@ import { allFindings, spanOf, toJson } from './util.js';
  * `endLine`, `endColumn` (exclusive), `url` (when known) and `fixable` (when a fix exists). Keys are
  * written in alphabetical order, as hadolint's aeson encoding does.
  */
-export interface JsonFinding {
+interface JsonFinding {
   code: string;
   column: number;
   endColumn: number;

@@ -6,7 +6,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, cwdOf, relativePath, spanOf, toJson } from './util.js';
 
 /** SARIF result level of each severity (hadolint's mapping: info and style are notes). */
-export const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
+const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
@@ -14,7 +14,7 @@ export const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
 };
 
 /** Base id the relative artifact URIs are resolved against (the working directory). */
-export const SARIF_SRCROOT = '%SRCROOT%';
+const SARIF_SRCROOT = '%SRCROOT%';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/shipshape-dev/shipshape';

@@ -4,7 +4,7 @@ import type { ReportInput } from './types.js';
 import { allFindings, isParseError, reportedPath, spanOf, toJson } from './util.js';
 
 /** SonarQube severity and issue type of each hadolint severity (hadolint's mapping). */
-export const SONAR_SEVERITY: Record<Severity, { severity: string; type: string }> = {
+const SONAR_SEVERITY: Record<Severity, { severity: string; type: string }> = {
   error: { severity: 'CRITICAL', type: 'BUG' },
   warning: { severity: 'MAJOR', type: 'CODE_SMELL' },
   info: { severity: 'MINOR', type: 'CODE_SMELL' },
@@ -12,7 +12,7 @@ export const SONAR_SEVERITY: Record<Severity, { severity: string; type: string }
 };
 
 /** One SonarQube generic issue. */
-export interface SonarIssue {
+interface SonarIssue {
   engineId: string;
   ruleId: string;
   severity: string;

@@ -108,7 +108,7 @@ export function toJson(value: unknown): string {
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Removes the characters XML 1.0 does not allow. */
-export function stripInvalidXml(text: string): string {
+function stripInvalidXml(text: string): string {
   return text.replace(XML_INVALID, '');
 }
 

@@ -8,7 +8,7 @@ const ARCH_ALIASES: Record<string, string> = {
 const KNOWN_ARCH = new Set(['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm']);
 
 /** containerd's `platforms.Parse` reduced to what the check needs: OS and architecture, or null when invalid. */
-export function parsePlatform(spec: string): { os: string; arch: string } | null {
+function parsePlatform(spec: string): { os: string; arch: string } | null {
   const parts = spec.toLowerCase().split('/');
   if (parts.length === 0 || parts.length > 3 || parts.some((p) => p === '' || !/^[a-z0-9_.-]+$/.test(p))) return null;
   const normArch = (a: string): string => ARCH_ALIASES[a] ?? a;

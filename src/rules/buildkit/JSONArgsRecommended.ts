@@ -51,13 +51,7 @@ export default defineRule({
         ctx.report({
           instruction: instr,
           message: `${instr.keyword} in shell form runs under '/bin/sh -c', which does not forward signals such as SIGTERM to your process${python}; write it as a JSON array${simple ? `: ${instr.keywordRaw} ${exec}` : shellNeeded || ` (["executable", "arg", ...])`}`,
-          fix: simple
-            ? {
-                applicability: 'unsafe',
-                description: `Write ${instr.keyword} in exec form`,
-                edits: [{ start: instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1, end: instr.range.end.offset, text: exec }],
-              }
-            : undefined,
+          fix: simple ? ctx.edit().replaceArguments(instr, exec).unsafe(`Write ${instr.keyword} in exec form`) : undefined,
         });
       }
     }

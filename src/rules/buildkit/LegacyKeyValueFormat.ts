@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import type { Fix, TextEdit } from '../../engine/types.js';
+import type { Fix } from '../../engine/types.js';
+import type { EditBuilder } from '../../fix/edit.js';
 import type { Dockerfile, Instruction, KeyValue } from '../../parse/types.js';
 
 /** True when `raw` is one word for BuildKit's ENV/LABEL word splitting (no unquoted white space). */
@@ -31,22 +32,20 @@ function modernText(file: Dockerfile, pair: KeyValue): string | null {
 }
 
 /**
- * For a value written over continuation lines (`ENV DEPS \\` then one package per line), edits that
+ * For a value written over continuation lines (`ENV DEPS \\` then one package per line), adds the edits that
  * keep the layout: `KEY="first \\` … `last"`. BuildKit joins the lines before reading the quotes, so the
- * value is the same as the one-line rewrite. Null when the value is on one line or its text has quotes
- * or escape characters other than the line continuations.
+ * value is the same as the one-line rewrite. False (nothing added) when the value is on one line or its
+ * text has quotes or escape characters other than the line continuations.
  */
-function continuedEdits(file: Dockerfile, pair: KeyValue): TextEdit[] | null {
-  if (!pair.valueRange || pair.valueRange.start.line === pair.valueRange.end.line) return null;
-  if (isSingleWord(pair.rawValue ?? '', file.escape)) return null;
+function quoteContinued(file: Dockerfile, edit: EditBuilder, pair: KeyValue): boolean {
+  if (!pair.valueRange || pair.valueRange.start.line === pair.valueRange.end.line) return false;
+  if (isSingleWord(pair.rawValue ?? '', file.escape)) return false;
   const src = file.text.slice(pair.valueRange.start.offset, pair.valueRange.end.offset);
   const esc = file.escape === '`' ? '`' : '\\\\';
   const body = src.replace(new RegExp(`${esc}[ \\t]*\\r?\\n`, 'g'), '');
-  if (/["'\r\n]/.test(body) || body.includes(file.escape)) return null;
-  return [
-    { start: pair.keyRange.end.offset, end: pair.valueRange.start.offset, text: '="' },
-    { start: pair.valueRange.end.offset, end: pair.valueRange.end.offset, text: '"' },
-  ];
+  if (/["'\r\n]/.test(body) || body.includes(file.escape)) return false;
+  edit.replaceBetween(pair.keyRange, pair.valueRange, '="').insertAfter(pair.valueRange, '"');
+  return true;
 }
 
 export default defineRule({
@@ -73,9 +72,9 @@ export default defineRule({
         const pair = instr.pairs[0];
         if (!pair || pair.equals) continue;
         const text = modernText(file, pair);
-        const fix: Fix | undefined = text
-          ? { applicability: 'safe', description: `Write ${instr.keyword} ${text}`, edits: continuedEdits(file, pair) ?? [{ start: pair.range.start.offset, end: pair.range.end.offset, text }] }
-          : undefined;
+        const edit = ctx.edit();
+        if (text && !quoteContinued(file, edit, pair)) edit.replace(pair, text);
+        const fix: Fix | undefined = text ? edit.safe(`Write ${instr.keyword} ${text}`) : undefined;
         ctx.report({
           instruction: instr,
           range: pair.range,

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { keywordLike } from '../lib/buildkit.js';
+import { keywordUpperUnlessLower } from '../lib/buildkit.js';
 
 /** Quotes `value` for a double-quoted LABEL value, so that the builder reads it back unchanged. */
 function quoteLabelValue(value: string, escape: string): string {
@@ -31,7 +31,7 @@ export default defineRule({
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'MAINTAINER') continue;
       const value = instr.args.text;
-      const label = `${keywordLike(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors=${quoteLabelValue(value, ctx.file.escape)}`;
+      const label = `${keywordUpperUnlessLower(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors=${quoteLabelValue(value, ctx.file.escape)}`;
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import type { TextEdit } from '../../engine/types.js';
-import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
+import type { Instruction } from '../../parse/types.js';
 import { lineRange, lineSpan } from '../lib/buildkit.js';
 
 const KEYWORD_LINE = /^\s*(add|arg|cmd|copy|entrypoint|env|expose|from|healthcheck|label|maintainer|onbuild|run|shell|stopsignal|user|volume|workdir)(\s|$)/i;
@@ -10,23 +10,23 @@ const KEYWORD_LINE = /^\s*(add|arg|cmd|copy|entrypoint|env|expose|from|healthche
  * when deleting them would hide a likely mistake (the next line starts with an instruction keyword:
  * a trailing escape character joined two instructions).
  */
-function emptyLineEdits(file: Dockerfile, instr: Instruction): TextEdit[] | null {
+function emptyLinesFix(ctx: RuleContext, instr: Instruction): Fix | undefined {
+  const file = ctx.file;
   const lastLogical = instr.heredocs.length > 0 ? Math.min(...instr.heredocs.map((h) => h.contentRange.start.line)) - 1 : instr.endLine;
-  const edits: TextEdit[] = [];
+  const edit = ctx.edit();
   let afterEmpty = false;
   for (let line = instr.line + 1; line <= lastLogical; line++) {
     const { start, end } = lineSpan(file, line);
     const text = file.text.slice(start, end);
     if (text.trim() === '') {
-      const next = file.lineStarts[line] ?? file.text.length;
-      edits.push({ start, end: next, text: '' });
+      edit.removeLine(line);
       afterEmpty = true;
       continue;
     }
-    if (afterEmpty && KEYWORD_LINE.test(text)) return null;
+    if (afterEmpty && KEYWORD_LINE.test(text)) return undefined;
     afterEmpty = false;
   }
-  return edits.length > 0 ? edits : null;
+  return edit.empty ? undefined : edit.safe('Remove the empty continuation lines');
 }
 
 export default defineRule({
@@ -49,15 +49,15 @@ export default defineRule({
     const file = ctx.file;
     for (const instr of file.instructions) {
       if (!instr.emptyContinuation) continue;
-      const edits = emptyLineEdits(file, instr);
+      const fix = emptyLinesFix(ctx, instr);
       const last = instr.heredocs.length > 0 ? Math.min(...instr.heredocs.map((h) => h.contentRange.start.line)) - 1 : instr.endLine;
       ctx.report({
         instruction: instr,
         range: lineRange(file, last),
-        message: edits
+        message: fix
           ? `Empty continuation line in this ${instr.keyword} (lines ${instr.line}-${last}): remove the empty line; empty continuation lines will become errors in a future release`
           : `Empty continuation line in this ${instr.keyword} (lines ${instr.line}-${last}): the escape character at the end of a line joins the following lines into one instruction; remove the empty line, or the trailing escape character if a new instruction was meant`,
-        fix: edits ? { applicability: 'safe', description: 'Remove the empty continuation lines', edits } : undefined,
+        fix,
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { argsRange, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
+import { argsRange, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
 import { expandAt, looksWindows } from '../lib/buildkit.js';
 
 /** `dir` joined with the relative `rel`, `.` and `..` resolved (POSIX, or Windows with `\\`). */
@@ -44,9 +44,9 @@ export default defineRule({
         const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text.trim());
         const value = r.error === null && r.unmatched.length === 0 ? r.value : null;
         const before = dir;
-        if (value !== null && (value.startsWith('/') || isWindowsAbsolute(value))) dir = value;
+        if (value !== null && (value.startsWith('/') || isWindowsDrivePath(value))) dir = value;
         else dir = value !== null && dir !== null ? joinPath(dir, value, windows) : null;
-        if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsAbsolute(path)) continue;
+        if (path === '' || path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
         const rest = path.replace(/^\.[\\/]/, '');
         ctx.report({
           instruction: instr,

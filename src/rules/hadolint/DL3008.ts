@@ -4,7 +4,7 @@ import { positionalArgs } from '../../shell/query.js';
 import { cmdHasArgs, pinMessage, pinnedShellVariable } from '../lib/packages.js';
 
 /** True when hadolint counts an apt-get package argument as pinned. */
-export function aptPinned(pkg: string): boolean {
+function aptPinned(pkg: string): boolean {
   return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
 }
 

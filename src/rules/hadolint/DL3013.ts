@@ -19,7 +19,7 @@ const VCS_SCHEMES = [
 const VERSION_SYMBOLS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 
 /** hadolint's DL3013 test of one package argument. */
-export function pipPinned(pkg: string): boolean {
+function pipPinned(pkg: string): boolean {
   const vcs = VCS_SCHEMES.some((s) => pkg.startsWith(s));
   return (
     VERSION_SYMBOLS.some((s) => pkg.includes(s)) ||

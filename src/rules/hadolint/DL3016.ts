@@ -8,7 +8,7 @@ const PATH_PREFIXES = ['/', './', '../', '~/'];
 const TARBALL_SUFFIXES = ['.tar', '.tar.gz', '.tgz'];
 
 /** hadolint's DL3016 test of one package argument. */
-export function npmPinned(pkg: string): boolean {
+function npmPinned(pkg: string): boolean {
   if (GIT_PREFIXES.some((p) => pkg.startsWith(p))) return pkg.includes('#');
   if (TARBALL_SUFFIXES.some((s) => pkg.endsWith(s))) return true;
   if (PATH_PREFIXES.some((p) => pkg.startsWith(p))) return true;

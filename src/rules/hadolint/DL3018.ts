@@ -10,7 +10,7 @@ import { cmdHasArgs, pinMessage, pinnedShellVariable } from '../lib/packages.js'
 const VALUE_FLAGS = ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'repositories-file', 'arch', 'cache-dir', 'timeout'];
 
 /** hadolint's DL3018 test of one package argument. */
-export function apkPinned(pkg: string): boolean {
+function apkPinned(pkg: string): boolean {
   return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
 }
 

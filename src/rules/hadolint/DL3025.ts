@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Applicability, Fix, RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { sourceOffset } from '../lib/instructions.js';
+import { mapOffset } from '../../shell/positions.js';
 
 /** Shell builtins and keywords: as the first word they need a shell, exec form cannot run them. */
 const NEEDS_SHELL = new Set([
@@ -15,7 +15,7 @@ const NEEDS_SHELL = new Set([
  * Splits a shell-form command into argv when the shell would do nothing but split words: plain words
  * of safe characters and quoted strings without expansions. Null when the text uses any shell feature.
  */
-export function plainArgv(text: string): string[] | null {
+function plainArgv(text: string): string[] | null {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -63,8 +63,8 @@ function execFix(file: Dockerfile, instr: Instruction, from: number, applicabili
   if (instr.heredocs.length > 0) return undefined;
   const argv = plainArgv(text);
   if (!argv) return undefined;
-  const start = sourceOffset(mapped, from);
-  const end = sourceOffset(mapped, mapped.text.length);
+  const start = mapOffset(mapped, from);
+  const end = mapOffset(mapped, mapped.text.length);
   if (file.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end)) return undefined;
   return {
     applicability,

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { Stage } from '../../parse/types.js';
-import { copyArgs, isWindowsAbsolute, stripQuotes } from '../lib/instructions.js';
+import { copyArgs, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
 
 /** COPY to a relative destination without a WORKDIR. */
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
         const { dest } = copyArgs(instr);
         if (!dest) continue;
         const path = stripQuotes(dest.value);
-        if (path.startsWith('/') || path.startsWith('$') || isWindowsAbsolute(path)) continue;
+        if (path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
         if (hasWorkdir(stage, instr.index)) continue;
         ctx.report({
           instruction: instr,

@@ -1,6 +1,6 @@
 import type { Stage } from '../../parse/types.js';
 import { defineRule } from '../define.js';
-import { argsRange, flagValue, sameStageName } from '../lib/instructions.js';
+import { argsRange, instructionFlagValue, sameStageName } from '../lib/instructions.js';
 import { labelInstructions } from '../lib/labels.js';
 
 /** Every label of the schema must be set in each stage that produces an image. */
@@ -28,7 +28,7 @@ export default defineRule({
     const copiedFrom = new Set<number>();
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY') continue;
-      const from = flagValue(instr, 'from');
+      const from = instructionFlagValue(instr, 'from');
       if (from === null) continue;
       const byName = stages.find((s) => s.index < instr.stageIndex && s.name !== null && sameStageName(s.name, from));
       if (byName) copiedFrom.add(byName.index);

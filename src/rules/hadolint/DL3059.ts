@@ -3,7 +3,6 @@ import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 
-import { continuationIndent } from '../lib/fix-text.js';
 
 /**
  * hadolint counts each simple command twice and breaks the chain above a count of 2: a RUN "chains"
@@ -71,14 +70,14 @@ function joinFix(ctx: RuleContext, prev: Instruction, run: Instruction): Fix | u
   const lines = between.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
   if (lines.some((l) => !l.startsWith('#') || /^#\s*(hadolint|check\s*=|syntax\s*=|escape\s*=)/i.test(l))) return undefined;
   if (!/^[ \t]*$/.test(file.text.slice(runLineStart, run.range.start.offset))) return undefined;
-  const indent = continuationIndent(file);
+  const edit = ctx.edit();
+  const indent = edit.continuationIndent();
   const eol = file.eol;
   const comments = lines.map((c) => `${indent}${c}${eol}`).join('');
-  return {
-    applicability: lines.length > 0 ? 'unsafe' : 'safe',
-    description: 'Join this RUN to the previous one with `&&`',
-    edits: [{ start, end: argsStart, text: ` && ${file.escape}${eol}${comments}${indent}` }],
-  };
+  // From the end of the previous command to the start of this RUN's arguments (its keyword, flags and
+  // the line break between them go).
+  edit.raw(start, argsStart, ` && ${file.escape}${eol}${comments}${indent}`);
+  return edit.fix(lines.length > 0 ? 'unsafe' : 'safe', 'Join this RUN to the previous one with `&&`');
 }
 
 function flagKey(run: Instruction): string {

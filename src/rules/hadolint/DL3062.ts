@@ -5,7 +5,7 @@ import { isFlagWord } from '../../shell/words.js';
 import { pinMessage } from '../lib/packages.js';
 
 /** hadolint's DL3062 test of one Go package argument. */
-export function goPinned(pkg: string): boolean {
+function goPinned(pkg: string): boolean {
   if (pkg === '.' || pkg.startsWith('/') || pkg.startsWith('.')) return true;
   return pkg.includes('@') && !pkg.endsWith('@latest') && !pkg.endsWith('@none');
 }

@@ -1,29 +1,15 @@
 /**
- * Helpers shared by the BuildKit checks (src/rules/buildkit/*): docs URLs, the file's semantics
- * (computed once per parsed file), stage ancestry, "did you mean" suggestions, ranges.
+ * BuildKit knowledge shared by its checks (src/rules/buildkit/*): "did you mean" suggestions, line and
+ * variable ranges, expansion in a scope, Windows paths and images.
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
 import { expandInScope, type Scope, type ScopedExpandResult, type Variable } from '../../parse/semantics.js';
 import type { Dockerfile, Instruction, Position, Range, Stage } from '../../parse/types.js';
-import { positionAt as positionIn } from '../../shell/positions.js';
-
-/** `JSONArgsRecommended` → `json-args-recommended`. */
-export function kebabCase(id: string): string {
-  return id
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase();
-}
-
-/** Docker's documentation page of a build check. */
-export function dockerDocsUrl(id: string): string {
-  return `https://docs.docker.com/go/dockerfile/rule/${kebabCase(id)}/`;
-}
-
+import { rangeAt } from '../../shell/positions.js';
 
 /** Edit distance with adjacent transpositions (optimal string alignment); small strings only. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -58,16 +44,6 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
   return bestDist <= limit ? best : null;
 }
 
-/** Position of an offset of the original text. */
-export function positionAt(file: Dockerfile, offset: number): Position {
-  return positionIn(file.text, file.lineStarts, offset);
-}
-
-/** Range of `[start, end)` offsets of the original text. */
-export function rangeOf(file: Dockerfile, start: number, end: number): Range {
-  return { start: positionAt(file, start), end: positionAt(file, end) };
-}
-
 /** Offsets of line `line` (1-based) without its line ending. */
 export function lineSpan(file: Dockerfile, line: number): { start: number; end: number } {
   const start = file.lineStarts[line - 1] ?? file.text.length;
@@ -80,7 +56,7 @@ export function lineSpan(file: Dockerfile, line: number): { start: number; end: 
 /** Range of one whole line (without its line ending). */
 export function lineRange(file: Dockerfile, line: number): Range {
   const { start, end } = lineSpan(file, line);
-  return rangeOf(file, start, end);
+  return rangeAt(file, start, end);
 }
 
 /**
@@ -92,10 +68,10 @@ export function variableRange(file: Dockerfile, within: Range, name: string): Ra
   const m = re.exec(text);
   if (!m) return null;
   const start = within.start.offset + m.index;
-  return rangeOf(file, start, start + m[0].length);
+  return rangeAt(file, start, start + m[0].length);
 }
 
-export function escapeRegExp(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -115,7 +91,7 @@ export function expandAt(file: Dockerfile, scope: Scope, word: string, skipProce
 }
 
 /** Instruction keyword written in the same casing style as `like` (lower-case keyword → lower case). */
-export function keywordLike(like: string, keyword: string): string {
+export function keywordUpperUnlessLower(like: string, keyword: string): string {
   return like === like.toLowerCase() ? keyword.toLowerCase() : keyword.toUpperCase();
 }
 

@@ -8,7 +8,7 @@ import { rangeAt } from '../../shell/positions.js';
 import { expandWords } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 
-export interface ExposeItem {
+interface ExposeItem {
   /** The word as written. */
   word: Word;
   /** True when the word contains no variable and no quote: the item is the word itself. */
@@ -24,7 +24,7 @@ export interface ExposeItem {
 }
 
 /** BuildKit `splitParts`: `[ip:][hostPort:]containerPort`. */
-export function splitParts(raw: string): { ip: string; hostPort: string; containerPort: string } {
+function splitParts(raw: string): { ip: string; hostPort: string; containerPort: string } {
   const parts = raw.split(':');
   const n = parts.length;
   const containerPort = parts[n - 1];

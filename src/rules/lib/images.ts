@@ -18,7 +18,7 @@ import type { ImageRef } from '../../parse/types.js';
  * A function receives the major version, for images whose scheme changed (postgres 9.6.24 → 16.3).
  * 0 means the image publishes no numeric versions (only codenames): only channel words fire.
  */
-export const VERSION_COMPONENTS: Readonly<Record<string, number | ((major: number) => number)>> = {
+const VERSION_COMPONENTS: Readonly<Record<string, number | ((major: number) => number)>> = {
   python: 3,
   node: 3,
   golang: 3,
@@ -71,19 +71,19 @@ export const DEBIAN_CODENAMES: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Ubuntu release codenames (the tag `noble` is the same as `24.04`). */
-export const UBUNTU_CODENAMES: ReadonlySet<string> = new Set([
+const UBUNTU_CODENAMES: ReadonlySet<string> = new Set([
   'trusty', 'xenial', 'bionic', 'focal', 'jammy', 'kinetic', 'lunar', 'mantic', 'noble', 'oracular', 'plucky',
   'questing', 'resolute',
 ]);
 
 /** Tag words that name a release channel: the image behind them changes as new releases come out. */
-export const CHANNEL_WORDS: ReadonlySet<string> = new Set([
+const CHANNEL_WORDS: ReadonlySet<string> = new Set([
   'lts', 'stable', 'current', 'edge', 'mainline', 'rolling', 'nightly', 'unstable', 'testing', 'sid',
   'experimental', 'oldstable', 'devel', 'next', 'canary', 'beta', 'alpha', 'rc',
 ]);
 
 /** Variant words that, written alone, mean "the latest version of this variant". */
-export const BARE_VARIANT_WORDS: ReadonlySet<string> = new Set(['alpine', 'slim', 'alpine-slim']);
+const BARE_VARIANT_WORDS: ReadonlySet<string> = new Set(['alpine', 'slim', 'alpine-slim']);
 
 /** Architecture namespaces that mirror the official images (`amd64/alpine` is `alpine`). */
 const ARCH_NAMESPACES = new Set(['amd64', 'arm32v5', 'arm32v6', 'arm32v7', 'arm64v8', 'i386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'windows-amd64', 'library']);
@@ -101,13 +101,9 @@ export function imageKey(image: ImageRef): string {
   return parts.join('/');
 }
 
-/** True for an official image (Docker Hub `library/`, or an architecture mirror of one). */
-export function isOfficialImage(image: ImageRef): boolean {
-  return !imageKey(image).includes('/');
-}
 
 /** How a tag reads: a version and a variant, or words. */
-export interface TagShape {
+interface TagShape {
   /** The leading version (`3.11` of `3.11-slim`), or null when the tag does not start with one. */
   version: string | null;
   /** Its numeric components (`[3, 11]`). */
@@ -127,7 +123,7 @@ export function tagShape(tag: string): TagShape {
 }
 
 /** Why a tag floats, or null when it is pinned as finely as we can tell. */
-export interface FloatingTag {
+interface FloatingTag {
   kind: 'coarse-version' | 'channel' | 'no-version' | 'codename';
   /** The components a pinned tag has (coarse versions). */
   wanted?: number;

@@ -5,35 +5,7 @@
  * No `node:` imports: rules run in browsers and language servers too.
  */
 import type { Dockerfile, Instruction, MappedText, Position, Range, Stage, Word } from '../../parse/types.js';
-import { positionAt as positionIn } from '../../shell/positions.js';
-
-/** The position of an offset of the original text. */
-export function positionAt(file: Dockerfile, offset: number): Position {
-  return positionIn(file.text, file.lineStarts, offset);
-}
-
-/** The range `[start, end)` of the original text. */
-export function rangeOf(file: Dockerfile, start: number, end: number): Range {
-  return { start: positionAt(file, start), end: positionAt(file, end) };
-}
-
-/** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
-export function sourceOffset(mapped: MappedText, offset: number): number {
-  let best = null as null | { from: number; source: number; length: number };
-  for (const s of mapped.segments) {
-    if (s.from <= offset) best = s;
-    else break;
-  }
-  if (!best) return mapped.segments[0]?.source ?? 0;
-  return best.source + Math.min(offset - best.from, best.length);
-}
-
-/** The range in the original text of `mapped.text[from, to)`. */
-export function mappedRange(file: Dockerfile, mapped: MappedText, from = 0, to = mapped.text.length): Range {
-  const start = sourceOffset(mapped, from);
-  const end = Math.max(start, sourceOffset(mapped, to));
-  return rangeOf(file, start, end);
-}
+import { mappedRange } from '../../shell/positions.js';
 
 /** The range of an instruction's arguments after its flags (the instruction's range when empty). */
 export function argsRange(file: Dockerfile, instr: Instruction): Range {
@@ -50,7 +22,7 @@ export function stripQuotes(s: string): string {
 }
 
 /** True for a Windows absolute path (`C:\x`, `c:/`, `D:`). */
-export function isWindowsAbsolute(path: string): boolean {
+export function isWindowsDrivePath(path: string): boolean {
   return /^[A-Za-z]:([\\/]|$)/.test(path);
 }
 
@@ -69,7 +41,7 @@ export function* withOnbuild(file: Dockerfile, onbuild: boolean): Generator<{ in
 }
 
 /** Sources and destination of COPY/ADD: words after the flags (exec form: the JSON elements). */
-export interface CopyArgs {
+interface CopyArgs {
   sources: Word[];
   dest: Word | null;
 }
@@ -88,13 +60,13 @@ export function copyArgs(instr: Instruction): CopyArgs {
 }
 
 /** The value of a flag (`--from=x` → `x`), or null when absent or without value. */
-export function flagValue(instr: Instruction, name: string): string | null {
+export function instructionFlagValue(instr: Instruction, name: string): string | null {
   const flag = instr.flags.find((f) => f.name === name);
   return flag ? flag.value : null;
 }
 
 /** hadolint's archive extensions (DL3010, DL3020). */
-export const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
+const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
 
 /** True when a file name ends with one of the archive extensions (quotes stripped). */
 export function isArchiveName(name: string): boolean {
@@ -128,20 +100,6 @@ export function looksBusybox(chain: readonly Stage[]): boolean {
     }
   }
   return false;
-}
-
-/** Whitespace before the instruction on its first line (to indent inserted lines alike). */
-export function indentOf(file: Dockerfile, instr: Instruction): string {
-  const lineStart = file.lineStarts[instr.line - 1] ?? 0;
-  const before = file.text.slice(lineStart, instr.range.start.offset);
-  return /^[ \t]*$/.test(before) ? before : '';
-}
-
-/** Offset of the start of the instruction's first line content (where a line can be inserted). */
-export function insertionPoint(file: Dockerfile, instr: Instruction): number {
-  const lineStart = file.lineStarts[instr.line - 1] ?? 0;
-  const before = file.text.slice(lineStart, instr.range.start.offset);
-  return /^[ \t]*$/.test(before) ? lineStart : instr.range.start.offset;
 }
 
 /** Keeps the case style of a keyword as written (`add` → `copy`, `Add` → `Copy`). */

@@ -26,7 +26,7 @@ export function invalidLabelKey(key: string): string | null {
 }
 
 /** True for a non-empty value made of `0-9a-f` only, 7 or 40 characters long (hadolint DL3055). */
-export function isGitHash(v: string): boolean {
+function isGitHash(v: string): boolean {
   return (v.length === 7 || v.length === 40) && /^[0-9a-f]+$/.test(v);
 }
 
@@ -36,12 +36,12 @@ const BUILD_ID = '[0-9A-Za-z-]+';
 const SEMVER = new RegExp(`^${NUM}\\.${NUM}\\.${NUM}(?:-${PRE_ID}(?:\\.${PRE_ID})*)?(?:\\+${BUILD_ID}(?:\\.${BUILD_ID})*)?$`);
 
 /** Strict Semantic Versioning 2.0.0: `MAJOR.MINOR.PATCH[-pre][+build]`, no `v`, no leading zeros (DL3056). */
-export function isSemver(v: string): boolean {
+function isSemver(v: string): boolean {
   return SEMVER.test(v);
 }
 
 /** True for one SPDX license identifier, case-sensitive, no expressions (DL3054, Cabal's `LicenseId`). */
-export function isSpdxId(v: string): boolean {
+function isSpdxId(v: string): boolean {
   return SPDX_LICENSE_IDS.has(v);
 }
 
@@ -49,7 +49,7 @@ export function isSpdxId(v: string): boolean {
  * RFC 3339 `date-time` (timerep's `parseTimeRFC3339`): `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)` with a
  * real calendar date; surrounding blanks are tolerated as `parseTimeM` does.
  */
-export function isRfc3339(v: string): boolean {
+function isRfc3339(v: string): boolean {
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))\s*$/.exec(v);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
@@ -76,7 +76,7 @@ const URI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${HIER}(?:\\?${QUERY})?(?:#${QU
  * An absolute URI as RFC 3986 defines it (Network.URI's `parseURI`): a scheme, `:`, then only URI
  * characters (percent-encoded otherwise); no blanks.
  */
-export function isUrl(v: string): boolean {
+function isUrl(v: string): boolean {
   return URI.test(v);
 }
 
@@ -88,12 +88,12 @@ const DOMAIN = `(?:${LABEL}(?:\\.${LABEL})*|\\[[\\x21-\\x5a\\x5e-\\x7e]*\\])`;
 const EMAIL = new RegExp(`^(?:${DOT_ATOM}|${QUOTED})@${DOMAIN}$`);
 
 /** An RFC 5322 `addr-spec` (email-validate's `isValid`): `local@domain`, at most 254 characters. */
-export function isEmail(v: string): boolean {
+function isEmail(v: string): boolean {
   return v.length <= 254 && EMAIL.test(v);
 }
 
 /** The validator of each label type; `text` accepts anything. */
-export const LABEL_VALIDATORS: Record<LabelType, (v: string) => boolean> = {
+const LABEL_VALIDATORS: Record<LabelType, (v: string) => boolean> = {
   text: () => true,
   url: isUrl,
   semver: isSemver,
@@ -104,7 +104,7 @@ export const LABEL_VALIDATORS: Record<LabelType, (v: string) => boolean> = {
 };
 
 /** A LABEL pair with the value the builder will store, when it can be known. */
-export interface LabelValue {
+interface LabelValue {
   pair: KeyValue;
   /** Value after BuildKit's expansion with the ARG/ENV defaults in scope; null when it uses an unknown variable. */
   value: string | null;

@@ -40,7 +40,7 @@ export function hasCacheMount(mounts: readonly Mount[], dir: string): boolean {
 // Stages (DL3009, DL3060)
 
 /** hadolint's image name of a FROM word: without digest, tag and a registry part containing a `.`. */
-export function imageNameOf(word: string): string {
+function imageNameOf(word: string): string {
   let name = word.replace(/@.*$/, '');
   const slash = name.lastIndexOf('/');
   const colon = name.lastIndexOf(':');
@@ -117,16 +117,12 @@ export function pinnedShellVariable(ctx: RuleContext, run: Instruction, word: Sh
 // Messages
 
 /** `a`, `b` and `c` — at most `max` names, then "and N more". */
-export function nameList(names: string[], max = 3): string {
+function nameList(names: string[], max = 3): string {
   const q = names.map((n) => `\`${n}\``);
   if (q.length <= max) return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
   return `${q.slice(0, max).join(', ')} and ${q.length - max} more`;
 }
 
-/** The range spanning from the first to the last of `words`. */
-export function spanOf(words: ShellWord[]): Range {
-  return { start: words[0].range.start, end: words[words.length - 1].range.end };
-}
 
 /**
  * The message of the pinning rules: names the unpinned packages and shows the pinned form of the

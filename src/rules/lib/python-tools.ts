@@ -85,7 +85,7 @@ export function hasAny(cmd: ShellCommand, ...names: string[]): boolean {
 }
 
 /** A RUN of a stage together with one of its commands. */
-export interface StageCommand {
+interface StageCommand {
   run: Instruction;
   cmd: ShellCommand;
   stage: Stage;
@@ -136,7 +136,7 @@ function tomlTables(content: string): string[] {
 }
 
 /** What a pyproject.toml declares about development dependencies (a light line-based reading). */
-export interface PyprojectFacts {
+interface PyprojectFacts {
   /** `[dependency-groups]` names (PEP 735). */
   groups: string[];
   /** `[tool.uv] dev-dependencies` present. */
@@ -215,7 +215,7 @@ export function shellWords(text: string): string[] {
 }
 
 /** The words a CMD/ENTRYPOINT runs; `sh -c "script"` arguments are split into their words too. */
-export function commandTokens(instr: Instruction): CommandToken[] {
+function commandTokens(instr: Instruction): CommandToken[] {
   const words = instr.json ?? shellWords(instr.argsAfterFlags.text);
   return words.flatMap((w) => (/\s/.test(w) ? shellWords(w) : [w])).map((value) => ({ value, instr }));
 }
@@ -242,7 +242,7 @@ export function containerCommand(ctx: RuleContext, stage: Stage): { tokens: Comm
 }
 
 /** Application servers whose process should receive SIGTERM (JSONArgsRecommended's message). */
-export const PYTHON_SERVERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'granian', 'uwsgi', 'celery', 'waitress-serve', 'fastapi']);
+const PYTHON_SERVERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'granian', 'uwsgi', 'celery', 'waitress-serve', 'fastapi']);
 
 /** The Python server a CMD/ENTRYPOINT starts (`gunicorn`, `uvicorn`, `manage.py runserver`...), or null. */
 export function pythonServerOf(words: readonly string[]): string | null {
@@ -283,7 +283,7 @@ export function packageName(word: string): string {
  * The stages whose files end up in the image built from `stage`: its ancestry, and — recursively — the
  * stages (and their ancestry) that a `COPY --from=<stage name or index>` of those stages reads.
  */
-export function feedingStages(ctx: RuleContext, stage: Stage): Stage[] {
+function feedingStages(ctx: RuleContext, stage: Stage): Stage[] {
   const out: Stage[] = [];
   const visit = (s: Stage): void => {
     for (const c of ctx.stage(s).chain) {

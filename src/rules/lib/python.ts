@@ -34,7 +34,7 @@ export interface UnpinnedRequirement {
 }
 
 /** What a requirements file says. */
-export interface RequirementsFile {
+interface RequirementsFile {
   unpinned: UnpinnedRequirement[];
   /** `-r`/`--requirement` includes (paths as written). */
   includes: string[];

@@ -81,7 +81,7 @@ export function secretFileKind(path: string, readContent: string | null | (() =>
 // ---------------------------------------------------------------------------------------------------
 
 /** One secret found in a text: where it is and what kind it is. */
-export interface SecretHit {
+interface SecretHit {
   start: number;
   end: number;
   /** Human-readable kind (`AWS secret access key`). */

@@ -116,7 +116,7 @@ export function positional(args: readonly ShellWord[], valueFlags: readonly stri
 }
 
 /** A variable set in the image or the build: ENV pair, ARG default, or a shell assignment in RUN. */
-export interface VariableSetting {
+interface VariableSetting {
   name: string;
   /** Value after quote removal; null for `ARG NAME` without default. */
   value: string | null;

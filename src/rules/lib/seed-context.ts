@@ -6,7 +6,7 @@
  */
 
 /** A kind of file that should not be sent to the builder. */
-export interface ContextKind {
+interface ContextKind {
   id: 'vcs' | 'secrets' | 'bytecode' | 'django-media' | 'django-static';
   /** Human name used in messages. */
   label: string;
@@ -32,7 +32,7 @@ const STATIC_ROOTS = new Set(['staticfiles', 'static_root', 'collected_static', 
  * The kind of a context file, or null. Django media and collected static files count only in a
  * directory next to a `manage.py` (`djangoRoots` holds those directories, `''` for the root).
  */
-export function kindOf(path: string, djangoRoots: ReadonlySet<string>): ContextKind['id'] | null {
+function kindOf(path: string, djangoRoots: ReadonlySet<string>): ContextKind['id'] | null {
   const parts = path.split('/');
   const base = parts[parts.length - 1];
   if (parts.some((p) => p === '.git' || p === '.hg' || p === '.svn')) return 'vcs';
@@ -48,7 +48,7 @@ export function kindOf(path: string, djangoRoots: ReadonlySet<string>): ContextK
 }
 
 /** Directories holding a `manage.py` (Django projects), `''` for the context root. */
-export function djangoRoots(files: readonly string[]): Set<string> {
+function djangoRoots(files: readonly string[]): Set<string> {
   const roots = new Set<string>();
   for (const f of files) {
     if (f === 'manage.py') roots.add('');

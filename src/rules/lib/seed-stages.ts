@@ -9,14 +9,14 @@ import { scopeLookup } from '../../parse/semantics.js';
 import type { Dockerfile, ImageRef, Instruction, MappedText, Range, Stage, Word } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { positionAt as positionIn } from '../../shell/positions.js';
+import { mappedRange } from '../../shell/positions.js';
 
 /**
  * Expands a word of an instruction with the ARG/ENV values visible there. Null when the expansion fails,
  * or when it uses a variable without a value and gives nothing (`$APP_USER` with `ARG APP_USER`);
  * defaults apply (`${UID:-0}` is `0`).
  */
-export function expandAt(ctx: RuleContext, instr: Instruction, word: string): string | null {
+function expandedValue(ctx: RuleContext, instr: Instruction, word: string): string | null {
   const r = expandWord(word, scopeLookup(ctx.scope(instr)), { escape: ctx.file.escape });
   if (r.error !== null) return null;
   if (r.unmatched.length > 0 && r.value.trim().replace(/^:|:$/g, '') === '') return null;
@@ -40,7 +40,7 @@ export interface UserValue {
 }
 
 /** True when a USER value names root: the user part before `:` is `root` or uid `0`. */
-export function isRootUser(value: string): boolean {
+function isRootUser(value: string): boolean {
   const user = value.trim().split(':')[0];
   return user === 'root' || /^0+$/.test(user);
 }
@@ -49,21 +49,10 @@ export function isRootUser(value: string): boolean {
 export function readUser(ctx: RuleContext, instr: Instruction): UserValue {
   const word = instr.words[0] ?? null;
   const raw = word ? word.raw : instr.argsAfterFlags.text;
-  const value = raw.trim() === '' ? null : expandAt(ctx, instr, raw);
+  const value = raw.trim() === '' ? null : expandedValue(ctx, instr, raw);
   return { instruction: instr, word, value, root: value !== null && value.trim() !== '' && isRootUser(value) };
 }
 
-/**
- * The user a stage ends with: its own last USER, else the last USER of the stage it is built on
- * (recursively), else null (the base image's default user).
- */
-export function effectiveUser(ctx: RuleContext, stage: Stage): UserValue | null {
-  for (const s of ctx.stage(stage).chain) {
-    const users = userInstructions(s);
-    if (users.length > 0) return readUser(ctx, users[users.length - 1]);
-  }
-  return null;
-}
 
 /** Sources of a COPY/ADD (words after the flags minus the destination; exec form: JSON elements). */
 export function copySources(instr: Instruction): Word[] {
@@ -73,7 +62,7 @@ export function copySources(instr: Instruction): Word[] {
 }
 
 /** True for an ADD/COPY source that does not come from the build context (URL, git, heredoc). */
-export function isRemoteOrHeredoc(source: string): boolean {
+function isRemoteOrHeredoc(source: string): boolean {
   return /^(https?|git|ssh):\/\//i.test(source) || /^git@/.test(source) || source.startsWith('<<');
 }
 
@@ -98,7 +87,7 @@ export function contextCopies(file: Dockerfile): { instruction: Instruction; sou
 }
 
 /** Normalises a context source path: `./a/` → `a`, `.` and `./` → ``. */
-export function normaliseSource(source: string): string {
+function normaliseSource(source: string): string {
   let p = source.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   p = p.replace(/^\/+/, '').replace(/\/+$/, '');
@@ -112,7 +101,7 @@ export function isWholeContext(source: string): boolean {
 }
 
 /** Converts a Docker COPY source glob (`*`, `?`, `[...]`) to a regular expression over context paths. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -148,25 +137,6 @@ export function filesOfSource(files: readonly string[], source: string): string[
   return files.filter((f) => f === p || f.startsWith(p + '/'));
 }
 
-/** Offset of the start of the line holding `offset`. */
-export function lineStartOffset(file: Dockerfile, line: number): number {
-  return file.lineStarts[line - 1] ?? file.text.length;
-}
-
-/**
- * Where to insert lines in front of an instruction: the start of its line, or of the comment block
- * directly above it when there is one (so the comment stays with its instruction).
- */
-export function insertionBefore(file: Dockerfile, instr: Instruction): number {
-  let line = instr.line;
-  const above = instr.comments.filter((c) => !c.inContinuation);
-  for (let i = above.length - 1; i >= 0; i--) {
-    if (above[i].range.start.line === line - 1) line -= 1;
-    else break;
-  }
-  return lineStartOffset(file, line);
-}
-
 /** True when the base is `scratch` (no image). */
 export function isScratch(image: ImageRef): boolean {
   return image.expanded.trim().toLowerCase() === 'scratch';
@@ -175,22 +145,6 @@ export function isScratch(image: ImageRef): boolean {
 /** The image word of a stage's FROM (the first word after the flags). */
 export function fromImageWord(stage: Stage): Word | null {
   return stage.from.words[0] ?? null;
-}
-
-/** Maps an offset of a derived text (`args`, `argsAfterFlags`) to the original text. */
-export function mappedOffset(mapped: MappedText, offset: number): number {
-  let best: MappedText['segments'][number] | null = null;
-  for (const s of mapped.segments) {
-    if (s.from <= offset) best = s;
-    else break;
-  }
-  if (!best) return mapped.segments[0]?.source ?? 0;
-  return best.source + Math.min(offset - best.from, best.length);
-}
-
-/** The range of the original text `[start, end)` (offsets). */
-export function rangeAt(file: Dockerfile, start: number, end: number): Range {
-  return { start: positionIn(file.text, file.lineStarts, start), end: positionIn(file.text, file.lineStarts, Math.max(start, end)) };
 }
 
 /**
@@ -203,7 +157,5 @@ export function wordInArgs(file: Dockerfile, instr: Instruction, needle: string)
   const m = re.exec(text);
   if (!m) return null;
   const from = m.index + m[1].length;
-  const start = mappedOffset(instr.argsAfterFlags, from);
-  const end = mappedOffset(instr.argsAfterFlags, from + needle.length);
-  return rangeAt(file, start, end);
+  return mappedRange(file, instr.argsAfterFlags, from, from + needle.length);
 }

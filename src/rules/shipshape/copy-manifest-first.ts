@@ -4,7 +4,7 @@ import { defineRule } from '../define.js';
 import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/seed-stages.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
-import { indentOf, keywordLike } from '../lib/instructions.js';
+import { keywordLike } from '../lib/instructions.js';
 
 interface Install {
   /** Ecosystem: a second install of the same one after `COPY . .` only adds the project itself. */
@@ -18,7 +18,7 @@ interface Install {
 const base = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
 
 /** Reads a dependency install from a manifest, or null. */
-export function manifestInstall(cmd: ShellCommand): Install | null {
+function manifestInstall(cmd: ShellCommand): Install | null {
   const name = base(cmd.name);
   let args = cmd.args.map((a) => a.value);
   const pos = positionalArgs(cmd).map((a) => a.value);
@@ -65,7 +65,7 @@ const PIP_VALUE_FLAGS = new Set([
  * does not install the project itself (`uv sync` without `--no-install-project`, `poetry install`
  * without `--no-root`). Paths are as written in the command. Null when the pattern is not that simple.
  */
-export function manifestFiles(cmd: ShellCommand): ManifestFile[] | null {
+function manifestFiles(cmd: ShellCommand): ManifestFile[] | null {
   const name = base(cmd.name);
   const words = cmd.args.map((a) => a.value);
   if (cmd.args.some((a) => a.dynamic) || cmd.redirects.length > 0) return null;
@@ -262,7 +262,7 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   const copyStartLine = copy.comments.length > 0 ? copy.comments[0].range.start.line : copy.line;
   const at = file.lineStarts[copyStartLine - 1];
   if (!/^[ \t]*$/.test(file.text.slice(file.lineStarts[copy.line - 1], copy.range.start.offset))) return undefined;
-  const indent = indentOf(file, copy);
+  const indent = ctx.edit().indentOf(copy);
   return {
     applicability: 'unsafe',
     description: `Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``,

@@ -10,7 +10,7 @@ import { osPackages, packageName } from '../lib/python-tools.js';
  * `python3-psycopg2`: every one depends on the distribution's `python3`), Alpine's `py3-*`. Python 2
  * packages are a different interpreter that some tools still need, not a second copy.
  */
-export function isInterpreterPackage(name: string): boolean {
+function isInterpreterPackage(name: string): boolean {
   return /^(python3(\.\d+)?|python-is-python3|python3(\.\d+)?-.+|py3-.+)$/.test(name);
 }
 
@@ -21,7 +21,7 @@ export function isInterpreterPackage(name: string): boolean {
  * distribution's python3 themselves (`frolvlad/alpine-python3`) are not: there the package is the same
  * interpreter.
  */
-export function ownInterpreterImage(image: ImageRef | null): boolean {
+function ownInterpreterImage(image: ImageRef | null): boolean {
   if (image === null || image.unresolved) return false;
   const key = imageKey(image);
   if (key === 'python' || key === 'pypy' || key === 'cimg/python') return true;

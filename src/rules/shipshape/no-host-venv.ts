@@ -7,7 +7,7 @@ import { contextCopies, filesOfSource } from '../lib/seed-stages.js';
  * `virtualenv` and `uv venv` — PEP 405), or named `venv`/`.venv`/`env`/`.env` with a `bin/python*` or
  * `Scripts/python.exe` inside.
  */
-export function contextVenvs(files: readonly string[]): string[] {
+function contextVenvs(files: readonly string[]): string[] {
   const dirs = new Set<string>();
   for (const f of files) {
     let m = /^(?:(.*)\/)?pyvenv\.cfg$/.exec(f);

@@ -3,7 +3,7 @@ import { defineRule } from '../define.js';
 import { baseName } from '../lib/python-tools.js';
 
 /** The migration tool a command runs (`manage.py migrate`, `flask db upgrade`, `alembic upgrade`), or null. */
-export function migrationOf(cmd: ShellCommand): string | null {
+function migrationOf(cmd: ShellCommand): string | null {
   const words = [cmd.name, ...cmd.args.map((a) => a.value)];
   const plain = words.filter((w) => !w.startsWith('-'));
   for (let i = 0; i < plain.length; i++) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { collectstaticAdvice } from '../lib/python-tools.js';
 import type { Instruction, KeyValue } from '../../parse/types.js';
-import { rangeOf } from '../lib/instructions.js';
+import { rangeAt } from '../../shell/positions.js';
 import { findSecrets, placeholderValue, secretName } from '../lib/secrets.js';
 
 /** The ENV/ARG/LABEL pair (also inside ONBUILD) that contains an offset. */
@@ -50,7 +50,7 @@ export default defineRule({
       reported.push(hit);
       ctx.report({
         instruction: instr,
-        range: rangeOf(file, hit.start, hit.end),
+        range: rangeAt(file, hit.start, hit.end),
         message: `${where} contains ${/^[aeiouAEIOU]/.test(hit.kind) ? 'an' : 'a'} ${hit.kind}: it is stored in the image and its history; remove it, revoke it, and pass it with a secret mount (RUN --mount=type=secret) or at run time`,
       });
     }

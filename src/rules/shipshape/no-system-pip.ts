@@ -14,7 +14,7 @@ const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky'
  * an `EXTERNALLY-MANAGED` file beside the standard library), or null: Debian 12 (bookworm) and later,
  * Ubuntu 23.04 (lunar) and later, Alpine 3.19 and later.
  */
-export function externallyManaged(image: ImageRef | null): string | null {
+function externallyManaged(image: ImageRef | null): string | null {
   if (image === null || image.unresolved) return null;
   const key = imageKey(image);
   const tag = (image.tag ?? 'latest').toLowerCase();

@@ -17,7 +17,7 @@ function packageName(word: string): string {
 }
 
 /** True for compilers, build tools and development headers. */
-export function isBuildPackage(name: string): boolean {
+function isBuildPackage(name: string): boolean {
   if (BUILD_PACKAGES.has(name)) return true;
   if (/^(gcc|g\+\+|clang|cpp)-\d+$/.test(name)) return true;
   return /-(dev|devel|headers)$/.test(name);

@@ -5,12 +5,12 @@ import { baseName, osPackages, packageName, stageCommands } from '../lib/python-
 import { fromImageWord } from '../lib/seed-stages.js';
 
 /** Build tools: compilers, make, and development headers. */
-export function isBuildTool(pkg: string): boolean {
+function isBuildTool(pkg: string): boolean {
   return /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|ninja-build|autoconf|automake|libtool|pkg-config|pkgconf|gfortran|rustc|cargo|cython3?|swig)$|-dev$|-devel$/.test(pkg);
 }
 
 /** The slim tag for a full-image tag (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`), or null. */
-export function slimTag(tag: string | null): string | null {
+function slimTag(tag: string | null): string | null {
   const t = tag ?? 'latest';
   const words = t.toLowerCase().split('-');
   if (words.some((w) => w === 'slim' || w === 'alpine' || w.startsWith('alpine') || w.startsWith('windowsservercore') || w.startsWith('nanoserver'))) return null;

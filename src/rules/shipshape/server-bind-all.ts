@@ -2,7 +2,7 @@ import type { Instruction, Range } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { baseName, containerCommand, envAt, type CommandToken } from '../lib/python-tools.js';
-import { globToRegExp, wordInArgs } from '../lib/seed-stages.js';
+import { filesOfSource, wordInArgs } from '../lib/seed-stages.js';
 import { cleanPath } from '../../parse/paths.js';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)$/i;
@@ -138,7 +138,7 @@ function gunicornConfInWorkdir(ctx: RuleContext, last: Instruction): boolean {
         const from = src.value.replace(/^\.\/?/, '').replace(/\/+$/, '');
         for (const conf of confs) {
           let landed: string | null = null;
-          if (from === conf || (/[*?[]/.test(from) && globToRegExp(from).test(conf))) {
+          if (from === conf || (/[*?[]/.test(from) && from.split('/').length === conf.split('/').length && filesOfSource([conf], from).length > 0)) {
             landed = destRaw.endsWith('/') || copy.sources.length > 1 ? `${dest}/gunicorn.conf.py` : dest;
           } else if (from === '' || conf.startsWith(from + '/')) {
             landed = `${dest}/${from === '' ? conf : conf.slice(from.length + 1)}`;
