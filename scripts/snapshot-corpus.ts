@@ -9,8 +9,8 @@
  * - `record DIR` writes DIR/<set>.jsonl (one line per file: name, findings, fixed text or null when
  *   unchanged, rule crashes, discarded fix rounds).
  * - `compare DIR` computes the same and compares line by line with DIR/<set>.jsonl; prints per set the
- *   number of files compared, identical and different (the first differences in full), and exits 1 when
- *   anything differs.
+ *   number of files compared, identical and different (the first differences in full; all of them, as
+ *   pairs of baseline and current lines, in DIR/<set>.different.jsonl), and exits 1 when anything differs.
  *
  * DIR should be outside the repository (e.g. ../vocab-baseline). The bulk set takes minutes: run it with
  * `nice` on a shared machine.
@@ -104,6 +104,12 @@ async function main(): Promise<void> {
       else different.push(rec.file);
     }
     console.log(`${set}: ${lines.length} files compared, ${same} identical, ${different.length} different (${seconds} s)`);
+    if (different.length > 0) {
+      const out = join(dir, `${set}.different.jsonl`);
+      const now = new Map(lines.map((l) => [(JSON.parse(l) as FileRecord).file, l]));
+      writeFileSync(out, different.map((f) => `${base.get(f) ?? ''}\n${now.get(f)}`).join('\n') + '\n');
+      console.log(`  baseline and current records of the different files (pairs of lines): ${out}`);
+    }
     for (const f of different.slice(0, 5)) {
       console.log(`  DIFF ${f}\n    baseline: ${base.get(f)?.slice(0, 2000)}\n    now:      ${lines.find((l) => l.startsWith(`{"file":${JSON.stringify(f)},`))?.slice(0, 2000)}`);
     }

@@ -74,7 +74,7 @@ export interface InstructionFacts {
   /** The stage it belongs to; null for global instructions (ARG before the first FROM). */
   stage: Stage | null;
   /** `--mount` flags of a RUN (empty for other instructions). */
-  mounts: Mount[];
+  mounts: readonly Mount[];
   /** Sources and destination of COPY/ADD; null for other instructions. */
   copy: CopyFacts | null;
   /** The WORKDIR in effect when the instruction runs. */
@@ -88,9 +88,9 @@ export interface StageFacts {
    * The stages it is built on through `FROM <earlier stage>`, nearest first, itself excluded. Stops at
    * an image base, a forward reference or a cycle.
    */
-  ancestors: Stage[];
+  ancestors: readonly Stage[];
   /** `[stage, ...ancestors]`. */
-  chain: Stage[];
+  chain: readonly Stage[];
   /** The image at the root of the chain; null when the chain ends in a stage reference it cannot follow. */
   rootImage: ImageRef | null;
   /** True for the last stage of the file (what `docker build` produces without `--target`). */
@@ -124,7 +124,7 @@ export interface Facts {
   /** Facts about a stage. */
   stage(stage: Stage): StageFacts;
   /** Every RUN in file order; with `onbuild: false` the RUNs wrapped by ONBUILD are left out. */
-  runs(options?: { onbuild?: boolean }): RunFacts[];
+  runs(options?: { onbuild?: boolean }): readonly RunFacts[];
   /** The instruction whose text contains `offset` (the ONBUILD, not the wrapped trigger), or null. */
   instructionAt(offset: number): Instruction | null;
 }
@@ -138,7 +138,7 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
   const stageFacts = new Map<Stage, StageFacts>();
   const wrapperOf = new Map<Instruction, Instruction>();
   for (const i of file.instructions) if (i.onbuild) wrapperOf.set(i.onbuild, i);
-  let allRuns: RunFacts[] | null = null;
+  let allRuns: RunFacts[] | null = null; // frozen once built
   let workdirs: Map<Instruction, WorkdirFacts> | null = null;
 
   const stageOf = (instr: Instruction): Stage | null => (instr.stageIndex >= 0 ? file.stages[instr.stageIndex] ?? null : null);
@@ -152,7 +152,9 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       const final = s.index === file.stages.length - 1;
       const finalStage = file.stages[file.stages.length - 1];
       const inFinalImage = final || (finalStage !== undefined && stageAncestors(file, finalStage).includes(s));
-      f = { stage: s, ancestors, chain, rootImage: last.base.kind === 'image' ? last.base.image : null, final, inFinalImage };
+      // Shared by every rule of the run: frozen, so a rule that sorts or reverses them fails loudly
+      // instead of changing what the rules after it see.
+      f = Object.freeze({ stage: s, ancestors: Object.freeze(ancestors), chain: Object.freeze(chain), rootImage: last.base.kind === 'image' ? last.base.image : null, final, inFinalImage });
       stageFacts.set(s, f);
     }
     return f;
@@ -171,7 +173,7 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       f = {
         instruction: instr,
         stage: stageOf(owner),
-        mounts: instr.keyword === 'RUN' ? readMounts(file, instr) : [],
+        mounts: Object.freeze(instr.keyword === 'RUN' ? readMounts(file, instr) : []),
         copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? readCopy(instr) : null,
         get workdir() {
           return workdirOf(instr);
@@ -182,15 +184,16 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
     return f;
   };
 
-  const runs = (options: { onbuild?: boolean } = {}): RunFacts[] => {
+  const runs = (options: { onbuild?: boolean } = {}): readonly RunFacts[] => {
     if (!allRuns) {
       allRuns = [];
       for (const instr of file.instructions) {
         const run = instr.keyword === 'RUN' ? instr : instr.keyword === 'ONBUILD' && instr.onbuild?.keyword === 'RUN' ? instr.onbuild : null;
         if (!run) continue;
         const script = shell(run);
-        allRuns.push({ run, reportOn: instr, onbuild: run !== instr, script, commands: script?.commands ?? [] });
+        allRuns.push(Object.freeze({ run, reportOn: instr, onbuild: run !== instr, script, commands: script?.commands ?? [] }));
       }
+      Object.freeze(allRuns);
     }
     return options.onbuild === false ? allRuns.filter((r) => !r.onbuild) : allRuns;
   };
@@ -320,7 +323,7 @@ function readCopy(instr: Instruction): CopyFacts {
 }
 
 /** The WORKDIR in effect at every instruction of every stage (ONBUILD triggers share their ONBUILD's). */
-function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: Stage) => Stage[]): Map<Instruction, WorkdirFacts> {
+function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: Stage) => readonly Stage[]): Map<Instruction, WorkdirFacts> {
   const out = new Map<Instruction, WorkdirFacts>();
   const stageEnd = new Map<number, WorkdirFacts>();
   for (const stage of file.stages) {

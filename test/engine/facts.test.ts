@@ -91,6 +91,23 @@ describe('ctx.stage()', () => {
     ]);
   });
 
+  it('are frozen: a rule cannot change what the rules after it see', async () => {
+    const frozen = await withCtx('FROM a AS base\nFROM base\nRUN --mount=type=cache,target=/c x\n', (ctx) => {
+      const s = ctx.stage(ctx.file.stages[1]);
+      return [Object.isFrozen(s), Object.isFrozen(s.chain), Object.isFrozen(s.ancestors), Object.isFrozen(ctx.facts(ctx.file.instructions[2]).mounts), Object.isFrozen(ctx.runs())];
+    });
+    expect(frozen).toEqual([true, true, true, true, true]);
+  });
+
+  it('bug: prefer-multi-stage-build reversed the shared stage chain, so require-non-root-user read the parent\'s USER first', async () => {
+    const { RULES } = await import('../../src/rules/index.js');
+    const rules = RULES.filter((r) => r.id === 'prefer-multi-stage-build' || r.id === 'require-non-root-user');
+    const text = 'FROM debian:12.6 AS base\nUSER root\nRUN apt-get install -y gcc=4:12.2.0-3\nFROM base\nUSER 10001\nCMD ["app"]\n';
+    const r = await lint(text, { rules });
+    expect(r.internalErrors).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === 'require-non-root-user')).toEqual([]);
+  });
+
   it('shares the semantics the engine computed', async () => {
     expect(await withCtx('ARG V=1\nFROM a:$V\n', (ctx) => ctx.semantics.global.get('V')?.value)).toBe('1');
   });

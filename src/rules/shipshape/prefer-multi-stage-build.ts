@@ -86,7 +86,7 @@ export default defineRule({
     // Without CMD/ENTRYPOINT the image is a base or toolchain image for other builds (golang,
     // buildpack-deps): keeping compilers is its purpose.
     if (!chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return;
-    for (const s of chain.reverse()) {
+    for (const s of [...chain].reverse()) {
       for (const run of s.instructions) {
         if (run.keyword !== 'RUN') continue;
         const cmds = ctx.commands(run);

@@ -47,7 +47,7 @@ const DROP_TOOLS = /(^|[\s/"'])(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)
  * ENTRYPOINT and installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`...), as the
  * official postgres, redis, mysql and mongo images do.
  */
-function dropsPrivileges(chain: Stage[]): boolean {
+function dropsPrivileges(chain: readonly Stage[]): boolean {
   const all = chain.flatMap((s) => s.instructions);
   if (!all.some((i) => i.keyword === 'ENTRYPOINT')) return false;
   return all.some((i) => (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'ENV') && DROP_TOOLS.test(i.args.text + '\n' + i.heredocs.map((h) => h.content).join('\n')));
@@ -63,7 +63,7 @@ function isWindowsImage(name: string): boolean {
  * (`mcr.microsoft.com/dotnet/sdk:8.0` is multi-platform): `# escape=\``, a `SHELL` running Windows
  * PowerShell or cmd, or a `WORKDIR` with a drive letter (`WORKDIR C:\\app`).
  */
-function buildsForWindows(file: Dockerfile, chain: Stage[]): boolean {
+function buildsForWindows(file: Dockerfile, chain: readonly Stage[]): boolean {
   if (file.escape === '`') return true;
   return chain.some((s) => s.instructions.some((i) => {
     if (i.keyword === 'SHELL') return /^\s*\[?\s*"?(?:[A-Za-z]:\\[^"]*\\)?(powershell|cmd)(\.exe)?"?\s*(,|$)/i.test(i.argsAfterFlags.text);
@@ -73,7 +73,7 @@ function buildsForWindows(file: Dockerfile, chain: Stage[]): boolean {
 }
 
 /** True when the stage or its ancestry sets CMD or ENTRYPOINT (it is an application, not a base image). */
-function setsCommand(chain: Stage[]): boolean {
+function setsCommand(chain: readonly Stage[]): boolean {
   return chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
 }
 
