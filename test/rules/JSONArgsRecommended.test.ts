@@ -13,6 +13,11 @@ ruleTable(rule, {
     { input: '# check=skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD echo hi\n', name: 'file-level skip' },
   ],
   fires: [
+    { name: 'Python server: graceful shutdown', input: 'FROM python:3.12.4-slim\nCMD gunicorn --bind 0.0.0.0:8000 site.wsgi\n', line: 2, message: /gunicorn gets no SIGTERM on `docker stop`, so it cannot finish in-flight requests.*CMD \["gunicorn", "--bind", "0\.0\.0\.0:8000", "site\.wsgi"\]/ },
+    { name: 'Python server with variables: sh -c exec', input: 'FROM python:3.12.4-slim\nCMD uvicorn app:app --host 0.0.0.0 --port $PORT\n', line: 2, message: /\["\/bin\/sh", "-c", "exec uvicorn \.\.\."\]/ },
+    { name: 'celery warm shutdown', input: 'FROM python:3.12.4-slim\nCMD celery -A proj worker\n', message: /warm shutdown/ },
+    { name: 'plain python', input: 'FROM python:3.12.4-slim\nCMD python app.py\n', message: /Python gets no SIGTERM/ },
+    { name: 'not Python: message unchanged', input: 'FROM nginx:1.27.0\nCMD nginx -g daemon-off\n', message: /forward signals such as SIGTERM to your process; write it/ },
     { input: 'FROM alpine:3.20\nCMD echo hello\n', line: 2, column: 1, unsafeFixed: 'FROM alpine:3.20\nCMD ["echo", "hello"]\n', fixed: 'FROM alpine:3.20\nCMD echo hello\n' },
     { input: "FROM alpine:3.20\nCMD ['nginx', '-g', 'daemon off;']\n", line: 2, name: 'single quotes are shell form', unsafeFixed: "FROM alpine:3.20\nCMD ['nginx', '-g', 'daemon off;']\n" },
     { input: 'FROM alpine:3.20\nCMD ["echo", "hi"] extra\n', line: 2 },

@@ -3,6 +3,11 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Django's documented build-time pattern: a throw-away key on the collectstatic command persists nowhere.
+    'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN SECRET_KEY=dummy python manage.py collectstatic --noinput\n',
+    'FROM python:3.12.4-slim\nRUN DJANGO_SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN SECRET_KEY="dummyKeyWithMinimumLength-------------------------" /opt/venv/bin/python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN --mount=type=secret,id=django_secret_key,env=SECRET_KEY python manage.py collectstatic --noinput\n',
     'FROM alpine:3.20\nENV KEYCLOAK_URL=https://kc AUTHOR=me TOKENIZER=bpe\n',
     'FROM alpine:3.20\nARG AUTH_MODULE_VERSION=2\n',
     'FROM alpine:3.20\nENV PUBLIC_KEY=ssh-ed25519AAAA\n',

@@ -3,6 +3,7 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    'FROM python:3.12.4-slim\nCOPY pyproject.toml pdm.lock ./\nRUN pdm sync --prod --no-self\nCOPY . .\nRUN pdm sync --prod\n',
     'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nUSER nobody\nCMD ["gunicorn", "site.wsgi"]\n',
     'FROM python:3.12.4-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nCOPY . .\nRUN uv sync --frozen\n',
     'FROM python:3.12.4-slim\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install --only-root\n',
@@ -17,6 +18,9 @@ ruleTable(rule, {
     'FROM node:20.15.1-slim\nCOPY . .\nONBUILD RUN npm ci\n',
   ],
   fires: [
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pdm install --prod --frozen-lockfile\n', line: 3, message: /pdm install/ },
+    { input: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN pdm sync --prod --no-self\n', noContext: true, unsafeFixed: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY pyproject.toml pdm.lock ./\nRUN pdm sync --prod --no-self\nCOPY . .\n' },
+    { input: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN pdm install --prod --no-self\n', noContext: true, unsafeFixed: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY pyproject.toml pdm.lock* ./\nRUN pdm install --prod --no-self\nCOPY . .\n' },
     { input: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n', line: 4, column: 5, message: /`pip install -r requirements.txt` runs after `COPY \. \.` \(line 3\).*copy requirements\.txt first/ },
     { input: 'FROM node:20.15.1-slim\nCOPY ./ /app\nRUN npm ci --omit=dev\n', line: 3, message: /package-lock\.json/ },
     { input: 'FROM node:20.15.1-slim\nADD . /app\nRUN yarn --frozen-lockfile\n', line: 3, message: /`yarn`/ },

@@ -12,6 +12,9 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nENTRYPOINT python app.py\nCMD ["flask", "run"]\n',
     'FROM python:3.12.4-slim\nCMD ["python", "-m", "myapp.server"]\n',
     'FROM python:3.12.4-slim\nONBUILD CMD ["flask", "run"]\nCMD ["gunicorn", "app:app"]\n',
+    // --reload is a debug switch of a production server: no-debug-mode reports it.
+    'FROM python:3.12.4-slim\nCMD ["uvicorn", "app:app", "--reload"]\n',
+    'FROM python:3.12.4-slim\nCMD ["flask", "shell"]\n',
   ],
   fires: [
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n', line: 3, column: 22, message: /Django's development server/ },
@@ -21,7 +24,8 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver\n', files: { 'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\n' }, message: /\(`gunicorn shop\.wsgi:application`\)$/, name: 'from DJANGO_SETTINGS_MODULE' },
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver\n', noContext: true, message: /`gunicorn <your_project>\.wsgi:application, naming the package that holds wsgi\.py`/, name: 'no context: a placeholder that says so' },
     { input: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["flask", "run", "--host=0.0.0.0"]\n', line: 3, column: 6, message: /flask run/ },
-    { input: 'FROM python:3.12.4-slim\nCMD ["uvicorn", "app:app", "--reload"]\n', message: /--reload/ },
+    { input: 'FROM python:3.12.4-slim\nCMD ["python", "-m", "flask", "run", "--host=0.0.0.0"]\n', line: 2, message: /flask run/ },
+    { input: 'FROM python:3.12.4-slim\nCMD flask --app hello run --host 0.0.0.0\n', line: 2, message: /flask run/ },
     { input: 'FROM python:3.12.4-slim\nCMD ["python", "-m", "http.server", "8000"]\n', message: /http\.server/ },
     { input: 'FROM node:20.15.1-slim\nCMD ["npm", "run", "dev"]\n', message: /npm run dev/ },
     { input: 'FROM node:20.15.1-slim\nENTRYPOINT ["yarn"]\nCMD ["dev"]\n', line: 2, message: /yarn dev/ },

@@ -3,6 +3,11 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Django's documented build-time pattern: a throw-away key on the collectstatic command persists nowhere.
+    'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN SECRET_KEY=dummy python manage.py collectstatic --noinput\n',
+    'FROM python:3.12.4-slim\nRUN DJANGO_SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN SECRET_KEY="dummyKeyWithMinimumLength-------------------------" /opt/venv/bin/python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN --mount=type=secret,id=django_secret_key,env=SECRET_KEY python manage.py collectstatic --noinput\n',
     'FROM fedora:40\nRUN useradd -m -G wheel james -p "$(dd if=/dev/urandom bs=1 count=21 2>/dev/null | base64)"\n',
     'FROM debian:12\nRUN useradd -m app\n',
     'FROM debian:12\nRUN useradd -m -p \'*\' app\n',

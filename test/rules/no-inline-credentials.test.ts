@@ -3,6 +3,11 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Django's documented build-time pattern: a throw-away key on the collectstatic command persists nowhere.
+    'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN SECRET_KEY=dummy python manage.py collectstatic --noinput\n',
+    'FROM python:3.12.4-slim\nRUN DJANGO_SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN SECRET_KEY="dummyKeyWithMinimumLength-------------------------" /opt/venv/bin/python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN --mount=type=secret,id=django_secret_key,env=SECRET_KEY python manage.py collectstatic --noinput\n',
     'FROM alpine:3.20\nENV SLACK_TOKEN NULL\nENV GITHUB_TOKEN=your-token-here\n',
     'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID="" AWS_SECRET_ACCESS_KEY=""\n',
     'FROM alpine:3.20 AS build\nARG GITHUB_TOKEN\nRUN echo build\nFROM alpine:3.20\nCOPY --from=build /etc/os-release /\n',

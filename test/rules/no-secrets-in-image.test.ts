@@ -8,6 +8,11 @@ const NPM = 'npm_' + 'Zk4QmX8rT2vB9nL1pW6yH3cJ7dF0sA5gE2uK';
 
 ruleTable(rule, {
   silent: [
+    // Django's documented build-time pattern: a throw-away key on the collectstatic command persists nowhere.
+    'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN SECRET_KEY=dummy python manage.py collectstatic --noinput\n',
+    'FROM python:3.12.4-slim\nRUN DJANGO_SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN SECRET_KEY="dummyKeyWithMinimumLength-------------------------" /opt/venv/bin/python manage.py collectstatic --no-input\n',
+    'FROM python:3.12.4-slim\nRUN --mount=type=secret,id=django_secret_key,env=SECRET_KEY python manage.py collectstatic --noinput\n',
     'FROM alpine:3.20\nARG GOOGLE_CREDENTIALS=credentials.json\nENV GA_CLIENT_SECRET ignored\nENV HUBOT_DISCORD_TOKEN=yourtokenhere SLACK_TOKEN=YOUR_SLACK_TOKEN\n',
     'FROM eclipse-temurin:21\nENV JAVA_TRUSTSTORE_PASSWORD changeit\n',
     'FROM alpine:3.20\nENV AWS_SECRET_ACCESS_KEY="SECRET KEY MISSING, provide it as environment variable"\n',
@@ -30,6 +35,7 @@ ruleTable(rule, {
     'FROM alpine:3.20\nRUN git clone https://${GH_USER}:${GH_TOKEN}@github.com/acme/private.git\n',
   ],
   fires: [
+    { name: 'collectstatic advice', input: 'FROM python:3.12.4-slim\nENV DJANGO_SECRET_KEY=k9f8a7sd6f5a4sdf3g2h1j0kl\nRUN python manage.py collectstatic --noinput\n', line: 2, message: /collectstatic` needs a key, not the real one/ },
     { input: `FROM python:3.12-slim\nENV AWS_ACCESS_KEY_ID=${AKIA}\n`, line: 2, column: 23, count: 1, message: /^ENV AWS_ACCESS_KEY_ID contains an AWS access key ID/ },
     { input: `FROM python:3.12-slim\nENV AWS_SECRET_ACCESS_KEY=${AWS_SECRET}\n`, line: 2, message: /AWS secret access key/ },
     { input: `FROM alpine:3.20\nARG GITHUB_TOKEN=${GHP}\n`, line: 2, column: 18, message: new RegExp(`^(?!.*${GHP}).*GitHub token`) },

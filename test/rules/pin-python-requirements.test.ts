@@ -7,6 +7,11 @@ const DF = 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --
 
 ruleTable(rule, {
   silent: [
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install .\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = ["django==5.0.7", "gunicorn==22.0.0 ; sys_platform != \'win32\'"]\n' } },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install --no-deps .\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' } },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install -r requirements.lock && pip install .\n', files: { ...{ 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' }, 'requirements.lock': 'django==5.0.7\n' } },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install .\n', noContext: true },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install flask==3.0.3\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' } },
     { input: DF, files: { 'requirements.txt': '# web\n--only-binary=:all:\ndjango==5.0.7\ngunicorn==22.0.0 ; python_version >= "3.8"\n' } },
     { input: DF, files: { 'requirements.txt': 'django==5.0.7 \\\n    --hash=sha256:aaaa \\\n    --hash=sha256:bbbb\ncelery[redis]==5.4.0\n' } },
     { input: DF, files: { 'requirements.txt': '-e .\n./libs/shared\nhttps://example.com/pkg-1.0.tar.gz#sha256=abc\nmypkg @ https://example.com/mypkg-2.0-py3-none-any.whl\n' } },
@@ -21,6 +26,9 @@ ruleTable(rule, {
     { input: 'FROM python:3.12.4-slim\nCOPY --from=build requirements.txt .\n', files: { 'requirements.txt': 'django\n' } },
   ],
   fires: [
+    { name: 'pip install . with ranges in pyproject', input: 'FROM python:3.12.4-slim\nCOPY . /app\nRUN pip install --no-cache-dir .\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' }, line: 3, message: /resolves the `\[project\] dependencies` of `pyproject\.toml`, which are not pinned: `django>=5\.0`/ },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN pip install -e ".[postgres]"\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' }, line: 3 },
+    { input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN uv pip install --system -r pyproject.toml\n', files: { 'pyproject.toml': '[project]\nname = "app"\ndependencies = [\n  "django>=5.0",\n  "gunicorn==22.0.0",\n]\n' }, line: 3 },
     { input: DF, files: { 'requirements.txt': 'django\nrequests>=2.31\n' }, line: 2, column: 6, count: 1, message: /`requirements\.txt` has requirements not pinned with `==`: `django` \(line 1\), `requests>=2\.31` \(line 2\)/ },
     { input: DF, files: { 'requirements.txt': '-r base.txt\nflask==3.0.3\n', 'base.txt': '# base\nsqlalchemy~=2.0\n' }, message: /`base\.txt` \(included from `requirements\.txt`\).*sqlalchemy~=2\.0/ },
     { input: DF, files: { 'requirements.txt': 'django==5.*\n' }, message: /wildcard/ },

@@ -9,6 +9,11 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE 1\nENV PYTHONUNBUFFERED=true\n',
     'FROM python:3.12.4-slim AS build\nRUN pip wheel .\nFROM debian:12.6-slim\nCMD ["app"]\n',
     'FROM python:3.12.4-slim\nARG X=1\nENV PYTHONDONTWRITEBYTECODE=$X PYTHONUNBUFFERED=${X}\n',
+    // Bytecode precompiled on purpose (saleor's builder): PYTHONDONTWRITEBYTECODE is not asked for.
+    'FROM python:3.12 AS build-python\nENV UV_COMPILE_BYTECODE=1 UV_SYSTEM_PYTHON=1\nRUN uv sync --locked --no-install-project\nFROM python:3.12-slim\nCOPY --from=build-python /usr/local/lib/python3.12/site-packages/ /usr/local/lib/python3.12/site-packages/\nENV PYTHONUNBUFFERED=1\n',
+    'FROM python:3.12.4-slim\nRUN uv sync --locked --compile-bytecode\nENV PYTHONUNBUFFERED=1\n',
+    'FROM python:3.12.4-slim\nCOPY . /app\nRUN python -m compileall -q /app\nENV PYTHONUNBUFFERED=1\n',
+    'FROM python:3.12.4-slim AS deps\nRUN UV_COMPILE_BYTECODE=1 uv sync --locked\nFROM python:3.12.4-slim\nCOPY --from=0 /app /app\nENV PYTHONUNBUFFERED=1\n',
   ],
   fires: [
     {
@@ -27,6 +32,8 @@ ruleTable(rule, {
       line: 3,
       fixed: 'FROM python:3.12.4-slim AS base\r\nENV PYTHONUNBUFFERED=1\r\nFROM base AS final\r\nENV PYTHONDONTWRITEBYTECODE=1\r\nCMD ["python"]\r\n',
     },
+    { name: 'precompiling asks only for PYTHONUNBUFFERED', input: 'FROM python:3.12.4 AS build\nENV UV_COMPILE_BYTECODE=1\nFROM python:3.12.4-slim\nCOPY --from=build /app /app\n', line: 3, message: /without `PYTHONUNBUFFERED`: add `ENV PYTHONUNBUFFERED=1`/ },
+    { name: 'a precompiling stage that does not feed the final image does not count', input: 'FROM python:3.12.4 AS tools\nENV UV_COMPILE_BYTECODE=1\nFROM python:3.12.4-slim\nENV PYTHONUNBUFFERED=1\n', line: 3, message: /PYTHONDONTWRITEBYTECODE/ },
     { input: 'FROM python:3.12.4-slim', fixed: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1' },
     { input: 'FROM python:3.12.4-slim\nONBUILD ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\n', line: 1, name: 'ONBUILD ENV applies to child images only' },
     { input: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nCMD ["python"]\n', line: 1 },

@@ -1,3 +1,4 @@
+import { collectstaticAdvice } from '../lib/python-tools.js';
 import { defineRule } from '../define.js';
 import type { Range } from '../../parse/types.js';
 import { withOnbuild } from '../lib/instructions.js';
@@ -58,7 +59,7 @@ export default defineRule({
         ctx.report({
           instruction: wrapper ?? instr,
           range,
-          message: `\`${instr.keyword} ${pair.key}\` looks like a secret and would be stored in the image; pass it with \`RUN --mount=type=secret\` or at run time`,
+          message: `\`${instr.keyword} ${pair.key}\` looks like a secret and would be stored in the image; pass it with \`RUN --mount=type=secret\` or at run time${collectstaticAdvice(ctx, wrapper ?? instr, pair.key)}`,
         });
       }
     }

@@ -1,43 +1,9 @@
-import type { Instruction } from '../../parse/types.js';
 import type { BuildContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { wordInArgs } from '../lib/seed-stages.js';
+import { containerCommand, type CommandToken } from '../lib/python-tools.js';
 
-interface Token {
-  value: string;
-  instr: Instruction;
-}
-
-/** Splits shell text into words (quotes removed), then `&&`, `;`, `|` become separate tokens. */
-function shellWords(text: string): string[] {
-  const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(&&|\|\||[;|&])|([^\s"';|&]+)/g;
-  let m: RegExpExecArray | null;
-  let cur = '';
-  let last = -1;
-  while ((m = re.exec(text))) {
-    const glued = m.index === last;
-    const piece = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    if (m[3] !== undefined) {
-      if (cur) out.push(cur);
-      out.push(piece);
-      cur = '';
-    } else if (glued && cur) cur += piece;
-    else {
-      if (cur) out.push(cur);
-      cur = piece;
-    }
-    last = re.lastIndex;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-/** The words a CMD/ENTRYPOINT runs; `sh -c "script"` arguments are split into their words too. */
-function tokensOf(instr: Instruction): Token[] {
-  const words = instr.json ?? shellWords(instr.argsAfterFlags.text);
-  return words.flatMap((w) => (/\s/.test(w) ? shellWords(w) : [w])).map((value) => ({ value, instr }));
-}
+type Token = CommandToken;
 
 const base = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
 
@@ -84,9 +50,6 @@ function findDevServer(tokens: Token[], context: BuildContext | null): Match | n
     if (w === '-m' && (next === 'http.server' || next === 'SimpleHTTPServer')) {
       return { at: tokens[i + 1], server: `Python's \`${next}\``, instead: 'a real web server (nginx, caddy) or your application server' };
     }
-    if ((w === 'uvicorn' || w === 'hypercorn' || w === 'gunicorn') && v.slice(i + 1).some((x) => x === '--reload' || x.startsWith('--reload='))) {
-      return { at: tokens[i], server: `\`${w} --reload\` (auto-reload watches the source tree)`, instead: `\`${w}\` without \`--reload\`` };
-    }
     if (w === 'fastapi' && next === 'dev') return { at: tokens[i], server: '`fastapi dev`', instead: '`fastapi run` or uvicorn' };
     if ((w === 'npm' || w === 'pnpm' || w === 'yarn' || w === 'bun') && /^(run|run-script)$/.test(next) && /^(dev|develop|start:dev|serve:dev)$/.test(v[i + 2] ?? '')) {
       return { at: tokens[i], server: `\`${w} ${next} ${v[i + 2]}\``, instead: 'a production build served by `npm start`/`node` or a web server' };
@@ -117,34 +80,22 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `uvicorn`/`hypercorn`/`gunicorn --reload`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces. For Django the message names the production command with the project\'s own WSGI module, found in the build context (`mysite/wsgi.py` → `gunicorn mysite.wsgi:application`; an `asgi.py` alone → uvicorn; else the package `manage.py` names in `DJANGO_SETTINGS_MODULE`), or a placeholder that says what to fill in.',
+      'Reports the final stage when its command — `ENTRYPOINT` and `CMD` together, inherited from earlier stages of the file, exec or shell form, including scripts passed to `sh -c` — starts a development server: Django `manage.py runserver` (also `runserver_plus`, `django-admin runserver`), `flask run`, `fastapi dev`, `python -m http.server` / `SimpleHTTPServer`, `npm run dev` (also `pnpm`/`yarn`/`bun`), `next dev`, `nuxt dev`, `vite dev`, `ng serve`, `webpack serve`, `webpack-dev-server`, `react-scripts start`, `nodemon`, `php -S`, `php artisan serve`. Earlier stages (a `dev` target) are not judged: only the image the file produces. For Django the message names the production command with the project\'s own WSGI module, found in the build context (`mysite/wsgi.py` → `gunicorn mysite.wsgi:application`; an `asgi.py` alone → uvicorn; else the package `manage.py` names in `DJANGO_SETTINGS_MODULE`), or a placeholder that says what to fill in. `--reload` on a production server (gunicorn, uvicorn) is a debug switch, reported by `no-debug-mode`.',
     why: 'Development servers are single-threaded or unhardened (Django and Flask say so in bold), serve static files insecurely, reload on file changes, and often expose debuggers. In an image meant for production use a WSGI/ASGI server such as gunicorn or uvicorn, or serve a production build.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD python manage.py runserver 0.0.0.0:8000\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
   },
   check(ctx) {
-    const stage = (ctx.file.stages.at(-1) ?? null);
-    if (stage === null) return;
-    let entrypoint: Instruction | null = null;
-    let cmd: Instruction | null = null;
-    for (const s of ctx.stage(stage).chain) {
-      for (let i = s.instructions.length - 1; i >= 0; i--) {
-        const instr = s.instructions[i];
-        if (instr.keyword === 'ENTRYPOINT' && entrypoint === null) entrypoint = instr;
-        if (instr.keyword === 'CMD' && cmd === null) cmd = instr;
-      }
-    }
-    const tokens: Token[] = [];
-    if (entrypoint) for (const item of tokensOf(entrypoint)) tokens.push(item);
-    // A shell-form ENTRYPOINT ignores CMD.
-    if (cmd && !(entrypoint && !entrypoint.execForm)) for (const item of tokensOf(cmd)) tokens.push(item);
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined) return;
+    const { tokens } = containerCommand(ctx, stage);
     const match = findDevServer(tokens, ctx.context);
     if (match === null) return;
     const instr = match.at.instr;
     const word = instr.words.find((w) => w.value === match.at.value || w.value.includes(match.at.value));
     ctx.report({
+      at: word ?? wordInArgs(ctx.file, instr, match.at.value) ?? instr,
       instruction: instr,
-      range: word?.range ?? wordInArgs(ctx.file, instr, match.at.value) ?? instr.range,
       message: `The container's command runs ${match.server}, which is not meant for production: use ${match.instead}`,
     });
   },

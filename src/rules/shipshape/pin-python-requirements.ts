@@ -5,6 +5,51 @@ import { defineRule } from '../define.js';
 import { normaliseName, readRequirements, type UnpinnedRequirement } from '../lib/python.js';
 import { contextCopies, filesOfSource, isWholeContext } from '../lib/seed-stages.js';
 import { flagValues } from '../../shell/query.js';
+import { pythonInstall, readPyproject, stageCommands } from '../lib/python-tools.js';
+import type { RuleContext } from '../../engine/types.js';
+
+/** A `[project] dependencies` entry pinned to one version (`django==5.0.7`, `x===1`, a direct URL). */
+function pinnedDependency(spec: string): boolean {
+  const req = spec.split(';')[0].trim();
+  if (/\s@\s*\S+/.test(req)) return /@[0-9a-f]{40}(?![0-9a-f])/i.test(req) || !/(git|hg|svn|bzr)\+/.test(req);
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*===?\s*[^,*\s]+$/.test(req);
+}
+
+/**
+ * `pip install .` (also `-e .`, a directory, `uv pip install -r pyproject.toml`) in a stage where no
+ * requirements file was installed before: the `[project] dependencies` of that pyproject.toml resolve
+ * afresh. Reports when some are not pinned.
+ */
+function checkPyprojectInstalls(ctx: RuleContext, context: BuildContext): void {
+  for (const stage of ctx.file.stages) {
+    let pinnedBefore = false;
+    for (const { run, cmd, stage: s } of stageCommands(ctx, stage)) {
+      const install = pythonInstall(cmd);
+      if (install === null || (install.tool !== 'pip' && install.tool !== 'uv-pip') || install.sub !== 'install') continue;
+      const reqs = [...flagValues(cmd, 'r'), ...flagValues(cmd, 'requirement'), ...flagValues(cmd, 'c'), ...flagValues(cmd, 'constraint')];
+      if (reqs.some((r) => !/pyproject\.toml$/.test(r))) pinnedBefore = true;
+      if (s !== stage || pinnedBefore || cmd.args.some((a) => a.value === '--no-deps')) continue;
+      const targets = [...install.operands.map((w) => w.value), ...flagValues(cmd, 'e'), ...flagValues(cmd, 'editable'), ...reqs.filter((r) => /pyproject\.toml$/.test(r))];
+      for (const target of targets) {
+        const m = /^(\.{1,2}(?:\/[\w.-]*)*|[\w.-]+\/pyproject\.toml|pyproject\.toml)(\[[^\]]*\])?$/.exec(target);
+        if (!m) continue;
+        const dir = m[1].replace(/\/?pyproject\.toml$/, '').replace(/^\.\/?/, '').replace(/\/+$/, '');
+        const path = dir === '' || dir === '.' ? 'pyproject.toml' : `${dir}/pyproject.toml`;
+        const text = context.readFile(path);
+        if (text === null) continue;
+        const loose = readPyproject(text).dependencies.filter((d) => !pinnedDependency(d));
+        if (loose.length === 0) continue;
+        const list = loose.slice(0, 5).map((d) => `\`${d}\``).join(', ') + (loose.length > 5 ? ` and ${loose.length - 5} more` : '');
+        ctx.report({
+          instruction: run,
+          range: cmd.range,
+          message: `\`${install.label} ${target}\` resolves the \`[project] dependencies\` of \`${path}\`, which are not pinned: ${list}. Install a lock first (\`uv sync --locked\`, or \`pip install -r\` of a compiled requirements file, then \`${install.label} --no-deps ${target}\`)`,
+        });
+        break;
+      }
+    }
+  }
+}
 
 /** A requirements file by its name: `requirements.txt`, `requirements-prod.txt`, `requirements/base.txt`. */
 function isRequirementsFile(path: string): boolean {
@@ -84,7 +129,7 @@ export default defineRule({
   needsContext: true,
   docs: {
     description:
-      'Reads the pip requirements files the image gets from the build context — files named `*requirements*.txt` or under `requirements/` that a `COPY`/`ADD` copies by name, directory or glob, and, with `COPY . .`, those a `pip install -r` names — and reports entries not pinned to one version. Pinned: `name==1.2.3` / `===` (with extras, environment markers or per-line options), any entry with `--hash`, a name pinned by a `-c` constraints file, direct archive URLs (`name @ https://.../name-1.2.3.tar.gz`), VCS URLs with a full 40-hex commit. Not pinned: bare names, ranges (`>=`, `~=`, `!=`, `<`), wildcards (`==1.*`), VCS URLs on a branch or tag. Comments, continuation lines and option lines (`--index-url`, `--only-binary`...) are skipped; `-r other.txt` includes and `-c` constraints are followed when the file is in the context; local paths and `-e .` are the project\'s own code and are not judged; `.in` files (pip-tools input) are not read. One finding per file, at the `COPY` (or the `pip install -r`). Silent without a build context.',
+      'Reads the pip requirements files the image gets from the build context — files named `*requirements*.txt` or under `requirements/` that a `COPY`/`ADD` copies by name, directory or glob, and, with `COPY . .`, those a `pip install -r` names — and reports entries not pinned to one version. Pinned: `name==1.2.3` / `===` (with extras, environment markers or per-line options), any entry with `--hash`, a name pinned by a `-c` constraints file, direct archive URLs (`name @ https://.../name-1.2.3.tar.gz`), VCS URLs with a full 40-hex commit. Not pinned: bare names, ranges (`>=`, `~=`, `!=`, `<`), wildcards (`==1.*`), VCS URLs on a branch or tag. Comments, continuation lines and option lines (`--index-url`, `--only-binary`...) are skipped; `-r other.txt` includes and `-c` constraints are followed when the file is in the context; local paths and `-e .` are the project\'s own code and are not judged; `.in` files (pip-tools input) are not read. One finding per file, at the `COPY` (or the `pip install -r`). Also reports `pip install .` (also `-e .`, `./pkg`, `.[extra]`, `uv pip install`, `-r pyproject.toml`) when the `[project] dependencies` of that directory\'s `pyproject.toml` are not all pinned and nothing pinned was installed before it in the stage (a `-r`/`-c` requirements or constraints file) and it does not say `--no-deps`. Projects managed by uv, Poetry, pipenv or pdm are judged by `require-locked-install` (their lock file is the pin). Silent without a build context.',
     why: 'An unpinned requirement resolves to whatever is newest at build time: two builds of the same commit install different code, a new release can break the image, and a compromised release is pulled in automatically. Pin exact versions (generate them with `pip-compile`, `uv pip compile` or `pip freeze`) and upgrade on purpose.',
     bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.lock.txt .\nRUN pip install --no-cache-dir -r requirements.lock.txt\n',
@@ -120,6 +165,7 @@ export default defineRule({
         }
       }
     }
+    checkPyprojectInstalls(ctx, context);
     const reported = new Set<string>();
     for (const [top, at] of targets) {
       for (const file of readTree(context, top)) {

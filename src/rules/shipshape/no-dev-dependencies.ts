@@ -1,0 +1,140 @@
+import type { PythonInstall } from '../lib/python-tools.js';
+import { baseName, containerCommand, envAt, hasAny, pythonInstall, readPyproject, requirementFiles, stageCommands, truthy } from '../lib/python-tools.js';
+import { defineRule } from '../define.js';
+import type { RuleContext } from '../../engine/types.js';
+import type { Instruction } from '../../parse/types.js';
+
+/** A requirements file named for development or testing: `requirements-dev.txt`, `requirements/test.txt`, `dev-requirements.txt`. */
+const DEV_WORD = /(^|[-_./])(dev|devel|develop|development|test|tests|testing|lint|linting|local|ci)([-_.]|$)/i;
+
+function isDevRequirements(path: string): boolean {
+  const base = baseName(path).replace(/\.(txt|in)$/i, '');
+  const parent = path.includes('/') ? baseName(path.slice(0, path.lastIndexOf('/'))) : '';
+  if (/requirements?/i.test(base)) return DEV_WORD.test(base.replace(/requirements?/i, ''));
+  if (/^requirements?$/i.test(parent)) return DEV_WORD.test('-' + base);
+  return false;
+}
+
+/** `.[dev]`, `.[dev,test]`, `-e ".[tests]"`: the project with development extras. */
+function devExtras(install: PythonInstall): string | null {
+  const words = [...install.operands.map((w) => w.value), ...install.cmd.args.map((w) => w.value)];
+  for (const w of words) {
+    const m = /^(?:\.|\.\/|[\w./-]*\/)?\[([^\]]+)\]$/.exec(w);
+    if (m && m[1].split(',').some((e) => DEV_WORD.test('-' + e.trim() + '-'))) return w;
+  }
+  return null;
+}
+
+/** The pyproject.toml facts, when the build context has one at its root. */
+function pyproject(ctx: RuleContext) {
+  const text = ctx.context?.readFile('pyproject.toml') ?? null;
+  return text === null ? null : readPyproject(text);
+}
+
+function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): string | null {
+  const { cmd } = install;
+  switch (install.tool) {
+    case 'pip':
+    case 'uv-pip': {
+      const dev = requirementFiles(install).find(isDevRequirements);
+      if (dev) return `\`${install.label} -r ${dev}\` installs development requirements`;
+      const extras = devExtras(install);
+      if (extras) return `\`${install.label} ${extras}\` installs the project's development extras`;
+      return null;
+    }
+    case 'uv': {
+      if (hasAny(cmd, 'no-dev', 'only-group', 'no-default-groups', 'no-group', 'only-dev') && !hasAny(cmd, 'only-dev')) {
+        return null;
+      }
+      if (hasAny(cmd, 'only-dev')) return '`uv sync --only-dev` installs only development dependencies';
+      if (truthy(envAt(ctx, run, 'UV_NO_DEV', cmd)) || truthy(envAt(ctx, run, 'UV_NO_DEFAULT_GROUPS', cmd))) return null;
+      if (hasAny(cmd, 'all-groups')) return '`uv sync --all-groups` installs every dependency group, development ones included';
+      const facts = pyproject(ctx);
+      if (facts && !facts.groups.includes('dev') && !facts.uvDev) return null;
+      return '`uv sync` installs the `dev` dependency group by default; add `--no-dev`';
+    }
+    case 'poetry': {
+      if (hasAny(cmd, 'only-root', 'no-dev')) return null;
+      const only = [...flagValuesOf(install, 'only')];
+      if (only.length > 0) return only.some((g) => DEV_WORD.test('-' + g + '-')) ? `\`poetry install --only ${only.join(',')}\` installs development dependencies` : null;
+      const without = flagValuesOf(install, 'without');
+      if (without.some((g) => /^dev$/i.test(g))) return null;
+      const facts = pyproject(ctx);
+      if (facts && facts.poetryGroups.filter((g) => !without.includes(g)).length === 0) return null;
+      if (without.length > 0 && !facts) return null;
+      return '`poetry install` installs every non-optional group, `dev` included; add `--only main` (or `--without dev`)';
+    }
+    case 'pipenv':
+      if (hasAny(cmd, 'dev', 'd')) return `\`pipenv ${install.sub} --dev\` installs the \`[dev-packages]\``;
+      return null;
+    case 'pdm': {
+      if (hasAny(cmd, 'prod', 'production')) return null;
+      if (flagValuesOf(install, 'G').length > 0 || flagValuesOf(install, 'group').length > 0) return null;
+      const facts = pyproject(ctx);
+      if (facts && !facts.pdmDev && facts.groups.length === 0) return null;
+      return `\`pdm ${install.sub}\` installs development dependencies by default; add \`--prod\``;
+    }
+  }
+}
+
+function flagValuesOf(install: PythonInstall, name: string): string[] {
+  const out: string[] = [];
+  const args = install.cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    const long = name.length > 1 ? `--${name}` : `-${name}`;
+    if (v === long && args[i + 1]) out.push(...args[i + 1].value.split(','));
+    else if (v.startsWith(long + '=')) out.push(...v.slice(long.length + 1).split(','));
+  }
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+const DEV_TOOLS = new Set(['pytest', 'py.test', 'tox', 'nox', 'nosetests', 'coverage', 'behave', 'pylint', 'flake8', 'mypy', 'ruff', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'ipython', 'runserver', 'runserver_plus']);
+
+/**
+ * True when the image is a development, test or build image by its own account: its command runs a
+ * test runner, linter, notebook or development server (`pytest`, `tox`, `manage.py test`,
+ * `runserver`, `flask run`, `jupyter`), the final stage or one it is built on is named for development
+ * (`AS dev`, `AS test`), its root image is a development or wheel-building image (devcontainers,
+ * manylinux, tox), or it gives a user passwordless sudo (a devcontainer).
+ */
+function developmentImage(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  const root = ctx.stage(stage).rootImage;
+  if (root && /manylinux|musllinux|devcontainer|(^|[-_/])tox([-_/]|$)/i.test(root.repository)) return true;
+  // A final stage named for development (`AS dev`, `AS test`), or built on one, is a development target.
+  if (ctx.stage(stage).chain.some((s) => s.name !== null && DEV_WORD.test(`-${s.name}-`))) return true;
+  // Passwordless sudo for a user is a development container (devcontainer), never a production image.
+  for (const { cmd } of stageCommands(ctx, stage)) {
+    if (cmd.args.some((a) => /NOPASSWD/.test(a.value))) return true;
+  }
+  const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
+  return words.some((w, i) => DEV_TOOLS.has(w) || (w === 'test' && (words[i - 1] === 'manage.py' || words[i - 1] === 'make')) || (w === 'run' && words[i - 1] === 'flask'));
+}
+
+/** Fires when the final image installs development dependencies. */
+export default defineRule({
+  id: 'no-dev-dependencies',
+  severity: 'warning',
+  summary: 'Do not install development dependencies in the final image',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`). No fix: which groups the application needs is the project\'s choice.',
+    why: 'Test runners, linters, debuggers and their dependencies make the image larger, slower to pull and scan, and give an attacker more code to use. Some (debug toolbars, `werkzeug` debuggers, `django-extensions`) weaken the application when they are importable. Install them in a test stage or a development image, not in the image you ship.',
+    bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n',
+    good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
+  },
+  check(ctx) {
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
+    if (stage === undefined || developmentImage(ctx, stage)) return;
+    for (const { run, cmd } of stageCommands(ctx, stage)) {
+      const install = pythonInstall(cmd);
+      if (install === null) continue;
+      const message = problem(ctx, run, install);
+      if (message === null) continue;
+      ctx.report({ at: cmd, message: `${message}: development tools do not belong in the final image` });
+    }
+  },
+});

@@ -1,0 +1,76 @@
+import { defineRule } from '../define.js';
+import type { ImageRef } from '../../parse/types.js';
+import type { Fix } from '../../engine/types.js';
+import { imageKey } from '../lib/images.js';
+import { osPackages, packageName } from '../lib/python-tools.js';
+
+/**
+ * Distribution packages that are, or pull in, the distribution's own Python 3 interpreter: `python3`,
+ * `python3.11`, `python-is-python3`, any `python3-*` (`python3-pip`, `python3-dev`,
+ * `python3-psycopg2`: every one depends on the distribution's `python3`), Alpine's `py3-*`. Python 2
+ * packages are a different interpreter that some tools still need, not a second copy.
+ */
+function isInterpreterPackage(name: string): boolean {
+  return /^(python3(\.\d+)?|python-is-python3|python3(\.\d+)?-.+|py3-.+)$/.test(name);
+}
+
+/**
+ * True for a base image whose interpreter is its own build, not the distribution's: the official
+ * `python` and `pypy` images (`/usr/local`), CircleCI's `cimg/python` (pyenv), and astral's uv images
+ * with a Python tag (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim`). Images that install the
+ * distribution's python3 themselves (`frolvlad/alpine-python3`) are not: there the package is the same
+ * interpreter.
+ */
+function ownInterpreterImage(image: ImageRef | null): boolean {
+  if (image === null || image.unresolved) return false;
+  const key = imageKey(image);
+  if (key === 'python' || key === 'pypy' || key === 'cimg/python') return true;
+  return key === 'ghcr.io/astral-sh/uv' && /^python\d/.test(image.tag ?? '');
+}
+
+/** Fires when a Python image gets the distribution's Python installed on top. */
+export default defineRule({
+  id: 'no-duplicate-python',
+  severity: 'warning',
+  summary: 'Do not install the distribution\'s Python on top of a Python image',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'unsafe',
+  docs: {
+    description:
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported; nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
+    why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
+    bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
+    good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
+  },
+  check(ctx) {
+    for (const { run, commands } of ctx.runs({ onbuild: false })) {
+      const stage = ctx.facts(run).stage;
+      const root = stage === null ? null : ctx.stage(stage).rootImage;
+      if (!ownInterpreterImage(root)) continue;
+      {
+        for (const cmd of commands) {
+          const pkgs = osPackages(cmd);
+          if (pkgs === null) continue;
+          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)));
+          if (hits.length === 0) continue;
+          const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
+          let fix: Fix | undefined;
+          if (hits.length < pkgs.words.length) {
+            const edit = ctx.edit();
+            for (const hit of hits) {
+              const i = cmd.args.indexOf(hit);
+              if (i > 0) edit.removeAfter(cmd.args[i - 1], hit);
+            }
+            fix = edit.unsafe(`Remove ${hits.map((w) => packageName(w.value)).join(', ')}`);
+          }
+          ctx.report({
+            at: hits[0],
+            fix,
+            message: `${names} install${hits.length > 1 ? '' : 's'} the distribution's Python beside the interpreter of \`${root!.raw}\`: the image already has Python, pip, venv and its headers in /usr/local; install Python libraries with pip instead`,
+          });
+        }
+      }
+    }
+  },
+});

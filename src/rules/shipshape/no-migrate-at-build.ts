@@ -1,0 +1,53 @@
+import type { ShellCommand } from '../../shell/types.js';
+import { defineRule } from '../define.js';
+import { baseName } from '../lib/python-tools.js';
+
+/** The migration tool a command runs (`manage.py migrate`, `flask db upgrade`, `alembic upgrade`), or null. */
+function migrationOf(cmd: ShellCommand): string | null {
+  const words = [cmd.name, ...cmd.args.map((a) => a.value)];
+  const plain = words.filter((w) => !w.startsWith('-'));
+  for (let i = 0; i < plain.length; i++) {
+    const w = baseName(plain[i]);
+    const next = plain[i + 1];
+    if ((w === 'manage.py' || w === 'django-admin' || w === 'django-admin.py') && next === 'migrate') return `${w} migrate`;
+    if (w === 'django' && plain[i - 1] === undefined && next === 'migrate') return 'django migrate';
+    if (w === 'flask' && next === 'db' && plain[i + 2] === 'upgrade') return 'flask db upgrade';
+    if (w === 'alembic' && next === 'upgrade') return 'alembic upgrade';
+  }
+  if (/^python/.test(baseName(cmd.name))) {
+    const a = cmd.args.map((x) => x.value);
+    const m = a.indexOf('-m');
+    if (m >= 0 && a[m + 1] === 'django' && a.slice(m + 2).includes('migrate')) return 'python -m django migrate';
+  }
+  return null;
+}
+
+/** Fires when a RUN applies database migrations at build time. */
+export default defineRule({
+  id: 'no-migrate-at-build',
+  severity: 'warning',
+  summary: 'Do not run database migrations while building the image',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports a `RUN` (any stage) that applies database migrations: `manage.py migrate` (also `./manage.py`, `django-admin migrate`, `python -m django migrate`), `flask db upgrade` (Flask-Migrate) and `alembic upgrade`. `--help` and `showmigrations`/`makemigrations` are not migrations. No fix: the migration belongs in the container\'s start-up (an entrypoint script or a one-off job), which the rule cannot write for you.',
+    why: 'A build has no access to the production database (and should not): the migration either fails, or runs against whatever `DATABASE_URL` the build happens to see — a throw-away SQLite file that is then baked into the image with its data, or worse, a real database reached from a CI runner. Migrations must run once per deployment against the real database, as a release step or in the entrypoint before the server starts.',
+    bad: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nRUN python manage.py migrate --noinput\nCMD ["gunicorn", "site.wsgi"]\n',
+    good: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nCMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site.wsgi"]\n',
+  },
+  check(ctx) {
+    for (const { commands } of ctx.runs()) {
+      for (const cmd of commands) {
+        if (cmd.args.some((a) => a.value === '--help' || a.value === '-h')) continue;
+        const tool = migrationOf(cmd);
+        if (tool === null) continue;
+        ctx.report({
+          at: cmd,
+          message: `\`${tool}\` at build time needs a database the build should not reach, and bakes whatever it migrated into the image: run migrations when the container starts or as a release step`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,99 @@
+import type { ImageRef, Instruction } from '../../parse/types.js';
+import type { RuleContext } from '../../engine/types.js';
+import { hasFlag } from '../../shell/query.js';
+import { defineRule } from '../define.js';
+import { imageKey } from '../lib/images.js';
+import { isPythonImage } from '../lib/python.js';
+import { baseName, envAt, osPackages, packageName, pythonInstall, stageCommands, truthy } from '../lib/python-tools.js';
+
+const DEBIAN_MANAGED = new Set(['bookworm', 'trixie', 'forky', 'sid', 'testing', 'stable', 'latest', 'unstable']);
+const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing', 'resolute', 'latest', 'rolling', 'devel']);
+
+/**
+ * The distribution release (as Markdown, with a note for floating tags) of a root image whose system Python is marked externally managed (PEP 668:
+ * an `EXTERNALLY-MANAGED` file beside the standard library), or null: Debian 12 (bookworm) and later,
+ * Ubuntu 23.04 (lunar) and later, Alpine 3.19 and later.
+ */
+function externallyManaged(image: ImageRef | null): string | null {
+  if (image === null || image.unresolved) return null;
+  const key = imageKey(image);
+  const tag = (image.tag ?? 'latest').toLowerCase();
+  const word = tag.split(/[-_]/)[0];
+  const num = /^(\d+)(?:\.(\d+))?/.exec(tag);
+  if (key === 'debian') {
+    if (DEBIAN_MANAGED.has(word) || (num && Number(num[1]) >= 12)) return num || !['latest', 'stable', 'testing', 'sid', 'unstable'].includes(word) ? `\`debian:${tag}\`` : `\`debian:${tag}\` (today Debian 12 or later)`;
+  } else if (key === 'ubuntu') {
+    if (num && (Number(num[1]) > 23 || (Number(num[1]) === 23 && Number(num[2] ?? 0) >= 4))) return `\`ubuntu:${tag}\``;
+    if (UBUNTU_MANAGED.has(word)) return word === 'latest' || word === 'rolling' || word === 'devel' ? `\`ubuntu:${tag}\` (today Ubuntu 24.04 or later)` : `\`ubuntu:${tag}\``;
+  } else if (key === 'alpine') {
+    if (num && (Number(num[1]) > 3 || Number(num[2] ?? 0) >= 19)) return `\`alpine:${tag}\``;
+    if (word === 'latest' || word === 'edge') return `\`alpine:${tag}\` (today Alpine 3.19 or later)`;
+  }
+  return null;
+}
+
+/** True when a virtual environment is active for `instr`: VIRTUAL_ENV set, or PATH naming a venv/env directory. */
+function venvActive(ctx: RuleContext, instr: Instruction): boolean {
+  if ((envAt(ctx, instr, 'VIRTUAL_ENV') ?? '') !== '') return true;
+  const path = envAt(ctx, instr, 'PATH') ?? '';
+  return /(^|[/:])\.?v?env[^/:]*\/bin/.test(path) || /virtualenvs?|\/venvs?\//.test(path);
+}
+
+/** Fires when pip installs into the system Python of a distribution image. */
+export default defineRule({
+  id: 'no-system-pip',
+  severity: 'warning',
+  summary: 'Install Python packages into a virtual environment, not the distribution\'s Python',
+  origin: 'shipshape',
+  category: 'python',
+  fix: 'none',
+  docs: {
+    description:
+      'Reports, in any stage: `pip install` or `uv pip install` with `--break-system-packages`, `PIP_BREAK_SYSTEM_PACKAGES`/`UV_BREAK_SYSTEM_PACKAGES` switched on (in `ENV` or on the command), and a `RUN` that deletes the `EXTERNALLY-MANAGED` marker; and, on a base whose system Python is externally managed (PEP 668: Debian 12 bookworm and later, Ubuntu 23.04 and later, Alpine 3.19 and later) after `python3`/`python3-pip`/`py3-pip` was installed with the package manager, a `pip install` run by the system pip (`pip`, `pip3`, `python3 -m pip`) while no virtual environment is active (no `VIRTUAL_ENV`, no `venv`/`.venv` directory on `PATH`, no `activate` earlier in the same RUN, no `--target`, `--prefix`, `--root` or `--dry-run`, which pip does not check; `--user` is checked). Images whose interpreter is not the distribution\'s (`python:*`) are not judged. No fix: where the environment should live is the project\'s choice.',
+    why: 'On these distributions apt owns the system Python\'s packages. PEP 668 makes `pip install` there fail with `externally-managed-environment`; forcing it with `--break-system-packages` lets pip overwrite or remove files that apt packages depend on, and apt may later overwrite pip\'s. Create a virtual environment (`python3 -m venv /opt/venv` and put `/opt/venv/bin` first on `PATH`) or start from an official `python` image, whose interpreter is yours.',
+    bad: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip=23.0.1+dfsg-1\nRUN pip install --break-system-packages flask==3.0.3\n',
+    good: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv=3.11.2-1+b1\nRUN python3 -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN pip install flask==3.0.3\n',
+  },
+  check(ctx) {
+    const reported = new Set<Instruction>();
+    for (const stage of ctx.file.stages) {
+      const root = ctx.stage(stage).rootImage;
+      const managed = isPythonImage(root) ? null : externallyManaged(root);
+      let systemPython = false;
+      let activated: Instruction | null = null;
+      for (const { run, cmd, stage: s } of stageCommands(ctx, stage)) {
+        if (s !== stage) {
+          // Ancestry: only remember whether the system Python was installed.
+          if (osPackages(cmd)?.words.some((w) => /^(python3(\.\d+)?(-pip|-venv|-dev|-full)?|py3-pip|python3-minimal)$/.test(packageName(w.value)))) systemPython = true;
+          continue;
+        }
+        if (reported.has(run)) continue;
+        if (osPackages(cmd)?.words.some((w) => /^(python3(\.\d+)?(-pip|-venv|-dev|-full)?|py3-pip|python3-minimal)$/.test(packageName(w.value)))) systemPython = true;
+        const name = baseName(cmd.name);
+        if ((name === 'source' || name === '.') && cmd.args.some((a) => /\/bin\/activate$/.test(a.value))) activated = run;
+        if (name === 'rm' && cmd.args.some((a) => /EXTERNALLY-MANAGED/.test(a.value))) {
+          reported.add(run);
+          ctx.report({ at: cmd, message: 'Deleting `EXTERNALLY-MANAGED` switches off PEP 668 for the distribution\'s Python, so pip can overwrite files apt installed: install into a virtual environment instead' });
+          continue;
+        }
+        const install = pythonInstall(cmd);
+        if (install === null || (install.tool !== 'pip' && install.tool !== 'uv-pip') || install.sub !== 'install') continue;
+        const forced = hasFlag(cmd, 'break-system-packages') || truthy(envAt(ctx, run, 'PIP_BREAK_SYSTEM_PACKAGES', cmd)) || truthy(envAt(ctx, run, 'UV_BREAK_SYSTEM_PACKAGES', cmd));
+        const venvPip = install.program.includes('/') && !/^\/usr\/(local\/)?bin\//.test(install.program);
+        if (forced && !venvPip && !venvActive(ctx, run)) {
+          reported.add(run);
+          ctx.report({ at: cmd, message: `\`${install.label}\` overrides PEP 668 (\`--break-system-packages\`) and writes into the distribution's Python, where apt owns the files: install into a virtual environment (\`python3 -m venv /opt/venv\`) instead` });
+          continue;
+        }
+        if (forced || managed === null || !systemPython || install.tool !== 'pip' || venvPip) continue;
+        if (activated === run || venvActive(ctx, run)) continue;
+        if (hasFlag(cmd, 'target', 't', 'prefix', 'root', 'dry-run')) continue;
+        reported.add(run);
+        ctx.report({
+          at: cmd,
+          message: `\`${install.label}\` into the system Python of ${managed} fails under PEP 668 (\`externally-managed-environment\`): create a virtual environment (\`python3 -m venv /opt/venv\`, \`ENV PATH=/opt/venv/bin:$PATH\`) or use a \`python\` base image`,
+        });
+      }
+    }
+  },
+});

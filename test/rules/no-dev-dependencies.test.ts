@@ -1,0 +1,60 @@
+import rule from '../../src/rules/shipshape/no-dev-dependencies.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const PY = 'FROM python:3.12.4-slim\n';
+
+ruleTable(rule, {
+  silent: [
+    PY + 'RUN pip install --no-cache-dir -r requirements.txt\n',
+    PY + 'RUN pip install -r requirements/production.txt\n',
+    PY + 'RUN pip install -r requirements/base.txt\n',
+    PY + 'RUN pip install -e .\n',
+    PY + 'RUN pip install ".[postgres]"\n',
+    PY + 'RUN uv sync --locked --no-dev\n',
+    PY + 'RUN uv sync --frozen --no-default-groups\n',
+    PY + 'RUN uv sync --locked --only-group prod\n',
+    PY + 'ENV UV_NO_DEV=1\nRUN uv sync --locked\n',
+    PY + 'RUN poetry install --only main --no-root\n',
+    PY + 'RUN poetry install --only=main\n',
+    PY + 'RUN poetry install --without dev,test\n',
+    PY + 'RUN poetry install --no-dev\n',
+    PY + 'RUN pipenv install --deploy --system\n',
+    PY + 'RUN pdm install --prod --frozen-lockfile\n',
+    PY + 'RUN pdm sync --prod\n',
+    // Builder stages are not the image: tests may run there.
+    PY + 'FROM python:3.12.4-slim AS test\nRUN pip install -r requirements-dev.txt\nFROM python:3.12.4-slim\nRUN pip install -r requirements.txt\n',
+    // With a build context: no development group declared, nothing extra is installed.
+    { input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["django==5.0.7"]\n' } },
+    { input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.12"\n' } },
+    // Images for tests or development say so in their command.
+    PY + 'RUN pip install -r requirements-dev.txt\nCMD ["pytest", "-q"]\n',
+    PY + 'RUN pip install -r requirements-test.txt\nCMD ["python", "manage.py", "test"]\n',
+    PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+    'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
+    PY + 'RUN pip install -r requirements-docs.txt\n',
+    'FROM python:3.12.4-slim AS release\nRUN pip install -r requirements.txt\nFROM release AS development\nRUN pip install -r requirements-dev.txt\n',
+    'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install -r requirements-dev.txt\n',
+    'FROM themattrix/tox-base\nRUN pip install -r dev-requirements.txt\n',
+    PY + 'RUN uv sync\nRUN useradd dev && echo dev ALL=\\(root\\) NOPASSWD:ALL > /etc/sudoers.d/dev\n',
+    // Not an install.
+    PY + 'RUN pip download -r requirements-dev.txt\n',
+    PY + 'RUN cat requirements-dev.txt\n',
+  ],
+  fires: [
+    { input: PY + 'RUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n', line: 2, message: /requirements-dev\.txt` installs development requirements/ },
+    { input: PY + 'RUN pip3 install -r requirements/local.txt\n', line: 2 },
+    { input: PY + 'RUN python -m pip install -r dev-requirements.txt\n', line: 2 },
+    { input: PY + 'RUN uv pip install --system -r requirements/test.txt\n', line: 2 },
+    { input: PY + 'RUN pip install -e ".[dev,postgres]"\n', line: 2, message: /development extras/ },
+    { input: PY + 'RUN uv sync --locked\n', line: 2, message: /`--no-dev`/ },
+    { input: PY + 'RUN uv sync --locked --all-groups\n', line: 2 },
+    { input: PY + 'RUN poetry install --no-root\n', line: 2, message: /--only main/ },
+    { input: PY + 'RUN poetry install --only dev\n', line: 2 },
+    { input: PY + 'RUN pipenv install --dev --system --deploy\n', line: 2 },
+    { input: PY + 'RUN pdm install --frozen-lockfile\n', line: 2 },
+    { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n', line: 4 },
+    { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python"]\n', line: 2 },
+    { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
+    { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },
+  ],
+});

@@ -1,0 +1,28 @@
+import rule from '../../src/rules/shipshape/no-duplicate-python.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc\n',
+    'FROM debian:12.6\nRUN apt-get update && apt-get install -y python3 python3-pip\n',
+    'FROM ubuntu:24.04\nRUN apt-get install -y python3.12-venv\n',
+    'FROM python:3.12.4-alpine\nRUN apk add --no-cache postgresql-libs\n',
+    'FROM python:3.12.4-slim\nRUN pip install python-dateutil==2.9.0\n',
+    'FROM python:3.12.4-slim\nRUN apt-get remove -y python3\n',
+    'FROM python:3.12.4 AS build\nRUN pip wheel -w /w .\nFROM debian:12.6\nRUN apt-get install -y python3\n',
+    'FROM python:3.12.4-slim\nRUN apt-get install -y $PACKAGES\n',
+    'FROM frolvlad/alpine-python3\nRUN apk add --no-cache python3-dev\n',
+    'FROM tuttleofx/tuttleofx:python3-latest\nRUN apt-get install -y python3-pyqt5\n',
+    'FROM python:3.5.6-slim-stretch\nRUN apt-get install -y --no-install-recommends python2.7 python-pip\n',
+  ],
+  fires: [
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },
+    { input: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install /, unsafeFixed: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', name: 'nothing else to install: no fix' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends python3-dev libpq-dev python3-pip gcc\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends libpq-dev gcc\n' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n    python3-dev \\\n  && rm -rf /var/lib/apt/lists/*\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n  && rm -rf /var/lib/apt/lists/*\n' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y python3-psycopg2=2.9.5-1+b1\n', line: 2 },
+    { input: 'FROM python:3.12.4-alpine\nRUN apk add --no-cache py3-numpy\n', line: 2 },
+    { input: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nRUN apt-get install -y python3-venv\n', line: 2 },
+    { input: 'FROM python:3.12.4-slim AS base\nFROM base\nRUN apt-get install -y python-is-python3\n', line: 3, name: 'root image through a stage' },
+  ],
+});

@@ -1,0 +1,40 @@
+import rule from '../../src/rules/shipshape/no-system-pip.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const DEB = 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip\n';
+const UBU = 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3 python3-pip\n';
+
+ruleTable(rule, {
+  silent: [
+    'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir flask==3.0.3\n',
+    'FROM python:3.12.4-slim\nRUN python -m venv /x && /x/bin/pip install flask==3.0.3\n',
+    // Older releases have no EXTERNALLY-MANAGED marker.
+    'FROM debian:11.9\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n',
+    'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n',
+    // A virtual environment.
+    DEB + 'RUN python3 -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN pip install flask==3.0.3\n',
+    DEB + 'ENV VIRTUAL_ENV=/opt/venv\nRUN python3 -m venv $VIRTUAL_ENV\nRUN pip install flask==3.0.3\n',
+    DEB + 'RUN python3 -m venv /opt/venv && /opt/venv/bin/pip install flask==3.0.3\n',
+    DEB + 'RUN python3 -m venv /opt/venv && . /opt/venv/bin/activate && pip install flask==3.0.3\n',
+    DEB + 'RUN python3 -m venv /opt/venv && /opt/venv/bin/pip install --break-system-packages flask==3.0.3\n',
+    // Not into the system site-packages.
+    DEB + 'RUN pip install --target /deps flask==3.0.3\n',
+    DEB + 'RUN pip install --prefix=/install flask==3.0.3\n',
+    // No system Python installed by the Dockerfile: pip comes from elsewhere.
+    'FROM debian:12.6\nRUN pip install flask==3.0.3\n',
+    'FROM debian:12.6\nRUN pip download flask==3.0.3\n',
+  ],
+  fires: [
+    { input: DEB + 'RUN pip install --break-system-packages flask==3.0.3\n', line: 3, message: /overrides PEP 668/ },
+    { input: 'FROM python:3.12.4-slim\nRUN pip install --break-system-packages flask==3.0.3\n', line: 2, name: 'forcing is reported on any base' },
+    { input: DEB + 'ENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN pip install flask==3.0.3\n', line: 4 },
+    { input: DEB + 'RUN uv pip install --system --break-system-packages flask==3.0.3\n', line: 3 },
+    { input: DEB + 'RUN rm /usr/lib/python3.11/EXTERNALLY-MANAGED && pip install flask==3.0.3\n', line: 3, count: 1, message: /EXTERNALLY-MANAGED/ },
+    { input: DEB + 'RUN pip install flask==3.0.3\n', line: 3, message: /debian:12\.6.*PEP 668/ },
+    { input: UBU + 'RUN pip3 install --user flask==3.0.3\n', line: 3 },
+    { input: 'FROM ubuntu:latest\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /system Python of `ubuntu:latest` \(today Ubuntu 24\.04 or later\) fails/ },
+    { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
+    { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
+    { input: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install flask==3.0.3\n', line: 4, name: 'system Python installed in the parent stage' },
+  ],
+});

@@ -1,0 +1,33 @@
+import rule from '../../src/rules/shipshape/prefer-slim-base.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+ruleTable(rule, {
+  silent: [
+    'FROM python:3.12.4-slim\nCMD ["python"]\n',
+    'FROM python:3.12-slim-bookworm\n',
+    'FROM python:3.12.4-alpine3.20\n',
+    'FROM python:3.12-windowsservercore-ltsc2022\n',
+    'FROM python:3.12.4\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\n',
+    'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq-dev\n',
+    'FROM python:3.12.4 AS base\nRUN apt-get install -y gcc\nFROM base\nCMD ["python"]\n',
+    // The builder is where the full image belongs.
+    'FROM python:3.12.4 AS build\nRUN pip wheel -w /w -r requirements.txt\nFROM python:3.12.4-slim\nCOPY --from=build /w /w\n',
+    'FROM debian:12.6\n',
+    'FROM cimg/python:3.12\n',
+    'ARG PY=3.12\nFROM python:${PY}-slim\n',
+    'FROM python:3.12.4\nRUN apt-get install -y $BUILD_DEPS\n',
+    'FROM python:3.12.4\nCOPY . /src\nRUN cd /src && ./configure && make install\n',
+    'FROM python:3.12.4\nCOPY . /src\nRUN python setup.py install\n',
+  ],
+  fires: [
+    { input: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n', line: 1, column: 6, message: /`python:3\.12\.4-slim`/, unsafeFixed: 'FROM python:3.12.4-slim\nCMD ["python", "app.py"]\n', fixed: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n' },
+    { input: 'FROM python:3.12-bookworm\n', unsafeFixed: 'FROM python:3.12-slim-bookworm\n' },
+    { input: 'FROM python\n', unsafeFixed: 'FROM python:slim\n' },
+    { input: 'FROM python:bookworm AS app\n', unsafeFixed: 'FROM python:slim-bookworm AS app\n' },
+    { input: 'FROM docker.io/library/python:3.12.4\n', unsafeFixed: 'FROM docker.io/library/python:3.12.4-slim\n' },
+    { input: 'FROM pypy:3.10\n', unsafeFixed: 'FROM pypy:3.10-slim\n' },
+    { name: 'runtime libraries only: reported, no fix', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n', unsafeFixed: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n' },
+    { name: 'digest: reported, no fix', input: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n', line: 1, unsafeFixed: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n' },
+    { name: 'through a stage', input: 'FROM python:3.12.4 AS base\nENV A=1\nFROM base\nCMD ["python"]\n', line: 1, unsafeFixed: 'FROM python:3.12.4-slim AS base\nENV A=1\nFROM base\nCMD ["python"]\n' },
+  ],
+});

@@ -1,0 +1,39 @@
+import rule from '../../src/rules/shipshape/require-locked-install.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const PY = 'FROM python:3.12.4-slim\n';
+
+ruleTable(rule, {
+  silent: [
+    PY + 'RUN uv sync --locked --no-dev\n',
+    PY + 'RUN uv sync --frozen\n',
+    PY + 'ENV UV_FROZEN=1\nRUN uv sync --no-dev\n',
+    PY + 'RUN UV_LOCKED=1 uv sync\n',
+    PY + 'RUN --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked\n',
+    PY + 'COPY pyproject.toml poetry.lock ./\nRUN poetry install --only main\n',
+    PY + 'COPY pyproject.toml poetry.lock* ./\nRUN poetry install --only main\n',
+    PY + 'RUN --mount=type=bind,source=poetry.lock,target=poetry.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml poetry install\n',
+    { input: PY + 'COPY . .\nRUN poetry install --only main\n', noContext: true },
+    { input: PY + 'COPY . .\nRUN poetry install --only main\n', files: { 'pyproject.toml': '', 'poetry.lock': '' } },
+    { input: PY + 'COPY app/ /app/\nRUN poetry install\n', files: { 'app/poetry.lock': '' } },
+    PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy --system\n',
+    PY + 'RUN pipenv install --system --ignore-pipfile\n',
+    PY + 'RUN pipenv sync\n',
+    PY + 'RUN pipenv install gunicorn\n',
+    PY + 'RUN pdm install --prod --frozen-lockfile\n',
+    PY + 'RUN pdm sync --prod\n',
+    PY + 'RUN pip install -r requirements.txt\n',
+    PY + 'RUN uv pip install -r requirements.txt\n',
+  ],
+  fires: [
+    { input: PY + 'RUN uv sync --no-dev\n', line: 2, column: 5, message: /--locked/, unsafeFixed: PY + 'RUN uv sync --locked --no-dev\n', fixed: PY + 'RUN uv sync --no-dev\n' },
+    { input: PY + 'RUN --mount=type=cache,target=/root/.cache/uv \\\n    uv sync \\\n      --no-dev\n', line: 3, unsafeFixed: PY + 'RUN --mount=type=cache,target=/root/.cache/uv \\\n    uv sync --locked \\\n      --no-dev\n' },
+    { input: PY + 'ENV UV_FROZEN=0\nRUN uv sync\n', line: 3 },
+    { input: PY + 'COPY pyproject.toml ./\nRUN poetry install --only main\n', line: 3, message: /poetry\.lock/ },
+    { input: PY + 'COPY . .\nRUN poetry install --only main\n', files: { 'pyproject.toml': '' }, line: 3 },
+    { input: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --system\n', line: 3, unsafeFixed: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy --system\n' },
+    { input: PY + 'RUN pdm install --prod\n', line: 2, unsafeFixed: PY + 'RUN pdm install --frozen-lockfile --prod\n' },
+    { name: 'builder stages count: their files are copied into the image', input: 'FROM python:3.12.4 AS build\nRUN uv sync --no-dev\nFROM python:3.12.4-slim\nCOPY --from=build /app/.venv /app/.venv\n', line: 2 },
+    { name: 'CRLF kept by the fix', input: 'FROM python:3.12.4-slim\r\nRUN uv sync\r\n', unsafeFixed: 'FROM python:3.12.4-slim\r\nRUN uv sync --locked\r\n' },
+  ],
+});
