@@ -152,7 +152,7 @@ interface RuleDocs {
 }
 
 /** A rule's metadata; the registry (src/rules/index.ts) is a list of these with their checks. */
-interface RuleMeta {
+export interface RuleMeta {
   /** `DL3008`, `FromAsCasing`, `require-non-root-user`. */
   id: string;
   /** Default severity, or `off` for rules that only run when configured (hadolint's `ignore` level). */

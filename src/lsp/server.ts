@@ -40,7 +40,8 @@ import {
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../engine/config.js';
-import { defaultRules, lint, type LintResult, type ScriptJob } from '../engine/lint.js';
+import { lint, type LintResult, type ScriptJob } from '../engine/lint.js';
+import { defaultRules } from '../rules/registry.js';
 import { defaultConfig, type BuildContext, type Finding, type LintConfig, type RuleMeta, type TextEdit } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { fsContext } from '../context/fs.js';
@@ -189,7 +190,7 @@ export function serve(connection: Connection): void {
     const text = doc.getText();
     const { config, context } = setupFor(doc.uri);
     const misses: ScriptJob[] = [];
-    const result = await lint(text, { config, context, scriptAnalyzer: scCache?.cachedAnalyzer(misses) });
+    const result = await lint(text, { rules: await defaultRules(), config, context, scriptAnalyzer: scCache?.cachedAnalyzer(misses) });
     const entry: Linted = { version, text, result };
     if (misses.length > 0) queueShellcheck(doc.uri, version, misses);
     return entry;
@@ -322,7 +323,7 @@ export function serve(connection: Connection): void {
 
   async function fixAllEdit(doc: TextDocument, text: string): Promise<WorkspaceEdit | null> {
     const { config, context } = setupFor(doc.uri);
-    const fixed = await fixText(text, { level: 'safe', config, context });
+    const fixed = await fixText(text, { rules: await defaultRules(), level: 'safe', config, context });
     const edit = minimalEdit(text, fixed.output);
     const files = [...fixed.files].map(([path, after]) => {
       const before = context?.readFile(path) ?? null;

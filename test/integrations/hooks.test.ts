@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules, lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { defaultConfig } from '../../src/engine/types.js';
 import { fsContext } from '../../src/context/fs.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from '../../src/cli/shellcheck.js';
@@ -159,7 +160,7 @@ describe("shipshape's own Dockerfile", () => {
     for (const r of await defaultRules()) if (r.severity === 'off') config.override[r.id] = 'info';
     expect(Object.keys(config.override).length).toBeGreaterThan(0);
     const scriptAnalyzer = shellcheckAvailable() ? shellcheckAnalyzer() : undefined;
-    const result = await lint(text, { config, context: fsContext(root, join(root, 'Dockerfile')), scriptAnalyzer });
+    const result = await lint(text, { rules: await defaultRules(), config, context: fsContext(root, join(root, 'Dockerfile')), scriptAnalyzer });
     expect(result.internalErrors).toEqual([]);
     expect(result.findings.map((f) => `${f.range.start.line}: ${f.ruleId} ${f.message}`)).toEqual([]);
     // What the rules cannot see: it is multi-stage and ships ShellCheck.

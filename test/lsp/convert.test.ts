@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addIgnoredRule, ignorePragmaEdit, isDockerfile, minimalEdit } from '../../src/lsp/convert.js';
 import { lint } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { applyEdits } from '../../src/fix/apply.js';
 
 describe('isDockerfile', () => {
@@ -16,11 +17,11 @@ describe('isDockerfile', () => {
 
 describe('ignorePragmaEdit', () => {
   const silence = async (text: string, id: string): Promise<string> => {
-    const r = await lint(text);
+    const r = await lint(text, { rules: await defaultRules() });
     const f = r.findings.find((x) => x.ruleId === id)!;
     const edit = ignorePragmaEdit(r.file, f)!;
     const out = applyEdits(text, [edit]).text;
-    expect((await lint(out)).findings.map((x) => x.ruleId)).not.toContain(id);
+    expect((await lint(out, { rules: await defaultRules() })).findings.map((x) => x.ruleId)).not.toContain(id);
     return out;
   };
   it('writes a hadolint pragma above the instruction, keeping its indentation and CRLF', async () => {

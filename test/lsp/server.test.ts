@@ -14,7 +14,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { fixText } from '../../src/fix/fixer.js';
-import { defaultRules } from '../../src/engine/lint.js';
+import { defaultRules } from '../../src/rules/registry.js';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-lsp-'));
@@ -245,7 +245,7 @@ describe('shipshape lsp --stdio', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
     expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.shipshape']);
-    const expected = (await fixText(text, { level: 'safe' })).output;
+    const expected = (await fixText(text, { rules: await defaultRules(), level: 'safe' })).output;
     expect(expected).not.toBe(text);
     expect(applied(text, uri, actions[0].edit!)).toBe(expected);
   });
@@ -268,7 +268,7 @@ describe('shipshape lsp --stdio', () => {
     const version = editor.docs.get(uri)!.version;
     const r = (await rpc.sendRequest('workspace/executeCommand', { command: 'shipshape.fixAll', arguments: [uri] })) as { applied: boolean };
     expect(r.applied).toBe(true);
-    expect(editor.text(uri)).toBe((await fixText(text, { level: 'safe' })).output);
+    expect(editor.text(uri)).toBe((await fixText(text, { rules: await defaultRules(), level: 'safe' })).output);
     const p = await editor.diagnostics(uri, (x) => x.version === version + 1);
     expect(codes(p)).not.toContain('DL3009');
   });

@@ -14,7 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { lint } from '../../src/engine/lint.js';
 import { fixText } from '../../src/fix/fixer.js';
 import { memoryContext } from '../../src/context/memory.js';
-import { ruleDocsUrl } from '../../src/rules/define.js';
+import { ruleDocsUrl } from '../../src/engine/types.js';
+import { defaultRules } from '../../src/rules/registry.js';
 import { defaultConfig } from '../../src/engine/types.js';
 
 // The callbacks of page.evaluate/$eval run in the page; these are the only DOM names they use (the
@@ -107,7 +108,7 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     await page.keyboard.type(DOCKERFILE);
     await settled(page, n);
     expect(await page.inputValue('#dockerfile')).toBe(DOCKERFILE);
-    const expected = (await lint(DOCKERFILE)).findings.map((f) => f.ruleId);
+    const expected = (await lint(DOCKERFILE, { rules: await defaultRules() })).findings.map((f) => f.ruleId);
     expect(expected).toContain('DL3008');
     expect(await shown(page)).toEqual(expected);
     expect(await page.getAttribute('.finding[data-rule="DL3008"] a', 'href')).toBe(ruleDocsUrl('DL3008'));
@@ -121,7 +122,7 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
   });
 
   it('shows the fixed text and the diff, safe or with unsafe fixes', async () => {
-    const safe = (await fixText(DOCKERFILE, { level: 'safe' })).output;
+    const safe = (await fixText(DOCKERFILE, { rules: await defaultRules(), level: 'safe' })).output;
     expect(safe).not.toBe(DOCKERFILE);
     expect(await page.textContent('#fixed')).toBe(safe);
     await page.click('#tab-diff');
@@ -130,7 +131,7 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     const n = await runs(page);
     await page.check('#unsafe');
     await settled(page, n);
-    const unsafe = (await fixText(DOCKERFILE, { level: 'unsafe' })).output;
+    const unsafe = (await fixText(DOCKERFILE, { rules: await defaultRules(), level: 'unsafe' })).output;
     expect(unsafe).not.toBe(safe);
     await page.click('#tab-fixed');
     expect(await page.textContent('#fixed')).toBe(unsafe);
@@ -142,7 +143,7 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     await page.waitForFunction(() => document.body.dataset.linted !== undefined);
     const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(copied).toBe(await page.textContent('#fixed'));
-    expect(copied).toBe((await fixText(DOCKERFILE, { level: 'unsafe' })).output);
+    expect(copied).toBe((await fixText(DOCKERFILE, { rules: await defaultRules(), level: 'unsafe' })).output);
   });
 
   it('turns rules off and on', async () => {
@@ -162,7 +163,7 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     await settled(page, n);
     const context = memoryContext({ 'requirements.txt': '', 'manage.py': '', '.dockerignore': 'requirements.txt\n' });
     const config = { ...defaultConfig(), ignored: ['DL3008'] };
-    const expected = (await lint(DOCKERFILE, { context, config })).findings.map((f) => f.ruleId);
+    const expected = (await lint(DOCKERFILE, { rules: await defaultRules(), context, config })).findings.map((f) => f.ruleId);
     expect(expected).toContain('CopyIgnoredFile');
     expect(await shown(page)).toEqual(expected);
     mkdirSync(shots, { recursive: true });
