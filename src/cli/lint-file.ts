@@ -17,7 +17,7 @@ export interface FileJob {
 
 /** The outcome for one file: findings, or why it could not be read. */
 export type FileOutcome =
-  | { ok: true; source: string; findings: Finding[]; internalErrors: { ruleId: string; message: string }[] }
+  | { ok: true; source: string; findings: Finding[]; internalErrors: { ruleId: string; message: string }[]; cached?: boolean }
   | { ok: false; error: unknown };
 
 /**
@@ -39,14 +39,25 @@ export class ContextCache {
   }
 }
 
+/** Hooks of the results cache (src/cli/file-cache.ts). */
+export interface LintFileHooks {
+  /** Findings stored for this text, if any (then nothing is linted). */
+  lookup?: (source: string) => Finding[] | undefined;
+  /** Wraps the build context the rules see (to record what they read). */
+  wrapContext?: (context: BuildContext) => BuildContext;
+}
+
 /** Reads and lints one file; never throws for a file that cannot be read. */
-export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache): Promise<FileOutcome> {
+export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache, hooks: LintFileHooks = {}): Promise<FileOutcome> {
   let source: string;
   try {
     source = decodeFile(readFileSync(job.path));
   } catch (error) {
     return { ok: false, error };
   }
-  const result = await lint(source, { config, context: contexts.get(job.contextDir, job.path), scriptAnalyzer });
+  const stored = hooks.lookup?.(source);
+  if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
+  const context = contexts.get(job.contextDir, job.path);
+  const result = await lint(source, { config, context: hooks.wrapContext ? hooks.wrapContext(context) : context, scriptAnalyzer });
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors };
 }

@@ -26,6 +26,7 @@ import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 import { ContextCache } from './lint-file.js';
 import { lintInWorkers, workerCount } from './pool.js';
+import { defaultCacheDir, ResultCache } from './cache.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
 export interface CliIo {
@@ -89,6 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--diff', 'print the fixes as a unified diff and write nothing')
     .option('--fix-dry-run', 'same as --diff')
     .addOption(new Option('--fix-rule <rule>', 'only fix findings of this rule (repeatable)').argParser(collect))
+    .option('--cache-location <dir>', 'results cache directory (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
+    .option('--no-cache', 'do not read or write the results cache')
     .action(async (paths: string[], opts: LintOptions) => {
       exitCode = await lintCommand(paths, opts, io);
     });
@@ -158,6 +161,8 @@ interface LintOptions {
   diff?: boolean;
   fixDryRun?: boolean;
   fixRule?: string[];
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** The configuration layer given by command-line flags. */
@@ -238,7 +243,11 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
 
   const results: { file: string; findings: FileFinding[]; source?: string; parseError?: boolean }[] = [];
   const fixSummary = { active: false, fixed: 0, remaining: 0, unsafe: 0 };
+  const cacheDir = opts.cache === false ? null : opts.cacheLocation ? resolve(io.cwd, opts.cacheLocation) : defaultCacheDir(io.env);
+  let cacheWarned = false;
+  const cacheWarn = (m: string): void => void (cacheWarned || ((cacheWarned = true), io.stderr(`shipshape: warning: ${m}\n`)));
   const shellcheck = shellcheckAnalyzer({
+    cache: cacheDir ? new ResultCache(cacheDir, cacheWarn) : null,
     onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
   });
   const showProgress = io.stderrIsTTY && targets.length > 5;
@@ -253,6 +262,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
+      { cacheDir, onWarning: cacheWarn },
     );
     if (showProgress) io.stderr('\r\x1b[2K');
     outcomes.forEach((o, k) => {

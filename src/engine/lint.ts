@@ -106,6 +106,8 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const internalErrors: LintResult['internalErrors'] = [];
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
 
+  // The external analyser (ShellCheck, another process) starts first and works while the rules run.
+  const external = startScriptAnalyzer(file, shells, semantics, onbuildParent, config, options.scriptAnalyzer);
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
     const ctx: RuleContext = {
@@ -124,21 +126,11 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     }
   }
 
-  if (options.scriptAnalyzer) {
-    const jobs: ScriptJob[] = [];
-    for (const [instr, entry] of shells) {
-      if (instr.execForm || !entry.shell.posix) continue;
-      // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
-      // file's ARG/ENV names are known.
-      const variables = onbuildParent.has(instr) ? [] : semantics.scopeAt(instr).names();
-      jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
-    }
-    if (jobs.length > 0) {
-      try {
-        for (const finding of await options.scriptAnalyzer(jobs)) raw.push({ rule: externalRule(finding.ruleId), finding });
-      } catch (e) {
-        internalErrors.push({ ruleId: 'shellcheck', message: e instanceof Error ? e.message : String(e) });
-      }
+  if (external) {
+    try {
+      for (const finding of await external) raw.push({ rule: externalRule(finding.ruleId), finding });
+    } catch (e) {
+      internalErrors.push({ ruleId: 'shellcheck', message: e instanceof Error ? e.message : String(e) });
     }
   }
   const findings = applySuppression(file, raw, config);
@@ -146,13 +138,47 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   return { file, findings, internalErrors };
 }
 
+/**
+ * Hands every shell-form RUN script run by a POSIX shell to the analyser; null when there is nothing
+ * to check. Scripts whose findings would all be dropped are not sent: the id `shellcheck` (an alias of
+ * every finding of the analyser) ignored by the configuration or `--ignore`, or by a pragma that covers
+ * the RUN.
+ */
+function startScriptAnalyzer(
+  file: Dockerfile,
+  shells: Map<Instruction, { script: ShellScript; shell: ShellChoice }>,
+  semantics: Semantics,
+  onbuildParent: Map<Instruction, Instruction>,
+  config: LintConfig,
+  analyzer: ScriptAnalyzer | undefined,
+): Promise<Finding[]> | null {
+  if (!analyzer || config.ignored.includes(EXTERNAL_ALIAS)) return null;
+  const pragmas = config.disableIgnorePragma ? [] : collectIgnorePragmas(file);
+  const jobs: ScriptJob[] = [];
+  for (const [instr, entry] of shells) {
+    if (instr.execForm || !entry.shell.posix) continue;
+    if (isPragmaSuppressed(file, pragmas, { range: instr.range, instruction: instr } as Finding, [EXTERNAL_ALIAS])) continue;
+    // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
+    // file's ARG/ENV names are known.
+    const variables = onbuildParent.has(instr) ? [] : semantics.scopeAt(instr).names();
+    jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
+  }
+  if (jobs.length === 0) return null;
+  const p = analyzer(jobs);
+  p.catch(() => undefined); // awaited after the rules; no unhandled rejection meanwhile
+  return p;
+}
+
+/** The id that names every finding of the external analyser at once (`--ignore shellcheck`). */
+const EXTERNAL_ALIAS = 'shellcheck';
+
 const externalRules = new Map<string, Rule>();
 
 /** A stand-in rule for findings of an external analyser, so suppression treats them like rule findings. */
 function externalRule(id: string): Rule {
   let r = externalRules.get(id);
   if (!r) {
-    r = { id, severity: 'info', summary: id, origin: 'shellcheck', category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
+    r = { id, aliases: [EXTERNAL_ALIAS], severity: 'info', summary: id, origin: 'shellcheck', category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
     externalRules.set(id, r);
   }
   return r;
