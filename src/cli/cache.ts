@@ -17,7 +17,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { VERSION } from './version.js';
 
 declare const SHIPSHAPE_BUILD_ID: string | undefined;
@@ -35,6 +35,17 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   // The XDG spec: a relative XDG_CACHE_HOME is invalid and is ignored.
   const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME || homedir(), '.cache');
   return join(base, 'shipshape');
+}
+
+/**
+ * The cache directory of a run: none with `--no-cache`; `--cache-location` (relative to `cwd`); else
+ * the default, except when running from the TypeScript sources (tsx, tests), whose build identity
+ * cannot tell an edited rule from the old one.
+ */
+export function cacheDirFor(opts: { cache?: boolean; cacheLocation?: string }, cwd: string, env: NodeJS.ProcessEnv): string | null {
+  if (opts.cache === false) return null;
+  if (opts.cacheLocation) return resolve(cwd, opts.cacheLocation);
+  return BUILD_ID.endsWith('+unbundled') ? null : defaultCacheDir(env);
 }
 
 /** sha256 hex of the parts, each length-prefixed so that no two different lists hash alike. */

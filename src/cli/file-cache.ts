@@ -92,7 +92,8 @@ function stillValid(deps: Dep[], ctx: BuildContext): boolean {
 
 /**
  * `lintFile` through the cache. `scIdentity` identifies the ShellCheck in use (null: none installed,
- * or no analyser). Results with internal errors or a stopped ShellCheck are not stored.
+ * or no analyser); `build` the code (default: this build). Results with internal errors or a stopped
+ * ShellCheck are not stored.
  */
 export async function cachedLintFile(
   job: FileJob,
@@ -101,12 +102,13 @@ export async function cachedLintFile(
   contexts: ContextCache,
   cache: ResultCache,
   scIdentity: string | null,
+  build: string = BUILD_ID,
 ): Promise<FileOutcome> {
   let key: string | null = null;
   const deps: Dep[] = [];
   const outcome = await lintFile(job, config, scriptAnalyzer, contexts, {
     lookup: (source) => {
-      key = cacheKey(['file', BUILD_ID, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), source]);
+      key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), source]);
       const entry = cache.get<Entry>('file', key);
       if (entry && Array.isArray(entry.deps) && Array.isArray(entry.findings) && stillValid(entry.deps, contexts.get(job.contextDir, job.path))) return entry.findings;
       return undefined;

@@ -26,7 +26,7 @@ import { useNodeGrammar } from './grammar-node.js';
 import { VERSION } from './version.js';
 import { ContextCache } from './lint-file.js';
 import { lintInWorkers, workerCount } from './pool.js';
-import { defaultCacheDir, ResultCache } from './cache.js';
+import { cacheDirFor, ResultCache } from './cache.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
 export interface CliIo {
@@ -243,7 +243,7 @@ async function lintCommand(paths: string[], opts: LintOptions, io: CliIo): Promi
 
   const results: { file: string; findings: FileFinding[]; source?: string; parseError?: boolean }[] = [];
   const fixSummary = { active: false, fixed: 0, remaining: 0, unsafe: 0 };
-  const cacheDir = opts.cache === false ? null : opts.cacheLocation ? resolve(io.cwd, opts.cacheLocation) : defaultCacheDir(io.env);
+  const cacheDir = cacheDirFor(opts, io.cwd, io.env);
   let cacheWarned = false;
   const cacheWarn = (m: string): void => void (cacheWarned || ((cacheWarned = true), io.stderr(`shipshape: warning: ${m}\n`)));
   const shellcheck = shellcheckAnalyzer({
