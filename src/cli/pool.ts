@@ -6,13 +6,16 @@
  * scripts into one `shellcheck` process.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../engine/types.js';
 import type { FileJob, FileOutcome } from './lint-file.js';
 import { shellcheckIdentity, shellcheckTempRoot } from './shellcheck.js';
 
-/** Marks the worker's `workerData` (src/cli/main.ts starts the worker loop when it sees it). */
-export const WORKER_FLAG = 'shipshapeLintWorker';
+/**
+ * The argument that marks a lint worker (src/cli/main.ts starts the worker loop when it sees it in
+ * `process.argv`): an argument rather than `workerData`, so that a normal run never loads
+ * `node:worker_threads` (~10 ms of start-up).
+ */
+export const WORKER_ARG = '--shipshape-lint-worker';
 
 /** What the main thread sends a worker. */
 export interface WorkerRequest {
@@ -73,7 +76,8 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv, bundled = imp
  * Lints `jobs` on `n` workers. Outcomes are returned in the order of `jobs`; `onDone` is called with the
  * number finished so far (progress).
  */
-export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, onDone?: (finished: number) => void, options: PoolOptions = {}): Promise<FileOutcome[]> {
+export async function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, onDone?: (finished: number) => void, options: PoolOptions = {}): Promise<FileOutcome[]> {
+  const { Worker } = await import('node:worker_threads');
   const script = new URL(import.meta.url);
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const chunks: number[] = [];
@@ -88,6 +92,7 @@ export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, on
   let finished = 0;
   let running = 0;
   let warned = false;
+  type Worker = InstanceType<typeof import('node:worker_threads').Worker>;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const inFlight = new Map<Worker, number>();
@@ -110,7 +115,7 @@ export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, on
       }
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, ...setup } });
+      const w = new Worker(script, { argv: [WORKER_ARG], workerData: setup });
       workers.push(w);
       running++;
       w.on('message', (m: WorkerResponse) => {

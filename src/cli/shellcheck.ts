@@ -28,7 +28,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import type { ScriptAnalyzer, ScriptJob } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { mapOffset, positionAt } from '../shell/positions.js';
@@ -163,7 +162,7 @@ export function shellcheckAnalyzer(options: ShellcheckOptions = {}): ScriptAnaly
   };
 
   const check = async (jobs: ScriptJob[]): Promise<Finding[][]> => {
-    if (missing || (program === 'shellcheck' && available === false)) {
+    if (missing || (program === 'shellcheck' && !shellcheckAvailable())) {
       tellMissing();
       return jobs.map(() => []);
     }
@@ -342,6 +341,8 @@ const liveDirs = new Set<string>();
 /** Where this thread makes its directories (a worker gets its parent's, see `useShellcheckTempRoot`). */
 let tempParent: string | null = null;
 let handlersInstalled = false;
+/** True in a lint worker thread: signals reach the main thread only, which cleans up for it. */
+let inWorker = false;
 
 /**
  * The directory under which worker threads should make theirs: created once in the main thread and
@@ -359,6 +360,7 @@ export function shellcheckTempRoot(): string {
 /** In a worker thread: make temporary directories under `dir` (from {@link shellcheckTempRoot}). */
 export function useShellcheckTempRoot(dir: string): void {
   tempParent = dir;
+  inWorker = true;
 }
 
 function privateDir(): string {
@@ -382,7 +384,7 @@ const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
 function installHandlers(): void {
   // Signals reach only the main thread; it cleans up for its workers too (see killChildren).
-  if (handlersInstalled || !isMainThread) return;
+  if (handlersInstalled || inWorker) return;
   handlersInstalled = true;
   process.on('exit', cleanUp);
   for (const [signal, number] of Object.entries(SIGNALS)) {

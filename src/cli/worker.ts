@@ -1,7 +1,6 @@
 /**
  * The worker side of src/cli/pool.ts: lints the chunks of files it is sent and answers with plain data.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { defaultRules } from '../engine/lint.js';
 import { ResultCache } from './cache.js';
 import { cachedLintFile } from './file-cache.js';
@@ -10,10 +9,14 @@ import { ContextCache, lintFile } from './lint-file.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './pool.js';
 import { shellcheckAnalyzer, useShellcheckTempRoot } from './shellcheck.js';
 
-/** Runs the worker loop (call only in a worker thread started by `lintInWorkers`). */
-export function runWorker(): void {
+/**
+ * Runs the worker loop in a worker thread started by `lintInWorkers`.
+ * @returns false (and does nothing) outside a worker thread.
+ */
+export async function runWorker(): Promise<boolean> {
+  const { parentPort, workerData } = await import('node:worker_threads');
   const port = parentPort;
-  if (!port) throw new Error('runWorker() outside a worker thread');
+  if (!port) return false;
   useNodeGrammar();
   const setup = workerData as WorkerSetup;
   const { config } = setup;
@@ -36,6 +39,7 @@ export function runWorker(): void {
     } satisfies WorkerResponse);
     warnings = [];
   });
+  return true;
 }
 
 function plainError(e: unknown): { message: string; code?: string; name?: string } {
