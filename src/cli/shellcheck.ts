@@ -19,8 +19,9 @@
  * - Scripts are written to files in a private (0700) directory under the temporary directory, removed
  *   as soon as the process ends; SIGINT, SIGTERM and SIGHUP remove them too and kill the running
  *   `shellcheck` processes before the CLI exits (the files hold RUN lines, which may hold tokens).
- * - Each process has a time limit and a memory cap (RLIMIT_DATA through `ulimit -d`; ShellCheck's
- *   binary does not accept `+RTS -M`). A batch that hits one is re-run script by script; a script that
+ * - Each process has a CPU-time limit and a memory cap (RLIMIT_CPU and RLIMIT_DATA through `ulimit`;
+ *   ShellCheck's binary does not accept `+RTS -M`), so a loaded machine does not make a normal batch
+ *   look stuck; a wall-clock limit of ten times the CPU limit catches a process that waits. A batch that hits one is re-run script by script; a script that
  *   hits one alone is reported as one `shellcheck-skipped` info finding on its RUN.
  * When the program is missing, `onMissing` says so once and the pass continues without SC findings.
  */
@@ -60,7 +61,10 @@ export function shellcheckAvailable(program = 'shellcheck', env: NodeJS.ProcessE
 
 /** The executable `program` resolves to through PATH, or null. */
 function findProgram(program: string, env: NodeJS.ProcessEnv): string | null {
-  const candidates = isAbsolute(program) || program.includes('/') ? [program] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, program));
+  const dirs = isAbsolute(program) || program.includes('/') ? [''] : (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
+  // Windows finds `shellcheck.exe` for `shellcheck` (PATHEXT).
+  const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')] : [''];
+  const candidates = dirs.flatMap((d) => exts.map((e) => (d ? join(d, program + e) : program + e)));
   for (const c of candidates) {
     try {
       if (statSync(c).isFile()) return c;
@@ -128,7 +132,7 @@ export interface ShellcheckOptions {
   onMissing?: () => void;
   /** Batch the scripts of concurrent `lint` calls into one process (see {@link shellcheckAnalyzer}). */
   batch?: boolean;
-  /** Wall-clock limit per process, ms (default {@link DEFAULT_TIMEOUT_MS}). */
+  /** CPU-time limit per process, ms (default {@link DEFAULT_TIMEOUT_MS}; rounded up to whole seconds). */
   timeoutMs?: number;
   /** Memory cap per process, MiB of data segment (default {@link DEFAULT_MEMORY_MB}). */
   memoryMb?: number;
@@ -248,7 +252,7 @@ const MAX_BATCH = 400;
 /** The findings of one job from ShellCheck's answer for its input. */
 function findingsOf(result: ScriptResult, job: ScriptJob, headerLines: number, limits: { timeoutMs: number; memoryMb: number }): Finding[] {
   if (result.skipped) {
-    const why = result.skipped === 'time' ? `did not finish within ${limits.timeoutMs / 1000} s` : `needed more than ${limits.memoryMb} MiB of memory`;
+    const why = result.skipped === 'time' ? `used more than ${Math.ceil(limits.timeoutMs / 1000)} s of CPU time` : `needed more than ${limits.memoryMb} MiB of memory`;
     return [
       {
         ruleId: SKIPPED_ID,
@@ -441,17 +445,22 @@ function run(program: string, args: string[], limits: { timeoutMs: number; memor
     // The memory cap: RLIMIT_DATA, which GHC's allocator respects (its address-space reservation does
     // not count), set by a shell that then becomes the program.
     const capped = process.platform !== 'win32';
+    const cpuSeconds = Math.max(1, Math.ceil(limits.timeoutMs / 1000));
     const child = capped
-      ? spawn('/bin/sh', ['-c', `ulimit -d ${limits.memoryMb * 1024} 2>/dev/null; exec "$0" "$@"`, program, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+      ? spawn('/bin/sh', ['-c', `ulimit -d ${limits.memoryMb * 1024} 2>/dev/null; ulimit -t ${cpuSeconds} 2>/dev/null; exec "$0" "$@"`, program, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
       : spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     children.add(child);
     let out = '';
     let err = '';
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, limits.timeoutMs);
+    // Without `ulimit` (Windows) the wall clock is the only limit.
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      capped ? cpuSeconds * 10_000 : limits.timeoutMs,
+    );
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', (e) => {
@@ -462,7 +471,8 @@ function run(program: string, args: string[], limits: { timeoutMs: number; memor
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       children.delete(child);
-      if (timedOut) return resolve({ stopped: 'time' });
+      // RLIMIT_CPU: SIGXCPU at the soft limit (SIGKILL at a lower hard limit).
+      if (timedOut || signal === 'SIGXCPU' || (capped && signal === 'SIGKILL')) return resolve({ stopped: 'time' });
       // ShellCheck exits 1 when it found something; other codes are failures.
       if (code === 0 || code === 1) return resolve({ stdout: out });
       // The shell could not find the program: as spawn's ENOENT.

@@ -132,14 +132,14 @@ describe.skipIf(!realShellcheck || process.platform !== 'linux')('ShellCheck run
 
   describe('limits', () => {
     const text = `FROM debian:12\n${SLOW_RUN}RUN echo $foo\n`;
-    it('a script past the time limit is one info finding; the other script of the batch keeps its findings', async () => {
+    it('a script past the CPU-time limit is one info finding; the other script of the batch keeps its findings', async () => {
       const t0 = Date.now();
-      const result = await lint(text, { rules: [], scriptAnalyzer: shellcheckAnalyzer({ timeoutMs: 2000 }) });
-      expect(Date.now() - t0).toBeLessThan(20_000);
+      const result = await lint(text, { rules: [], scriptAnalyzer: shellcheckAnalyzer({ timeoutMs: 1000 }) });
+      expect(Date.now() - t0).toBeLessThan(60_000);
       expect(result.internalErrors).toEqual([]);
       const found = result.findings.map((f) => `${f.range.start.line} ${f.ruleId} ${f.severity}`);
       expect(found).toEqual([`2 ${SKIPPED_ID} info`, '3 SC2086 info', '3 SC2154 warning']);
-      expect(result.findings[0].message).toMatch(/did not finish within 2 s/);
+      expect(result.findings[0].message).toMatch(/more than 1 s of CPU time/);
     });
     it('a script past the memory cap is one info finding', async () => {
       const deep = `FROM debian:12\nRUN ${'('.repeat(2000)}a${')'.repeat(2000)}\n`;
