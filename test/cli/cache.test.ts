@@ -8,11 +8,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ResultCache, cacheDirFor, defaultCacheDir } from '../../src/cli/cache.js';
 import { cachedLintFile } from '../../src/cli/file-cache.js';
 import { ContextCache } from '../../src/cli/lint-file.js';
 import { defaultConfig } from '../../src/engine/types.js';
+
+// Each test runs the CLI several times; on a loaded shared machine that takes minutes, not seconds.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const root = resolve(__dirname, '../..');
 const bin = join(root, 'bin/shipshape.mjs');
@@ -60,7 +63,7 @@ function spy(): Spy {
 }
 
 const lintRun = (cwd: string, args: string[], env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args], { cwd, env, encoding: 'utf8', timeout: 300_000 });
 
 /** A project of `count` directories with a Dockerfile each (40: the CLI lints on worker threads). */
 function project(count: number): string {
@@ -182,7 +185,7 @@ describe.skipIf(!realShellcheck)('results cache', () => {
       if (asNobody) chmodSync(p, 0o755);
       const env = { PATH: process.env.PATH, HOME: p, NO_COLOR: '1' };
       const as = asNobody ? { uid: 65534, gid: 65534 } : {};
-      const go = (args: string[]) => spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args, '.'], { cwd: p, env, encoding: 'utf8', timeout: 120_000, ...as });
+      const go = (args: string[]) => spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args, '.'], { cwd: p, env, encoding: 'utf8', timeout: 300_000, ...as });
       const plain = go(['--no-cache']);
       if (plain.error || /EACCES|Cannot find module/.test(plain.stderr)) return; // the checkout is not readable by nobody
       const r = go(['--cache-location', make(p)]);

@@ -13,9 +13,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import { shellcheckAnalyzer, SKIPPED_ID } from '../../src/cli/shellcheck.js';
+
+// Each test runs the CLI several times; on a loaded shared machine that takes minutes, not seconds.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const root = resolve(__dirname, '../..');
 const bin = join(root, 'bin/shipshape.mjs');
@@ -58,7 +61,7 @@ function processesMentioning(text: string): number[] {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, test: () => boolean, ms = 30_000): Promise<void> {
+async function until(what: string, test: () => boolean, ms = 300_000): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -79,7 +82,7 @@ function spyPath(): { env: NodeJS.ProcessEnv; calls: () => string[][] } {
 }
 
 const cli = (cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [bin, 'lint', '-f', 'json', ...args], { cwd, env, encoding: 'utf8', timeout: 300_000 });
 const codesOf = (stdout: string): string[] => (JSON.parse(stdout) as { code: string }[]).map((f) => f.code);
 
 describe.skipIf(!realShellcheck || process.platform !== 'linux')('ShellCheck runner safety', () => {
