@@ -376,9 +376,11 @@ function privateDir(): string {
 }
 
 function removeDir(dir: string): void {
-  liveDirs.delete(dir);
   try {
-    rmSync(dir, { recursive: true, force: true });
+    // A worker thread may still add a file while the main thread removes its directories on a
+    // signal (ENOTEMPTY): retry, and keep the directory listed for the exit handler otherwise.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 5 });
+    liveDirs.delete(dir);
   } catch {
     /* best effort */
   }
