@@ -19,6 +19,7 @@ import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports }
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
+import { cacheDirFor, ResultCache } from './cache.js';
 import { describeReadError, readTarget, resolveTargets, shownName, type Target } from './targets.js';
 
 /** The options of `shipshape lint`, as commander gives them. */
@@ -50,6 +51,9 @@ export interface LintOptions {
   diff?: boolean;
   fixDryRun?: boolean;
   fixRule?: string[];
+  /** false for `--no-cache`. */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** The configuration layer given by command-line flags. */
@@ -149,7 +153,11 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const results: ReportFile[] = [];
   const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
   let fixedAny = false;
+  const cacheDir = cacheDirFor(opts, io.cwd, io.env);
+  let cacheWarned = false;
+  const cacheWarn = (m: string): void => void (cacheWarned || ((cacheWarned = true), io.stderr(`shipshape: warning: ${m}\n`)));
   const shellcheck = shellcheckAnalyzer({
+    cache: cacheDir ? new ResultCache(cacheDir, cacheWarn) : null,
     onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
   });
   const showProgress = io.stderrIsTTY && targets.length > 5;
@@ -193,6 +201,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
+      { cacheDir, onWarning: cacheWarn },
     );
     if (showProgress) io.stderr('\r\x1b[2K');
     outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k])));

@@ -31,6 +31,8 @@ export type FileOutcome =
       internalErrors: { ruleId: string; message: string }[];
       /** The build context's listing stopped at its limit (src/context/fs.ts MAX_FILES). */
       contextTruncated?: boolean;
+      /** The findings came from the results cache (src/cli/file-cache.ts). */
+      cached?: boolean;
     }
   | { ok: false; error: unknown };
 
@@ -53,15 +55,27 @@ export class ContextCache {
   }
 }
 
+/** Hooks of the results cache (src/cli/file-cache.ts). */
+export interface LintFileHooks {
+  /** Findings stored for this text, if any (then nothing is linted). */
+  lookup?: (source: string) => Finding[] | undefined;
+  /** Wraps the build context the rules see (to record what they read). */
+  wrapContext?: (context: BuildContext) => BuildContext;
+}
+
 /** Reads and lints one file; never throws for a file that cannot be read. */
-export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache): Promise<FileOutcome> {
+export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, contexts: ContextCache, hooks: LintFileHooks = {}): Promise<FileOutcome> {
   let source: string;
   try {
     source = decodeFile(readInputFile(job.path).bytes);
   } catch (error) {
     return { ok: false, error };
   }
-  return lintSource(source, job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles), config, scriptAnalyzer, job.buildArgs);
+  const stored = hooks.lookup?.(source);
+  if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
+  const context = job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles);
+  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, job.buildArgs);
+  return { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false };
 }
 
 /** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */

@@ -1,12 +1,11 @@
 /**
  * Entry point of the `shipshape` binary: wires the real process streams into `runCli`.
  * Unexpected exceptions print one line (a stack trace only with `--debug`) and exit with code 2.
- * The same bundle is the lint worker thread of src/cli/pool.ts (recognised by its `workerData`).
+ * The same bundle is the lint worker thread of src/cli/pool.ts (recognised by an argument).
  */
 import { fstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './run.js';
-import { WORKER_FLAG } from './pool.js';
+import { WORKER_ARG } from './pool.js';
 import { runWorker } from './worker.js';
 
 const argv = process.argv.slice(2);
@@ -91,6 +90,6 @@ function main(): void {
   );
 }
 
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) runWorker();
+if (process.argv.includes(WORKER_ARG)) void runWorker().then((isWorker) => isWorker || main());
 else if (argv[0] === 'lsp') void import('../lsp/cli.js').then((m) => m.lspMain(argv.slice(1)));
 else main();

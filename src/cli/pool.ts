@@ -6,12 +6,16 @@
  * scripts into one `shellcheck` process.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../engine/types.js';
 import type { FileJob, FileOutcome } from './lint-file.js';
+import { shellcheckIdentity, shellcheckTempRoot } from './shellcheck.js';
 
-/** Marks the worker's `workerData` (src/cli/main.ts starts the worker loop when it sees it). */
-export const WORKER_FLAG = 'shipshapeLintWorker';
+/**
+ * The argument that marks a lint worker (src/cli/main.ts starts the worker loop when it sees it in
+ * `process.argv`): an argument rather than `workerData`, so that a normal run never loads
+ * `node:worker_threads` (~10 ms of start-up).
+ */
+export const WORKER_ARG = '--shipshape-lint-worker';
 
 /** What the main thread sends a worker. */
 export interface WorkerRequest {
@@ -23,7 +27,34 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   chunk: number;
   outcomes: (FileOutcome | { ok: false; error: { message: string; code?: string; name?: string } })[];
+  /** Warnings of the worker's results cache (at most one per worker). */
+  warnings?: string[];
 }
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  config: LintConfig;
+  /** Where the worker makes ShellCheck's temporary files (removed by this thread on signals). */
+  scTempRoot: string;
+  /** The results cache directory, or null for none. */
+  cacheDir: string | null;
+  /** The ShellCheck binary's identity (cache keys), null when absent. */
+  scIdentity: string | null;
+}
+
+/** Options of {@link lintInWorkers}. */
+export interface PoolOptions {
+  /** The results cache directory (src/cli/cache.ts), or null/absent for none. */
+  cacheDir?: string | null;
+  /** Called once with the first warning of any worker's cache. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Chunks a worker holds at once: while it waits for ShellCheck on one, it lints the next, so both the
+ * workers and the `shellcheck` processes keep the cores busy.
+ */
+const IN_FLIGHT = 2;
 
 /** Files per message. */
 const CHUNK = 16;
@@ -45,16 +76,26 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv, bundled = imp
  * Lints `jobs` on `n` workers. Outcomes are returned in the order of `jobs`; `onDone` is called with the
  * number finished so far (progress).
  */
-export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, onDone?: (finished: number) => void): Promise<FileOutcome[]> {
+export async function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, onDone?: (finished: number) => void, options: PoolOptions = {}): Promise<FileOutcome[]> {
+  const { Worker } = await import('node:worker_threads');
   const script = new URL(import.meta.url);
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const chunks: number[] = [];
   for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(start);
+  const setup: WorkerSetup = {
+    config,
+    scTempRoot: shellcheckTempRoot(),
+    cacheDir: options.cacheDir ?? null,
+    scIdentity: options.cacheDir ? shellcheckIdentity() : null,
+  };
   let next = 0;
   let finished = 0;
   let running = 0;
+  let warned = false;
+  type Worker = InstanceType<typeof import('node:worker_threads').Worker>;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    const inFlight = new Map<Worker, number>();
     let failed = false;
     const fail = (e: unknown): void => {
       if (failed) return;
@@ -63,22 +104,29 @@ export function lintInWorkers(jobs: FileJob[], config: LintConfig, n: number, on
       reject(e instanceof Error ? e : new Error(String(e)));
     };
     const feed = (w: Worker): void => {
-      if (next >= chunks.length) {
+      while (next < chunks.length && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
+        const start = chunks[next++];
+        inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+        w.postMessage({ chunk: start, jobs: jobs.slice(start, start + CHUNK) } satisfies WorkerRequest);
+      }
+      if ((inFlight.get(w) ?? 0) === 0) {
         void w.terminate();
         if (--running === 0 && !failed) resolve(outcomes);
-        return;
       }
-      const start = chunks[next++];
-      w.postMessage({ chunk: start, jobs: jobs.slice(start, start + CHUNK) } satisfies WorkerRequest);
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, config } });
+      const w = new Worker(script, { argv: [WORKER_ARG], workerData: setup });
       workers.push(w);
       running++;
       w.on('message', (m: WorkerResponse) => {
         m.outcomes.forEach((o, i) => (outcomes[m.chunk + i] = o as FileOutcome));
         finished += m.outcomes.length;
+        if (m.warnings?.length && !warned) {
+          warned = true;
+          options.onWarning?.(m.warnings[0]);
+        }
         onDone?.(finished);
+        inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
         feed(w);
       });
       w.on('error', fail);

@@ -84,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--diff', 'print the fixes as a unified diff and write nothing')
     .option('--fix-dry-run', 'same as --diff')
     .addOption(new Option('--fix-rule <rule>', 'only fix findings of this rule (repeatable)').argParser(collect))
+    .option('--cache-location <dir>', 'results cache directory (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
+    .option('--no-cache', 'do not read or write the results cache')
     .action(async (paths: string[], opts: LintOptions) => {
       exitCode = await lintCommand(paths, opts, io);
     });

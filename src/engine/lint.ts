@@ -112,6 +112,8 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
 
   const facts = buildFacts(file, semantics, (instr) => shells.get(instr)?.script ?? null);
+  // The external analyser (ShellCheck, another process) starts first and works while the rules run.
+  const external = startScriptAnalyzer(file, shells, semantics, onbuildParent, config, options.scriptAnalyzer);
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
     const ctx: RuleContext = {
@@ -140,25 +142,11 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
     }
   }
 
-  if (options.scriptAnalyzer) {
-    const jobs: ScriptJob[] = [];
-    for (const [instr, entry] of shells) {
-      if (instr.execForm || !entry.shell.posix) continue;
-      // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
-      // file's ARG/ENV names are known.
-      // Only the visible names the script mentions (listing every visible name for every RUN is quadratic),
-      // and only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is
-      // not one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
-      const scope = semantics.scopeAt(instr);
-      const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, scope).filter((n) => scope.get(n)?.instruction != null);
-      jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
-    }
-    if (jobs.length > 0) {
-      try {
-        for (const finding of await options.scriptAnalyzer(jobs)) raw.push({ rule: externalRule(finding.ruleId), finding });
-      } catch (e) {
-        internalErrors.push({ ruleId: 'shellcheck', message: e instanceof Error ? e.message : String(e) });
-      }
+  if (external) {
+    try {
+      for (const finding of await external) raw.push({ rule: externalRule(finding.ruleId), finding });
+    } catch (e) {
+      internalErrors.push({ ruleId: 'shellcheck', message: e instanceof Error ? e.message : String(e) });
     }
   }
   if (encoding) raw.push({ rule: externalRule(FILE_ENCODING_ID, 'shipshape'), finding: encoding });
@@ -193,13 +181,51 @@ function mentionedNames(script: string, scope: { has(name: string): boolean }): 
   return [...out];
 }
 
+/**
+ * Hands every shell-form RUN script run by a POSIX shell to the analyser; null when there is nothing
+ * to check. Scripts whose findings would all be dropped are not sent: the id `shellcheck` (an alias of
+ * every finding of the analyser) ignored by the configuration or `--ignore`, or by a pragma that covers
+ * the RUN.
+ */
+function startScriptAnalyzer(
+  file: Dockerfile,
+  shells: Map<Instruction, { script: ShellScript; shell: ShellChoice }>,
+  semantics: Semantics,
+  onbuildParent: Map<Instruction, Instruction>,
+  config: LintConfig,
+  analyzer: ScriptAnalyzer | undefined,
+): Promise<Finding[]> | null {
+  if (!analyzer || config.ignored.includes(EXTERNAL_ALIAS)) return null;
+  const pragmas = config.disableIgnorePragma ? [] : collectIgnorePragmas(file);
+  const jobs: ScriptJob[] = [];
+  for (const [instr, entry] of shells) {
+    if (instr.execForm || !entry.shell.posix) continue;
+    if (isPragmaSuppressed(file, pragmas, { range: instr.range, instruction: instr } as Finding, [EXTERNAL_ALIAS])) continue;
+    // hadolint checks ONBUILD triggers in isolation: they run in a later build, where none of this
+    // file's ARG/ENV names are known.
+    // Only the visible names the script mentions (listing every visible name for every RUN is quadratic),
+    // and only names the Dockerfile declares (ARG/ENV), as hadolint: the base image's implicit PATH is
+    // not one, and declaring it (`export PATH=1`) would hide ShellCheck's SC2086 on `$PATH`.
+    const scope = semantics.scopeAt(instr);
+    const variables = onbuildParent.has(instr) ? [] : mentionedNames(entry.script.source.text, scope).filter((n) => scope.get(n)?.instruction != null);
+    jobs.push({ file, instruction: instr, script: entry.script, shell: entry.shell.name, variables });
+  }
+  if (jobs.length === 0) return null;
+  const p = analyzer(jobs);
+  p.catch(() => undefined); // awaited after the rules; no unhandled rejection meanwhile
+  return p;
+}
+
+/** The id that names every finding of the external analyser at once (`--ignore shellcheck`). */
+export const EXTERNAL_ALIAS = 'shellcheck';
+
 const externalRules = new Map<string, Rule>();
 
 /** A stand-in rule for findings of an external analyser, so suppression treats them like rule findings. */
 function externalRule(id: string, origin: Rule['origin'] = 'shellcheck'): Rule {
   let r = externalRules.get(id);
   if (!r) {
-    r = { id, severity: 'info', summary: id, origin, category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
+    r = { id, aliases: origin === 'shellcheck' ? [EXTERNAL_ALIAS] : undefined, severity: 'info', summary: id, origin, category: 'correctness', fix: 'none', docs: { description: '', why: '', bad: '', good: '' }, check: () => {} };
     externalRules.set(id, r);
   }
   return r;

@@ -12,7 +12,7 @@ import type { Rule } from './types.js';
 const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002'];
 
 /** Ids the engine reports without a registered rule. */
-const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id'];
+const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id', 'shellcheck', 'shellcheck-skipped'];
 
 /** The set of ids a user may name, given the registry. */
 export function knownRuleIds(rules: readonly Rule[]): Set<string> {
