@@ -10,6 +10,7 @@ import { ConfigError, LABEL_TYPES, mergeConfig, SEVERITIES, THRESHOLDS, validate
 import type { FailureThreshold, LabelType, LintConfig } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
+import { IMAGE_RULES } from '../image/checks.js';
 
 /** Config file names searched in the working directory, then in the user's config locations (hadolint's order). */
 export function configSearchPaths(cwd: string, env: NodeJS.ProcessEnv): string[] {
@@ -110,11 +111,13 @@ export function parseLabelSpecs(specs: string[], strict: boolean): Record<string
 
 /**
  * Refuses rule ids that name no rule in a layer's `ignored` and `override` lists (a typo would silently
- * ignore nothing). hadolint's retired ids stay accepted (src/engine/rule-ids.ts).
+ * ignore nothing). hadolint's retired ids stay accepted (src/engine/rule-ids.ts), and so do the ids of
+ * `shipshape image`'s checks (src/image/checks.ts), which read the same configuration.
  * @throws ConfigError `unknown rule id 'X' in WHERE (did you mean 'Y'?)`
  */
 export function checkRuleIds(layer: ConfigLayer, where: { ignored: string; override: (level: string) => string }): void {
-  const known = knownRuleIds(RULES);
+  // One configuration file serves `lint` and `image`: the ids of both are known to both.
+  const known = knownRuleIds([...RULES, ...IMAGE_RULES]);
   for (const id of layer.ignored ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, where.ignored, known));
   for (const [lvl, ids] of Object.entries(layer.override ?? {})) {
     for (const id of ids ?? []) if (!isKnownRuleId(id, known)) throw new ConfigError(unknownRuleIdMessage(id, where.override(lvl), known));

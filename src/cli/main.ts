@@ -91,5 +91,5 @@ function main(): void {
 }
 
 if (process.argv.includes(WORKER_ARG)) void runWorker().then((isWorker) => isWorker || main());
-else if (argv[0] === 'lsp') void import('../lsp/cli.js').then((m) => m.lspMain(argv.slice(1)));
+else if (argv[0] === 'lsp') void import('../lsp/cli.js').then(({ lspMain }) => lspMain(argv.slice(1)));
 else main();

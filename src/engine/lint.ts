@@ -217,7 +217,7 @@ function startScriptAnalyzer(
 }
 
 /** The id that names every finding of the external analyser at once (`--ignore shellcheck`). */
-export const EXTERNAL_ALIAS = 'shellcheck';
+const EXTERNAL_ALIAS = 'shellcheck';
 
 const externalRules = new Map<string, Rule>();
 

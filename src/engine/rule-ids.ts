@@ -15,7 +15,7 @@ const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', '
 const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id', 'shellcheck', 'shellcheck-skipped'];
 
 /** The set of ids a user may name, given the registry. */
-export function knownRuleIds(rules: readonly Rule[]): Set<string> {
+export function knownRuleIds(rules: readonly Pick<Rule, 'id' | 'aliases'>[]): Set<string> {
   const out = new Set<string>([...ENGINE_IDS, ...RETIRED_HADOLINT_IDS]);
   for (const r of rules) {
     out.add(r.id);

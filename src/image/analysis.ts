@@ -30,7 +30,7 @@ export interface VisibleFile {
 }
 
 /** Bytes of one file version that a higher layer hid. */
-export interface WastedFile {
+interface WastedFile {
   path: string;
   size: number;
   /** Layer that shipped the bytes. */
@@ -41,7 +41,7 @@ export interface WastedFile {
 }
 
 /** What one layer changed. */
-export interface LayerChanges {
+interface LayerChanges {
   index: number;
   /** Content bytes of the layer's regular files. */
   size: number;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import * as tarStream from 'tar-stream';
 import { ImageError } from './errors.js';
-import { cleanPath, compressionOf, looksLikeTar, scanLayer, type LayerScan } from './layer.js';
+import { entryPath, compressionOf, looksLikeTar, scanLayer, type LayerScan } from './layer.js';
 
 /** Largest JSON document kept from an archive (bytes). */
 const JSON_LIMIT = 16 * 1024 * 1024;
@@ -41,7 +41,7 @@ export function directorySource(dir: string): BlobSource {
   if (!hasIndex && !existsSync(join(dir, 'manifest.json'))) {
     throw new ImageError(`${dir} is not an OCI image layout (no index.json) nor a docker save directory (no manifest.json)`);
   }
-  const file = (name: string) => join(dir, digestPath(name) ?? cleanPath(name));
+  const file = (name: string) => join(dir, digestPath(name) ?? entryPath(name));
   return {
     kind: hasIndex ? 'oci' : 'docker',
     async json(name) {
@@ -77,9 +77,9 @@ export async function tarSource(input: Readable, display: string): Promise<BlobS
     for await (const entry of extract) {
       entries++;
       const h = entry.header;
-      const name = cleanPath(h.name);
+      const name = entryPath(h.name);
       if (h.type === 'symlink' || h.type === 'link') {
-        const target = h.type === 'symlink' && name.includes('/') ? cleanPath(name.replace(/[^/]*$/, '') + (h.linkname ?? '')) : cleanPath(h.linkname ?? '');
+        const target = h.type === 'symlink' && name.includes('/') ? entryPath(name.replace(/[^/]*$/, '') + (h.linkname ?? '')) : entryPath(h.linkname ?? '');
         links.set(name, target);
         entry.resume();
         continue;
@@ -140,7 +140,7 @@ export async function tarSource(input: Readable, display: string): Promise<BlobS
   }
   if (entries === 0) throw new ImageError(`${display}: empty input, expected a tar archive`);
   const resolveName = (n: string): string => {
-    let name = digestPath(n) ?? cleanPath(n);
+    let name = digestPath(n) ?? entryPath(n);
     for (let i = 0; i < 8 && links.has(name); i++) name = links.get(name)!;
     return name;
   };

@@ -17,7 +17,7 @@ import { describeCreatedBy } from './attribute.js';
 import { isPackageDb } from './layer.js';
 
 /** Metadata of one image check (the registry of `shipshape image` rules; documented in docs/image.md). */
-export interface ImageRule {
+interface ImageRule {
   id: string;
   severity: Severity;
   summary: string;
@@ -47,7 +47,7 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { lowestEfficiency: 0.9, highestWastedBytes: null, highestUserWastedPercent: 0.1 };
 
 /** Everything the checks read. */
-export interface CheckInput {
+interface CheckInput {
   image: ImageModel;
   analysis: Analysis;
   /** File name findings without a Dockerfile place are reported under. */
@@ -309,7 +309,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
 }
 
 /** Installed package names from a dpkg `status` file (`Status: install ok installed`), a dpkg `status.d` entry or apk's `installed` database. */
-export function installedPackages(path: string, content: string): string[] {
+function installedPackages(path: string, content: string): string[] {
   const out: string[] = [];
   if (path === 'lib/apk/db/installed') {
     for (const m of content.matchAll(/^P:(.+)$/gm)) out.push(m[1].trim());
@@ -330,7 +330,7 @@ export function installedPackages(path: string, content: string): string[] {
  * pairs of `poetry.lock`, `uv.lock` and `pylock.toml`. `complete` is true when a full lock (not a
  * requirements file) was read, so that installed but unlocked distributions can be reported.
  */
-export function lockedVersions(files: Map<string, string>): { locked: Map<string, string | null>; complete: boolean } {
+function lockedVersions(files: Map<string, string>): { locked: Map<string, string | null>; complete: boolean } {
   const locked = new Map<string, string | null>();
   let complete = false;
   for (const [name, content] of files) {

@@ -112,7 +112,7 @@ export async function runImageCli(argv: string[], io: ImageIo): Promise<number> 
 }
 
 /** The full analysis of one image, as `--json` writes it. */
-export interface ImageReport {
+interface ImageReport {
   image: string;
   kind: ImageModel['kind'];
   platform: string;

@@ -13,9 +13,10 @@ import { Decompress } from 'fzstd';
 import * as tarStream from 'tar-stream';
 import { findSecrets, secretFileKind } from '../rules/lib/secrets.js';
 import { ImageError } from './errors.js';
+import { cleanPath } from '../parse/paths.js';
 
 /** Kind of a layer entry. */
-export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
 /** One entry of a layer's tar (a change to the filesystem). */
 export interface LayerEntry {
@@ -55,7 +56,7 @@ export interface LayerScan {
 }
 
 /** Largest file whose content is kept for secret scanning (bytes). */
-export const SCAN_LIMIT = 64 * 1024;
+const SCAN_LIMIT = 64 * 1024;
 /** Largest package database kept (dpkg status, apk installed), bytes. */
 const DB_LIMIT = 32 * 1024 * 1024;
 
@@ -68,7 +69,7 @@ export function isPackageDb(path: string): boolean {
 }
 
 /** True for files of the image's own content: not under system or third-party directories (these are scanned for secrets). */
-export function isOwnFile(path: string): boolean {
+function isOwnFile(path: string): boolean {
   return !SYSTEM_PREFIX.test(path) && !THIRD_PARTY.test(path);
 }
 
@@ -76,14 +77,14 @@ export function isOwnFile(path: string): boolean {
  * Which file contents are read: package databases (up to 32 MiB, kept) and small files outside system
  * and third-party directories (at most {@link SCAN_LIMIT} bytes, scanned for secrets, then dropped).
  */
-export function wantContent(path: string, size: number): boolean {
+function wantContent(path: string, size: number): boolean {
   if (isPackageDb(path)) return size <= DB_LIMIT;
   if (size === 0 || size > SCAN_LIMIT) return false;
   return isOwnFile(path);
 }
 
 /** The kind of credential a file holds, by its name and (when read) its content; null when none. */
-export function secretKindOf(path: string, content: string | null): string | null {
+function secretKindOf(path: string, content: string | null): string | null {
   const byName = secretFileKind(path, content);
   if (byName) return byName;
   if (content === null || content.includes('\0')) return null;
@@ -91,17 +92,14 @@ export function secretKindOf(path: string, content: string | null): string | nul
   return hits.length > 0 ? `file with ${/^[aeiouAEIOU]|^(SSH|AWS|API|npm|RSA)\b/.test(hits[0].kind) ? 'an' : 'a'} ${hits[0].kind}` : null;
 }
 
-/** Normalises a tar entry name: no leading `./` or `/`, no trailing `/`. */
-export function cleanPath(name: string): string {
-  let p = name.replace(/\\/g, '/');
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  p = parts.join('/');
-  return p;
+/**
+ * The path of a tar entry inside the image's root filesystem, without a leading `/`: `./usr//bin/` →
+ * `usr/bin`, with `..` clamped at the root as a layer is applied (OCI image spec, "Changeset over
+ * existing files"). Backslashes are read as separators. Go's path.Clean semantics (src/parse/paths.ts).
+ */
+export function entryPath(name: string): string {
+  const p = cleanPath(`/${name.replace(/\\/g, '/')}`);
+  return p === '/' ? '' : p.slice(1);
 }
 
 class HashTap extends Transform {
@@ -218,7 +216,7 @@ export async function scanLayer(source: AsyncIterable<Buffer>, label: string): P
   const consume = (async () => {
     for await (const entry of extract) {
       const h = entry.header;
-      const path = cleanPath(h.name);
+      const path = entryPath(h.name);
       const base = path.replace(/^.*\//, '');
       const dir = path.includes('/') ? path.replace(/\/[^/]*$/, '') : '';
       const common = { size: 0, mode: h.mode ?? 0, uid: h.uid ?? 0, gid: h.gid ?? 0 };

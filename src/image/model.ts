@@ -22,7 +22,7 @@ export interface HistoryEntry {
 }
 
 /** The parts of the image config the analysis reads (image-spec "config" `config` object; Docker adds `Healthcheck`). */
-export interface RuntimeConfig {
+interface RuntimeConfig {
   User?: string;
   Env?: string[];
   Labels?: Record<string, string> | null;
@@ -33,7 +33,7 @@ export interface RuntimeConfig {
 }
 
 /** One layer of the selected image. */
-export interface ImageLayer {
+interface ImageLayer {
   /** 0-based position, bottom first. */
   index: number;
   scan: LayerScan;
@@ -62,7 +62,7 @@ interface Descriptor {
 }
 
 /** The platform of this machine in OCI terms (`linux/amd64`), `linux/amd64` elsewhere than Linux. */
-export function hostPlatform(): string {
+function hostPlatform(): string {
   const arch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
   return typeof process !== 'undefined' && process.platform === 'linux' && arch[process.arch] ? `linux/${arch[process.arch]}` : 'linux/amd64';
 }

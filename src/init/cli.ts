@@ -21,7 +21,7 @@ import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvIma
 import { PinError, resolveDigest } from '../pin/resolve.js';
 
 /** Options of `shipshape init`, as commander parses them. */
-export interface InitOptions {
+interface InitOptions {
   stdout?: boolean;
   dryRun?: boolean;
   force?: boolean;
@@ -61,7 +61,7 @@ export function registerInit(program: Command, io: CliIo, setExit: (code: number
 }
 
 /** Runs `init`; returns the exit code. */
-export async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<number> {
+async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   const fail = (message: string): number => {
     io.stderr(`shipshape init: ${message}\n`);

@@ -9,6 +9,10 @@
  * Names are normalised as PEP 503 says (lower case, runs of `-_.` become `-`).
  */
 import { parse as parseToml } from 'smol-toml';
+import { normaliseName } from '../rules/lib/python.js';
+
+/** PEP 503 normalisation of a name as written (surrounding blanks dropped). */
+const normalisedName = (name: string): string => normaliseName(name.trim());
 
 /** One declared dependency: its normalised name and the extras it asks for. */
 export interface Dependency {
@@ -26,20 +30,15 @@ export class ProjectFileError extends Error {
   }
 }
 
-/** PEP 503 name normalisation. */
-export function normaliseName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
-}
-
 /**
  * Parses one PEP 508 requirement string (`psycopg[binary]>=3.1 ; python_version >= "3.9"`).
  * @returns null for strings that are not a requirement (URLs without `name @`, empty strings).
  */
-export function parseRequirement(text: string): Dependency | null {
+function parseRequirement(text: string): Dependency | null {
   const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/.exec(text);
   if (!m) return null;
   const extras = (m[2] ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
-  return { name: normaliseName(m[1]), extras };
+  return { name: normalisedName(m[1]), extras };
 }
 
 /** A requirements file read with its `-r` includes. */
@@ -59,7 +58,7 @@ export interface RequirementsFile {
  * @param read returns a file's text by project-relative path, or null when missing
  * @throws ProjectFileError when an included file does not exist
  */
-export function readRequirements(path: string, read: (p: string) => string | null): RequirementsFile {
+export function collectRequirements(path: string, read: (p: string) => string | null): RequirementsFile {
   const files: string[] = [];
   const dependencies: Dependency[] = [];
   const unpinned: string[] = [];
@@ -122,7 +121,7 @@ export interface Pyproject {
  * Reads pyproject.toml (PEP 621 and Poetry's own table).
  * @throws ProjectFileError when the file is not valid TOML
  */
-export function readPyproject(text: string, path = 'pyproject.toml'): Pyproject {
+export function parsePyprojectToml(text: string, path = 'pyproject.toml'): Pyproject {
   const doc = toml(text, path);
   const project = obj(doc.project);
   const tool = obj(doc.tool);
@@ -134,12 +133,12 @@ export function readPyproject(text: string, path = 'pyproject.toml'): Pyproject 
   }
   let requiresPython = typeof project['requires-python'] === 'string' ? (project['requires-python'] as string) : null;
   for (const [name, spec] of Object.entries(obj(poetry.dependencies))) {
-    if (normaliseName(name) === 'python') {
+    if (normalisedName(name) === 'python') {
       if (typeof spec === 'string') requiresPython ??= spec;
       continue;
     }
     const extras = arr(obj(spec).extras).filter((e): e is string => typeof e === 'string').map((e) => e.toLowerCase());
-    deps.push({ name: normaliseName(name), extras });
+    deps.push({ name: normalisedName(name), extras });
   }
   const name = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : null;
   return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name };
@@ -160,7 +159,7 @@ export function readPipfile(text: string): Pipfile {
   const deps: Dependency[] = [];
   for (const [name, spec] of Object.entries(obj(doc.packages))) {
     const extras = arr(obj(spec).extras).filter((e): e is string => typeof e === 'string').map((e) => e.toLowerCase());
-    deps.push({ name: normaliseName(name), extras });
+    deps.push({ name: normalisedName(name), extras });
   }
   const req = obj(doc.requires);
   const v = req.python_full_version ?? req.python_version;

@@ -13,11 +13,11 @@
 import type { BuildContext } from '../engine/types.js';
 import {
   lockedNames,
-  normaliseName,
+
   pipfileLockPython,
   readPipfile,
-  readPyproject,
-  readRequirements,
+  parsePyprojectToml,
+  collectRequirements,
   type Dependency,
   type Pyproject,
 } from './dependencies.js';
@@ -30,7 +30,7 @@ export type PackageManager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip';
 export const PACKAGE_MANAGERS: readonly PackageManager[] = ['uv', 'poetry', 'pdm', 'pipenv', 'pip'];
 
 /** One decision and the file that decided it (what `--explain` prints). */
-export interface Evidence {
+interface Evidence {
   /** What was decided (`package manager`). */
   topic: string;
   /** The value (`uv`). */
@@ -51,7 +51,7 @@ export interface Server {
 }
 
 /** Django facts. */
-export interface DjangoProject {
+interface DjangoProject {
   /** Directory of manage.py relative to the project root (`''` or `src`). */
   appDir: string;
   /** The module manage.py defaults to (`config.settings.local`). */
@@ -77,7 +77,7 @@ export interface DjangoProject {
 }
 
 /** Debian packages a project needs: compilers and headers in the builder, shared libraries at run time. */
-export interface NativeNeeds {
+interface NativeNeeds {
   build: string[];
   runtime: string[];
   /** Why, one entry per dependency (`psycopg2: compiles against libpq`). */
@@ -116,7 +116,7 @@ export interface Detection {
 }
 
 /** Options that override detection. */
-export interface DetectOptions {
+interface DetectOptions {
   /** Use this package manager even when lock files disagree (`--package-manager`). */
   packageManager?: PackageManager;
   /** The command of a non-Django project (`--cmd`), as an argv. */
@@ -145,7 +145,7 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   const all = files.listFiles().filter((p) => !SKIP_DIR.test(p));
   const has = (p: string): boolean => files.readFile(p) !== null;
   const read = (p: string): string | null => files.readFile(p);
-  const pyproject = has('pyproject.toml') ? readPyproject(read('pyproject.toml')!) : null;
+  const pyproject = has('pyproject.toml') ? parsePyprojectToml(read('pyproject.toml')!) : null;
 
   const pm = choosePackageManager(files, all, pyproject, options, evidence);
   const python = pythonVersion(files, pyproject, evidence);
@@ -253,7 +253,7 @@ function choosePackageManager(files: BuildContext, all: string[], pyproject: Pyp
       // A requirements file next to a lock file is fine when it is an export of the lock (it names every
       // direct dependency); otherwise the two disagree and init cannot tell which one production uses.
       const lockDeps = dependenciesOf(locks[0], files, pyproject);
-      const reqNames = new Set(readRequirements(prodReq, (p) => files.readFile(p)).dependencies.map((d) => d.name));
+      const reqNames = new Set(collectRequirements(prodReq, (p) => files.readFile(p)).dependencies.map((d) => d.name));
       const missing = lockDeps.filter((d) => !reqNames.has(d.name)).map((d) => d.name);
       if (missing.length > 0)
         throw new DetectError(
@@ -273,7 +273,7 @@ function choosePackageManager(files: BuildContext, all: string[], pyproject: Pyp
 
   if (chosen === 'pip') {
     const req = prodReq ?? requirementFiles[0];
-    const parsed = readRequirements(req, (p) => files.readFile(p));
+    const parsed = collectRequirements(req, (p) => files.readFile(p));
     const dev = requirementFiles.filter((p) => !parsed.files.includes(p) && DEV_REQUIREMENTS.test(p));
     evidence.push({ topic: 'production requirements', value: parsed.files.join(', '), source: req });
     if (dev.length > 0) evidence.push({ topic: 'development requirements (not installed)', value: dev.join(', '), source: 'file names' });
@@ -637,4 +637,3 @@ function treeIgnores(files: string[], django: DjangoProject | null): string[] {
 }
 
 
-export { normaliseName };

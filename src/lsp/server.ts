@@ -54,9 +54,9 @@ import { addIgnoredRule, findingContains, findingIntersects, hoverFor, ignorePra
 import { ShellcheckCache } from './shellcheck-cache.js';
 
 /** Code action kind of "fix all safe problems" (a sub-kind of `source.fixAll`, so editors run it on save). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
 /** Command ids the server executes. */
-export const COMMANDS = { fixAll: 'shipshape.fixAll', ignoreInConfig: 'shipshape.ignoreInConfig' } as const;
+const COMMANDS = { fixAll: 'shipshape.fixAll', ignoreInConfig: 'shipshape.ignoreInConfig' } as const;
 
 const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 

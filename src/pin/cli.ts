@@ -17,7 +17,8 @@ import { parse } from '../parse/parser.js';
 import { decodeFile } from '../cli/input.js';
 import { writeAtomic } from '../cli/write.js';
 import type { ImageIo } from '../image/cli.js';
-import { applyEdits, findPinSites, pinnedText, type PinSite } from './pin.js';
+import { findPinSites, pinnedText, type PinSite } from './pin.js';
+import { applyEdits } from '../fix/apply.js';
 import { PinError, resolveDigest } from './resolve.js';
 
 interface PinOptions {
@@ -128,7 +129,7 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
         if (!opts.check && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       }
     }
-    if (edits.length > 0) writes.push({ path: d.path, name: d.name, before: d.text, after: applyEdits(d.text, edits) });
+    if (edits.length > 0) writes.push({ path: d.path, name: d.name, before: d.text, after: applyEdits(d.text, edits).text });
   }
   if (opts.check) return missing + stale > 0 ? 1 : 0;
   if (opts.diff) {

@@ -28,7 +28,7 @@ export interface PinSite {
 }
 
 /** A reference that cannot be pinned in place (made of several ARG values), with the reason. */
-export interface PinSkip {
+interface PinSkip {
   line: number;
   text: string;
   reason: string;
@@ -101,9 +101,3 @@ export function pinnedText(site: PinSite, digest: string): string {
   return `${site.resolve === `${name}:latest` ? site.resolve : name}@${digest}`;
 }
 
-/** Applies non-overlapping replacements (offsets into `text`). */
-export function applyEdits(text: string, edits: { start: number; end: number; text: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseImageRef } from '../parse/image-ref.js';
 
 /** Every manifest media type a registry may answer with (OCI and Docker, index and single image). */
-export const MANIFEST_TYPES = [
+const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -33,7 +33,7 @@ export class PinError extends Error {
 }
 
 /** Where an image lives: registry host, repository, tag. */
-export interface RegistryRef {
+interface RegistryRef {
   /** Host (and port) to talk to: `registry-1.docker.io`, `ghcr.io`, `127.0.0.1:5000`. */
   host: string;
   /** Name used for credentials in the Docker config (`docker.io` for Docker Hub). */
@@ -43,7 +43,7 @@ export interface RegistryRef {
 }
 
 /** Options of {@link resolveDigest}. */
-export interface ResolveOptions {
+interface ResolveOptions {
   /** Environment for `DOCKER_CONFIG` and `HOME` (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   /** Registries reached over plain HTTP; loopback hosts (`localhost`, `127.0.0.0/8`, `[::1]`) always are, as Docker treats them as insecure. */

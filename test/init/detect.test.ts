@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/context/memory.js';
 import { DetectError, detectProject, resolvePython, topLevelStatements } from '../../src/init/detect.js';
-import { readRequirements } from '../../src/init/dependencies.js';
+import { collectRequirements } from '../../src/init/dependencies.js';
 
 const MANAGE = (settings: string): string => `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "${settings}")\n`;
 
@@ -52,7 +52,7 @@ describe('requirements files', () => {
       'requirements/base.txt': '# comment\nDjango>=5.1,<5.2\npsycopg[binary]==3.2.3 ; python_version >= "3.9"\n--index-url https://example.org/simple\nmylib @ https://example.org/mylib.whl\n',
       'requirements/constraints.txt': 'urllib3==2.2.3\n',
     };
-    const r = readRequirements('requirements.txt', (p) => files[p] ?? null);
+    const r = collectRequirements('requirements.txt', (p) => files[p] ?? null);
     expect(r.files).toEqual(['requirements.txt', 'requirements/production.txt', 'requirements/base.txt', 'requirements/constraints.txt']);
     expect(r.dependencies).toEqual([
       { name: 'django', extras: [] },

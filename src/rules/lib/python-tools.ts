@@ -236,8 +236,9 @@ export function containerCommand(ctx: RuleContext, stage: Stage): { tokens: Comm
     if (entrypoint && cmd) break;
   }
   const tokens: CommandToken[] = [];
-  if (entrypoint) tokens.push(...commandTokens(entrypoint));
-  if (cmd && !(entrypoint && !entrypoint.execForm)) tokens.push(...commandTokens(cmd));
+  // Loops, not push(...spread): an exec form of 200,000 elements must not overflow the stack.
+  if (entrypoint) for (const t of commandTokens(entrypoint)) tokens.push(t);
+  if (cmd && !(entrypoint && !entrypoint.execForm)) for (const t of commandTokens(cmd)) tokens.push(t);
   return { tokens, entrypoint, cmd };
 }
 

@@ -83,8 +83,8 @@ function flagValuesOf(install: PythonInstall, name: string): string[] {
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     const long = name.length > 1 ? `--${name}` : `-${name}`;
-    if (v === long && args[i + 1]) out.push(...args[i + 1].value.split(','));
-    else if (v.startsWith(long + '=')) out.push(...v.slice(long.length + 1).split(','));
+    if (v === long && args[i + 1]) for (const x of args[i + 1].value.split(',')) out.push(x);
+    else if (v.startsWith(long + '=')) for (const x of v.slice(long.length + 1).split(',')) out.push(x);
   }
   return out.map((s) => s.trim()).filter(Boolean);
 }
