@@ -233,3 +233,46 @@ export function discoverComposeFiles(dir: string): string[] {
     })
     .sort();
 }
+
+/** The Compose build that a Dockerfile belongs to, as found by {@link findComposeBuild}. */
+export interface ComposeMatch {
+  /** The first service build (nearest folder first, then Compose file name, then service order) whose Dockerfile is the given one, or null. */
+  build: ComposeBuild | null;
+  /** The Compose files read, nearest folder first (absolute paths). */
+  read: string[];
+  /** One-line messages for Compose files that could not be read, and interpolation warnings of the match. */
+  warnings: string[];
+}
+
+/**
+ * Finds which Compose service builds `dockerfile`, for callers that start from a Dockerfile (the
+ * language server) rather than from a Compose file. The Compose files (names as {@link COMPOSE_NAME})
+ * of the Dockerfile's folder and of each ancestor are read, up to `stop` inclusive (a workspace root),
+ * or up to the filesystem root when `stop` is null or does not enclose the Dockerfile. A service
+ * matches when its resolved `build.dockerfile` (see {@link readComposeBuilds}) is `dockerfile`. Never
+ * throws: an unreadable or invalid Compose file becomes a warning and is skipped.
+ * @param dockerfile absolute path of the Dockerfile.
+ * @param env the process environment (wins over each Compose file's `.env`).
+ */
+export function findComposeBuild(dockerfile: string, stop: string | null, env: NodeJS.ProcessEnv): ComposeMatch {
+  const target = resolve(dockerfile);
+  const top = stop === null ? null : resolve(stop);
+  const read: string[] = [];
+  const warnings: string[] = [];
+  for (let dir = dirname(target); ; ) {
+    for (const file of discoverComposeFiles(dir)) {
+      read.push(file);
+      try {
+        const { builds, warnings: w } = readComposeBuilds(file, env);
+        const build = builds.find((b) => b.dockerfile === target);
+        if (build) return { build, read, warnings: [...warnings, ...w.filter((m) => m.startsWith(`${build.service}: `)).map((m) => `${file}: ${m}`)] };
+      } catch (e) {
+        warnings.push(`${file}: ${(e as Error).message}`);
+      }
+    }
+    const up = dirname(dir);
+    if (dir === top || up === dir) break;
+    dir = up;
+  }
+  return { build: null, read, warnings };
+}

@@ -12,8 +12,15 @@
  *   instruction" (an inline pragma), "ignore in .hadolint.yaml" (command `shipshape.ignoreInConfig`).
  * - Hover on a finding: its rule's summary and why.
  * - Configuration: the nearest `.hadolint.yaml`/`.hadolint.yml` from the Dockerfile's folder up to the
- *   workspace folder, else hadolint's user-level files; build context: the Dockerfile's folder. Both are
- *   read again when the client reports a change (`workspace/didChangeWatchedFiles`).
+ *   workspace folder, else hadolint's user-level files.
+ * - Build context: when a Compose file in the Dockerfile's folder or an ancestor up to the workspace
+ *   folder has a service whose build uses this Dockerfile (src/cli/compose.ts findComposeBuild, the
+ *   module `shipshape lint compose.yaml` uses), that service's context folder, with its `build.args` as
+ *   build arguments; else the Dockerfile's folder. Fixes that write context files (`.dockerignore`)
+ *   write them in that folder.
+ * - The configuration, `.dockerignore`, Compose files and `.env` are read again when the client reports a
+ *   change (`workspace/didChangeWatchedFiles`; the server registers those patterns when the client allows
+ *   dynamic registration), and at the latest after SETUP_TTL_MS.
  *
  * Commands (`workspace/executeCommand`): `shipshape.fixAll` (args: [uri]) applies the safe fixes through
  * `workspace/applyEdit`; `shipshape.ignoreInConfig` (args: [uri, ruleId]) adds the rule to the config
@@ -45,6 +52,7 @@ import { defaultRules } from '../rules/registry.js';
 import { defaultConfig, type BuildContext, type Finding, type LintConfig, type RuleMeta, type TextEdit } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { fsContext } from '../context/fs.js';
+import { findComposeBuild } from '../cli/compose.js';
 import { resolveConfig } from '../cli/config.js';
 import { useNodeGrammar } from '../cli/grammar-node.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from '../cli/shellcheck.js';
@@ -71,6 +79,10 @@ interface Linted {
 interface Setup {
   config: LintConfig;
   context: BuildContext | null;
+  /** The build context folder: the Compose service's context when a Compose file builds the document, else the document's folder (null for a non-file document). */
+  contextDir: string | null;
+  /** The Compose service's `build.args` (interpolated as Compose does), passed to the lint as build arguments; undefined without Compose. */
+  buildArgs: Record<string, string> | undefined;
   /** The config file in force, or null. */
   configFile: string | null;
   /** Folder where "ignore in .hadolint.yaml" creates a config file when there is none. */
@@ -80,9 +92,10 @@ interface Setup {
 }
 
 /**
- * How long a document's configuration and build-context listing are reused (ms). Changes to the config
- * and `.dockerignore` are seen at once through `workspace/didChangeWatchedFiles`; other files of the
- * context (a COPY source created later) are seen after this long.
+ * How long a document's configuration, Compose match and build-context listing are reused (ms). Changes
+ * to the config, `.dockerignore`, Compose files and `.env` are seen at once through
+ * `workspace/didChangeWatchedFiles`; other files of the context (a COPY source created later) are seen
+ * after this long.
  */
 const SETUP_TTL_MS = 10_000;
 
@@ -141,7 +154,13 @@ export function serve(connection: Connection): void {
   connection.onInitialized(() => {
     if (watchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.hadolint.{yaml,yml}' }, { globPattern: '**/{.dockerignore,*.dockerignore}' }],
+        watchers: [
+          { globPattern: '**/.hadolint.{yaml,yml}' },
+          { globPattern: '**/{.dockerignore,*.dockerignore}' },
+          // Compose files (src/cli/compose.ts COMPOSE_NAME) and the .env their values are interpolated from.
+          { globPattern: '**/{compose,docker-compose}*.{yaml,yml}' },
+          { globPattern: '**/.env' },
+        ],
       });
     }
     if (useShellcheck && shellcheckAvailable()) scCache = new ShellcheckCache(shellcheckAnalyzer());
@@ -169,7 +188,24 @@ export function serve(connection: Connection): void {
         void connection.window.showWarningMessage(`shipshape: ${message} (using the default configuration)`);
       }
     }
-    const setup: Setup = { config, configFile, context: path && dir ? fsContext(dir, path) : null, configHome: root ?? dir, at: Date.now() };
+    // The build context: what a Compose service that builds this Dockerfile says (src/cli/compose.ts, as
+    // `shipshape lint compose.yaml`), else the Dockerfile's folder.
+    const compose = path ? findComposeBuild(path, root ?? null, process.env) : null;
+    for (const w of compose?.warnings ?? []) {
+      if (warnedConfig.has(w)) continue;
+      warnedConfig.add(w);
+      void connection.window.showWarningMessage(`shipshape: ${w} (using the Dockerfile's folder as build context)`);
+    }
+    const contextDir = compose?.build?.context ?? dir;
+    const setup: Setup = {
+      config,
+      configFile,
+      context: path && contextDir ? fsContext(contextDir, path) : null,
+      contextDir,
+      buildArgs: compose?.build?.args,
+      configHome: root ?? dir,
+      at: Date.now(),
+    };
     setups.set(uri, setup);
     return setup;
   }
@@ -188,9 +224,9 @@ export function serve(connection: Connection): void {
     // The document object is updated in place by later changes: take its version and text now.
     const version = doc.version;
     const text = doc.getText();
-    const { config, context } = setupFor(doc.uri);
+    const { config, context, buildArgs } = setupFor(doc.uri);
     const misses: ScriptJob[] = [];
-    const result = await lint(text, { rules: await defaultRules(), config, context, scriptAnalyzer: scCache?.cachedAnalyzer(misses) });
+    const result = await lint(text, { rules: await defaultRules(), config, context, buildArgs, scriptAnalyzer: scCache?.cachedAnalyzer(misses) });
     const entry: Linted = { version, text, result };
     if (misses.length > 0) queueShellcheck(doc.uri, version, misses);
     return entry;
@@ -287,14 +323,16 @@ export function serve(connection: Connection): void {
   const lspEdits = (doc: TextDocument, edits: TextEdit[]): LspTextEdit[] =>
     edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
 
-  /** A workspace edit of the document plus, optionally, new contents of other context files. */
-  function workspaceEdit(doc: TextDocument, edits: TextEdit[], files: { path: string; before: string | null; edits: TextEdit[] }[] = []): WorkspaceEdit {
+  /**
+   * A workspace edit of the document plus, optionally, new contents of other context files (paths
+   * relative to the document's build context folder, `contextDir`).
+   */
+  function workspaceEdit(doc: TextDocument, edits: TextEdit[], files: { path: string; before: string | null; edits: TextEdit[] }[] = [], contextDir: string | null = null): WorkspaceEdit {
     const crlf = /\r\n/.test(doc.getText());
     const own = lspEdits(doc, crlf ? edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, '\r\n') })) : edits);
-    const dir = uriToPath(doc.uri);
-    const others = dir
+    const others = contextDir
       ? files.map((f) => {
-          const uri = pathToFileURL(join(dirname(dir), f.path)).toString();
+          const uri = pathToFileURL(join(contextDir, f.path)).toString();
           const open = documents.get(uri);
           const base = open ?? TextDocument.create(uri, 'plaintext', 0, f.before ?? '');
           return { uri, create: f.before === null && !open, version: open?.version ?? null, edits: lspEdits(base, f.edits) };
@@ -315,15 +353,15 @@ export function serve(connection: Connection): void {
   }
 
   /** The fix of one finding as a workspace edit (context-file edits apply to their current contents). */
-  function fixEdit(doc: TextDocument, finding: Finding, context: BuildContext | null): WorkspaceEdit {
+  function fixEdit(doc: TextDocument, finding: Finding, setup: Setup): WorkspaceEdit {
     const fix = finding.fix!;
-    const files = (fix.files ?? []).map((f) => ({ path: f.path, before: context?.readFile(f.path) ?? null, edits: f.edits }));
-    return workspaceEdit(doc, fix.edits, files);
+    const files = (fix.files ?? []).map((f) => ({ path: f.path, before: setup.context?.readFile(f.path) ?? null, edits: f.edits }));
+    return workspaceEdit(doc, fix.edits, files, setup.contextDir);
   }
 
   async function fixAllEdit(doc: TextDocument, text: string): Promise<WorkspaceEdit | null> {
-    const { config, context } = setupFor(doc.uri);
-    const fixed = await fixText(text, { rules: await defaultRules(), level: 'safe', config, context });
+    const { config, context, contextDir, buildArgs } = setupFor(doc.uri);
+    const fixed = await fixText(text, { rules: await defaultRules(), level: 'safe', config, context, buildArgs });
     const edit = minimalEdit(text, fixed.output);
     const files = [...fixed.files].map(([path, after]) => {
       const before = context?.readFile(path) ?? null;
@@ -332,7 +370,7 @@ export function serve(connection: Connection): void {
     });
     if (!edit && files.every((f) => f.edits.length === 0)) return null;
     // Whole-file result: no CRLF rewriting needed (fixText already kept the file's line endings).
-    const we = workspaceEdit(doc, [], files);
+    const we = workspaceEdit(doc, [], files, contextDir);
     const own = edit ? lspEdits(doc, [edit]) : [];
     if (we.documentChanges) (we.documentChanges[0] as TextDocumentEdit).edits = own;
     else we.changes![doc.uri] = own;
@@ -351,7 +389,7 @@ export function serve(connection: Connection): void {
     const fixable = entry.result.findings.filter((f) => f.fix?.applicability === 'safe').length;
     const here = entry.result.findings.filter((f) => findingIntersects(f, params.range));
     if (wants(CodeActionKind.QuickFix)) {
-      const { context } = setupFor(doc.uri);
+      const setup = setupFor(doc.uri);
       for (const f of here) {
         const diagnostic = toDiagnostic(f);
         if (f.fix && (f.fix.edits.length > 0 || f.fix.files?.length)) {
@@ -361,7 +399,7 @@ export function serve(connection: Connection): void {
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: safe,
-            edit: fixEdit(doc, f, context),
+            edit: fixEdit(doc, f, setup),
           });
         }
       }

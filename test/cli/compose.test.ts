@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { interpolate, parseDotEnv, readComposeBuilds } from '../../src/cli/compose.js';
+import { findComposeBuild, interpolate, parseDotEnv, readComposeBuilds } from '../../src/cli/compose.js';
 import { runShipshape } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shipshape-compose-'));
@@ -121,9 +121,46 @@ describe('lint with the context Compose gives', () => {
       'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        BASE: ${PY_IMAGE:-python:3.12.4-slim}\n        APP_USER: "1000"\n',
     });
     const plain = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], dir);
-    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'require-non-root-user']);
+    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'prefer-slim-base', 'require-non-root-user']);
     const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
     expect(JSON.parse(composed.stdout)).toEqual([]);
     expect(composed.code).toBe(0);
+  });
+});
+
+describe('findComposeBuild (the language server: from a Dockerfile to the service that builds it)', () => {
+  it('finds the service in an ancestor folder, with its context and interpolated args', () => {
+    const dir = project('find-up', {
+      ...COOKIECUTTER,
+      '.env': 'PY=3.12.4\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: compose/web/Dockerfile\n      args:\n        PYTHON_VERSION: ${PY}\n',
+      'compose/web/Dockerfile': 'FROM python:3.12.4-slim\n',
+    });
+    const m = findComposeBuild(join(dir, 'compose/web/Dockerfile'), dir, {});
+    expect(m.build?.service).toBe('web');
+    expect(m.build?.context).toBe(dir);
+    expect(m.build?.args).toEqual({ PYTHON_VERSION: '3.12.4' });
+    expect(m.warnings).toEqual([]);
+    // Files are read in name order; the first service whose Dockerfile matches wins.
+    const django = findComposeBuild(join(dir, 'compose/production/django/Dockerfile'), dir, {});
+    expect(django.build?.service).toBe('django');
+    expect(django.build?.composeFile).toBe(join(dir, 'docker-compose.production.yml'));
+  });
+
+  it('stops at the given folder, and reports invalid Compose files without throwing', () => {
+    const dir = project('find-stop', {
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n',
+      'app/Dockerfile': 'FROM python:3.12.4-slim\n',
+      'app/compose.override.yaml': 'services: [unclosed\n',
+    });
+    const dockerfile = join(dir, 'app/Dockerfile');
+    const stopped = findComposeBuild(dockerfile, join(dir, 'app'), {});
+    expect(stopped.build).toBeNull();
+    expect(stopped.read).toEqual([join(dir, 'app/compose.override.yaml')]);
+    expect(stopped.warnings).toHaveLength(1);
+    expect(stopped.warnings[0]).toContain('compose.override.yaml: not a readable Compose file');
+    const found = findComposeBuild(dockerfile, dir, {});
+    expect(found.build?.context).toBe(dir);
+    expect(found.read).toEqual([join(dir, 'app/compose.override.yaml'), join(dir, 'compose.yaml')]);
   });
 });

@@ -45,6 +45,8 @@ class Editor {
   readonly docs = new Map<string, TextDocument>();
   readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: string[] = [];
+  /** Glob patterns the server registered for workspace/didChangeWatchedFiles. */
+  readonly watched: string[] = [];
   private waiters: (() => void)[] = [];
   constructor(readonly rpc: MessageConnection) {
     rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -59,7 +61,10 @@ class Editor {
       this.messages.push(p.message);
       return null;
     });
-    rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] }) => {
+      for (const r of p.registrations) if (r.method === 'workspace/didChangeWatchedFiles') this.watched.push(...(r.registerOptions?.watchers ?? []).map((w) => w.globPattern));
+      return null;
+    });
     rpc.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
       this.apply(p.edit);
       return { applied: true };
@@ -336,6 +341,65 @@ describe('shipshape lsp --stdio', () => {
     await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(svc, '.dockerignore')).toString(), type: 2 }] });
     const q = await editor.diagnostics(svcUri, (x) => editor.published.indexOf(x) >= before && !codes(x).includes('CopyIgnoredFile'));
     expect(q.version).toBe(1);
+  });
+
+  it('takes the build context from the Compose service that builds the Dockerfile, and re-reads Compose and .env', async () => {
+    // cookiecutter-django's layout: compose.yaml at the project root builds ./compose/django/Dockerfile
+    // with `context: .`, and the project root holds the .dockerignore.
+    const proj = join(dir, 'proj');
+    const django = join(proj, 'compose', 'django');
+    mkdirSync(django, { recursive: true });
+    writeFileSync(join(proj, 'manage.py'), 'print(1)\n');
+    writeFileSync(join(proj, '.dockerignore'), '.git\n.env\n');
+    const dUri = pathToFileURL(join(django, 'Dockerfile')).toString();
+    const fileUri = (p: string): string => pathToFileURL(p).toString();
+    const notify = (...files: string[]): Promise<void> =>
+      rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: files.map((f) => ({ uri: fileUri(f), type: 2 })) });
+    /** The file the require-dockerignore quick fix creates. */
+    const createdByFix = async (d: Diagnostic): Promise<string | undefined> => {
+      const actions = (await rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: dUri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
+      const fix = actions.find((a) => a.title.endsWith('(require-dockerignore)'));
+      return fix?.edit?.documentChanges?.flatMap((c) => ('kind' in c && c.kind === 'create' ? [c.uri] : []))[0];
+    };
+    const withRule = (has: boolean, since: number) => (x: PublishDiagnosticsParams) => editor.published.indexOf(x) >= since && codes(x).includes('require-dockerignore') === has;
+
+    // The server asked to hear about Compose files and .env.
+    expect(editor.watched).toContain('**/.env');
+    expect(editor.watched).toContain('**/{compose,docker-compose}*.{yaml,yml}');
+
+    // No Compose file: the Dockerfile's own folder is the context, and it has no .dockerignore.
+    // The base image comes from a build argument, untagged by default (DL3006).
+    editor.open(dUri, 'ARG BASE=python\nFROM ${BASE}\nWORKDIR /app\nCOPY . .\n');
+    const p = await editor.diagnostics(dUri, (x) => x.version === 1);
+    const missing = byCode(p, 'require-dockerignore');
+    expect(missing?.range.start.line).toBe(3);
+    expect(codes(p)).toContain('DL3006');
+    expect(await createdByFix(missing!)).toBe(fileUri(join(django, '.dockerignore')));
+
+    // The Compose file appears: its context (the project root) has a .dockerignore, and its build
+    // args give BASE a tagged image.
+    let since = editor.published.length;
+    writeFileSync(
+      join(proj, 'compose.yaml'),
+      'services:\n  django:\n    build:\n      context: ${DJANGO_CONTEXT:-.}\n      dockerfile: ${DJANGO_DOCKERFILE:-./compose/django/Dockerfile}\n      args:\n        BASE: python:3.12.7-slim\n',
+    );
+    await notify(join(proj, 'compose.yaml'));
+    const composed = await editor.diagnostics(dUri, withRule(false, since));
+    expect(codes(composed)).not.toContain('DL3006');
+
+    // A .env beside the Compose file moves the context back to the Dockerfile's folder.
+    since = editor.published.length;
+    writeFileSync(join(proj, '.env'), 'DJANGO_CONTEXT=./compose/django\nDJANGO_DOCKERFILE=Dockerfile\n');
+    await notify(join(proj, '.env'));
+    await editor.diagnostics(dUri, withRule(true, since));
+
+    // Back to the project root as context, now without its .dockerignore: the fix creates it there.
+    since = editor.published.length;
+    rmSync(join(proj, '.env'));
+    rmSync(join(proj, '.dockerignore'));
+    await notify(join(proj, '.env'), join(proj, '.dockerignore'));
+    const q = await editor.diagnostics(dUri, withRule(true, since));
+    expect(await createdByFix(byCode(q, 'require-dockerignore')!)).toBe(fileUri(join(proj, '.dockerignore')));
   });
 
   it('lints *.Dockerfile and Containerfile whatever the language id, and nothing else', async () => {
