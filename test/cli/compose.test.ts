@@ -121,9 +121,73 @@ describe('lint with the context Compose gives', () => {
       'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        BASE: ${PY_IMAGE:-python:3.12.4-slim}\n        APP_USER: "1000"\n',
     });
     const plain = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], dir);
-    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'require-non-root-user']);
+    expect((JSON.parse(plain.stdout) as { code: string }[]).map((f) => f.code).sort()).toEqual(['DL3002', 'DL3006', 'prefer-slim-base', 'require-non-root-user']);
     const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
     expect(JSON.parse(composed.stdout)).toEqual([]);
     expect(composed.code).toBe(0);
+  });
+});
+
+/** A Django image with a dev stage on top, and static files from a named context `assets`. */
+const TARGETS = {
+  'app/Dockerfile': [
+    'FROM python:3.12.4-slim AS prod',
+    'ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1',
+    'COPY --from=assets /dist /app/static',
+    'USER 10001',
+    'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.wsgi"]',
+    'FROM prod AS dev',
+    'USER root',
+    'RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+    'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+    '',
+  ].join('\n'),
+  'app/.dockerignore': '.git\n',
+  'frontend/dist/app.css': '',
+  'compose.yaml':
+    'services:\n  web:\n    build:\n      context: ./app\n      target: prod\n      additional_contexts:\n        assets: ./frontend\n  worker:\n    build:\n      context: ./app\n      target: ${WORKER_TARGET:-prod}\n      additional_contexts:\n        - assets=./frontend\n  devserver:\n    build:\n      context: ./app\n      target: dev\n      additional_contexts:\n        assets: ./frontend\n',
+};
+
+describe('build.target and additional_contexts (issue 16)', () => {
+  const codes = (stdout: string): string[] => (JSON.parse(stdout) as { code: string; line: number }[]).map((f) => `${f.code}:${f.line}`);
+  it('each distinct target is linted once; stages the target does not reach are not final; --from=assets is no image', async () => {
+    const dir = project('targets', TARGETS);
+    const r = await runShipshape(['lint', '-V', '-f', 'json', 'compose.yaml'], dir);
+    expect(r.stderr).toBe(
+      'shipshape: configuration (none found, using defaults)\n' +
+        'shipshape: app/Dockerfile: build context app, target prod, from web (compose.yaml), worker (compose.yaml)\n' +
+        'shipshape: app/Dockerfile: build context app, target dev, from devserver (compose.yaml)\n',
+    );
+    const found = JSON.parse(r.stdout) as { code: string; line: number }[];
+    // prod (web, worker): only the per-stage USER rules see the dev stage; dev: its root user, apt lists, dev server.
+    expect(found.map((f) => `${f.code}:${f.line}`)).toEqual(['DL3002:7', 'DL3066:7', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+  });
+  it('the same file with the CLI flags: --target, --build-context', async () => {
+    const dir = project('targets-cli', TARGETS);
+    const plain = await runShipshape(['lint', '-f', 'json', 'app/Dockerfile'], dir);
+    expect(codes(plain.stdout)).toEqual(['DL3022:3', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+    const flags = await runShipshape(['lint', '-f', 'json', '--target', 'prod', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(codes(flags.stdout)).toEqual(['DL3002:7', 'DL3066:7']);
+    expect(flags.code).toBe(1);
+    // --target wins over Compose's build.target.
+    const over = await runShipshape(['lint', '-f', 'json', '--target', 'dev', 'compose.yaml'], dir);
+    expect(codes(over.stdout)).toEqual(['DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+  });
+  it('an unknown target is an input error (exit 2), from the CLI or from Compose; nothing is fixed', async () => {
+    const dir = project('targets-bad', TARGETS);
+    const cli = await runShipshape(['lint', '--target', 'prd', 'app/Dockerfile'], dir);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toBe('shipshape: app/Dockerfile: target stage "prd" could not be found (stages: prod, dev)\n');
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir, { env: { WORKER_TARGET: 'wrker' } });
+    expect(composed.code).toBe(2);
+    expect(composed.stderr).toBe('shipshape: app/Dockerfile: target stage "wrker" could not be found (stages: prod, dev)\n');
+    const before = readFileSync(join(dir, 'app/Dockerfile'), 'utf8');
+    const fix = await runShipshape(['lint', '--fix', '--target', 'prd', 'app/Dockerfile'], dir);
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toBe('shipshape: app/Dockerfile: target stage "prd" could not be found (stages: prod, dev)\n');
+    expect(readFileSync(join(dir, 'app/Dockerfile'), 'utf8')).toBe(before);
+    const spec = await runShipshape(['lint', '--build-context', 'assets', 'app/Dockerfile'], dir);
+    expect(spec.code).toBe(2);
+    expect(spec.stderr).toBe('shipshape: --build-context assets: expected NAME=PATH (for example --build-context assets=./frontend/dist)\n');
   });
 });
