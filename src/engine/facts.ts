@@ -117,7 +117,7 @@ export interface StageFacts {
 }
 
 /** What is known about the build beyond the Dockerfile (`LintOptions.target`, `.buildContexts`). */
-export interface BuildFacts {
+interface BuildFacts {
   /** The name of the stage to build (`--target`); undefined or null for the last stage. Must name a stage (see {@link targetStage}). */
   target?: string | null;
   /** Names of the additional build contexts (`--build-context NAME=…`). */
