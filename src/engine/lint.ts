@@ -199,7 +199,7 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
 export function targetProblem(file: Dockerfile, target: string): string | null {
   if (targetStage(file, target)) return null;
   const names = file.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
-  return `target stage "${target}" could not be found (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage has a name (FROM … AS <name>)'})`;
+  return `target stage "${target}" could not be found (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage of the file is named: FROM … AS <name>'})`;
 }
 
 /** The words of `script` that name a variable of `scope`, each once, in order of first mention. */

@@ -186,6 +186,14 @@ describe('build.target and additional_contexts (issue 16)', () => {
     expect(fix.code).toBe(2);
     expect(fix.stderr).toBe('shipshape: app/Dockerfile: target stage "prd" could not be found (stages: prod, dev)\n');
     expect(readFileSync(join(dir, 'app/Dockerfile'), 'utf8')).toBe(before);
+    // A known target: fixes follow it (DL3009's fix only where the target builds the stage).
+    const prodDiff = await runShipshape(['lint', '--diff', '--target', 'prod', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(prodDiff.stdout).not.toMatch(/^\+\+\+/m);
+    const devDiff = await runShipshape(['lint', '--diff', '--target', 'dev', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(devDiff.stdout.match(/^[+-]RUN .*$/gm)).toEqual([
+      '-RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+      '+RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1 && rm -rf /var/lib/apt/lists/*',
+    ]);
     const spec = await runShipshape(['lint', '--build-context', 'assets', 'app/Dockerfile'], dir);
     expect(spec.code).toBe(2);
     expect(spec.stderr).toBe('shipshape: --build-context assets: expected NAME=PATH (for example --build-context assets=./frontend/dist)\n');

@@ -54,7 +54,7 @@ describe('target: the final stage and the stages built for it', () => {
   it('an unknown target: the last stage stays final and the result says why, in BuildKit words', async () => {
     const r = await lint(MULTI, { rules: await defaultRules(), target: 'prod' });
     expect(r.unknownTarget).toBe('target stage "prod" could not be found (stages: base, assets, wheels, runtime, test, dev)');
-    expect((await lint('FROM alpine:3.20.1\n', { rules: [], target: 'x' })).unknownTarget).toBe('target stage "x" could not be found (no stage has a name (FROM … AS <name>))');
+    expect((await lint('FROM alpine:3.20.1\n', { rules: [], target: 'x' })).unknownTarget).toBe('target stage "x" could not be found (no stage of the file is named: FROM … AS <name>)');
     expect((await lint(MULTI, { rules: [], target: 'dev' })).unknownTarget).toBeUndefined();
   });
 });
