@@ -81,12 +81,14 @@ export async function fixTarget(
     target?: string | null;
     /** Names of additional build contexts (`--build-context`, Compose `additional_contexts`). */
     buildContexts?: string[];
+    /** Readable additional contexts (local directories), by name. */
+    contextFiles?: Record<string, BuildContext>;
   },
   out: FixOutput,
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
-  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, target: options.target, buildContexts: options.buildContexts, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
+  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, target: options.target, buildContexts: options.buildContexts, contextFiles: options.contextFiles, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
   const count = (): void => {
     summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
  * reported (src/cli/output.ts).
  */
 import { statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
 import { fsContext, MAX_FILES } from '../context/fs.js';
@@ -13,7 +13,7 @@ import { parseLabelSpecs, resolveConfig } from './config.js';
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
-import { ContextCache, lintFile, lintSource, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
+import { ContextCache, lintFile, lintSource, namedContextFiles, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
 import { InputError } from './input.js';
 import { wrongContextNote } from './context-check.js';
 import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
@@ -136,6 +136,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   // `--build-context NAME=VALUE`, as `docker buildx build` takes it (VALUE: a directory, a URL,
   // `docker-image://…`); only the names matter to the rules.
   const cliContexts: string[] = [];
+  const cliContextDirs: Record<string, string> = {};
   for (const spec of opts.buildContext ?? []) {
     const eq = spec.indexOf('=');
     if (eq <= 0 || eq === spec.length - 1) {
@@ -143,6 +144,22 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       return EXIT.ERROR;
     }
     cliContexts.push(spec.slice(0, eq));
+    // A local directory is read by the rules (COPY --from=NAME); URLs and docker-image:// are not.
+    const value = spec.slice(eq + 1);
+    if (!/^[\w.+-]+:\/\//.test(value) && !/^git@/.test(value)) {
+      const dir = resolve(io.cwd, value);
+      let isDir = false;
+      try {
+        isDir = statSync(dir).isDirectory();
+      } catch {
+        /* reported below */
+      }
+      if (!isDir) {
+        io.stderr(`shipshape: --build-context ${shownName(spec)}: no such directory\n`);
+        return EXIT.ERROR;
+      }
+      cliContextDirs[spec.slice(0, eq)] = dir;
+    }
   }
   if (opts.target !== undefined && opts.target.trim() === '') {
     io.stderr('shipshape: --target needs a stage name\n');
@@ -196,7 +213,22 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     buildArgs: t.compose?.[0].args,
     target: opts.target ?? t.compose?.[0].target ?? null,
     buildContexts: [...new Set([...(t.compose ?? []).flatMap((b) => Object.keys(b.additionalContexts)), ...cliContexts])],
+    contextDirs: localContexts(t),
   });
+  // Compose's additional contexts that are existing directories (of the first service; the flag wins).
+  const localContexts = (t: Target): Record<string, string> | undefined => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(t.compose?.[0].additionalContexts ?? {})) {
+      try {
+        if (isAbsolute(value) && statSync(value).isDirectory()) out[name] = value;
+      } catch {
+        /* not a local directory: named, not read */
+      }
+    }
+    Object.assign(out, cliContextDirs);
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const withFiles = (b: BuildSettings): BuildSettings => ({ ...b, contextFiles: namedContextFiles(b.contextDirs, (dir) => fsContext(dir, undefined, maxContextFiles)) });
   const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
   // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
   // moves the limit (a monorepo context with more files).
@@ -250,7 +282,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
         report(t.display, { ok: false, error });
         continue;
       }
-      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck, buildOf(t)), contextDir);
+      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck, withFiles(buildOf(t))), contextDir);
       continue;
     }
     let read;
@@ -267,7 +299,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       continue;
     }
     const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, ...build }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, ...withFiles(build) }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;

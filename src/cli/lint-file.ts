@@ -23,6 +23,8 @@ export interface FileJob {
   target?: string | null;
   /** Names of additional build contexts (`--build-context`, Compose `build.additional_contexts`). */
   buildContexts?: string[];
+  /** The additional contexts that are local directories: name → absolute directory. */
+  contextDirs?: Record<string, string>;
   /** Listing limit of the build context (default src/context/fs.ts MAX_FILES). */
   maxContextFiles?: number;
 }
@@ -79,7 +81,8 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   const stored = hooks.lookup?.(source);
   if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
   const context = job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles);
-  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, job);
+  const contextFiles = namedContextFiles(job.contextDirs, (dir) => contexts.get(dir, undefined, job.maxContextFiles));
+  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles });
   return outcome.ok ? { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false } : outcome;
 }
 
@@ -88,6 +91,16 @@ export interface BuildSettings {
   buildArgs?: Record<string, string>;
   target?: string | null;
   buildContexts?: string[];
+  /** Additional contexts that are local directories: name → absolute directory. */
+  contextDirs?: Record<string, string>;
+  /** The same, as readable contexts (built from `contextDirs` with {@link namedContextFiles}). */
+  contextFiles?: Record<string, BuildContext>;
+}
+
+/** Readable contexts for the named local directories (`open` gives one context per directory). */
+export function namedContextFiles(dirs: Record<string, string> | undefined, open: (dir: string) => BuildContext): Record<string, BuildContext> | undefined {
+  if (!dirs || Object.keys(dirs).length === 0) return undefined;
+  return Object.fromEntries(Object.entries(dirs).map(([name, dir]) => [name, open(dir)]));
 }
 
 /**
@@ -95,7 +108,7 @@ export interface BuildSettings {
  * @returns `ok: false` with an InputError when `build.target` names no stage (the CLI exits 2).
  */
 export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, build: BuildSettings = {}): Promise<FileOutcome> {
-  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts });
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles });
   if (result.unknownTarget) return { ok: false, error: new InputError(result.unknownTarget) };
   const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };

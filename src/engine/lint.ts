@@ -64,6 +64,11 @@ export interface LintOptions {
    * a `COPY --from=NAME` / `RUN --mount=from=NAME` naming one (and no stage) reads that context, not an image.
    */
   buildContexts?: readonly string[];
+  /**
+   * The files of the additional build contexts that are local directories, by name (a subset of
+   * `buildContexts`): rules read `COPY --from=NAME` sources from them (`RuleContext.contextOf`).
+   */
+  contextFiles?: Readonly<Record<string, BuildContext>>;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -137,6 +142,14 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
       file,
       settings,
       context: options.context ?? null,
+      contextOf: (instr) => {
+        const copy = facts.of(instr).copy;
+        if (!copy || copy.from === null) return options.context ?? null;
+        if (copy.fromContext === null) return null;
+        const want = copy.fromContext.toLowerCase();
+        const hit = Object.entries(options.contextFiles ?? {}).find(([name]) => name.toLowerCase() === want);
+        return hit ? hit[1] : null;
+      },
       semantics,
       runs: facts.runs,
       facts: facts.of,

@@ -198,4 +198,20 @@ describe('build.target and additional_contexts (issue 16)', () => {
     expect(spec.code).toBe(2);
     expect(spec.stderr).toBe('shipshape: --build-context assets: expected NAME=PATH (for example --build-context assets=./frontend/dist)\n');
   });
+  it('files copied from an additional context are read from its directory (Compose and --build-context)', async () => {
+    const dir = project('targets-secret', { ...TARGETS, 'frontend/dist/.env': 'API_KEY=abc123\n' });
+    const expected = 'COPY /dist copies credentials from the build context `assets` into the image: dist/.env (environment file with secrets); exclude them in .dockerignore and pass secrets with RUN --mount=type=secret';
+    const secretsOf = (stdout: string): string[] => (JSON.parse(stdout) as { code: string; message: string }[]).filter((f) => f.code === 'no-secret-files-copied').map((f) => f.message);
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    // Reported for each of the two targets (prod, dev) that copy it.
+    expect(secretsOf(composed.stdout)).toEqual([expected, expected]);
+    const flag = await runShipshape(['lint', '-f', 'json', '--target', 'prod', '--build-context', 'assets=frontend', 'app/Dockerfile'], dir);
+    expect(secretsOf(flag.stdout)).toEqual([expected]);
+    // The named context's own .dockerignore keeps it out.
+    writeFileSync(join(dir, 'frontend/.dockerignore'), '**/.env\n');
+    expect(secretsOf((await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir)).stdout)).toEqual([]);
+    const missing = await runShipshape(['lint', '--build-context', 'assets=./nope', 'app/Dockerfile'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('shipshape: --build-context assets=./nope: no such directory\n');
+  });
 });

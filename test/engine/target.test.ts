@@ -8,6 +8,7 @@ import { lint, type LintOptions } from '../../src/engine/lint.js';
 import { defaultConfig, type RuleContext } from '../../src/engine/types.js';
 import { defineRule } from '../../src/rules/define.js';
 import { defaultRules } from '../../src/rules/registry.js';
+import { memoryContext } from '../../src/context/memory.js';
 
 async function withCtx<T>(text: string, options: Omit<LintOptions, 'rules'>, probe: (ctx: RuleContext) => T): Promise<T> {
   let out: T | undefined;
@@ -102,5 +103,26 @@ describe('named build contexts', () => {
     // The base image from Docker Hub stays reported (line 1): only the named contexts are no images.
     expect(await run([])).toEqual(['DL3026:1', 'DL3022:2', 'DL3026:2', 'DL3026:3']);
     expect(await run(['assets', 'wheels'])).toEqual(['DL3026:1']);
+  });
+  it('ctx.contextOf: the build context without --from, the named context for --from=NAME, null for a stage or image', async () => {
+    const main = memoryContext({ 'app.py': '' });
+    const assets = memoryContext({ 'dist/app.css': '' });
+    const text = 'FROM python:3.12.4-slim AS b\nCOPY app.py /app/\nCOPY --from=ASSETS /dist /static\nCOPY --from=b /app /x\nCOPY --from=nginx:1.27.0 /etc/nginx /y\nCOPY --from=wheels /w /w\n';
+    const got = await withCtx(text, { context: main, buildContexts: ['assets', 'wheels'], contextFiles: { assets } }, (ctx) =>
+      ctx.file.instructions.slice(1).map((i) => (ctx.contextOf(i) === main ? 'main' : ctx.contextOf(i) === assets ? 'assets' : null)),
+    );
+    // wheels is named but not readable (an image or URL context): null.
+    expect(got).toEqual(['main', 'assets', null, null, null]);
+  });
+  it('no-secret-files-copied reads a named context, with its own .dockerignore', async () => {
+    const text = 'FROM python:3.12.4-slim\nCOPY --from=assets . /static\nUSER 10001\n';
+    const secrets = async (files: Record<string, string>): Promise<string[]> =>
+      (await lint(text, { rules: await defaultRules(), context: memoryContext({}), buildContexts: ['assets'], contextFiles: { assets: memoryContext(files) } })).findings.filter((f) => f.ruleId === 'no-secret-files-copied').map((f) => f.message);
+    expect(await secrets({ '.env': 'SECRET_KEY=abc\n', 'app.css': '' })).toEqual([
+      'COPY . copies credentials from the build context `assets` into the image: .env (environment file with secrets); exclude them in .dockerignore and pass secrets with RUN --mount=type=secret',
+    ]);
+    expect(await secrets({ '.env': 'SECRET_KEY=abc\n', '.dockerignore': '.env\n' })).toEqual([]);
+    // Without the files of the named context nothing is judged (it may be an image).
+    expect((await lint(text, { rules: await defaultRules(), context: memoryContext({ '.env': 'X=1\n' }), buildContexts: ['assets'] })).findings.filter((f) => f.ruleId === 'no-secret-files-copied')).toEqual([]);
   });
 });
