@@ -134,7 +134,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     }
   }
   // `--build-context NAME=VALUE`, as `docker buildx build` takes it (VALUE: a directory, a URL,
-  // `docker-image://…`); only the names matter to the rules.
+  // `docker-image://…`): the name makes `--from=NAME` no image; a local directory is also read.
   const cliContexts: string[] = [];
   const cliContextDirs: Record<string, string> = {};
   for (const spec of opts.buildContext ?? []) {
@@ -206,7 +206,6 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
-  // --context wins; then the context Compose gives; then the Dockerfile's own directory.
   // The build a target describes: --target wins over Compose's `build.target`; named contexts are
   // Compose's (every service of this build) and --build-context's.
   const buildOf = (t: Target): BuildSettings => ({
@@ -229,6 +228,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     return Object.keys(out).length > 0 ? out : undefined;
   };
   const withFiles = (b: BuildSettings): BuildSettings => ({ ...b, contextFiles: namedContextFiles(b.contextDirs, (dir) => fsContext(dir, undefined, maxContextFiles)) });
+  // --context wins; then the context Compose gives; then the Dockerfile's own directory.
   const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
   // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
   // moves the limit (a monorepo context with more files).
