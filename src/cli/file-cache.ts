@@ -108,14 +108,15 @@ export async function cachedLintFile(
   const deps: Dep[] = [];
   const outcome = await lintFile(job, config, scriptAnalyzer, contexts, {
     lookup: (source) => {
-      key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), JSON.stringify({ buildArgs: job.buildArgs ?? null, noContext: job.noContext ?? false, maxContextFiles: job.maxContextFiles ?? null }), source]);
+      key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), JSON.stringify({ buildArgs: job.buildArgs ?? null, target: job.target ?? null, buildContexts: job.buildContexts ?? null, contextDirs: job.contextDirs ?? null, noContext: job.noContext ?? false, maxContextFiles: job.maxContextFiles ?? null }), source]);
       const entry = cache.get<Entry>('file', key);
       if (entry && Array.isArray(entry.deps) && Array.isArray(entry.findings) && stillValid(entry.deps, contexts.get(job.contextDir, job.path, job.maxContextFiles))) return entry.findings;
       return undefined;
     },
     wrapContext: (ctx) => recording(ctx, deps),
   });
-  if (outcome.ok && key && !outcome.cached && !outcome.contextTruncated && outcome.internalErrors.length === 0 && !outcome.findings.some((f) => f.ruleId === 'shellcheck-skipped')) {
+  // Reads of additional contexts are not recorded as dependencies: such results are not stored.
+  if (outcome.ok && key && !job.contextDirs && !outcome.cached && !outcome.contextTruncated && outcome.internalErrors.length === 0 && !outcome.findings.some((f) => f.ruleId === 'shellcheck-skipped')) {
     cache.set('file', key, { deps, findings: outcome.findings } satisfies Entry);
   }
   return outcome;

@@ -77,12 +77,18 @@ export async function fixTarget(
     shownContextFiles?: Set<string>;
     /** Build arguments (Compose `build.args`): ARG values. */
     buildArgs?: Record<string, string>;
+    /** The stage to build (`--target`, Compose `build.target`); must name a stage. */
+    target?: string | null;
+    /** Names of additional build contexts (`--build-context`, Compose `additional_contexts`). */
+    buildContexts?: string[];
+    /** Readable additional contexts (local directories), by name. */
+    contextFiles?: Record<string, BuildContext>;
   },
   out: FixOutput,
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
-  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
+  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, target: options.target, buildContexts: options.buildContexts, contextFiles: options.contextFiles, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
   const count = (): void => {
     summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
  * reported (src/cli/output.ts).
  */
 import { statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
 import { fsContext, MAX_FILES } from '../context/fs.js';
@@ -13,7 +13,8 @@ import { parseLabelSpecs, resolveConfig } from './config.js';
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
-import { ContextCache, lintFile, lintSource, type FileOutcome } from './lint-file.js';
+import { ContextCache, lintFile, lintSource, namedContextFiles, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
+import { InputError } from './input.js';
 import { wrongContextNote } from './context-check.js';
 import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
@@ -54,6 +55,10 @@ export interface LintOptions {
   /** false for `--no-cache`. */
   cache: boolean;
   cacheLocation?: string;
+  /** `--target STAGE`: the stage to build (wins over Compose `build.target`). */
+  target?: string;
+  /** `--build-context NAME=PATH` (repeatable): additional build contexts, added to Compose's. */
+  buildContext?: string[];
 }
 
 /** The configuration layer given by command-line flags. */
@@ -128,6 +133,38 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       return EXIT.ERROR;
     }
   }
+  // `--build-context NAME=VALUE`, as `docker buildx build` takes it (VALUE: a directory, a URL,
+  // `docker-image://…`): the name makes `--from=NAME` no image; a local directory is also read.
+  const cliContexts: string[] = [];
+  const cliContextDirs: Record<string, string> = {};
+  for (const spec of opts.buildContext ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0 || eq === spec.length - 1) {
+      io.stderr(`shipshape: --build-context ${shownName(spec)}: expected NAME=PATH (for example --build-context assets=./frontend/dist)\n`);
+      return EXIT.ERROR;
+    }
+    cliContexts.push(spec.slice(0, eq));
+    // A local directory is read by the rules (COPY --from=NAME); URLs and docker-image:// are not.
+    const value = spec.slice(eq + 1);
+    if (!/^[\w.+-]+:\/\//.test(value) && !/^git@/.test(value)) {
+      const dir = resolve(io.cwd, value);
+      let isDir = false;
+      try {
+        isDir = statSync(dir).isDirectory();
+      } catch {
+        /* reported below */
+      }
+      if (!isDir) {
+        io.stderr(`shipshape: --build-context ${shownName(spec)}: no such directory\n`);
+        return EXIT.ERROR;
+      }
+      cliContextDirs[spec.slice(0, eq)] = dir;
+    }
+  }
+  if (opts.target !== undefined && opts.target.trim() === '') {
+    io.stderr('shipshape: --target needs a stage name\n');
+    return EXIT.ERROR;
+  }
   const { targets, errors, notes } = resolveTargets(paths, io.cwd, opts.stdinFilename, io.env);
   let ioError = errors.length > 0;
   for (const m of errors) io.stderr(`shipshape: ${m}\n`);
@@ -136,7 +173,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     for (const t of targets) {
       if (!t.compose) continue;
       const services = t.compose.map((b) => `${b.service} (${relative(io.cwd, b.composeFile) || b.composeFile})`).join(', ');
-      io.stderr(`shipshape: ${shownName(t.display)}: build context ${shownName(relative(io.cwd, t.contextDir!) || '.')}, from ${shownName(services)}\n`);
+      io.stderr(`shipshape: ${shownName(t.display)}: build context ${shownName(relative(io.cwd, t.contextDir!) || '.')}${t.compose[0].target ? `, target ${shownName(t.compose[0].target)}` : ''}, from ${shownName(services)}\n`);
     }
   }
 
@@ -169,6 +206,28 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
+  // The build a target describes: --target wins over Compose's `build.target`; named contexts are
+  // Compose's (every service of this build) and --build-context's.
+  const buildOf = (t: Target): BuildSettings => ({
+    buildArgs: t.compose?.[0].args,
+    target: opts.target ?? t.compose?.[0].target ?? null,
+    buildContexts: [...new Set([...(t.compose ?? []).flatMap((b) => Object.keys(b.additionalContexts)), ...cliContexts])],
+    contextDirs: localContexts(t),
+  });
+  // Compose's additional contexts that are existing directories (of the first service; the flag wins).
+  const localContexts = (t: Target): Record<string, string> | undefined => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(t.compose?.[0].additionalContexts ?? {})) {
+      try {
+        if (isAbsolute(value) && statSync(value).isDirectory()) out[name] = value;
+      } catch {
+        /* not a local directory: named, not read */
+      }
+    }
+    Object.assign(out, cliContextDirs);
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const withFiles = (b: BuildSettings): BuildSettings => ({ ...b, contextFiles: namedContextFiles(b.contextDirs, (dir) => fsContext(dir, undefined, maxContextFiles)) });
   // --context wins; then the context Compose gives; then the Dockerfile's own directory.
   const contextDirOf = (t: Target): string => (opts.context ? resolve(io.cwd, opts.context) : t.contextDir ?? (t.path ? dirname(t.path) : io.cwd));
   // A context listing cut at its limit is said once per context directory. SHIPSHAPE_CONTEXT_LIMIT
@@ -197,7 +256,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     const outcomes = await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
@@ -213,7 +272,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), buildArgs: t.compose?.[0].args, maxContextFiles }, config, shellcheck, contexts), contextDir);
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles }, config, shellcheck, contexts), contextDir);
         continue;
       }
       let source: string;
@@ -223,7 +282,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
         report(t.display, { ok: false, error });
         continue;
       }
-      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck), contextDir);
+      report(t.display, await lintSource(source, opts.context ? contexts.get(contextDir, undefined, maxContextFiles) : null, config, shellcheck, withFiles(buildOf(t))), contextDir);
       continue;
     }
     let read;
@@ -233,8 +292,14 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error });
       continue;
     }
+    const build = buildOf(t);
+    const missing = build.target ? unknownTarget(read.text, build) : null;
+    if (missing) {
+      report(t.display, { ok: false, error: new InputError(missing) });
+      continue;
+    }
     const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, buildArgs: t.compose?.[0].args }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, ...withFiles(build) }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;

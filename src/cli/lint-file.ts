@@ -4,10 +4,11 @@
  * cross a thread boundary.
  */
 import { fsContext, type FsBuildContext } from '../context/fs.js';
-import { lint, type ScriptAnalyzer } from '../engine/lint.js';
+import { lint, targetProblem, type ScriptAnalyzer } from '../engine/lint.js';
+import { parse } from '../parse/parser.js';
 import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
-import { decodeFile } from './input.js';
+import { decodeFile, InputError } from './input.js';
 import { readInputFile } from './targets.js';
 
 /** One file to lint: its path and the build context directory. */
@@ -18,6 +19,12 @@ export interface FileJob {
   noContext?: boolean;
   /** Build arguments (Compose `build.args`): ARG values. */
   buildArgs?: Record<string, string>;
+  /** The stage to build (`--target`, Compose `build.target`); see the engine's `LintOptions.target`. */
+  target?: string | null;
+  /** Names of additional build contexts (`--build-context`, Compose `build.additional_contexts`). */
+  buildContexts?: string[];
+  /** The additional contexts that are local directories: name → absolute directory. */
+  contextDirs?: Record<string, string>;
   /** Listing limit of the build context (default src/context/fs.ts MAX_FILES). */
   maxContextFiles?: number;
 }
@@ -74,13 +81,46 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   const stored = hooks.lookup?.(source);
   if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
   const context = job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles);
-  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, job.buildArgs);
-  return { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false };
+  const contextFiles = namedContextFiles(job.contextDirs, (dir) => contexts.get(dir, undefined, job.maxContextFiles));
+  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles });
+  return outcome.ok ? { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false } : outcome;
 }
 
-/** Lints text already read (standard input, or a file read by `lintFile`) against `context`. */
-export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, buildArgs?: Record<string, string>): Promise<FileOutcome & { ok: true }> {
-  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs });
+/** What the build adds to a Dockerfile: ARG values, the target stage, named contexts. */
+export interface BuildSettings {
+  buildArgs?: Record<string, string>;
+  target?: string | null;
+  buildContexts?: string[];
+  /** Additional contexts that are local directories: name → absolute directory. */
+  contextDirs?: Record<string, string>;
+  /** The same, as readable contexts (built from `contextDirs` with {@link namedContextFiles}). */
+  contextFiles?: Record<string, BuildContext>;
+}
+
+/** Readable contexts for the named local directories (`open` gives one context per directory). */
+export function namedContextFiles(dirs: Record<string, string> | undefined, open: (dir: string) => BuildContext): Record<string, BuildContext> | undefined {
+  if (!dirs || Object.keys(dirs).length === 0) return undefined;
+  return Object.fromEntries(Object.entries(dirs).map(([name, dir]) => [name, open(dir)]));
+}
+
+/**
+ * Lints text already read (standard input, or a file read by `lintFile`) against `context`.
+ * @returns `ok: false` with an InputError when `build.target` names no stage (the CLI exits 2).
+ */
+export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, build: BuildSettings = {}): Promise<FileOutcome> {
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles });
+  if (result.unknownTarget) return { ok: false, error: new InputError(result.unknownTarget) };
   const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };
+}
+
+/**
+ * The message for a `build.target` no stage of `source` has (see the engine's `targetProblem`), or null
+ * (also when the text does not parse: its parse error is reported instead). Used before fixing, so a
+ * wrong target writes nothing.
+ */
+export function unknownTarget(source: string, build: BuildSettings): string | null {
+  if (!build.target) return null;
+  const file = parse(source, { buildArgs: build.buildArgs });
+  return file.errors.length > 0 ? null : targetProblem(file, build.target);
 }

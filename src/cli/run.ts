@@ -64,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--no-color', 'never colour the output')
     .option('--stdin-filename <name>', 'file name to report for standard input')
     .option('--context <dir>', 'build context directory (default: the Dockerfile\'s directory)')
+    .option('--target <stage>', 'the stage to build, as docker build --target: it is the final stage (default: the last; Compose build.target)')
+    .addOption(new Option('--build-context <name=path>', 'an additional build context, as docker buildx build --build-context (repeatable)').argParser(collect))
     .addOption(new Option('-t, --failure-threshold <level>', 'lowest severity that fails the run').choices(THRESHOLDS as string[]))
     .option('--no-fail', 'always exit 0 when linting succeeded')
     .addOption(new Option('--ignore <rule>', 'ignore a rule (repeatable)').argParser(collect))

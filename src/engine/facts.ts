@@ -34,6 +34,8 @@ export interface Mount {
   flag: Flag;
   /** The whole `--mount=...` flag in the Dockerfile. */
   range: Range;
+  /** The additional build context `from=` names (as {@link CopyFacts.fromContext}), or null. */
+  fromContext: string | null;
 }
 
 /** Sources and destination of a COPY or ADD (after its flags; exec form: the JSON elements). */
@@ -50,6 +52,12 @@ interface CopyFacts {
   asWritten: { sources: Word[]; dest: Word | null };
   /** The value of `--from` (stage name, index or image), or null. */
   from: string | null;
+  /**
+   * The additional build context `--from` names (`docker buildx build --build-context NAME=…`, Compose
+   * `build.additional_contexts`), or null. BuildKit resolves `--from` first to a stage of the file, then
+   * to a named context, then to an image: a stage of the same name wins here too.
+   */
+  fromContext: string | null;
 }
 
 /** The working directory an instruction runs in. */
@@ -93,10 +101,37 @@ export interface StageFacts {
   chain: readonly Stage[];
   /** The image at the root of the chain; null when the chain ends in a stage reference it cannot follow. */
   rootImage: ImageRef | null;
-  /** True for the last stage of the file (what `docker build` produces without `--target`). */
+  /**
+   * True for the stage the build produces: the `--target` stage (Compose `build.target`) when one is
+   * given, else the last stage of the file (what `docker build` produces without `--target`).
+   */
   final: boolean;
-  /** True for the final stage and every stage it is built on. */
+  /** True for the final stage and every stage it is built on (`FROM <stage>`). */
   inFinalImage: boolean;
+  /**
+   * True when BuildKit builds the stage for the final stage: the final stage and every stage it depends
+   * on, transitively, through `FROM <stage>`, `COPY --from=<stage>` (ADD too) and
+   * `RUN --mount=from=<stage>`. BuildKit skips the others (with or without `--target`).
+   */
+  built: boolean;
+}
+
+/** What is known about the build beyond the Dockerfile (`LintOptions.target`, `.buildContexts`). */
+interface BuildFacts {
+  /** The name of the stage to build (`--target`); undefined or null for the last stage. Must name a stage (see {@link targetStage}). */
+  target?: string | null;
+  /** Names of the additional build contexts (`--build-context NAME=…`). */
+  namedContexts?: readonly string[];
+}
+
+/**
+ * The stage `docker build --target NAME` builds: the stage whose name equals `target`, compared
+ * case-insensitively (BuildKit lower-cases stage names); null when no stage has that name (BuildKit:
+ * "target stage … could not be found"). Stage indexes are not targets.
+ */
+export function targetStage(file: Dockerfile, target: string): Stage | null {
+  const want = target.toLowerCase();
+  return file.stages.find((s) => s.name !== null && s.name.toLowerCase() === want) ?? null;
 }
 
 /**
@@ -123,6 +158,8 @@ export interface Facts {
   of(instruction: Instruction): InstructionFacts;
   /** Facts about a stage. */
   stage(stage: Stage): StageFacts;
+  /** The stage the build produces (see {@link StageFacts.final}); null for a file without stages. */
+  readonly finalStage: Stage | null;
   /** Every RUN in file order; with `onbuild: false` the RUNs wrapped by ONBUILD are left out. */
   runs(options?: { onbuild?: boolean }): readonly RunFacts[];
   /** The instruction whose text contains `offset` (the ONBUILD, not the wrapped trigger), or null. */
@@ -132,8 +169,19 @@ export interface Facts {
 /**
  * Builds the fact model of a parsed, error-free Dockerfile.
  * @param shell the shell model of a RUN (the engine's, computed once), or null.
+ * @param build the target stage and named contexts; an unknown target falls back to the last stage
+ *   (callers check it first with {@link targetStage}).
  */
-export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: Instruction) => ShellScript | null): Facts {
+export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: Instruction) => ShellScript | null, build: BuildFacts = {}): Facts {
+  const namedContexts = new Set((build.namedContexts ?? []).map((n) => n.toLowerCase()));
+  const finalStage = (build.target ? targetStage(file, build.target) : null) ?? file.stages[file.stages.length - 1] ?? null;
+  const finalChain = finalStage ? [finalStage, ...stageAncestors(file, finalStage)] : [];
+  const builtStages = finalStage ? reachedStages(file, finalStage) : new Set<Stage>();
+  /** The named context a `--from` value names, when it names no stage (earlier or not) and no index. */
+  const contextNamed = (value: string | undefined | null): string | null => {
+    if (!value || !namedContexts.has(value.toLowerCase()) || stageNamed(file, value) !== null) return null;
+    return value;
+  };
   const instrFacts = new Map<Instruction, InstructionFacts>();
   const stageFacts = new Map<Stage, StageFacts>();
   const wrapperOf = new Map<Instruction, Instruction>();
@@ -149,12 +197,12 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       const ancestors = stageAncestors(file, s);
       const chain = [s, ...ancestors];
       const last = chain[chain.length - 1];
-      const final = s.index === file.stages.length - 1;
-      const finalStage = file.stages[file.stages.length - 1];
-      const inFinalImage = final || (finalStage !== undefined && stageAncestors(file, finalStage).includes(s));
+      const final = s === finalStage;
+      const inFinalImage = finalChain.includes(s);
+      const built = builtStages.has(s);
       // Shared by every rule of the run: frozen, so a rule that sorts or reverses them fails loudly
       // instead of changing what the rules after it see.
-      f = Object.freeze({ stage: s, ancestors: Object.freeze(ancestors), chain: Object.freeze(chain), rootImage: last.base.kind === 'image' ? last.base.image : null, final, inFinalImage });
+      f = Object.freeze({ stage: s, ancestors: Object.freeze(ancestors), chain: Object.freeze(chain), rootImage: last.base.kind === 'image' ? last.base.image : null, final, inFinalImage, built });
       stageFacts.set(s, f);
     }
     return f;
@@ -173,8 +221,8 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       f = {
         instruction: instr,
         stage: stageOf(owner),
-        mounts: Object.freeze(instr.keyword === 'RUN' ? readMounts(file, instr) : []),
-        copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? readCopy(instr) : null,
+        mounts: Object.freeze(instr.keyword === 'RUN' ? readMounts(file, instr).map((m) => ({ ...m, fromContext: contextNamed(m.options.from) })) : []),
+        copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? withContext(readCopy(instr), contextNamed) : null,
         get workdir() {
           return workdirOf(instr);
         },
@@ -212,7 +260,51 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
     return null;
   };
 
-  return { semantics, of, stage, runs, instructionAt };
+  return { semantics, of, stage, runs, instructionAt, finalStage };
+}
+
+function withContext(copy: Omit<CopyFacts, 'fromContext'>, contextNamed: (v: string | null) => string | null): CopyFacts {
+  return { ...copy, fromContext: contextNamed(copy.from) };
+}
+
+/** The stage a `--from` / `from=` value or `FROM` name refers to: a stage name (any case) or index; else null. */
+function stageNamed(file: Dockerfile, value: string): Stage | null {
+  if (/^\d+$/.test(value)) return file.stages[Number(value)] ?? null;
+  const want = value.toLowerCase();
+  return file.stages.find((s) => s.name !== null && s.name.toLowerCase() === want) ?? null;
+}
+
+/**
+ * The stages BuildKit builds for `final`: itself and, transitively, every stage it depends on through
+ * `FROM <stage>`, `COPY|ADD --from=<stage>` and `RUN --mount=from=<stage>` (BuildKit's dispatch
+ * dependencies; values with variables are not followed).
+ */
+function reachedStages(file: Dockerfile, final: Stage): Set<Stage> {
+  const out = new Set<Stage>();
+  const todo = [final];
+  while (todo.length > 0) {
+    const s = todo.pop()!;
+    if (out.has(s)) continue;
+    out.add(s);
+    if (s.base.kind === 'stage') {
+      const parent = file.stages[s.base.stage];
+      if (parent) todo.push(parent);
+    }
+    for (const instr of s.instructions) {
+      const values: string[] = [];
+      if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+        const from = instr.flags.find((f) => f.name === 'from');
+        if (from?.value) values.push(from.value);
+      } else if (instr.keyword === 'RUN') {
+        for (const m of readMounts(file, instr)) if (m.options.from) values.push(m.options.from);
+      }
+      for (const v of values) {
+        const dep = stageNamed(file, v);
+        if (dep && dep !== s) todo.push(dep);
+      }
+    }
+  }
+  return out;
 }
 
 /** Stages a stage is built on through `FROM <earlier stage>`, nearest first (itself excluded). */
@@ -242,7 +334,7 @@ function readMounts(file: Dockerfile, run: Instruction): Mount[] {
       options[key] = eq === -1 ? '' : field.slice(eq + 1).trim();
     }
     const target = options.target ?? options.dst ?? options.destination ?? null;
-    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options, fields: mountFields(file, flag), flag, range: flag.range });
+    out.push({ type: (options.type ?? 'bind').toLowerCase(), target, options, fields: mountFields(file, flag), flag, range: flag.range, fromContext: null });
   }
   return out;
 }
@@ -310,7 +402,7 @@ export function dropQuotes(s: string): string {
   return out;
 }
 
-function readCopy(instr: Instruction): CopyFacts {
+function readCopy(instr: Instruction): Omit<CopyFacts, 'fromContext'> {
   const words = instr.words;
   const written = instr.execForm ? words : words.map((w) => ({ ...w, value: dropQuotes(w.raw) }));
   const from = instr.flags.find((f) => f.name === 'from');

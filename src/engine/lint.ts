@@ -32,7 +32,7 @@ import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.
 import { encodingFinding, FILE_ENCODING_ID } from './encoding.js';
 import { closestRuleId, isKnownRuleId, knownRuleIds } from './rule-ids.js';
 import { EditBuilder } from '../fix/edit.js';
-import { buildFacts, type Facts } from './facts.js';
+import { buildFacts, targetStage, type Facts } from './facts.js';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -53,6 +53,22 @@ export interface LintOptions {
   scriptAnalyzer?: ScriptAnalyzer;
   /** Build arguments (Compose `build.args`, `--build-arg`): values of the ARGs of those names. */
   buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * The stage to build (`docker build --target`, Compose `build.target`): it is the final stage of the
+   * fact model, and stages it does not depend on are not judged as the final image. A name no stage has
+   * leaves the last stage final and sets {@link LintResult.unknownTarget}.
+   */
+  target?: string | null;
+  /**
+   * Names of additional build contexts (`--build-context NAME=PATH`, Compose `build.additional_contexts`):
+   * a `COPY --from=NAME` / `RUN --mount=from=NAME` naming one (and no stage) reads that context, not an image.
+   */
+  buildContexts?: readonly string[];
+  /**
+   * The files of the additional build contexts that are local directories, by name (a subset of
+   * `buildContexts`): rules read `COPY --from=NAME` sources from them (`RuleContext.contextOf`).
+   */
+  contextFiles?: Readonly<Record<string, BuildContext>>;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -83,6 +99,11 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw (a bug): their id and message. The other rules' findings are still returned. */
   internalErrors: { ruleId: string; message: string }[];
+  /**
+   * Set when `options.target` names no stage of a parsed file: a one-line message in BuildKit's words
+   * (`target stage "x" could not be found`) with the stage names there are. The CLI exits 2 on it.
+   */
+  unknownTarget?: string;
 }
 
 /**
@@ -111,7 +132,8 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
   const internalErrors: LintResult['internalErrors'] = [];
   const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
 
-  const facts = buildFacts(file, semantics, (instr) => shells.get(instr)?.script ?? null);
+  const unknownTarget = options.target ? targetProblem(file, options.target) ?? undefined : undefined;
+  const facts = buildFacts(file, semantics, (instr) => shells.get(instr)?.script ?? null, { target: options.target, namedContexts: options.buildContexts });
   // The external analyser (ShellCheck, another process) starts first and works while the rules run.
   const external = startScriptAnalyzer(file, shells, semantics, onbuildParent, config, options.scriptAnalyzer);
   for (const rule of rules) {
@@ -120,6 +142,14 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
       file,
       settings,
       context: options.context ?? null,
+      contextOf: (instr) => {
+        const copy = facts.of(instr).copy;
+        if (!copy || copy.from === null) return options.context ?? null;
+        if (copy.fromContext === null) return null;
+        const want = copy.fromContext.toLowerCase();
+        const hit = Object.entries(options.contextFiles ?? {}).find(([name]) => name.toLowerCase() === want);
+        return hit ? hit[1] : null;
+      },
       semantics,
       runs: facts.runs,
       facts: facts.of,
@@ -171,7 +201,18 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
     }
   }
   const findings = reportArgImageOnce(applySuppression(file, raw, config).sort(compareFindings));
-  return { file, findings, internalErrors };
+  return unknownTarget ? { file, findings, internalErrors, unknownTarget } : { file, findings, internalErrors };
+}
+
+/**
+ * Why `target` (`docker build --target`) cannot be built from `file`: a one-line message in BuildKit's
+ * words listing the stage names there are, or null when a stage has that name (compared
+ * case-insensitively, as BuildKit does; see facts.ts `targetStage`).
+ */
+export function targetProblem(file: Dockerfile, target: string): string | null {
+  if (targetStage(file, target)) return null;
+  const names = file.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
+  return `target stage "${target}" could not be found (${names.length > 0 ? `stages: ${names.join(', ')}` : 'no stage of the file is named: FROM … AS <name>'})`;
 }
 
 /** The words of `script` that name a variable of `scope`, each once, in order of first mention. */

@@ -198,6 +198,14 @@ export interface RuleContext {
   readonly settings: RuleSettings;
   /** The build context, or null when linting text without one (standard input, corpus files). */
   readonly context: BuildContext | null;
+  /**
+   * The files a COPY/ADD reads its sources from: the build context (`ctx.context`) without `--from`; for
+   * `--from=NAME` naming an additional build context that is a local directory
+   * (`--build-context NAME=DIR`, Compose `additional_contexts`), that directory, whose `dockerignore()`
+   * is its own root `.dockerignore` (BuildKit's dockerui named contexts apply it); null for a stage, an
+   * image or a context that cannot be read.
+   */
+  contextOf(instruction: Instruction): BuildContext | null;
   /** ARG/ENV scopes of the whole file (BuildKit scoping), computed once: `ctx.semantics.global`, `.errors`. */
   readonly semantics: Semantics;
   /**

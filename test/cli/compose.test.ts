@@ -164,3 +164,91 @@ describe('findComposeBuild (the language server: from a Dockerfile to the servic
     expect(found.read).toEqual([join(dir, 'app/compose.override.yaml'), join(dir, 'compose.yaml')]);
   });
 });
+
+/** A Django image with a dev stage on top, and static files from a named context `assets`. */
+const TARGETS = {
+  'app/Dockerfile': [
+    'FROM python:3.12.4-slim AS prod',
+    'ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1',
+    'COPY --from=assets /dist /app/static',
+    'USER 10001',
+    'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.wsgi"]',
+    'FROM prod AS dev',
+    'USER root',
+    'RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+    'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+    '',
+  ].join('\n'),
+  'app/.dockerignore': '.git\n',
+  'frontend/dist/app.css': '',
+  'compose.yaml':
+    'services:\n  web:\n    build:\n      context: ./app\n      target: prod\n      additional_contexts:\n        assets: ./frontend\n  worker:\n    build:\n      context: ./app\n      target: ${WORKER_TARGET:-prod}\n      additional_contexts:\n        - assets=./frontend\n  devserver:\n    build:\n      context: ./app\n      target: dev\n      additional_contexts:\n        assets: ./frontend\n',
+};
+
+describe('build.target and additional_contexts (issue 16)', () => {
+  const codes = (stdout: string): string[] => (JSON.parse(stdout) as { code: string; line: number }[]).map((f) => `${f.code}:${f.line}`);
+  it('each distinct target is linted once; stages the target does not reach are not final; --from=assets is no image', async () => {
+    const dir = project('targets', TARGETS);
+    const r = await runShipshape(['lint', '-V', '-f', 'json', 'compose.yaml'], dir);
+    expect(r.stderr).toBe(
+      'shipshape: configuration (none found, using defaults)\n' +
+        'shipshape: app/Dockerfile: build context app, target prod, from web (compose.yaml), worker (compose.yaml)\n' +
+        'shipshape: app/Dockerfile: build context app, target dev, from devserver (compose.yaml)\n',
+    );
+    const found = JSON.parse(r.stdout) as { code: string; line: number }[];
+    // prod (web, worker): only the per-stage USER rules see the dev stage; dev: its root user, apt lists, dev server.
+    expect(found.map((f) => `${f.code}:${f.line}`)).toEqual(['DL3002:7', 'DL3066:7', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+  });
+  it('the same file with the CLI flags: --target, --build-context', async () => {
+    const dir = project('targets-cli', TARGETS);
+    const plain = await runShipshape(['lint', '-f', 'json', 'app/Dockerfile'], dir);
+    expect(codes(plain.stdout)).toEqual(['DL3022:3', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+    const flags = await runShipshape(['lint', '-f', 'json', '--target', 'prod', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(codes(flags.stdout)).toEqual(['DL3002:7', 'DL3066:7']);
+    expect(flags.code).toBe(1);
+    // --target wins over Compose's build.target.
+    const over = await runShipshape(['lint', '-f', 'json', '--target', 'dev', 'compose.yaml'], dir);
+    expect(codes(over.stdout)).toEqual(['DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9', 'DL3002:7', 'DL3066:7', 'require-non-root-user:7', 'DL3009:8', 'no-dev-server:9']);
+  });
+  it('an unknown target is an input error (exit 2), from the CLI or from Compose; nothing is fixed', async () => {
+    const dir = project('targets-bad', TARGETS);
+    const cli = await runShipshape(['lint', '--target', 'prd', 'app/Dockerfile'], dir);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toBe('shipshape: app/Dockerfile: target stage "prd" could not be found (stages: prod, dev)\n');
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir, { env: { WORKER_TARGET: 'wrker' } });
+    expect(composed.code).toBe(2);
+    expect(composed.stderr).toBe('shipshape: app/Dockerfile: target stage "wrker" could not be found (stages: prod, dev)\n');
+    const before = readFileSync(join(dir, 'app/Dockerfile'), 'utf8');
+    const fix = await runShipshape(['lint', '--fix', '--target', 'prd', 'app/Dockerfile'], dir);
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toBe('shipshape: app/Dockerfile: target stage "prd" could not be found (stages: prod, dev)\n');
+    expect(readFileSync(join(dir, 'app/Dockerfile'), 'utf8')).toBe(before);
+    // A known target: fixes follow it (DL3009's fix only where the target builds the stage).
+    const prodDiff = await runShipshape(['lint', '--diff', '--target', 'prod', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(prodDiff.stdout).not.toMatch(/^\+\+\+/m);
+    const devDiff = await runShipshape(['lint', '--diff', '--target', 'dev', '--build-context', 'assets=./frontend', 'app/Dockerfile'], dir);
+    expect(devDiff.stdout.match(/^[+-]RUN .*$/gm)).toEqual([
+      '-RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+      '+RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1 && rm -rf /var/lib/apt/lists/*',
+    ]);
+    const spec = await runShipshape(['lint', '--build-context', 'assets', 'app/Dockerfile'], dir);
+    expect(spec.code).toBe(2);
+    expect(spec.stderr).toBe('shipshape: --build-context assets: expected NAME=PATH (for example --build-context assets=./frontend/dist)\n');
+  });
+  it('files copied from an additional context are read from its directory (Compose and --build-context)', async () => {
+    const dir = project('targets-secret', { ...TARGETS, 'frontend/dist/.env': 'API_KEY=abc123\n' });
+    const expected = 'COPY /dist copies credentials from the build context `assets` into the image: dist/.env (environment file with secrets); exclude them in .dockerignore and pass secrets with RUN --mount=type=secret';
+    const secretsOf = (stdout: string): string[] => (JSON.parse(stdout) as { code: string; message: string }[]).filter((f) => f.code === 'no-secret-files-copied').map((f) => f.message);
+    const composed = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    // Reported for each of the two targets (prod, dev) that copy it.
+    expect(secretsOf(composed.stdout)).toEqual([expected, expected]);
+    const flag = await runShipshape(['lint', '-f', 'json', '--target', 'prod', '--build-context', 'assets=frontend', 'app/Dockerfile'], dir);
+    expect(secretsOf(flag.stdout)).toEqual([expected]);
+    // The named context's own .dockerignore keeps it out.
+    writeFileSync(join(dir, 'frontend/.dockerignore'), '**/.env\n');
+    expect(secretsOf((await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir)).stdout)).toEqual([]);
+    const missing = await runShipshape(['lint', '--build-context', 'assets=./nope', 'app/Dockerfile'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('shipshape: --build-context assets=./nope: no such directory\n');
+  });
+});

@@ -22,7 +22,7 @@ export default defineRule({
       'Same detection as hadolint, including its quirk that any `rm -rf` counts as the cleanup. In addition `apt-get dist-clean` (apt 3.0, used by the official buildpack-deps images) counts as the cleanup: it deletes the package lists. shipshape reports at the `update` command rather than at the first line of the RUN.',
   },
   check(ctx) {
-    const stages = reportedStages(ctx.file);
+    const stages = reportedStages(ctx);
     const sites = ctx.runs();
     // Deleting the lists breaks a later RUN that installs without its own `update`: no fix then.
     const needsLists = sites.filter((s) => {

@@ -11,7 +11,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports `COPY --from=<value>` when the value is not the name of an earlier (or the current) stage, not a stage index smaller than the number of stages so far, and not an image reference with a tag or digest (`nginx:1.25`, `img@sha256:…`). An untagged name such as `--from=busybox` is reported: it is either a typo of a stage name or an unpinned image. Values with variables are not judged.',
+      'Reports `COPY --from=<value>` when the value is not the name of an earlier (or the current) stage, not a stage index smaller than the number of stages so far, and not an image reference with a tag or digest (`nginx:1.25`, `img@sha256:…`). An untagged name such as `--from=busybox` is reported: it is either a typo of a stage name or an unpinned image. Values with variables are not judged, nor a value naming an additional build context (`--build-context NAME=PATH`, Compose `build.additional_contexts`): BuildKit copies from that context.',
     why: 'BuildKit treats an unknown `--from` name as an image to pull from a registry, so a typo in a stage name silently copies from Docker Hub (or fails far from the cause). Naming stages, and pinning images used as sources, keeps the copy exact.',
     bad: 'FROM node:20 AS assets\nRUN npm run build\nFROM nginx:1.25\nCOPY --from=asset /dist /usr/share/nginx/html\n',
     good: 'FROM node:20 AS assets\nRUN npm run build\nFROM nginx:1.25\nCOPY --from=assets /dist /usr/share/nginx/html\n',
@@ -27,6 +27,8 @@ export default defineRule({
       const stagesSoFar = ctx.file.stages.slice(0, instr.stageIndex + 1);
       if (stagesSoFar.some((s) => s.name !== null && sameStageName(s.name, value))) continue;
       if (/^\d+$/.test(value) && Number(value) < stagesSoFar.length) continue;
+      // An additional build context (`--build-context NAME=…`, Compose `additional_contexts`) is no image.
+      if (ctx.facts(instr).copy?.fromContext) continue;
       const later = ctx.file.stages.slice(instr.stageIndex + 1).find((s) => s.name !== null && sameStageName(s.name, value));
       ctx.report({
         instruction: instr,

@@ -33,7 +33,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'When `trustedRegistries` is configured, reports images that do not come from one of them: `FROM` images, `COPY --from=<image>` and `RUN --mount=type=bind|cache,from=<image>`. Earlier stage names, stage indexes and `scratch` are always allowed; an image without a registry comes from Docker Hub and is allowed only when `docker.io` (or `hub.docker.com`) is trusted. Patterns: `*` trusts everything, `*.example.com` a suffix, `registry.*` a prefix, anything else the exact host (with port). Silent without configuration.',
+      'When `trustedRegistries` is configured, reports images that do not come from one of them: `FROM` images, `COPY --from=<image>` and `RUN --mount=type=bind|cache,from=<image>`. Earlier stage names, stage indexes, additional build contexts (`--build-context`, Compose `additional_contexts`) and `scratch` are always allowed; an image without a registry comes from Docker Hub and is allowed only when `docker.io` (or `hub.docker.com`) is trusted. Patterns: `*` trusts everything, `*.example.com` a suffix, `registry.*` a prefix, anything else the exact host (with port). Silent without configuration.',
     why: 'Pulling base images or build inputs from arbitrary registries lets unreviewed code into the image. A list of trusted registries keeps every input of the build on infrastructure you control or vetted.',
     bad: 'FROM quay.io/acme/base:1.0\n',
     good: 'FROM registry.acme.example/base:1.0\n',
@@ -64,11 +64,11 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if (instr.keyword === 'COPY') {
           const flag = instr.flags.find((f) => f.name === 'from');
-          if (flag?.value && !isStage(flag.value, stage.index)) check(flag.value, instr, flag.range, 'COPY source image');
+          if (flag?.value && !isStage(flag.value, stage.index) && ctx.facts(instr).copy?.fromContext === null) check(flag.value, instr, flag.range, 'COPY source image');
         } else if (instr.keyword === 'RUN') {
           for (const mount of ctx.facts(instr).mounts) {
             const from = mount.options.from;
-            if ((mount.type !== 'bind' && mount.type !== 'cache') || !from || isStage(from, stage.index)) continue;
+            if ((mount.type !== 'bind' && mount.type !== 'cache') || !from || isStage(from, stage.index) || mount.fromContext !== null) continue;
             check(from, instr, mount.range, 'Mounted image');
           }
         }

@@ -17,7 +17,7 @@ export default defineRule({
     good: 'FROM node:20.15.1-alpine\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
   },
   check(ctx) {
-    const stages = reportedStages(ctx.file);
+    const stages = reportedStages(ctx);
     for (const site of ctx.runs()) {
       if (!site.onbuild && !stages.has(site.run.stageIndex)) continue;
       const cmds = site.commands;

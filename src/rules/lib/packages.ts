@@ -55,17 +55,23 @@ function fromImageWord(stage: Stage): string {
 }
 
 /**
- * hadolint's DL3009/DL3060 stage filter: offenders count only in the last stage, in any stage whose
- * FROM is written the same as the last FROM (image, tag, digest, alias, platform), and in stages whose
- * alias is used as the image of some FROM. Returns the stage indexes whose offenders are reported.
+ * hadolint's DL3009/DL3060 stage filter: offenders count only in the final stage, in any stage whose
+ * FROM is written the same as the final FROM (image, tag, digest, alias, platform), and in stages whose
+ * alias is used as the image of some FROM. The final stage is the fact model's (`ctx.stage(s).final`:
+ * the last stage, or the `--target` stage); with a target, stages the build does not reach
+ * (`ctx.stage(s).built` false) are left out. Returns the stage indexes whose offenders are reported.
  */
-export function reportedStages(file: Dockerfile): Set<number> {
+export function reportedStages(ctx: RuleContext): Set<number> {
+  const file = ctx.file;
   const out = new Set<number>();
-  if (file.stages.length === 0) return out;
+  const final = file.stages.find((s) => ctx.stage(s).final);
+  if (!final) return out;
+  const targeted = final !== file.stages[file.stages.length - 1];
   const key = (s: Stage): string => `${s.platform ?? ''}\u0000${fromImageWord(s)}\u0000${s.name ?? ''}`;
-  const last = key(file.stages[file.stages.length - 1]);
+  const last = key(final);
   const images = new Set(file.stages.map((s) => imageNameOf(fromImageWord(s))));
   for (const s of file.stages) {
+    if (targeted && !ctx.stage(s).built) continue;
     if (key(s) === last || (s.name !== null && images.has(s.name))) out.add(s.index);
   }
   return out;

@@ -4,6 +4,7 @@ import { copyArgs } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
+import type { BuildContext } from '../../engine/types.js';
 
 const GLOB = /[*?[]/;
 
@@ -52,7 +53,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports COPY and ADD from the build context (not `--from`, not URLs) that take credentials files: `.env` and `.env.*` (templates such as `.env.example` excepted), SSH private keys (`id_rsa`, `id_ed25519`, ...), `*.key`, `*.p12`/`*.pfx`, Java key stores, PuTTY keys, `.netrc`, `.git-credentials`, `.pgpass`, `.htpasswd`, `.vault-token`, `.aws/credentials`, `.docker/config.json` with auths, kube configs, Google `application_default_credentials.json` and service-account key files, plus — when the build context can be read — `*.pem`/`*.crt` files holding a private key and `.npmrc`/`.yarnrc.yml`/`.pypirc` holding a literal token or password. A file named explicitly is judged by its name (and content when the context is known); a directory, a glob or the whole context (`COPY . .`) is expanded against the build context, minus what `.dockerignore` excludes, and is not judged when the context is unknown (standard input). `ONBUILD COPY` is not checked: it copies from the context of the downstream build.',
+      'Reports COPY and ADD from the build context (not URLs; `--from` only when it names an additional build context that is a local directory — `--build-context NAME=DIR`, Compose `additional_contexts` — whose files and own root `.dockerignore` are then read) that take credentials files: `.env` and `.env.*` (templates such as `.env.example` excepted), SSH private keys (`id_rsa`, `id_ed25519`, ...), `*.key`, `*.p12`/`*.pfx`, Java key stores, PuTTY keys, `.netrc`, `.git-credentials`, `.pgpass`, `.htpasswd`, `.vault-token`, `.aws/credentials`, `.docker/config.json` with auths, kube configs, Google `application_default_credentials.json` and service-account key files, plus — when the build context can be read — `*.pem`/`*.crt` files holding a private key and `.npmrc`/`.yarnrc.yml`/`.pypirc` holding a literal token or password. A file named explicitly is judged by its name (and content when the context is known); a directory, a glob or the whole context (`COPY . .`) is expanded against the build context, minus what `.dockerignore` excludes, and is not judged when the context is unknown (standard input). `ONBUILD COPY` is not checked: it copies from the context of the downstream build.',
     why: 'Whatever COPY takes ends up in a layer of the image: deleting it in a later step does not remove it, and anyone who can pull the image can read it. `COPY . .` silently takes every file of the project directory — the developer\'s `.env`, a stray key — unless `.dockerignore` stops it. List such files in `.dockerignore`, pass build-time credentials with `RUN --mount=type=secret`, and mount run-time ones from the orchestrator.',
     bad: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
     good: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src/ ./src/\n',
@@ -61,14 +62,27 @@ export default defineRule({
       'Adding `.env` to `.dockerignore` also fixes the `bad` example. Dockle (CIS-DI-0010) finds such files in a built image; shipshape finds them before the build, from the Dockerfile and its context.',
   },
   check(ctx) {
-    const context = ctx.context;
-    const ignoreFile = context?.dockerignore() ?? null;
-    const ignore = ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null;
-    let listedCache: string[] | null = null;
-    const listed = (): string[] => (listedCache ??= context ? context.listFiles() : []);
+    // Per context read (the build context, or an additional context named by --from): its
+    // .dockerignore matcher and its file listing, each computed once.
+    const views = new Map<BuildContext | null, { ignore: IgnoreMatcher | null; listed: () => string[] }>();
+    const viewOf = (context: BuildContext | null): { ignore: IgnoreMatcher | null; listed: () => string[] } => {
+      let v = views.get(context);
+      if (!v) {
+        const ignoreFile = context?.dockerignore() ?? null;
+        let listedCache: string[] | null = null;
+        v = { ignore: ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null, listed: () => (listedCache ??= context ? context.listFiles() : []) };
+        views.set(context, v);
+      }
+      return v;
+    };
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
-      if (instr.flags.some((f) => f.name === 'from')) continue;
+      const fromFlag = instr.flags.find((f) => f.name === 'from');
+      const context = ctx.contextOf(instr);
+      // --from a stage or an image (or a named context that cannot be read): not files of a context.
+      if (fromFlag && context === null) continue;
+      const named = fromFlag ? ctx.facts(instr).copy?.fromContext ?? null : null;
+      const { ignore, listed } = viewOf(context);
       const scope = ctx.scope(instr);
       for (const src of copyArgs(instr).sources) {
         if (!instr.execForm && src.raw.startsWith('<<')) continue;
@@ -102,7 +116,7 @@ export default defineRule({
           instruction: instr,
           range: src.range,
           message: whole
-            ? `${instr.keyword} ${src.value} copies credentials from the build context into the image: ${shown}${more}; exclude them in .dockerignore and pass secrets with RUN --mount=type=secret`
+            ? `${instr.keyword} ${src.value} copies credentials from ${named ? `the build context \`${named}\`` : 'the build context'} into the image: ${shown}${more}; exclude them in .dockerignore and pass secrets with RUN --mount=type=secret`
             : `${instr.keyword} ${src.value} copies a credentials file (${hits[0].kind}) into the image: do not copy it; pass it with RUN --mount=type=secret at build time or mount it at run time`,
         });
       }

@@ -86,7 +86,7 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt\n\nFROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\nCMD ["gunicorn", "site.wsgi"]\n',
   },
   check(ctx) {
-    const stage = (ctx.file.stages.at(-1) ?? null);
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final) ?? null;
     if (stage === null) return;
     const chain = ctx.stage(stage).chain;
     // Without CMD/ENTRYPOINT the image is a base or toolchain image for other builds (golang,

@@ -127,7 +127,7 @@ export default defineRule({
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
   },
   check(ctx) {
-    const stage = (ctx.file.stages.at(-1) ?? null);
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final) ?? null;
     if (stage === null) return;
     let user: UserValue | null = null;
     let from: Stage | null = null;

@@ -37,7 +37,7 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nUSER nobody\nCMD ["python", "app.py"]\n',
   },
   check(ctx) {
-    const stage = (ctx.file.stages.at(-1) ?? null);
+    const stage = ctx.file.stages.find((s) => ctx.stage(s).final) ?? null;
     if (stage === null || !isPythonImage(ctx.stage(stage).rootImage)) return;
     const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
     const missing: string[] = [];
