@@ -116,7 +116,10 @@ export async function tarSource(input: Readable, display: string): Promise<BlobS
         }
         continue;
       }
-      if (compressionOf(first) !== 'none' || looksLikeTar(first)) {
+      // An empty layer is a tar of end-of-archive zero blocks only (no `ustar` header to recognise):
+      // buildah and Docker write one for instructions that change no file.
+      const emptyTar = h.size !== undefined && h.size >= 1024 && h.size % 512 === 0 && first.every((byte) => byte === 0);
+      if (compressionOf(first) !== 'none' || looksLikeTar(first) || emptyTar) {
         async function* body(): AsyncGenerator<Buffer> {
           yield first;
           if (ended) return;

@@ -301,4 +301,28 @@ describe('checks', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ image: '-', kind: 'oci', totalBytes: 64 });
     void createReadStream;
   });
+
+  it('reads an archive whose image has an empty layer (a tar of zero blocks only, as buildah writes for WORKDIR)', async () => {
+    const d = fresh();
+    await writeLayout(d, [{ layers: [{ files: [{ path: 'etc/x', content: bytes(64) }] }, { files: [], compression: 'none' }, { files: [{ path: 'etc/y', content: bytes(32) }] }] }]);
+    const pack = tarStream.pack();
+    const walk = (rel: string) => {
+      for (const f of readdirSync(join(d, rel))) {
+        const p = rel ? `${rel}/${f}` : f;
+        if (statSync(join(d, p)).isDirectory()) walk(p);
+        else pack.entry({ name: p }, readFileSync(join(d, p)));
+      }
+    };
+    walk('');
+    pack.finalize();
+    const archive = join(dir, 'empty-layer-image.tar');
+    const chunks: Buffer[] = [];
+    for await (const c of pack as unknown as AsyncIterable<Buffer>) chunks.push(c);
+    writeFileSync(archive, Buffer.concat(chunks));
+    const r = await run([archive, '--json', '-']);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ kind: 'oci', totalBytes: 96 });
+    expect(json.layers).toHaveLength(3);
+  });
 });
