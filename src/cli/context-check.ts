@@ -28,19 +28,37 @@ export function missingCopySources(dockerfile: string, contextDir: string): { mi
     .flatMap((c) => c.sources.map((s) => s.value))
     .filter((s) => !isWholeContext(s) && !/[*?[$]/.test(s));
   if (sources.length === 0) return null;
-  const present = (dir: string): string[] => {
+  // Each distinct source is looked up once per directory, and a directory's look-ups stop as soon as
+  // more than `allowedMissing` sources are missing there (it can no longer be the answer): a file with
+  // 200,000 COPYs of missing sources costs one pass, not seven.
+  const distinct = [...new Set(sources)];
+  const count = new Map<string, number>();
+  for (const s of sources) count.set(s, (count.get(s) ?? 0) + 1);
+  const present = (dir: string, allowedMissing: number): Set<string> | null => {
     const context = fsContext(dir, dockerfile);
-    return sources.filter((s) => context.exists(normaliseSource(s)));
+    const found = new Set<string>();
+    let missing = 0;
+    for (const s of distinct) {
+      if (context.exists(normaliseSource(s))) found.add(s);
+      else if ((missing += count.get(s)!) > allowedMissing) return null;
+    }
+    return found;
   };
-  const here = present(contextDir);
-  if (here.length * 2 >= sources.length) return null;
+  const weight = (found: Set<string>): number => sources.reduce((n, s) => n + (found.has(s) ? 1 : 0), 0);
+  const hereSet = present(contextDir, sources.length)!;
+  const here = weight(hereSet);
+  if (here * 2 >= sources.length) return null;
   let dir = contextDir;
   for (let level = 0; level < 6; level++) {
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
-    const there = present(dir);
-    if (there.length * 2 > sources.length && there.length > here.length) return { missing: sources.filter((s) => !here.includes(s)), total: sources.length, likely: dir };
+    // Needed: more than half present, and more than `here` present.
+    const needed = Math.max(Math.floor(sources.length / 2) + 1, here + 1);
+    const thereSet = present(dir, sources.length - needed);
+    if (thereSet === null) continue;
+    const there = weight(thereSet);
+    if (there * 2 > sources.length && there > here) return { missing: sources.filter((s) => !hereSet.has(s)), total: sources.length, likely: dir };
   }
   return null;
 }
