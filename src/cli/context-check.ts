@@ -12,6 +12,14 @@ import { fsContext } from '../context/fs.js';
 import { readInputFile } from './targets.js';
 
 /**
+ * Matches wherever `COPY` or `ADD` could be spelled (any case), also with the keyword split over
+ * continuation lines (`\` or `` ` `` at the end of a line, comment and empty lines between, which BuildKit
+ * joins before reading the keyword). No match: the Dockerfile has no COPY or ADD instruction.
+ */
+const JOIN = String.raw`(?:[\\\x60][ \t\v\f\r]*\n(?:[ \t\v\f\r]*(?:#[^\n]*)?\n)*[ \t\v\f\r]*)*`;
+const MAY_COPY = new RegExp(`${['c', 'o', 'p', 'y'].join(JOIN)}|${['a', 'd', 'd'].join(JOIN)}`, 'i');
+
+/**
  * When most context sources of `dockerfile` are missing from `contextDir` but present in an enclosing
  * directory (up to 6 levels up), the sources missing and that directory (the likely context); else null.
  * Sources that exist nowhere (a file the build would not find anyway) do not make a context wrong.
@@ -24,6 +32,8 @@ export function missingCopySources(dockerfile: string, contextDir: string): { mi
   } catch {
     return null;
   }
+  // Parsing costs as much as linting a long file: skip it when no COPY or ADD can be in the text.
+  if (!MAY_COPY.test(text)) return null;
   const sources = contextCopies(parse(text))
     .flatMap((c) => c.sources.map((s) => s.value))
     .filter((s) => !isWholeContext(s) && !/[*?[$]/.test(s));

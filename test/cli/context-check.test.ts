@@ -35,4 +35,14 @@ describe('missingCopySources', () => {
     writeFileSync(join(p.dir, 'c'), 'x\n');
     expect(missingCopySources(p.path, p.dir)).toBeNull();
   });
+
+  it('still reads a COPY whose keyword is split over continuation lines', () => {
+    const p = project('split', ['a', 'b'], 'FROM busybox:1.36.1\nCO\\\n# note\nPY a b /x/\n');
+    expect(missingCopySources(p.path, p.dir)).toEqual({ missing: ['a', 'b'], total: 2, likely: p.top });
+  });
+
+  it('is null for a Dockerfile without COPY or ADD', () => {
+    const p = project('none', ['a'], 'FROM busybox:1.36.1\nENV A=a\nRUN cat a\n');
+    expect(missingCopySources(p.path, p.dir)).toBeNull();
+  });
 });
