@@ -12,6 +12,14 @@ import { fsContext } from '../context/fs.js';
 import { readInputFile } from './targets.js';
 
 /**
+ * Matches wherever `COPY` or `ADD` could be spelled (any case), also with the keyword split over
+ * continuation lines (`\` or `` ` `` at the end of a line, comment and empty lines between, which BuildKit
+ * joins before reading the keyword). No match: the Dockerfile has no COPY or ADD instruction.
+ */
+const JOIN = String.raw`(?:[\\\x60][ \t\v\f\r]*\n(?:[ \t\v\f\r]*(?:#[^\n]*)?\n)*[ \t\v\f\r]*)*`;
+const MAY_COPY = new RegExp(`${['c', 'o', 'p', 'y'].join(JOIN)}|${['a', 'd', 'd'].join(JOIN)}`, 'i');
+
+/**
  * When most context sources of `dockerfile` are missing from `contextDir` but present in an enclosing
  * directory (up to 6 levels up), the sources missing and that directory (the likely context); else null.
  * Sources that exist nowhere (a file the build would not find anyway) do not make a context wrong.
@@ -24,23 +32,43 @@ export function missingCopySources(dockerfile: string, contextDir: string): { mi
   } catch {
     return null;
   }
+  // Parsing costs as much as linting a long file: skip it when no COPY or ADD can be in the text.
+  if (!MAY_COPY.test(text)) return null;
   const sources = contextCopies(parse(text))
     .flatMap((c) => c.sources.map((s) => s.value))
     .filter((s) => !isWholeContext(s) && !/[*?[$]/.test(s));
   if (sources.length === 0) return null;
-  const present = (dir: string): string[] => {
+  // Each distinct source is looked up once per directory, and a directory's look-ups stop as soon as
+  // more than `allowedMissing` sources are missing there (it can no longer be the answer): a file with
+  // 200,000 COPYs of missing sources costs one pass, not seven.
+  const distinct = [...new Set(sources)];
+  const count = new Map<string, number>();
+  for (const s of sources) count.set(s, (count.get(s) ?? 0) + 1);
+  const present = (dir: string, allowedMissing: number): Set<string> | null => {
     const context = fsContext(dir, dockerfile);
-    return sources.filter((s) => context.exists(normaliseSource(s)));
+    const found = new Set<string>();
+    let missing = 0;
+    for (const s of distinct) {
+      if (context.exists(normaliseSource(s))) found.add(s);
+      else if ((missing += count.get(s)!) > allowedMissing) return null;
+    }
+    return found;
   };
-  const here = present(contextDir);
-  if (here.length * 2 >= sources.length) return null;
+  const weight = (found: Set<string>): number => sources.reduce((n, s) => n + (found.has(s) ? 1 : 0), 0);
+  const hereSet = present(contextDir, sources.length)!;
+  const here = weight(hereSet);
+  if (here * 2 >= sources.length) return null;
   let dir = contextDir;
   for (let level = 0; level < 6; level++) {
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
-    const there = present(dir);
-    if (there.length * 2 > sources.length && there.length > here.length) return { missing: sources.filter((s) => !here.includes(s)), total: sources.length, likely: dir };
+    // Needed: more than half present, and more than `here` present.
+    const needed = Math.max(Math.floor(sources.length / 2) + 1, here + 1);
+    const thereSet = present(dir, sources.length - needed);
+    if (thereSet === null) continue;
+    const there = weight(thereSet);
+    if (there * 2 > sources.length && there > here) return { missing: sources.filter((s) => !hereSet.has(s)), total: sources.length, likely: dir };
   }
   return null;
 }

@@ -58,12 +58,28 @@ export function splitLines(text: string, bom: boolean): { lines: Line[]; lineSta
 
 /** Converts offsets to positions with a precomputed line-start table. */
 export class PositionMap {
+  /**
+   * Positions made lately, by offset modulo the cache size: one instruction's ranges share ends (the
+   * instruction, its last word, its last pair and that pair's value end at the same offset), and
+   * positions are never changed once made, so they are shared instead of repeated (a 100k-line file of
+   * ENV lines holds about half as many position objects).
+   */
+  private readonly recent: (Position | undefined)[] = new Array(64);
+
   constructor(private readonly lineStarts: number[], private readonly length: number) {}
 
-  /** The position of an offset (clamped to the text). */
+  /** The position of an offset (clamped to the text); the same offset may give the same object. */
   position(offset: number): Position {
     const min = this.lineStarts[0];
     const o = offset < min ? min : offset > this.length ? this.length : offset;
+    const cached = this.recent[o & 63];
+    if (cached !== undefined && cached.offset === o) return cached;
+    const made = this.find(o);
+    this.recent[o & 63] = made;
+    return made;
+  }
+
+  private find(o: number): Position {
     const ls = this.lineStarts;
     let lo = 0;
     let hi = ls.length - 1;

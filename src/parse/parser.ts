@@ -368,6 +368,7 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
     };
   });
 
+  const args = toMapped(subJoined(j, r, b));
   const instr: Instruction = {
     keyword,
     keywordRaw,
@@ -375,8 +376,9 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
     range,
     line: range.start.line,
     endLine: range.end.line,
-    args: toMapped(subJoined(j, r, b)),
-    argsAfterFlags: toMapped(subJoined(j, ra, b)),
+    args,
+    // Without flags both are the same text: one object (never changed after parsing) serves both.
+    argsAfterFlags: ra === r ? args : toMapped(subJoined(j, ra, b)),
     flags,
     execForm: false,
     json: null,

@@ -13,6 +13,17 @@ function bare(name: string): string {
 }
 
 /**
+ * The names of a flag list without their dashes, computed once per list: the lists are module constants
+ * (`PIP_VALUE_FLAGS`) asked for at every command of every RUN, and must not be changed after use.
+ */
+const bareSets = new WeakMap<readonly string[], Set<string>>();
+function bareSet(names: readonly string[]): Set<string> {
+  let set = bareSets.get(names);
+  if (set === undefined) bareSets.set(names, (set = new Set(names.map(bare))));
+  return set;
+}
+
+/**
  * True when the command has any of the flags (hadolint `hasFlag`/`hasAnyFlag`): `--name[=v]` gives
  * `name`, `-abc` gives `a`, `b`, `c`. Flags anywhere after the name count, also after `--`.
  */
@@ -69,9 +80,9 @@ export interface PositionalOptions {
  * unless written inline as `--F=value`. `-` and `--` are positional.
  */
 export function positionalArgs(cmd: ShellCommand, options: PositionalOptions = {}): ShellWord[] {
-  const valueFlags = new Set((options.valueFlags ?? []).map(bare));
   const dropped = new Set<number>();
-  if (valueFlags.size > 0) {
+  if (cmd.flags.length > 0 && options.valueFlags && options.valueFlags.length > 0) {
+    const valueFlags = bareSet(options.valueFlags);
     for (const flag of cmd.flags) {
       if (valueFlags.has(flag.name) && flag.inlineValue === null) dropped.add(flag.argIndex + 1);
     }

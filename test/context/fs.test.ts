@@ -63,3 +63,25 @@ describe('fsContext listing limit', () => {
     expect(full.truncated()).toBe(false);
   });
 });
+
+describe('fsContext answers the same after it has read a much-asked directory', () => {
+  it('finds existing files, directories and symlinks after 200 look-ups of missing names, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-fs-many-'));
+    try {
+      mkdirSync(join(dir, 'pkg'));
+      writeFileSync(join(dir, 'pkg', 'mod.py'), 'x\n');
+      writeFileSync(join(dir, 'app.py'), 'x\n');
+      symlinkSync('app.py', join(dir, 'link.py'));
+      const ctx = fsContext(dir);
+      for (let i = 0; i < 200; i++) expect(ctx.exists(`src${i}`)).toBe(false);
+      for (let i = 0; i < 200; i++) expect(ctx.exists(`pkg/missing${i}.py`)).toBe(false);
+      expect([ctx.exists('app.py'), ctx.exists('pkg/mod.py'), ctx.exists('link.py'), ctx.exists('pkg'), ctx.exists('./pkg/../app.py')]).toEqual([true, true, true, true, true]);
+      expect(ctx.readFile('link.py')).toBe('x\n');
+      // The same answer lstat gives for a name in another case (false on a case-sensitive file system).
+      expect(ctx.exists('APP.PY')).toBe(fsContext(dir).exists('APP.PY'));
+      expect([ctx.exists('nope.py'), ctx.exists('pkg/nope.py'), ctx.exists('app.py/x')]).toEqual([false, false, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

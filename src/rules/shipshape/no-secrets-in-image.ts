@@ -10,14 +10,27 @@ function pairAt(instr: Instruction, offset: number): KeyValue | null {
   return target.pairs.find((p) => p.range.start.offset <= offset && offset < p.range.end.offset) ?? null;
 }
 
-/** `text` with the characters of `ranges` (other than line breaks) replaced by spaces. */
+/**
+ * `text` with the characters of `ranges` (other than line breaks) replaced by spaces. A range without a
+ * line break (every comment line) becomes one run of spaces shared by all ranges of that length, so a
+ * file of a million comment lines costs a few distinct strings, not a million replaced copies.
+ */
 function blanked(text: string, ranges: (readonly [number, number])[]): string {
   const parts: string[] = [];
+  const spaces = new Map<number, string>();
   let at = 0;
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\n\r]/g, ' '));
+    if (from > at) parts.push(text.slice(at, from));
+    let breaks = false;
+    for (let k = from; k < end && !breaks; k++) breaks = text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+    if (!breaks) {
+      const n = end - from;
+      let run = spaces.get(n);
+      if (run === undefined) spaces.set(n, (run = ' '.repeat(n)));
+      parts.push(run);
+    } else parts.push(text.slice(from, end).replace(/[^\n\r]/g, ' '));
     at = end;
   }
   parts.push(text.slice(at));
