@@ -36,6 +36,14 @@ ruleTable(rule, {
     'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install -r requirements-dev.txt\n',
     'FROM themattrix/tox-base\nRUN pip install -r dev-requirements.txt\n',
     PY + 'RUN uv sync\nRUN useradd dev && echo dev ALL=\\(root\\) NOPASSWD:ALL > /etc/sudoers.d/dev\n',
+    // First review: development and test images that say so in other ways than the command.
+    PY + 'COPY . /src\nRUN pip install -e ".[testing]"\nCMD pserve /src/development.ini\n',
+    'FROM example/project_test:base\nCOPY . /src\nRUN pip install -r requirements-dev.txt\n',
+    'FROM ubuntu:14.04\nRUN apt-get install -y python-pip\nRUN pip install pytest pytest-cov\nRUN pip install -e .[develop]\nCMD ["python"]\n',
+    'FROM python:3.7-slim\nCOPY . /src\nRUN pip install pipenv\nRUN cd /src && pipenv install --dev && pipenv run pytest tests\n',
+    'FROM ubuntu:14.04\nRUN apt-get install -y python3-pip python3-nose\nCOPY requirements-test.txt .\nRUN pip3 install --user -r requirements-test.txt\n',
+    'FROM debian:stretch\nRUN apt-get install -y python-pip\nRUN pip install -r test-requirements.txt\nENTRYPOINT ["hack/dind"]\n',
+    PY + 'RUN pip install -r requirements.txt\nRUN pip install -r requirements-dev.txt --src /srv/lib\nCMD ["gunicorn", "app.wsgi"]\n',
     // Not an install.
     PY + 'RUN pip download -r requirements-dev.txt\n',
     PY + 'RUN cat requirements-dev.txt\n',
@@ -54,6 +62,8 @@ ruleTable(rule, {
     { input: PY + 'RUN pdm install --frozen-lockfile\n', line: 2 },
     { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n', line: 4 },
     { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python"]\n', line: 2 },
+    { name: 'tests in the build of an image that starts a service', input: 'FROM phusion/baseimage:0.9.19\nRUN pipenv install --dev\nRUN pipenv run pytest\n', line: 2 },
+    { name: 'test tools installed next to a service command', input: PY + 'RUN pip install pytest==8.0.0 -r requirements-dev.txt\nCMD ["gunicorn", "app.wsgi"]\n', line: 2 },
     { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
     { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },
   ],
