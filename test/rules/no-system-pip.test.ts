@@ -23,6 +23,13 @@ ruleTable(rule, {
     // No system Python installed by the Dockerfile: pip comes from elsewhere.
     'FROM debian:12.6\nRUN pip install flask==3.0.3\n',
     'FROM debian:12.6\nRUN pip download flask==3.0.3\n',
+    // First review: Alpine's python3 has no pip (py3-pip is separate): `pip3: not found`, not PEP 668.
+    'FROM alpine:3.20\nRUN apk add --no-cache python3\nRUN pip3 install luigi==3.5.1\n',
+    'FROM alpine:latest\nRUN apk add --no-cache python3-dev py3-ldap3 gcc\nRUN python3 -m pip install flask==3.0.3\n',
+    // A versioned interpreter from a PPA with its own get-pip.py is not the distribution's python3.
+    'FROM ubuntu\nRUN add-apt-repository -y ppa:example/python-3.6 && apt-get install -y python3.6 python3.6-dev && wget -O- https://bootstrap.pypa.io/get-pip.py | python3.6 && pip install scrypt==0.8.20\n',
+    // Pinned by digest: the release is unknown.
+    'FROM ubuntu@sha256:' + 'b'.repeat(64) + '\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pandas==2.2.2\n',
   ],
   fires: [
     { input: DEB + 'RUN pip install --break-system-packages flask==3.0.3\n', line: 3, message: /overrides PEP 668/ },
@@ -35,6 +42,10 @@ ruleTable(rule, {
     { input: 'FROM ubuntu:latest\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /system Python of `ubuntu:latest` \(today Ubuntu 24\.04 or later\) fails/ },
     { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
+    { input: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'Alpine with ensurepip' },
+    { input: 'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && curl -sS https://bootstrap.pypa.io/get-pip.py | python3\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'get-pip.py piped into the distribution python3' },
+    { input: UBU + 'RUN pip3 install flask==3.0.3\nRUN pip3 install gunicorn==22.0.0\n', line: 3, count: 1, name: 'one PEP 668 finding per stage: the build stops at the first' },
+    { input: 'FROM ubuntu:24.04@sha256:' + 'b'.repeat(64) + '\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'a tag with the digest still names the release' },
     { input: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install flask==3.0.3\n', line: 4, name: 'system Python installed in the parent stage' },
   ],
 });
