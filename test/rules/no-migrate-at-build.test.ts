@@ -13,11 +13,20 @@ ruleTable(rule, {
     PY + 'ENTRYPOINT ["python", "manage.py", "migrate"]\n',
     PY + 'RUN echo "python manage.py migrate" > /start.sh\n',
     PY + 'RUN pip install django-migrate==1.0\n',
+    // First review: the same RUN starts the image's own database server (all-in-one image).
+    PY + 'RUN service mysql start && mysqladmin create app && python manage.py migrate --noinput\n',
+    PY + 'RUN sudo -u postgres /etc/init.d/postgresql start && ./manage.py migrate && sudo -u postgres /etc/init.d/postgresql stop\n',
+    PY + 'RUN su postgres -c "pg_ctl -D /var/lib/postgresql/data start" && python manage.py migrate\n',
+    // An explicit throw-away SQLite database: on the command, or a demo fallback under /tmp.
+    PY + 'RUN DATABASE_URL=sqlite:///tmp/db.sqlite SECRET_KEY=build django-admin migrate > /dev/null\n',
+    PY + 'ENV DATABASE_URL=sqlite:////tmp/demo.db\nRUN manage.py migrate && manage.py loaddata demo.json\n',
   ],
   fires: [
     { input: PY + 'RUN python manage.py migrate --noinput\n', line: 3, column: 5, message: /`manage\.py migrate` at build time/ },
     { input: PY + 'RUN ./manage.py migrate\n', line: 3 },
-    { input: PY + 'RUN DATABASE_URL=sqlite:////tmp/db.sqlite3 python3 /app/manage.py migrate && python3 manage.py collectstatic --noinput\n', line: 3, count: 1 },
+    { name: 'a SQLite DATABASE_URL in ENV outside /tmp is the runtime database', input: PY + 'ENV DATABASE_URL=sqlite:////data/app.db\nVOLUME /data\nRUN python manage.py migrate\n', line: 5 },
+    { name: 'a database server started in an earlier RUN', input: PY + 'RUN service postgresql start\nRUN python manage.py migrate\n', line: 4 },
+    { name: 'a server started after the migration', input: PY + 'RUN python manage.py migrate && service postgresql start\n', line: 3 },
     { input: PY + 'RUN django-admin migrate --settings=site.settings\n', line: 3 },
     { input: PY + 'RUN python -m django migrate\n', line: 3 },
     { input: PY + 'RUN flask db upgrade\n', line: 3, message: /flask db upgrade/ },
