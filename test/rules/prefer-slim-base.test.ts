@@ -18,6 +18,10 @@ ruleTable(rule, {
     'FROM python:3.12.4\nRUN apt-get install -y $BUILD_DEPS\n',
     'FROM python:3.12.4\nCOPY . /src\nRUN cd /src && ./configure && make install\n',
     'FROM python:3.12.4\nCOPY . /src\nRUN python setup.py install\n',
+    // First review: packages without wheels compile from source and need the full image.
+    'FROM python:3.12.4\nRUN pip install --no-cache-dir Django==5.0.7 uWSGI==2.0.26\nCMD ["uwsgi", "--ini", "uwsgi.ini"]\n',
+    'FROM python:3.12.4\nRUN pip install psycopg2\nCMD ["python", "app.py"]\n',
+    'FROM python:3.12.4 AS base\nRUN pip3 install flask==3.0.3 psycopg2==2.9.9 redis==5.0.7\nFROM base\nCMD ["python", "worker.py"]\n',
   ],
   fires: [
     { input: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n', line: 1, column: 6, message: /`python:3\.12\.4-slim`/, unsafeFixed: 'FROM python:3.12.4-slim\nCMD ["python", "app.py"]\n', fixed: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n' },
@@ -28,6 +32,7 @@ ruleTable(rule, {
     { input: 'FROM pypy:3.10\n', unsafeFixed: 'FROM pypy:3.10-slim\n' },
     { name: 'runtime libraries only: reported, no fix', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n', unsafeFixed: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n' },
     { name: 'digest: reported, no fix', input: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n', line: 1, unsafeFixed: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n' },
+    { name: 'psycopg2-binary has wheels', input: 'FROM python:3.12.4\nRUN pip install psycopg2-binary==2.9.9\n', line: 1 },
     { name: 'through a stage', input: 'FROM python:3.12.4 AS base\nENV A=1\nFROM base\nCMD ["python"]\n', line: 1, unsafeFixed: 'FROM python:3.12.4-slim AS base\nENV A=1\nFROM base\nCMD ["python"]\n' },
   ],
 });
