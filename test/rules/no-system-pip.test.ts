@@ -28,6 +28,8 @@ ruleTable(rule, {
     'FROM alpine:latest\nRUN apk add --no-cache python3-dev py3-ldap3 gcc\nRUN python3 -m pip install flask==3.0.3\n',
     // A versioned interpreter from a PPA with its own get-pip.py is not the distribution's python3.
     'FROM ubuntu\nRUN add-apt-repository -y ppa:example/python-3.6 && apt-get install -y python3.6 python3.6-dev && wget -O- https://bootstrap.pypa.io/get-pip.py | python3.6 && pip install scrypt==0.8.20\n',
+    // Python 2's `python` with its own get-pip.py: not the distribution's python3 (apk fails first on today's Alpine).
+    'FROM alpine\nRUN apk add -U python python-dev curl && curl -sSL https://bootstrap.pypa.io/get-pip.py | python && pip install -r requirements.txt\n',
     // Pinned by digest: the release is unknown.
     'FROM ubuntu@sha256:' + 'b'.repeat(64) + '\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pandas==2.2.2\n',
   ],
@@ -42,6 +44,7 @@ ruleTable(rule, {
     { input: 'FROM ubuntu:latest\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /system Python of `ubuntu:latest` \(today Ubuntu 24\.04 or later\) fails/ },
     { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
+    { name: 'break-system-packages set in the pip configuration', input: 'FROM alpine:3.20\nRUN apk add py3-pip python3 && pip3 config set global.break-system-packages true && pip3 install errbot==6.2.0\n', line: 2, count: 1, message: /overrides PEP 668/ },
     { input: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'Alpine with ensurepip' },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && curl -sS https://bootstrap.pypa.io/get-pip.py | python3\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'get-pip.py piped into the distribution python3' },
     { input: UBU + 'RUN pip3 install flask==3.0.3\nRUN pip3 install gunicorn==22.0.0\n', line: 3, count: 1, name: 'one PEP 668 finding per stage: the build stops at the first' },

@@ -38,13 +38,14 @@ function externallyManaged(image: ImageRef | null): string | null {
 /**
  * True when an OS package-manager command or a command of the stage gives the distribution's default
  * `python3` a pip: the `python3-pip`/`py3-pip` package (Alpine's `python3` has had no pip since 3.12,
- * Debian's never had), `python3 -m ensurepip`, or `get-pip.py` run by the unversioned `python3`/`python`.
+ * Debian's never had), `python3 -m ensurepip`, or `get-pip.py` run by the unversioned `python3`.
  * A versioned interpreter (`python3.6` from a PPA, with `get-pip.py | python3.6`) is not the
  * distribution's, and its site-packages carry no `EXTERNALLY-MANAGED` marker.
  */
 function givesSystemPip(cmd: ShellCommand, prev: ShellCommand | undefined): boolean {
   if (osPackages(cmd)?.words.some((w) => /^(python3-pip|py3-pip)$/.test(packageName(w.value)))) return true;
-  if (!/^python3?$/.test(baseName(cmd.name))) return false;
+  // Unversioned `python` is Python 2 on the releases that had it, and absent on the PEP 668 ones.
+  if (baseName(cmd.name) !== 'python3') return false;
   if (cmd.args.some((a) => a.value === 'ensurepip' || /(^|\/)get-pip\.py$/.test(a.value))) return true;
   // `curl -sS https://bootstrap.pypa.io/get-pip.py | python3`
   return cmd.pipedIn && prev !== undefined && prev.pipedOut && prev.args.some((a) => /get-pip\.py$/.test(a.value));
@@ -67,7 +68,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports, in any stage: `pip install` or `uv pip install` with `--break-system-packages`, `PIP_BREAK_SYSTEM_PACKAGES`/`UV_BREAK_SYSTEM_PACKAGES` switched on (in `ENV` or on the command), and a `RUN` that deletes the `EXTERNALLY-MANAGED` marker; and, on a base whose system Python is externally managed (PEP 668: Debian 12 bookworm and later, Ubuntu 23.04 and later, Alpine 3.19 and later) after the distribution\'s default `python3` was given a pip (the `python3-pip`/`py3-pip` package, `python3 -m ensurepip`, or `get-pip.py` run by `python3`; Alpine\'s `python3` package has had no pip since 3.12, so without one the build fails with `pip: not found`, which is not this rule\'s finding), the first `pip install` of the stage (the build stops there) run by the system pip (`pip`, `pip3`, `python3 -m pip`) while no virtual environment is active (no `VIRTUAL_ENV`, no `venv`/`.venv` directory on `PATH`, no `activate` earlier in the same RUN, no `--target`, `--prefix`, `--root` or `--dry-run`, which pip does not check; `--user` is checked). Images whose interpreter is not the distribution\'s (`python:*`), versioned interpreters installed beside it (`python3.6` from a PPA with its own `get-pip.py`), and bases pinned by digest alone (`ubuntu@sha256:...`, whose release is unknown) are not judged. No fix: where the environment should live is the project\'s choice.',
+      'Reports, in any stage: `pip install` or `uv pip install` with `--break-system-packages`, `PIP_BREAK_SYSTEM_PACKAGES`/`UV_BREAK_SYSTEM_PACKAGES` switched on (in `ENV` or on the command) or `pip config set global.break-system-packages true` earlier in the stage, and a `RUN` that deletes the `EXTERNALLY-MANAGED` marker; and, on a base whose system Python is externally managed (PEP 668: Debian 12 bookworm and later, Ubuntu 23.04 and later, Alpine 3.19 and later) after the distribution\'s default `python3` was given a pip (the `python3-pip`/`py3-pip` package, `python3 -m ensurepip`, or `get-pip.py` run by `python3`; Alpine\'s `python3` package has had no pip since 3.12, so without one the build fails with `pip: not found`, which is not this rule\'s finding), the first `pip install` of the stage (the build stops there) run by the system pip (`pip`, `pip3`, `python3 -m pip`) while no virtual environment is active (no `VIRTUAL_ENV`, no `venv`/`.venv` directory on `PATH`, no `activate` earlier in the same RUN, no `--target`, `--prefix`, `--root` or `--dry-run`, which pip does not check; `--user` is checked). Images whose interpreter is not the distribution\'s (`python:*`), versioned interpreters installed beside it (`python3.6` from a PPA with its own `get-pip.py`), and bases pinned by digest alone (`ubuntu@sha256:...`, whose release is unknown) are not judged. No fix: where the environment should live is the project\'s choice.',
     why: 'On these distributions apt owns the system Python\'s packages. PEP 668 makes `pip install` there fail with `externally-managed-environment`; forcing it with `--break-system-packages` lets pip overwrite or remove files that apt packages depend on, and apt may later overwrite pip\'s. Create a virtual environment (`python3 -m venv /opt/venv` and put `/opt/venv/bin` first on `PATH`) or start from an official `python` image, whose interpreter is yours.',
     bad: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip=23.0.1+dfsg-1\nRUN pip install --break-system-packages flask==3.0.3\n',
     good: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv=3.11.2-1+b1\nRUN python3 -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN pip install flask==3.0.3\n',
@@ -80,6 +81,7 @@ export default defineRule({
       let systemPython = false;
       let activated: Instruction | null = null;
       let reportedPep668 = false;
+      let configForced = false;
       let prev: ShellCommand | undefined;
       for (const { run, cmd, stage: s } of stageCommands(ctx, stage)) {
         const before = prev;
@@ -99,8 +101,10 @@ export default defineRule({
           continue;
         }
         const install = pythonInstall(cmd);
+        // `pip config set global.break-system-packages true` forces every later install of the stage.
+        if (install === null && /^pip3?$/.test(name) && cmd.args[0]?.value === 'config' && cmd.args[1]?.value === 'set' && /\.break-system-packages$/.test(cmd.args[2]?.value ?? '') && truthy(cmd.args[3]?.value)) configForced = true;
         if (install === null || (install.tool !== 'pip' && install.tool !== 'uv-pip') || install.sub !== 'install') continue;
-        const forced = hasFlag(cmd, 'break-system-packages') || truthy(envAt(ctx, run, 'PIP_BREAK_SYSTEM_PACKAGES', cmd)) || truthy(envAt(ctx, run, 'UV_BREAK_SYSTEM_PACKAGES', cmd));
+        const forced = configForced || hasFlag(cmd, 'break-system-packages') || truthy(envAt(ctx, run, 'PIP_BREAK_SYSTEM_PACKAGES', cmd)) || truthy(envAt(ctx, run, 'UV_BREAK_SYSTEM_PACKAGES', cmd));
         const venvPip = install.program.includes('/') && !/^\/usr\/(local\/)?bin\//.test(install.program);
         if (forced && !venvPip && !venvActive(ctx, run)) {
           reported.add(run);
