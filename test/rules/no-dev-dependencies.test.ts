@@ -32,6 +32,7 @@ ruleTable(rule, {
     PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
     PY + 'RUN pip install -r requirements-docs.txt\n',
+    PY + 'RUN pip3 install -r requirements/pip.txt && pip3 install -r requirements/local-docs-build.txt\nCMD ["gunicorn", "docs.wsgi"]\n',
     'FROM python:3.12.4-slim AS release\nRUN pip install -r requirements.txt\nFROM release AS development\nRUN pip install -r requirements-dev.txt\n',
     'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install -r requirements-dev.txt\n',
     'FROM themattrix/tox-base\nRUN pip install -r dev-requirements.txt\n',
