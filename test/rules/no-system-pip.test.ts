@@ -32,8 +32,12 @@ ruleTable(rule, {
     'FROM alpine\nRUN apk add -U python python-dev curl && curl -sSL https://bootstrap.pypa.io/get-pip.py | python && pip install -r requirements.txt\n',
     // Pinned by digest: the release is unknown.
     'FROM ubuntu@sha256:' + 'b'.repeat(64) + '\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pandas==2.2.2\n',
+    // Second review: Python 2's pip (python-pip) has no PEP 668 check.
+    'FROM ubuntu\nRUN apt-get update && apt-get install -y python python-pip\nRUN pip install requests==2.27.1\n',
   ],
   fires: [
+    { name: 'second review: Python 2 pip skipped, the pip3 after it reported', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip\nRUN pip install six==1.16.0\nRUN pip3 install six==1.16.0\n', line: 4 },
+    { name: 'pip linked to pip3 is Python 3 pip', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip && ln -sf /usr/bin/pip3 /usr/bin/pip\nRUN pip install six==1.16.0\n', line: 3 },
     { input: DEB + 'RUN pip install --break-system-packages flask==3.0.3\n', line: 3, message: /overrides PEP 668/ },
     { input: 'FROM python:3.12.4-slim\nRUN pip install --break-system-packages flask==3.0.3\n', line: 2, name: 'forcing is reported on any base' },
     { input: DEB + 'ENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN pip install flask==3.0.3\n', line: 4 },
