@@ -31,6 +31,9 @@ ruleTable(rule, {
     PY + 'CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "site.asgi:application"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "0:8000"]\n',
+    // Second review: Flask-Script's runserver (127.0.0.1:5000, -h/-p options) is not Django's.
+    PY + 'EXPOSE 5000\nCMD ["./manage.py", "runserver"]\n',
+    PY + 'CMD ["python", "manage.py", "runserver", "-h", "127.0.0.1", "-p", "5000"]\n',
     PY + 'CMD ["flask", "run", "--host=0.0.0.0"]\n',
     PY + 'CMD ["fastapi", "run", "app/main.py"]\n',
     // Only the final image counts.
@@ -59,6 +62,7 @@ ruleTable(rule, {
     { input: PY + 'CMD ["hypercorn", "app:app"]\n', line: 3 },
     { input: PY + 'CMD ["daphne", "site.asgi:application"]\n', line: 3 },
     { input: PY + 'CMD ["python", "manage.py", "runserver"]\n', line: 3 },
+    { name: 'EXPOSE 8000 with a bare runserver is Django', input: PY + 'EXPOSE 8000\nCMD ["python", "manage.py", "runserver"]\n', line: 4, message: /127\.0\.0\.1:8000/ },
     { input: PY + 'CMD python manage.py runserver 8000\n', line: 3, message: /port alone/ },
     { input: PY + 'CMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n', line: 3, message: /runserver listens on 127\.0\.0\.1, the container/, unsafeFixed: PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n' },
     { input: PY + 'ENTRYPOINT ["tini", "--"]\nCMD ["gunicorn", "app:app"]\n', line: 4 },
