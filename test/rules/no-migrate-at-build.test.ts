@@ -22,6 +22,10 @@ ruleTable(rule, {
     PY + 'ENV DATABASE_URL=sqlite:////tmp/demo.db\nRUN manage.py migrate && manage.py loaddata demo.json\n',
   ],
   fires: [
+    { name: 'second review: a switch named POSTGRES is no database server', input: PY + 'ARG POSTGRES=False\nRUN ./enable_postgres.sh $POSTGRES && python manage.py migrate\n', line: 4, message: /either reaches a database server/ },
+    { name: 'second review: a SQLite file made by the build gets the SQLite message', input: PY + 'COPY . .\nRUN rm -f site.db && touch site.db && flask db upgrade\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "site:app"]\n', line: 4, message: /writes the schema into a SQLite file in the image layer/ },
+    { name: 'second review: a server database named in the build keeps the database message', input: PY + 'ENV DB_HOST=db.internal\nRUN pip install psycopg2-binary==2.9.9 && python manage.py migrate\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "site.wsgi"]\n', line: 4, message: /needs a database the build should not reach/ },
+    { name: 'second review: nothing shows the database: both cases named', input: PY + 'RUN python manage.py migrate\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "site.wsgi"]\n', line: 3, message: /either reaches a database server from the build, or creates a database file/ },
     { input: PY + 'RUN python manage.py migrate --noinput\n', line: 3, column: 5, message: /`manage\.py migrate` at build time/ },
     { input: PY + 'RUN ./manage.py migrate\n', line: 3 },
     { name: 'a SQLite DATABASE_URL in ENV outside /tmp is the runtime database', input: PY + 'ENV DATABASE_URL=sqlite:////data/app.db\nVOLUME /data\nRUN python manage.py migrate\n', line: 5 },
