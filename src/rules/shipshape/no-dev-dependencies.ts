@@ -118,6 +118,43 @@ function noServiceCommand(ctx: RuleContext, stage: import('../../parse/types.js'
   return tokens.length === 1 && /^(python[\d.]*|ipython|bash|sh|ash|zsh)$/.test(baseName(tokens[0].value));
 }
 
+/** Root images whose own (inherited) command starts an application server: `tiangolo/uvicorn-gunicorn-fastapi`, `*-uwsgi-nginx`. */
+const SERVER_ROOT = /gunicorn|uvicorn|uwsgi|meinheld|fastapi|flask|django|nginx|httpd|apache|tomcat|(^|[-_/])server([-_/]|$)/i;
+
+/** Commands that keep a container alive or print something, but start no service. */
+const IDLE = /^(tail|sleep|echo|true|cat|printenv|env|ls|exit)$/;
+
+/**
+ * True when the final image starts a service — a server or an application entry point — so its
+ * dependencies are what it ships (second review: images starting no service install development
+ * requirements on purpose). The command in effect (own or inherited from a stage it is built on)
+ * after leading shells and their options (`sh -c`, `/bin/bash -l`) and `exec` must be something
+ * other than a bare interpreter (`python`), a shell, or an idle command (`tail -f /dev/null`, `sleep`).
+ * With no CMD/ENTRYPOINT in the Dockerfile, the root image's own command counts when the image is named
+ * for a server (`tiangolo/uvicorn-gunicorn-fastapi`), and a Django project that collects static files
+ * (`manage.py collectstatic`, only done to serve them) counts as a web service whose command the
+ * orchestrator supplies.
+ */
+function startsService(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
+  if (words.length === 0) {
+    const root = ctx.stage(stage).rootImage;
+    if (root !== null && !root.unresolved && SERVER_ROOT.test(root.repository)) return true;
+    return stageCommands(ctx, stage).some(({ cmd }) => cmd.args.some((a) => a.value === 'collectstatic'));
+  }
+  let i = 0;
+  while (i < words.length && (/^(sh|bash|ash|dash|zsh|exec)$/.test(words[i]) || words[i].startsWith('-'))) i++;
+  const rest = words.slice(i);
+  if (rest.length === 0 || IDLE.test(rest[0])) return false;
+  if (rest.length === 1 && /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*)$/.test(rest[0])) return false;
+  return true;
+}
+
+/** True when the image exposes debugpy's default port (5678): it is built to be debugged. */
+function exposesDebugger(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  return ctx.stage(stage).chain.some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE' && i.argsAfterFlags.text.split(/\s+/).some((p) => /^5678(\/tcp)?$/i.test(p))));
+}
+
 /**
  * True when the image is a development, test or build image by its own account: its command runs a
  * test runner, linter, notebook or development server (`pytest`, `tox`, `manage.py test`,
@@ -162,14 +199,14 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci; not a file named for documentation, `requirements-docs.txt`, `local-docs-build.txt`) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`), or the root image is named for testing or development (`org/project_test:base`, a `dev`/`test`/`ci` word in its name or tag), or the command names a development configuration (`pserve development.ini`, `--settings=app.settings_local`) or is moby\'s development-environment entrypoint (`hack/dind`), or the image starts no service (no CMD/ENTRYPOINT on a `python`/distribution root, or a bare `python`/shell command) and a RUN runs or installs a test runner or linter by name (`pipenv run pytest`, `pip install pytest`, `apt-get install python3-nose`). A `pip install -r requirements-dev.txt --src DIR` is not reported: `--src` is where editable VCS checkouts (`-e git+...`) go, so that file holds runtime libraries at development versions. No fix: which groups the application needs is the project\'s choice.',
+      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci; not a file named for documentation, `requirements-docs.txt`, `local-docs-build.txt`) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`), or the root image is named for testing or development (`org/project_test:base`, a `dev`/`test`/`ci` word in its name or tag), or the command names a development configuration (`pserve development.ini`, `--settings=app.settings_local`) or is moby\'s development-environment entrypoint (`hack/dind`), or the image starts no service (no CMD/ENTRYPOINT on a `python`/distribution root, or a bare `python`/shell command) and a RUN runs or installs a test runner or linter by name (`pipenv run pytest`, `pip install pytest`, `apt-get install python3-nose`). A `pip install -r requirements-dev.txt --src DIR` is not reported: `--src` is where editable VCS checkouts (`-e git+...`) go, so that file holds runtime libraries at development versions. Only images that start a service are judged: the command in effect (own or from a stage it is built on), after leading shells and `exec`, must be something other than a bare interpreter, a shell (`CMD /bin/bash`) or an idle command (`tail -f /dev/null`, `sleep`); with no CMD/ENTRYPOINT, the root image must be named for a server (`tiangolo/uvicorn-gunicorn-fastapi`) or the stage must run `collectstatic` (a Django web service whose command the orchestrator supplies). An image that EXPOSEs debugpy\'s port 5678 is built to be debugged and not judged either. Test, CI, lint and development images that start no service install development requirements on purpose. No fix: which groups the application needs is the project\'s choice.',
     why: 'Test runners, linters, debuggers and their dependencies make the image larger, slower to pull and scan, and give an attacker more code to use. Some (debug toolbars, `werkzeug` debuggers, `django-extensions`) weaken the application when they are importable. Install them in a test stage or a development image, not in the image you ship.',
     bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
   },
   check(ctx) {
     const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
-    if (stage === undefined || developmentImage(ctx, stage)) return;
+    if (stage === undefined || !startsService(ctx, stage) || exposesDebugger(ctx, stage) || developmentImage(ctx, stage)) return;
     for (const { run, cmd } of stageCommands(ctx, stage)) {
       const install = pythonInstall(cmd);
       if (install === null) continue;
