@@ -3,6 +3,9 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 const PY = 'FROM python:3.12.4-slim\n';
 
+/** A command that starts a service: the rule judges only such images (second review). */
+const SRV = 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "site.wsgi"]\n';
+
 ruleTable(rule, {
   silent: [
     PY + 'RUN pip install --no-cache-dir -r requirements.txt\n',
@@ -32,29 +35,51 @@ ruleTable(rule, {
     PY + 'RUN uv sync --locked\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     'FROM quay.io/pypa/manylinux2014_x86_64\nRUN /opt/python/cp38-cp38/bin/pip install -r requirements_dev.txt\n',
     PY + 'RUN pip install -r requirements-docs.txt\n',
+    PY + 'RUN pip3 install -r requirements/pip.txt && pip3 install -r requirements/local-docs-build.txt\nCMD ["gunicorn", "docs.wsgi"]\n',
     'FROM python:3.12.4-slim AS release\nRUN pip install -r requirements.txt\nFROM release AS development\nRUN pip install -r requirements-dev.txt\n',
     'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install -r requirements-dev.txt\n',
     'FROM themattrix/tox-base\nRUN pip install -r dev-requirements.txt\n',
     PY + 'RUN uv sync\nRUN useradd dev && echo dev ALL=\\(root\\) NOPASSWD:ALL > /etc/sudoers.d/dev\n',
+    // First review: development and test images that say so in other ways than the command.
+    PY + 'COPY . /src\nRUN pip install -e ".[testing]"\nCMD pserve /src/development.ini\n',
+    'FROM example/project_test:base\nCOPY . /src\nRUN pip install -r requirements-dev.txt\n',
+    'FROM ubuntu:14.04\nRUN apt-get install -y python-pip\nRUN pip install pytest pytest-cov\nRUN pip install -e .[develop]\nCMD ["python"]\n',
+    'FROM python:3.7-slim\nCOPY . /src\nRUN pip install pipenv\nRUN cd /src && pipenv install --dev && pipenv run pytest tests\n',
+    'FROM ubuntu:14.04\nRUN apt-get install -y python3-pip python3-nose\nCOPY requirements-test.txt .\nRUN pip3 install --user -r requirements-test.txt\n',
+    'FROM debian:stretch\nRUN apt-get install -y python-pip\nRUN pip install -r test-requirements.txt\nENTRYPOINT ["hack/dind"]\n',
+    PY + 'RUN pip install -r requirements.txt\nRUN pip install -r requirements-dev.txt --src /srv/lib\nCMD ["gunicorn", "app.wsgi"]\n',
     // Not an install.
     PY + 'RUN pip download -r requirements-dev.txt\n',
     PY + 'RUN cat requirements-dev.txt\n',
+    // Second review: images that start no service install development requirements on purpose.
+    PY + 'COPY . /src\nRUN pip install -r /src/requirements-test.txt\n',
+    PY + 'RUN pip install -e ".[testing]"\nCMD /bin/bash\n',
+    PY + 'RUN pip install -r requirements-dev.txt\nCMD ["tail", "-f", "/dev/null"]\n',
+    PY + 'RUN pip install -r requirements-dev.txt\nCMD ["sh", "-c", "bash"]\n',
+    'FROM registry.example/company/centos-db:7\nRUN pip install -r requirements/test.txt\n',
+    // Second review: debugpy's port exposed: an image built to be debugged.
+    PY + 'RUN pipenv install --dev --system --deploy\nEXPOSE 5678\nCMD ["python", "-u", "main.py"]\n',
   ],
   fires: [
-    { input: PY + 'RUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n', line: 2, message: /requirements-dev\.txt` installs development requirements/ },
-    { input: PY + 'RUN pip3 install -r requirements/local.txt\n', line: 2 },
-    { input: PY + 'RUN python -m pip install -r dev-requirements.txt\n', line: 2 },
-    { input: PY + 'RUN uv pip install --system -r requirements/test.txt\n', line: 2 },
-    { input: PY + 'RUN pip install -e ".[dev,postgres]"\n', line: 2, message: /development extras/ },
-    { input: PY + 'RUN uv sync --locked\n', line: 2, message: /`--no-dev`/ },
-    { input: PY + 'RUN uv sync --locked --all-groups\n', line: 2 },
-    { input: PY + 'RUN poetry install --no-root\n', line: 2, message: /--only main/ },
-    { input: PY + 'RUN poetry install --only dev\n', line: 2 },
-    { input: PY + 'RUN pipenv install --dev --system --deploy\n', line: 2 },
-    { input: PY + 'RUN pdm install --frozen-lockfile\n', line: 2 },
-    { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n', line: 4 },
-    { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python"]\n', line: 2 },
-    { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n', files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
-    { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n', files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },
+    { name: 'second review: no CMD, but the root image is an application server', input: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nRUN poetry install -n\n', line: 2 },
+    { name: 'second review: no CMD, a Django project collecting static files to serve', input: PY + 'RUN pipenv install --dev --system\nRUN python manage.py collectstatic --noinput\n', line: 2 },
+    { name: 'second review: a shell script that starts the server', input: PY + 'RUN pip install -r requirements-dev.txt\nCMD ["sh", "-c", "exec gunicorn site.wsgi"]\n', line: 2 },
+    { input: PY + 'RUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n' + SRV, line: 2, message: /requirements-dev\.txt` installs development requirements/ },
+    { input: PY + 'RUN pip3 install -r requirements/local.txt\n' + SRV, line: 2 },
+    { input: PY + 'RUN python -m pip install -r dev-requirements.txt\n' + SRV, line: 2 },
+    { input: PY + 'RUN uv pip install --system -r requirements/test.txt\n' + SRV, line: 2 },
+    { input: PY + 'RUN pip install -e ".[dev,postgres]"\n' + SRV, line: 2, message: /development extras/ },
+    { input: PY + 'RUN uv sync --locked\n' + SRV, line: 2, message: /`--no-dev`/ },
+    { input: PY + 'RUN uv sync --locked --all-groups\n' + SRV, line: 2 },
+    { input: PY + 'RUN poetry install --no-root\n' + SRV, line: 2, message: /--only main/ },
+    { input: PY + 'RUN poetry install --only dev\n' + SRV, line: 2 },
+    { input: PY + 'RUN pipenv install --dev --system --deploy\n' + SRV, line: 2 },
+    { input: PY + 'RUN pdm install --frozen-lockfile\n' + SRV, line: 2 },
+    { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n' + SRV, line: 4 },
+    { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python", "app.py"]\n', line: 2 },
+    { name: 'tests in the build of an image that starts a service', input: 'FROM phusion/baseimage:0.9.19\nRUN pipenv install --dev\nRUN pipenv run pytest\n' + SRV, line: 2 },
+    { name: 'test tools installed next to a service command', input: PY + 'RUN pip install pytest==8.0.0 -r requirements-dev.txt\nCMD ["gunicorn", "app.wsgi"]\n', line: 2 },
+    { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n' + SRV, files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
+    { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n' + SRV, files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },
   ],
 });

@@ -23,8 +23,21 @@ ruleTable(rule, {
     // No system Python installed by the Dockerfile: pip comes from elsewhere.
     'FROM debian:12.6\nRUN pip install flask==3.0.3\n',
     'FROM debian:12.6\nRUN pip download flask==3.0.3\n',
+    // First review: Alpine's python3 has no pip (py3-pip is separate): `pip3: not found`, not PEP 668.
+    'FROM alpine:3.20\nRUN apk add --no-cache python3\nRUN pip3 install luigi==3.5.1\n',
+    'FROM alpine:latest\nRUN apk add --no-cache python3-dev py3-ldap3 gcc\nRUN python3 -m pip install flask==3.0.3\n',
+    // A versioned interpreter from a PPA with its own get-pip.py is not the distribution's python3.
+    'FROM ubuntu\nRUN add-apt-repository -y ppa:example/python-3.6 && apt-get install -y python3.6 python3.6-dev && wget -O- https://bootstrap.pypa.io/get-pip.py | python3.6 && pip install scrypt==0.8.20\n',
+    // Python 2's `python` with its own get-pip.py: not the distribution's python3 (apk fails first on today's Alpine).
+    'FROM alpine\nRUN apk add -U python python-dev curl && curl -sSL https://bootstrap.pypa.io/get-pip.py | python && pip install -r requirements.txt\n',
+    // Pinned by digest: the release is unknown.
+    'FROM ubuntu@sha256:' + 'b'.repeat(64) + '\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pandas==2.2.2\n',
+    // Second review: Python 2's pip (python-pip) has no PEP 668 check.
+    'FROM ubuntu\nRUN apt-get update && apt-get install -y python python-pip\nRUN pip install requests==2.27.1\n',
   ],
   fires: [
+    { name: 'second review: Python 2 pip skipped, the pip3 after it reported', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip\nRUN pip install six==1.16.0\nRUN pip3 install six==1.16.0\n', line: 4 },
+    { name: 'pip linked to pip3 is Python 3 pip', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip && ln -sf /usr/bin/pip3 /usr/bin/pip\nRUN pip install six==1.16.0\n', line: 3 },
     { input: DEB + 'RUN pip install --break-system-packages flask==3.0.3\n', line: 3, message: /overrides PEP 668/ },
     { input: 'FROM python:3.12.4-slim\nRUN pip install --break-system-packages flask==3.0.3\n', line: 2, name: 'forcing is reported on any base' },
     { input: DEB + 'ENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN pip install flask==3.0.3\n', line: 4 },
@@ -35,6 +48,11 @@ ruleTable(rule, {
     { input: 'FROM ubuntu:latest\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /system Python of `ubuntu:latest` \(today Ubuntu 24\.04 or later\) fails/ },
     { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
+    { name: 'break-system-packages set in the pip configuration', input: 'FROM alpine:3.20\nRUN apk add py3-pip python3 && pip3 config set global.break-system-packages true && pip3 install errbot==6.2.0\n', line: 2, count: 1, message: /overrides PEP 668/ },
+    { input: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'Alpine with ensurepip' },
+    { input: 'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && curl -sS https://bootstrap.pypa.io/get-pip.py | python3\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'get-pip.py piped into the distribution python3' },
+    { input: UBU + 'RUN pip3 install flask==3.0.3\nRUN pip3 install gunicorn==22.0.0\n', line: 3, count: 1, name: 'one PEP 668 finding per stage: the build stops at the first' },
+    { input: 'FROM ubuntu:24.04@sha256:' + 'b'.repeat(64) + '\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'a tag with the digest still names the release' },
     { input: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install flask==3.0.3\n', line: 4, name: 'system Python installed in the parent stage' },
   ],
 });

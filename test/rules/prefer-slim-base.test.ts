@@ -18,8 +18,22 @@ ruleTable(rule, {
     'FROM python:3.12.4\nRUN apt-get install -y $BUILD_DEPS\n',
     'FROM python:3.12.4\nCOPY . /src\nRUN cd /src && ./configure && make install\n',
     'FROM python:3.12.4\nCOPY . /src\nRUN python setup.py install\n',
+    // First review: packages without wheels compile from source and need the full image.
+    'FROM python:3.12.4\nRUN pip install --no-cache-dir Django==5.0.7 uWSGI==2.0.26\nCMD ["uwsgi", "--ini", "uwsgi.ini"]\n',
+    'FROM python:3.12.4\nRUN pip install psycopg2\nCMD ["python", "app.py"]\n',
+    'FROM python:3.12.4 AS base\nRUN pip3 install flask==3.0.3 psycopg2==2.9.9 redis==5.0.7\nFROM base\nCMD ["python", "worker.py"]\n',
+    // Second review: onbuild tags have no slim variant.
+    'FROM python:3.11-onbuild\nCMD ["python", "main.py"]\n',
+    // Second review: tools only the full image has, used but not installed.
+    'FROM python:3.12.4\nRUN git clone https://example.org/tool.git /opt/tool\nCMD ["python", "/opt/tool/run.py"]\n',
+    'FROM python:3.12.4\nRUN curl -fsSL https://example.org/setup.sh -o /tmp/s.sh && sh /tmp/s.sh\n',
+    'FROM python:3.12.4\nCOPY deps.txt .\nRUN pip install --src /opt/src -r deps.txt\n',
+    'FROM python:3.12.4\nRUN pip install git+https://example.org/lib.git@v1\n',
+    // Second review: uwsgi in the command comes from the requirements and compiles.
+    'FROM python:3.12.4\nCOPY reqs.txt .\nRUN pip install -r reqs.txt\nCMD ["uwsgi", "--ini", "site.ini"]\n',
   ],
   fires: [
+    { name: 'git installed by the stage itself: slim works', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y --no-install-recommends git && git clone https://example.org/x.git /x\n', line: 1 },
     { input: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n', line: 1, column: 6, message: /`python:3\.12\.4-slim`/, unsafeFixed: 'FROM python:3.12.4-slim\nCMD ["python", "app.py"]\n', fixed: 'FROM python:3.12.4\nCMD ["python", "app.py"]\n' },
     { input: 'FROM python:3.12-bookworm\n', unsafeFixed: 'FROM python:3.12-slim-bookworm\n' },
     { input: 'FROM python\n', unsafeFixed: 'FROM python:slim\n' },
@@ -28,6 +42,7 @@ ruleTable(rule, {
     { input: 'FROM pypy:3.10\n', unsafeFixed: 'FROM pypy:3.10-slim\n' },
     { name: 'runtime libraries only: reported, no fix', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n', unsafeFixed: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n' },
     { name: 'digest: reported, no fix', input: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n', line: 1, unsafeFixed: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n' },
+    { name: 'psycopg2-binary has wheels', input: 'FROM python:3.12.4\nRUN pip install psycopg2-binary==2.9.9\n', line: 1 },
     { name: 'through a stage', input: 'FROM python:3.12.4 AS base\nENV A=1\nFROM base\nCMD ["python"]\n', line: 1, unsafeFixed: 'FROM python:3.12.4-slim AS base\nENV A=1\nFROM base\nCMD ["python"]\n' },
   ],
 });

@@ -31,6 +31,7 @@ ruleTable(rule, {
     { input: PY + 'ENV UV_FROZEN=0\nRUN uv sync\n', line: 3 },
     { input: PY + 'COPY pyproject.toml ./\nRUN poetry install --only main\n', line: 3, message: /poetry\.lock/ },
     { input: PY + 'COPY . .\nRUN poetry install --only main\n', files: { 'pyproject.toml': '' }, line: 3 },
+    { name: 'first review: --skip-lock gets its own message and no --deploy fix', input: PY + 'COPY Pipfile ./\nRUN pipenv install --system --skip-lock\n', line: 3, message: /--skip-lock` installs from the `Pipfile`'s version ranges and ignores any lock/, unsafeFixed: PY + 'COPY Pipfile ./\nRUN pipenv install --system --skip-lock\n' },
     { input: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --system\n', line: 3, unsafeFixed: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy --system\n' },
     { input: PY + 'RUN pdm install --prod\n', line: 2, unsafeFixed: PY + 'RUN pdm install --frozen-lockfile --prod\n' },
     { name: 'builder stages count: their files are copied into the image', input: 'FROM python:3.12.4 AS build\nRUN uv sync --no-dev\nFROM python:3.12.4-slim\nCOPY --from=build /app/.venv /app/.venv\n', line: 2 },

@@ -13,6 +13,8 @@ ruleTable(rule, {
     PY + 'CMD ["gunicorn", "--config", "python:site.gunicorn", "site.wsgi"]\n',
     PY + 'ENV GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3"\nCMD ["gunicorn", "site.wsgi"]\n',
     PY + 'ENV PORT=8080\nCMD ["gunicorn", "site.wsgi"]\n',
+    // First review: EXPOSE names a port gunicorn's default (8000) cannot serve: the bind comes from the runtime (PORT in an env file).
+    PY + 'EXPOSE 80\nCMD ["gunicorn", "--workers=2", "app.wsgi:app"]\n',
     { input: PY + 'COPY . .\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n', 'site/wsgi.py': '' } },
     PY + 'ENV HOST=0.0.0.0\nCMD gunicorn --bind $HOST:8000 site.wsgi\n',
     { input: PY + 'COPY deploy/gunicorn.conf.py ./\nCMD ["gunicorn", "site.wsgi"]\n', files: { 'deploy/gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n' } },
@@ -29,6 +31,9 @@ ruleTable(rule, {
     PY + 'CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "site.asgi:application"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "0:8000"]\n',
+    // Second review: Flask-Script's runserver (127.0.0.1:5000, -h/-p options) is not Django's.
+    PY + 'EXPOSE 5000\nCMD ["./manage.py", "runserver"]\n',
+    PY + 'CMD ["python", "manage.py", "runserver", "-h", "127.0.0.1", "-p", "5000"]\n',
     PY + 'CMD ["flask", "run", "--host=0.0.0.0"]\n',
     PY + 'CMD ["fastapi", "run", "app/main.py"]\n',
     // Only the final image counts.
@@ -44,6 +49,8 @@ ruleTable(rule, {
     PY + 'CMD ["python", "app.py"]\n',
   ],
   fires: [
+    { name: 'EXPOSE 8000 beside other ports: the default is still relied on', input: PY + 'EXPOSE 8000 9090\nCMD ["gunicorn", "app.wsgi"]\n', line: 4 },
+    { name: 'EXPOSE written with a variable: the port is unknown, still reported', input: PY + 'ARG P=80\nEXPOSE $P\nCMD ["gunicorn", "app.wsgi"]\n', line: 5 },
     { input: PY + 'CMD ["gunicorn", "site.wsgi:application"]\n', line: 3, column: 6, message: /gunicorn binds 127\.0\.0\.1:8000.*--bind 0\.0\.0\.0:8000/ },
     { input: PY + 'CMD gunicorn -w 4 site.wsgi\n', line: 3, column: 5 },
     { input: PY + 'CMD ["gunicorn", "--bind", "127.0.0.1:8000", "site.wsgi"]\n', line: 3, message: /listens on 127\.0\.0\.1/, unsafeFixed: PY + 'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi"]\n' },
@@ -55,6 +62,7 @@ ruleTable(rule, {
     { input: PY + 'CMD ["hypercorn", "app:app"]\n', line: 3 },
     { input: PY + 'CMD ["daphne", "site.asgi:application"]\n', line: 3 },
     { input: PY + 'CMD ["python", "manage.py", "runserver"]\n', line: 3 },
+    { name: 'EXPOSE 8000 with a bare runserver is Django', input: PY + 'EXPOSE 8000\nCMD ["python", "manage.py", "runserver"]\n', line: 4, message: /127\.0\.0\.1:8000/ },
     { input: PY + 'CMD python manage.py runserver 8000\n', line: 3, message: /port alone/ },
     { input: PY + 'CMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n', line: 3, message: /runserver listens on 127\.0\.0\.1, the container/, unsafeFixed: PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n' },
     { input: PY + 'ENTRYPOINT ["tini", "--"]\nCMD ["gunicorn", "app:app"]\n', line: 4 },

@@ -3,12 +3,16 @@ import { baseName, containerCommand, envAt, hasAny, pythonInstall, readPyproject
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { Instruction } from '../../parse/types.js';
+import { imageKey } from '../lib/images.js';
 
 /** A requirements file named for development or testing: `requirements-dev.txt`, `requirements/test.txt`, `dev-requirements.txt`. */
 const DEV_WORD = /(^|[-_./])(dev|devel|develop|development|test|tests|testing|lint|linting|local|ci)([-_.]|$)/i;
 
 function isDevRequirements(path: string): boolean {
   const base = baseName(path).replace(/\.(txt|in)$/i, '');
+  // Documentation builds (`requirements-docs.txt`, readthedocs' `local-docs-build.txt`) are not development tools:
+  // an image that builds documentation needs them at run time.
+  if (/(^|[-_.])docs?([-_.]|$)/i.test(base)) return false;
   const parent = path.includes('/') ? baseName(path.slice(0, path.lastIndexOf('/'))) : '';
   if (/requirements?/i.test(base)) return DEV_WORD.test(base.replace(/requirements?/i, ''));
   if (/^requirements?$/i.test(parent)) return DEV_WORD.test('-' + base);
@@ -37,6 +41,9 @@ function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): st
     case 'pip':
     case 'uv-pip': {
       const dev = requirementFiles(install).find(isDevRequirements);
+      // `--src DIR` is where pip checks out editable VCS requirements (`-e git+...`): such a file holds
+      // runtime libraries at development versions, not development tools.
+      if (dev && hasAny(cmd, 'src')) return null;
       if (dev) return `\`${install.label} -r ${dev}\` installs development requirements`;
       const extras = devExtras(install);
       if (extras) return `\`${install.label} ${extras}\` installs the project's development extras`;
@@ -89,26 +96,97 @@ function flagValuesOf(install: PythonInstall, name: string): string[] {
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
-const DEV_TOOLS = new Set(['pytest', 'py.test', 'tox', 'nox', 'nosetests', 'coverage', 'behave', 'pylint', 'flake8', 'mypy', 'ruff', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'ipython', 'runserver', 'runserver_plus']);
+const DEV_TOOLS = new Set(['dind', 'pytest', 'py.test', 'tox', 'nox', 'nosetests', 'coverage', 'behave', 'pylint', 'flake8', 'mypy', 'ruff', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'ipython', 'runserver', 'runserver_plus']);
+
+/** Test runners and linters, run or installed by name (pip operand or a distribution package such as `python3-nose`). */
+const TEST_TOOL = /^(?:python[23]?-)?(pytest(-[\w-]+)?|py\.test|tox|nox|nose|nosetests|coverage|flake8|pylint)([=<>~!\[].*)?$/i;
+
+/** Root images whose default command is an interpreter or a shell, not a service. */
+const PLAIN_ROOTS = new Set(['python', 'pypy', 'debian', 'ubuntu', 'alpine', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'buildpack-deps']);
+
+/**
+ * True when the final image starts no service: no CMD/ENTRYPOINT in the stage chain and a root image
+ * whose default command is an interpreter or shell (`python`, `debian`, `ubuntu`...), or a command
+ * that is a bare interpreter or shell (`CMD ["python"]`, `CMD bash`).
+ */
+function noServiceCommand(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  const { tokens } = containerCommand(ctx, stage);
+  if (tokens.length === 0) {
+    const root = ctx.stage(stage).rootImage;
+    return root !== null && !root.unresolved && PLAIN_ROOTS.has(imageKey(root));
+  }
+  return tokens.length === 1 && /^(python[\d.]*|ipython|bash|sh|ash|zsh)$/.test(baseName(tokens[0].value));
+}
+
+/** Root images whose own (inherited) command starts an application server: `tiangolo/uvicorn-gunicorn-fastapi`, `*-uwsgi-nginx`. */
+const SERVER_ROOT = /gunicorn|uvicorn|uwsgi|meinheld|fastapi|flask|django|nginx|httpd|apache|tomcat|(^|[-_/])server([-_/]|$)/i;
+
+/** Commands that keep a container alive or print something, but start no service. */
+const IDLE = /^(tail|sleep|echo|true|cat|printenv|env|ls|exit)$/;
+
+/**
+ * True when the final image starts a service — a server or an application entry point — so its
+ * dependencies are what it ships (second review: images starting no service install development
+ * requirements on purpose). The command in effect (own or inherited from a stage it is built on)
+ * after leading shells and their options (`sh -c`, `/bin/bash -l`) and `exec` must be something
+ * other than a bare interpreter (`python`), a shell, or an idle command (`tail -f /dev/null`, `sleep`).
+ * With no CMD/ENTRYPOINT in the Dockerfile, the root image's own command counts when the image is named
+ * for a server (`tiangolo/uvicorn-gunicorn-fastapi`), and a Django project that collects static files
+ * (`manage.py collectstatic`, only done to serve them) counts as a web service whose command the
+ * orchestrator supplies.
+ */
+function startsService(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
+  if (words.length === 0) {
+    const root = ctx.stage(stage).rootImage;
+    if (root !== null && !root.unresolved && SERVER_ROOT.test(root.repository)) return true;
+    return stageCommands(ctx, stage).some(({ cmd }) => cmd.args.some((a) => a.value === 'collectstatic'));
+  }
+  let i = 0;
+  while (i < words.length && (/^(sh|bash|ash|dash|zsh|exec)$/.test(words[i]) || words[i].startsWith('-'))) i++;
+  const rest = words.slice(i);
+  if (rest.length === 0 || IDLE.test(rest[0])) return false;
+  if (rest.length === 1 && /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*)$/.test(rest[0])) return false;
+  return true;
+}
+
+/** True when the image exposes debugpy's default port (5678): it is built to be debugged. */
+function exposesDebugger(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  return ctx.stage(stage).chain.some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE' && i.argsAfterFlags.text.split(/\s+/).some((p) => /^5678(\/tcp)?$/i.test(p))));
+}
 
 /**
  * True when the image is a development, test or build image by its own account: its command runs a
  * test runner, linter, notebook or development server (`pytest`, `tox`, `manage.py test`,
- * `runserver`, `flask run`, `jupyter`), the final stage or one it is built on is named for development
+ * `runserver`, `flask run`, `jupyter`) or a development configuration (`pserve development.ini`,
+ * `--settings=...settings_local`), the final stage or one it is built on is named for development
  * (`AS dev`, `AS test`), its root image is a development or wheel-building image (devcontainers,
- * manylinux, tox), or it gives a user passwordless sudo (a devcontainer).
+ * manylinux, tox) or named for testing (`org/project_test:base`), it gives a user passwordless sudo
+ * (a devcontainer), or it starts no service (see noServiceCommand) and runs or installs a test runner
+ * or linter by name in a RUN (`pip install pytest`, `apt-get install python3-nose`, `pipenv run pytest`).
  */
 function developmentImage(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
   const root = ctx.stage(stage).rootImage;
   if (root && /manylinux|musllinux|devcontainer|(^|[-_/])tox([-_/]|$)/i.test(root.repository)) return true;
+  // A root image named for testing or development (`snakebite_test:base`, `org/app-ci`, `:dev`).
+  if (root && !root.unresolved && [baseName(root.repository), root.tag ?? ''].some((w) => /(^|[-_.])(dev|devel|development|test|tests|testing|ci)([-_.]|$)/i.test(w))) return true;
   // A final stage named for development (`AS dev`, `AS test`), or built on one, is a development target.
   if (ctx.stage(stage).chain.some((s) => s.name !== null && DEV_WORD.test(`-${s.name}-`))) return true;
   // Passwordless sudo for a user is a development container (devcontainer), never a production image.
-  for (const { cmd } of stageCommands(ctx, stage)) {
+  const commands = stageCommands(ctx, stage);
+  for (const { cmd } of commands) {
     if (cmd.args.some((a) => /NOPASSWD/.test(a.value))) return true;
   }
   const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
-  return words.some((w, i) => DEV_TOOLS.has(w) || (w === 'test' && (words[i - 1] === 'manage.py' || words[i - 1] === 'make')) || (w === 'run' && words[i - 1] === 'flask'));
+  if (words.some((w, i) => DEV_TOOLS.has(w) || (w === 'test' && (words[i - 1] === 'manage.py' || words[i - 1] === 'make')) || (w === 'run' && words[i - 1] === 'flask'))) return true;
+  // A development configuration in the command: Pyramid's `development.ini`, Django's local/dev settings.
+  if (words.some((w) => /^(development|dev|local)\.ini$/i.test(w) || /settings[._](local|dev|development|test)/i.test(w))) return true;
+  if (noServiceCommand(ctx, stage)) {
+    for (const { cmd } of commands) {
+      if ([cmd.name, ...cmd.args.map((a) => a.value)].some((w) => TEST_TOOL.test(baseName(w)))) return true;
+    }
+  }
+  return false;
 }
 
 /** Fires when the final image installs development dependencies. */
@@ -121,14 +199,14 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`). No fix: which groups the application needs is the project\'s choice.',
+      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci; not a file named for documentation, `requirements-docs.txt`, `local-docs-build.txt`) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`), or the root image is named for testing or development (`org/project_test:base`, a `dev`/`test`/`ci` word in its name or tag), or the command names a development configuration (`pserve development.ini`, `--settings=app.settings_local`) or is moby\'s development-environment entrypoint (`hack/dind`), or the image starts no service (no CMD/ENTRYPOINT on a `python`/distribution root, or a bare `python`/shell command) and a RUN runs or installs a test runner or linter by name (`pipenv run pytest`, `pip install pytest`, `apt-get install python3-nose`). A `pip install -r requirements-dev.txt --src DIR` is not reported: `--src` is where editable VCS checkouts (`-e git+...`) go, so that file holds runtime libraries at development versions. Only images that start a service are judged: the command in effect (own or from a stage it is built on), after leading shells and `exec`, must be something other than a bare interpreter, a shell (`CMD /bin/bash`) or an idle command (`tail -f /dev/null`, `sleep`); with no CMD/ENTRYPOINT, the root image must be named for a server (`tiangolo/uvicorn-gunicorn-fastapi`) or the stage must run `collectstatic` (a Django web service whose command the orchestrator supplies). An image that EXPOSEs debugpy\'s port 5678 is built to be debugged and not judged either. Test, CI, lint and development images that start no service install development requirements on purpose. No fix: which groups the application needs is the project\'s choice.',
     why: 'Test runners, linters, debuggers and their dependencies make the image larger, slower to pull and scan, and give an attacker more code to use. Some (debug toolbars, `werkzeug` debuggers, `django-extensions`) weaken the application when they are importable. Install them in a test stage or a development image, not in the image you ship.',
-    bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\n',
-    good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
+    bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi"]\n',
+    good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi"]\n',
   },
   check(ctx) {
     const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
-    if (stage === undefined || developmentImage(ctx, stage)) return;
+    if (stage === undefined || !startsService(ctx, stage) || exposesDebugger(ctx, stage) || developmentImage(ctx, stage)) return;
     for (const { run, cmd } of stageCommands(ctx, stage)) {
       const install = pythonInstall(cmd);
       if (install === null) continue;

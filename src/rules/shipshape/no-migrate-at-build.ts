@@ -1,6 +1,8 @@
 import type { ShellCommand } from '../../shell/types.js';
 import { defineRule } from '../define.js';
-import { baseName } from '../lib/python-tools.js';
+import type { RuleContext } from '../../engine/types.js';
+import type { Instruction } from '../../parse/types.js';
+import { baseName, envAt } from '../lib/python-tools.js';
 
 /** The migration tool a command runs (`manage.py migrate`, `flask db upgrade`, `alembic upgrade`), or null. */
 function migrationOf(cmd: ShellCommand): string | null {
@@ -22,6 +24,45 @@ function migrationOf(cmd: ShellCommand): string | null {
   return null;
 }
 
+const DB_SERVER = /^(postgresql(-\d+)?|postgres|mysql|mysqld|mariadb|mongod|mongodb)$/;
+
+/**
+ * True when the command starts a database server inside the build container: `service postgresql
+ * start`, `/etc/init.d/mysql start`, `systemctl start mariadb`, `pg_ctl ... start`, `pg_ctlcluster 16
+ * main start`, `mysqld_safe`, `mysqld`/`postgres` run directly (also behind `sudo -u postgres`).
+ */
+function startsDatabase(cmd: ShellCommand): boolean {
+  // Words of `su postgres -c "pg_ctl ... start"` scripts too.
+  const words = [cmd.name, ...cmd.args.flatMap((a) => a.value.split(/\s+/))].map(baseName);
+  if (words.some((w) => w === 'mysqld_safe')) return true;
+  if (/^(mysqld|postgres|mongod)$/.test(baseName(cmd.name))) return true;
+  if (words.includes('start') && words.some((w) => /^(pg_ctl|pg_ctlcluster)$/.test(w))) return true;
+  return words.some((w, i) => DB_SERVER.test(w) && (words[i + 1] === 'start' || words[i - 1] === 'start'));
+}
+
+/** A SQLite `DATABASE_URL` (`sqlite:///tmp/db.sqlite3`): a throw-away file, no database server. */
+const SQLITE_URL = /^sqlite:/i;
+
+/**
+ * A database server named in the build: a URL scheme, a Python driver, a Django backend, a client
+ * package or a host variable. A bare word (`ARG POSTGRES=False`, a `postgres_support.sh` switch) is not enough.
+ */
+const EXTERNAL_DB = /(postgres(ql)?|mysql|mariadb):\/\/|psycopg|mysqlclient|mysql-python|pymysql|backends\.(postgresql|mysql)|\b(DATABASE|DB|POSTGRES|MYSQL|PG)_HOST\b|postgresql-client|mysql-client|mariadb-client|libpq|libmysqlclient/i;
+/** A SQLite database named in the build: the word, a `*.db`/`*.sqlite3` file, askbot's `--db-engine` 2. */
+const SQLITE = /sqlite|[\w-]\.db(\s|$|["';&|])|--db-engine[= ]\S*\b2\b/i;
+
+/**
+ * What the stage of `run` shows about its database: `external` when any of its instructions (its
+ * ancestry included) names a database server, `sqlite` when they name only SQLite, else `unknown`.
+ */
+function databaseKind(ctx: RuleContext, run: Instruction): 'external' | 'sqlite' | 'unknown' {
+  const stage = ctx.file.stages[run.stageIndex];
+  const texts = ctx.stage(stage).chain.flatMap((s) => s.instructions.map((i) => i.argsAfterFlags.text));
+  if (texts.some((t) => EXTERNAL_DB.test(t))) return 'external';
+  if (texts.some((t) => SQLITE.test(t))) return 'sqlite';
+  return 'unknown';
+}
+
 /** Fires when a RUN applies database migrations at build time. */
 export default defineRule({
   id: 'no-migrate-at-build',
@@ -32,21 +73,34 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` (any stage) that applies database migrations: `manage.py migrate` (also `./manage.py`, `django-admin migrate`, `python -m django migrate`), `flask db upgrade` (Flask-Migrate) and `alembic upgrade`. `--help` and `showmigrations`/`makemigrations` are not migrations. No fix: the migration belongs in the container\'s start-up (an entrypoint script or a one-off job), which the rule cannot write for you.',
-    why: 'A build has no access to the production database (and should not): the migration either fails, or runs against whatever `DATABASE_URL` the build happens to see — a throw-away SQLite file that is then baked into the image with its data, or worse, a real database reached from a CI runner. Migrations must run once per deployment against the real database, as a release step or in the entrypoint before the server starts.',
+      'Reports a `RUN` (any stage) that applies database migrations: `manage.py migrate` (also `./manage.py`, `django-admin migrate`, `python -m django migrate`), `flask db upgrade` (Flask-Migrate) and `alembic upgrade`. `--help` and `showmigrations`/`makemigrations` are not migrations. Not reported either: a migration after the same `RUN` started a database server inside the build container (`service postgresql start`, `/etc/init.d/mysql start`, `pg_ctl start`, `mysqld_safe`: an all-in-one image seeding its own database, whose design is another question), and a migration against an explicit throw-away SQLite database — `DATABASE_URL=sqlite:...` on the command itself, or an `ENV DATABASE_URL=sqlite:////tmp/...` demo fallback — since no real database is reached. The message says what the build shows: a database server (a stage instruction naming a `postgres://`/`mysql://` URL, a driver such as psycopg or mysqlclient, a Django postgresql/mysql backend, a client library such as `libpq`, or a `DB_HOST`-style variable) the build should not reach; a SQLite file (`sqlite`, a `*.db` file, askbot\'s `--db-engine` 2) baked into the image layer, whose runtime writes are lost on redeploy unless it is on a volume; or, when nothing shows which, both cases. No fix: the migration belongs in the container\'s start-up (an entrypoint script or a one-off job), which the rule cannot write for you.',
+    why: 'A build has no access to the production database (and should not): the migration either fails, or runs against whatever `DATABASE_URL` the build happens to see — a SQLite file that is then baked into the image with its data (and never migrated again once a volume holds it), or worse, a real database reached from a CI runner. Migrations must run once per deployment against the real database, as a release step or in the entrypoint before the server starts.',
     bad: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nRUN python manage.py migrate --noinput\nCMD ["gunicorn", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nCMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site.wsgi"]\n',
   },
   check(ctx) {
-    for (const { commands } of ctx.runs()) {
+    for (const { run, commands } of ctx.runs()) {
+      let ownDatabase = false;
       for (const cmd of commands) {
+        if (startsDatabase(cmd)) ownDatabase = true;
         if (cmd.args.some((a) => a.value === '--help' || a.value === '-h')) continue;
         const tool = migrationOf(cmd);
         if (tool === null) continue;
-        ctx.report({
-          at: cmd,
-          message: `\`${tool}\` at build time needs a database the build should not reach, and bakes whatever it migrated into the image: run migrations when the container starts or as a release step`,
-        });
+        // An all-in-one image seeding the database server it started itself in the same RUN.
+        if (ownDatabase) continue;
+        // An explicit throw-away SQLite database on the command, or a demo fallback under /tmp in ENV.
+        const inline = cmd.assignments.find((a) => a.name === 'DATABASE_URL')?.value;
+        if (inline !== undefined && SQLITE_URL.test(inline)) continue;
+        const env = envAt(ctx, run, 'DATABASE_URL');
+        if (inline === undefined && env !== undefined && SQLITE_URL.test(env) && /^sqlite:\/\/\/\/?tmp\//i.test(env)) continue;
+        const kind = databaseKind(ctx, run);
+        const message =
+          kind === 'external'
+            ? `\`${tool}\` at build time needs a database the build should not reach, and bakes whatever it migrated into the image: run migrations when the container starts or as a release step`
+            : kind === 'sqlite'
+              ? `\`${tool}\` at build time writes the schema into a SQLite file in the image layer: unless that file is on a volume, whatever the container writes to it is lost on every redeploy, and a new image's migrations never reach the volume's copy: run migrations when the container starts`
+              : `\`${tool}\` at build time either reaches a database server from the build, or creates a database file (SQLite) in the image layer, where whatever the container writes is lost on every redeploy unless it is on a volume: run migrations when the container starts or as a release step`;
+        ctx.report({ at: cmd, message });
       }
     }
   },

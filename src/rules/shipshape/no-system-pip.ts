@@ -1,5 +1,6 @@
 import type { ImageRef, Instruction } from '../../parse/types.js';
 import type { RuleContext } from '../../engine/types.js';
+import type { ShellCommand } from '../../shell/types.js';
 import { hasFlag } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { imageKey } from '../lib/images.js';
@@ -16,6 +17,8 @@ const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky'
  */
 function externallyManaged(image: ImageRef | null): string | null {
   if (image === null || image.unresolved) return null;
+  // Pinned by digest alone: the release is unknown (it is not `latest` today).
+  if (image.digest !== null && image.tag === null) return null;
   const key = imageKey(image);
   const tag = (image.tag ?? 'latest').toLowerCase();
   const word = tag.split(/[-_]/)[0];
@@ -30,6 +33,34 @@ function externallyManaged(image: ImageRef | null): string | null {
     if (word === 'latest' || word === 'edge') return `\`alpine:${tag}\` (today Alpine 3.19 or later)`;
   }
   return null;
+}
+
+/**
+ * True when an OS package-manager command or a command of the stage gives the distribution's default
+ * `python3` a pip: the `python3-pip`/`py3-pip` package (Alpine's `python3` has had no pip since 3.12,
+ * Debian's never had), `python3 -m ensurepip`, or `get-pip.py` run by the unversioned `python3`.
+ * A versioned interpreter (`python3.6` from a PPA, with `get-pip.py | python3.6`) is not the
+ * distribution's, and its site-packages carry no `EXTERNALLY-MANAGED` marker.
+ */
+function givesSystemPip(cmd: ShellCommand, prev: ShellCommand | undefined): boolean {
+  if (osPackages(cmd)?.words.some((w) => /^(python3-pip|py3-pip)$/.test(packageName(w.value)))) return true;
+  // Unversioned `python` is Python 2 on the releases that had it, and absent on the PEP 668 ones.
+  if (baseName(cmd.name) !== 'python3') return false;
+  if (cmd.args.some((a) => a.value === 'ensurepip' || /(^|\/)get-pip\.py$/.test(a.value))) return true;
+  // `curl -sS https://bootstrap.pypa.io/get-pip.py | python3`
+  return cmd.pipedIn && prev !== undefined && prev.pipedOut && prev.args.some((a) => /get-pip\.py$/.test(a.value));
+}
+
+/** True when an OS package-manager command installs Python 2's pip (Debian/Ubuntu `python-pip`, Alpine `py-pip`/`py2-pip`). */
+function givesPython2Pip(cmd: ShellCommand): boolean {
+  return osPackages(cmd)?.words.some((w) => /^(python-pip|python2-pip|py2-pip)$/.test(packageName(w.value))) ?? false;
+}
+
+/** True when `cmd` makes the bare `pip` command Python 3's: `ln -s .../pip3 .../pip` (or `python3` → `python`). */
+function linksPip3(cmd: ShellCommand): boolean {
+  if (baseName(cmd.name) !== 'ln') return false;
+  const words = cmd.args.filter((a) => !a.value.startsWith('-')).map((a) => baseName(a.value));
+  return words.length >= 2 && /^(pip3|python3)$/.test(words[0]) && /^(pip|python)$/.test(words[words.length - 1]);
 }
 
 /** True when a virtual environment is active for `instr`: VIRTUAL_ENV set, or PATH naming a venv/env directory. */
@@ -49,7 +80,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports, in any stage: `pip install` or `uv pip install` with `--break-system-packages`, `PIP_BREAK_SYSTEM_PACKAGES`/`UV_BREAK_SYSTEM_PACKAGES` switched on (in `ENV` or on the command), and a `RUN` that deletes the `EXTERNALLY-MANAGED` marker; and, on a base whose system Python is externally managed (PEP 668: Debian 12 bookworm and later, Ubuntu 23.04 and later, Alpine 3.19 and later) after `python3`/`python3-pip`/`py3-pip` was installed with the package manager, a `pip install` run by the system pip (`pip`, `pip3`, `python3 -m pip`) while no virtual environment is active (no `VIRTUAL_ENV`, no `venv`/`.venv` directory on `PATH`, no `activate` earlier in the same RUN, no `--target`, `--prefix`, `--root` or `--dry-run`, which pip does not check; `--user` is checked). Images whose interpreter is not the distribution\'s (`python:*`) are not judged. No fix: where the environment should live is the project\'s choice.',
+      'Reports, in any stage: `pip install` or `uv pip install` with `--break-system-packages`, `PIP_BREAK_SYSTEM_PACKAGES`/`UV_BREAK_SYSTEM_PACKAGES` switched on (in `ENV` or on the command) or `pip config set global.break-system-packages true` earlier in the stage, and a `RUN` that deletes the `EXTERNALLY-MANAGED` marker; and, on a base whose system Python is externally managed (PEP 668: Debian 12 bookworm and later, Ubuntu 23.04 and later, Alpine 3.19 and later) after the distribution\'s default `python3` was given a pip (the `python3-pip`/`py3-pip` package, `python3 -m ensurepip`, or `get-pip.py` run by `python3`; Alpine\'s `python3` package has had no pip since 3.12, so without one the build fails with `pip: not found`, which is not this rule\'s finding), the first `pip install` of the stage (the build stops there) run by the system pip (`pip`, `pip3`, `python3 -m pip`) while no virtual environment is active (no `VIRTUAL_ENV`, no `venv`/`.venv` directory on `PATH`, no `activate` earlier in the same RUN, no `--target`, `--prefix`, `--root` or `--dry-run`, which pip does not check; `--user` is checked). A bare `pip` (or `python -m pip`) after Python 2\'s `python-pip` package was installed, with no `ln -s` making `pip` Python 3\'s, is Python 2\'s pip, which has no PEP 668 check: not judged (a later `pip3 install` is). A bare `pip` (or `python -m pip`) after Python 2\'s `python-pip` package was installed, with no `ln -s` making `pip` Python 3\'s, is Python 2\'s pip, which has no PEP 668 check: it is not judged (a later `pip3 install` is). Images whose interpreter is not the distribution\'s (`python:*`), versioned interpreters installed beside it (`python3.6` from a PPA with its own `get-pip.py`), and bases pinned by digest alone (`ubuntu@sha256:...`, whose release is unknown) are not judged. No fix: where the environment should live is the project\'s choice.',
     why: 'On these distributions apt owns the system Python\'s packages. PEP 668 makes `pip install` there fail with `externally-managed-environment`; forcing it with `--break-system-packages` lets pip overwrite or remove files that apt packages depend on, and apt may later overwrite pip\'s. Create a virtual environment (`python3 -m venv /opt/venv` and put `/opt/venv/bin` first on `PATH`) or start from an official `python` image, whose interpreter is yours.',
     bad: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip=23.0.1+dfsg-1\nRUN pip install --break-system-packages flask==3.0.3\n',
     good: 'FROM debian:12.6\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv=3.11.2-1+b1\nRUN python3 -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN pip install flask==3.0.3\n',
@@ -60,15 +91,26 @@ export default defineRule({
       const root = ctx.stage(stage).rootImage;
       const managed = isPythonImage(root) ? null : externallyManaged(root);
       let systemPython = false;
+      // Python 2's pip installed and not replaced by a pip3 link: a bare `pip` is Python 2's, which has no PEP 668 check.
+      let python2Pip = false;
       let activated: Instruction | null = null;
+      let reportedPep668 = false;
+      let configForced = false;
+      let prev: ShellCommand | undefined;
       for (const { run, cmd, stage: s } of stageCommands(ctx, stage)) {
+        const before = prev;
+        prev = cmd;
         if (s !== stage) {
-          // Ancestry: only remember whether the system Python was installed.
-          if (osPackages(cmd)?.words.some((w) => /^(python3(\.\d+)?(-pip|-venv|-dev|-full)?|py3-pip|python3-minimal)$/.test(packageName(w.value)))) systemPython = true;
+          // Ancestry: only remember whether the system Python was given a pip.
+          if (givesSystemPip(cmd, before)) systemPython = true;
+          if (givesPython2Pip(cmd)) python2Pip = true;
+          if (linksPip3(cmd)) python2Pip = false;
           continue;
         }
         if (reported.has(run)) continue;
-        if (osPackages(cmd)?.words.some((w) => /^(python3(\.\d+)?(-pip|-venv|-dev|-full)?|py3-pip|python3-minimal)$/.test(packageName(w.value)))) systemPython = true;
+        if (givesSystemPip(cmd, before)) systemPython = true;
+        if (givesPython2Pip(cmd)) python2Pip = true;
+        if (linksPip3(cmd)) python2Pip = false;
         const name = baseName(cmd.name);
         if ((name === 'source' || name === '.') && cmd.args.some((a) => /\/bin\/activate$/.test(a.value))) activated = run;
         if (name === 'rm' && cmd.args.some((a) => /EXTERNALLY-MANAGED/.test(a.value))) {
@@ -77,18 +119,23 @@ export default defineRule({
           continue;
         }
         const install = pythonInstall(cmd);
+        // `pip config set global.break-system-packages true` forces every later install of the stage.
+        if (install === null && /^pip3?$/.test(name) && cmd.args[0]?.value === 'config' && cmd.args[1]?.value === 'set' && /\.break-system-packages$/.test(cmd.args[2]?.value ?? '') && truthy(cmd.args[3]?.value)) configForced = true;
         if (install === null || (install.tool !== 'pip' && install.tool !== 'uv-pip') || install.sub !== 'install') continue;
-        const forced = hasFlag(cmd, 'break-system-packages') || truthy(envAt(ctx, run, 'PIP_BREAK_SYSTEM_PACKAGES', cmd)) || truthy(envAt(ctx, run, 'UV_BREAK_SYSTEM_PACKAGES', cmd));
+        const forced = configForced || hasFlag(cmd, 'break-system-packages') || truthy(envAt(ctx, run, 'PIP_BREAK_SYSTEM_PACKAGES', cmd)) || truthy(envAt(ctx, run, 'UV_BREAK_SYSTEM_PACKAGES', cmd));
         const venvPip = install.program.includes('/') && !/^\/usr\/(local\/)?bin\//.test(install.program);
         if (forced && !venvPip && !venvActive(ctx, run)) {
           reported.add(run);
           ctx.report({ at: cmd, message: `\`${install.label}\` overrides PEP 668 (\`--break-system-packages\`) and writes into the distribution's Python, where apt owns the files: install into a virtual environment (\`python3 -m venv /opt/venv\`) instead` });
           continue;
         }
-        if (forced || managed === null || !systemPython || install.tool !== 'pip' || venvPip) continue;
+        if (forced || managed === null || reportedPep668 || !systemPython || install.tool !== 'pip' || venvPip) continue;
         if (activated === run || venvActive(ctx, run)) continue;
+        if (python2Pip && /^(pip|pip2(\.\d+)?|python|python2(\.\d+)?)$/.test(baseName(install.program))) continue;
         if (hasFlag(cmd, 'target', 't', 'prefix', 'root', 'dry-run')) continue;
         reported.add(run);
+        // The build stops at the first one: one finding per stage.
+        reportedPep668 = true;
         ctx.report({
           at: cmd,
           message: `\`${install.label}\` into the system Python of ${managed} fails under PEP 668 (\`externally-managed-environment\`): create a virtual environment (\`python3 -m venv /opt/venv\`, \`ENV PATH=/opt/venv/bin:$PATH\`) or use a \`python\` base image`,

@@ -62,6 +62,10 @@ function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { 
       if (install.sub !== 'install' || install.operands.length > 0) return null;
       if (hasAny(cmd, 'deploy', 'ignore-pipfile')) return null;
       if (truthy(envAt(ctx, run, 'PIPENV_DEPLOY', cmd))) return null;
+      // A deliberate unlocked install: `--deploy` would contradict it, so no fix.
+      if (hasAny(cmd, 'skip-lock') || truthy(envAt(ctx, run, 'PIPENV_SKIP_LOCK', cmd))) {
+        return { message: '`pipenv install --skip-lock` installs from the `Pipfile`\'s version ranges and ignores any lock: copy `Pipfile.lock` and use `pipenv install --deploy` (or `pipenv sync`) instead' };
+      }
       return { message: '`pipenv install` without `--deploy` re-locks when `Pipfile.lock` is out of date; add `--deploy` (or use `pipenv sync`)', fix: addFlag(ctx, run, install, '--deploy') };
     case 'pdm':
       if (install.sub !== 'install') return null;
@@ -82,7 +86,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand: the build then fails when the lock is stale, which is the point, but it is a change of behaviour.',
+      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged; `--skip-lock` or `PIPENV_SKIP_LOCK`, which ignore the lock altogether, get their own message and no fix); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand: the build then fails when the lock is stale, which is the point, but it is a change of behaviour.',
     why: 'A lock file is only a promise if the build keeps it. `uv sync`, `pipenv install` and `pdm install` quietly re-resolve when the lock no longer matches the manifest, and `poetry install` without its lock resolves from scratch: the image then contains versions that were never tested or reviewed, and two builds of the same commit differ.',
     bad: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev\n',
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',

@@ -77,7 +77,7 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     const binds = optionValues(args, ['--bind'], ['-b']);
     const configured = optionValues(args, ['--config'], ['-c']).length > 0 || args.some((a) => /^--paste(r)?(=|$)/.test(a)) || inline.has('GUNICORN_CMD_ARGS') || inline.has('PORT') || envAt(ctx, last, 'GUNICORN_CMD_ARGS') !== undefined || (envAt(ctx, last, 'PORT') ?? '') !== '';
     const chdir = args.some((a) => /^--chdir(=|$)/.test(a));
-    return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || chdir || gunicornConfInWorkdir(ctx, last));
+    return check(binds, 'gunicorn', 'gunicorn binds 127.0.0.1:8000 unless told otherwise', '`--bind 0.0.0.0:8000`', configured || chdir || exposesOnlyOtherPorts(ctx, last, '8000') || gunicornConfInWorkdir(ctx, last));
   }
   if (w === 'uvicorn') {
     const hosts = optionValues(args, ['--host'], []);
@@ -94,7 +94,11 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     return check(binds, 'daphne', "daphne's default bind address is 127.0.0.1", '`--bind 0.0.0.0`', other);
   }
   if (w.endsWith('manage.py') && args[0] === 'runserver' || (w === 'django-admin' && args[0] === 'runserver')) {
+    // Flask-Script's `manage.py runserver` (127.0.0.1:5000 by default) takes `-h`/`-p` options, not `addr:port`:
+    // with those options, or with no address while the image EXPOSEs only ports other than Django's 8000, it may not be Django.
+    if (w.endsWith('manage.py') && args.slice(1).some((a) => /^(-h|-p|--host|--port)(=|$)/.test(a))) return null;
     const addr = args.slice(1).find((a) => !a.startsWith('-'));
+    if (addr === undefined && w.endsWith('manage.py') && exposesOnlyOtherPorts(ctx, last, '8000')) return null;
     if (addr === undefined) return { server: 'manage.py runserver', token, written: null, defaultText: 'runserver listens on 127.0.0.1:8000 by default', advice: '`0.0.0.0:8000`' };
     const resolved = addr.includes('$') ? resolve(ctx, last, addr) : addr;
     if (resolved === null) return null;
@@ -108,6 +112,25 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     return check(hosts, 'flask run', "flask run's default host is 127.0.0.1", '`--host 0.0.0.0`', envAt(ctx, last, 'FLASK_RUN_HOST') !== undefined);
   }
   return null;
+}
+
+/**
+ * Whether the final image EXPOSEs ports (its own or its ancestor stages' EXPOSE instructions) and none of
+ * them is `port`, all written literally (`80`, `443/tcp`). A server left at its default port could never
+ * serve such an image: the bind, port included, is evidently given at run time (gunicorn reads `PORT`
+ * and `GUNICORN_CMD_ARGS` from the container's environment, e.g. `docker run --env-file`).
+ */
+function exposesOnlyOtherPorts(ctx: RuleContext, last: Instruction, port: string): boolean {
+  const stage = ctx.file.stages[last.stageIndex];
+  if (!stage) return false;
+  const ports: string[] = [];
+  for (const s of ctx.stage(stage).chain) {
+    for (const instr of s.instructions) {
+      if (instr.keyword === 'EXPOSE') ports.push(...instr.argsAfterFlags.text.split(/\s+/).filter(Boolean));
+    }
+  }
+  if (ports.length === 0 || ports.some((p) => !/^\d+(-\d+)?(\/(tcp|udp|sctp))?$/i.test(p))) return false;
+  return ports.every((p) => p.replace(/\/.*$/, '') !== port);
 }
 
 /**
@@ -182,7 +205,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or a `COPY`/`ADD` puts a `gunicorn.conf.py` from the build context into the working directory the container starts in (gunicorn reads `./gunicorn.conf.py`; the WORKDIR in effect is followed, and `--chdir` counts as configured) — without a build context a whole-context copy cannot be seen into, and the default is reported; uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000; `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
+      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or the image EXPOSEs only ports other than 8000 (written literally: gunicorn\'s default could never serve them, so the bind comes from the runtime environment, `PORT` or `GUNICORN_CMD_ARGS`; an image that EXPOSEs 8000, or nothing, is still reported), or a `COPY`/`ADD` puts a `gunicorn.conf.py` from the build context into the working directory the container starts in (gunicorn reads `./gunicorn.conf.py`; the WORKDIR in effect is followed, and `--chdir` counts as configured) — without a build context a whole-context copy cannot be seen into, and the default is reported; uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000 (not judged when the command has Flask-Script\'s `-h`/`-p` options, or has no address while the image EXPOSEs only ports other than 8000: Flask-Script\'s `manage.py runserver` defaults to 127.0.0.1:5000); `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
     why: 'Inside a container, 127.0.0.1 is the container\'s own loopback: nothing outside it — not the published port, not the reverse proxy, not the orchestrator\'s health check — can connect. The image builds and starts, and every request fails with "connection reset". Bind to `0.0.0.0` (all interfaces of the container\'s network namespace) and let `docker run -p` or the orchestrator decide what is exposed.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "site.wsgi:application"]\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
