@@ -23,6 +23,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORPUS, corpusFiles } from './corpus-files.js';
 import { useNodeGrammar } from '../src/cli/grammar-node.js';
 import { decodeFile } from '../src/cli/input.js';
 import { lint } from '../src/engine/lint.js';
@@ -30,7 +31,7 @@ import { defaultRules } from '../src/rules/registry.js';
 import { defaultConfig, type LintConfig } from '../src/engine/types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = join(root, '../shared/corpus');
+// The shared corpus (scripts/corpus-files.ts).
 const BIN = join(root, 'bin/shipshape.mjs');
 const TALLY = join(root, 'node_modules/@wharflab/tally-linux-x64/bin/tally');
 const NODE = process.execPath;
@@ -51,22 +52,9 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : nul
 // ---------------------------------------------------------------------------------------------------
 // Inputs
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else out.push(p);
-  }
-  return out;
-}
-
-function corpusSet(set: string): string[] {
-  const dir = join(CORPUS, set);
-  if (!existsSync(dir)) return [];
-  return walk(dir)
-    .filter((p) => !/\.dockerignore$|(^|[\\/_])\.?dockerignore$/.test(p))
-    .sort();
+/** The Dockerfiles of one corpus set (scripts/corpus-files.ts), or none when the set is not there. */
+function corpusSet(set: 'files' | 'templated' | 'bulk'): string[] {
+  return existsSync(join(CORPUS, set)) ? corpusFiles(set) : [];
 }
 
 /** The curated file of median size among those with a RUN: "one typical Dockerfile". */
