@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
-    .addHelpText('after', '\nAlso (run by the binary, see --help of each):\n  image <archive|dir|->  analyse a built image offline (docs/image.md)\n  pin [Dockerfile...]    pin base images to digests (docs/pin.md)\n');
+    .addHelpText('after', '\nAlso (run by the binary, see --help of each):\n  image <archive|dir|->  analyse a built image offline (docs/image.md)\n  pin [Dockerfile...]    pin base images to digests (docs/pin.md)\n  lsp --stdio            language server for editors (docs/editors.md)\n');
 
   program
     .command('lint')

@@ -8,7 +8,7 @@
  * says why and what to pass), unreadable project files or a failed write. Never a stack trace.
  * Writes are atomic (a temporary file renamed into place), so an interrupted run leaves no half file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -121,6 +121,15 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   if (opts.stdout) {
     outputs.forEach(([name, text], i) => io.stdout(`${i > 0 ? '\n' : ''}==> ${name} <==\n${text}`));
     return 0;
+  }
+  // Docker Compose prefers compose.yaml over docker-compose.yml: writing one beside the project's own
+  // compose file would silently replace the stack `docker compose up` starts.
+  if (opts.compose && !opts.force && !opts.dryRun) {
+    const own = readdirSync(root).filter((f) => /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/.test(f) && f !== 'compose.yaml');
+    if (own.length > 0) {
+      io.stderr(`shipshape init: ${join(dir, own[0])} exists and \`docker compose\` would use a new compose.yaml instead of it; nothing was written. Leave out --compose, or run again with --force to write compose.yaml anyway.\n`);
+      return 1;
+    }
   }
   const existing: (string | null)[] = [];
   for (const [name] of outputs) {

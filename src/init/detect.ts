@@ -628,10 +628,11 @@ function treeIgnores(files: string[], django: DjangoProject | null): string[] {
   }
   if (files.some((p) => p.endsWith('.sqlite3'))) out.add('**/*.sqlite3');
   if (files.some((p) => /(^|\/)\.coverage/.test(p))) out.add('**/.coverage*');
-  // STATIC_ROOT / MEDIA_ROOT folders by name, anywhere; not when the tree has such a folder with files,
-  // which may be sources (a `static` folder of an app) that collectstatic needs.
+  // STATIC_ROOT / MEDIA_ROOT folders at the context root only (`static/`, anchored as .dockerignore
+  // patterns are): `**/static` would also drop the `static` folders of apps and STATICFILES_DIRS, which
+  // collectstatic needs. Not when the root already has such a folder with files (it may be sources).
   for (const dir of [django?.staticRoot, django?.mediaDir]) {
-    if (dir && dir !== 'staticfiles' && dir !== 'media' && !dirHit(dir)) out.add(`**/${dir}`);
+    if (dir && dir !== 'staticfiles' && dir !== 'media' && !files.some((p) => p.startsWith(`${dir}/`))) out.add(`${dir}/`);
   }
   return [...out];
 }

@@ -45,6 +45,20 @@ describe('shipshape init', () => {
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('USER 10001:10001');
   });
 
+  it('--compose does not write a compose.yaml beside the project\'s own docker-compose.yml (Compose would prefer it) unless --force', async () => {
+    writeFileSync(join(project, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n');
+    const r = await runShipshape(['init', '--compose'], project);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('docker-compose.yml exists and `docker compose` would use a new compose.yaml instead of it; nothing was written');
+    expect(existsSync(join(project, 'compose.yaml'))).toBe(false);
+    expect(existsSync(join(project, 'Dockerfile'))).toBe(false);
+    const plain = await runShipshape(['init'], project);
+    expect(plain.code).toBe(0);
+    const forced = await runShipshape(['init', '--compose', '--force'], project);
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(project, 'compose.yaml'))).toBe(true);
+  });
+
   it('--stdout prints both files and writes nothing', async () => {
     const r = await runShipshape(['init', '--stdout'], project);
     expect(r.code).toBe(0);

@@ -175,3 +175,20 @@ describe('topLevelStatements', () => {
     expect(topLevelStatements(text)).toBe('A = 1\nC = {\n    "k": env("C"),  # (\n}\nE = ")"');
   });
 });
+
+describe('.dockerignore from the tree', () => {
+  it('a STATIC_ROOT named like the apps\' static folders is ignored at the context root only, so collectstatic still sees app/static', async () => {
+    const { renderDockerignore } = await import('../../src/init/render.js');
+    const { dockerignoreMatcher } = await import('../../src/context/dockerignore.js');
+    const d = django({ 'proj/settings.py': 'STATIC_ROOT = BASE_DIR / "static"\nWSGI_APPLICATION = "proj.wsgi.application"\n', 'shop/static/shop/logo.png': 'png' });
+    expect(d.treeIgnores).toContain('static/');
+    const ignore = renderDockerignore(d);
+    expect(ignore).not.toContain('**/static');
+    expect(dockerignoreMatcher(ignore).ignores('static/admin/base.css')).toBe(true);
+    expect(dockerignoreMatcher(ignore).ignores('shop/static/shop/logo.png')).toBe(false);
+    // Without an app static folder yet (saleor's trimmed tree), the pattern is still anchored: an app
+    // added later keeps its static files in the build.
+    const bare = django({ 'proj/settings.py': 'STATIC_ROOT = BASE_DIR / "static"\nWSGI_APPLICATION = "proj.wsgi.application"\n' });
+    expect(bare.treeIgnores).toEqual(['static/']);
+  });
+});
