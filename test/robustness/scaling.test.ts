@@ -6,7 +6,8 @@
  *
  * A complexity check, not a speed goal (those are in scripts/bench-scaling.ts): the input is made 4
  * times larger and the time may grow at most 10 times (linear gives ~4, quadratic ~16). Each size is
- * timed 5 times and the fastest run counts, so a loaded machine does not make it flaky.
+ * timed 5 times and the fastest run counts, and the comparison is made up to three times, so a loaded
+ * machine does not make it flaky.
  */
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
@@ -32,9 +33,16 @@ describe('time is linear in the input size', () => {
   for (const shape of SHAPES) {
     it(`${shape.name}: 4x the input takes less than 10x the time`, { timeout: 120_000 }, async () => {
       await fastest(shape.make(shape.testSize)); // warm up (rule modules, JIT)
-      const small = await fastest(shape.make(shape.testSize));
-      const large = await fastest(shape.make(shape.testSize * 4));
-      expect(large / Math.max(small, 1)).toBeLessThan(10);
+      // Up to three measurements: a quadratic shape is over the bound every time (~16), while a pause of
+      // the garbage collector or another process on a loaded machine only sometimes pushes a linear one
+      // past it (seen once at 12.6 with two test suites running on two cores).
+      const ratios: number[] = [];
+      for (let attempt = 0; attempt < 3 && !ratios.some((r) => r < 10); attempt++) {
+        const small = await fastest(shape.make(shape.testSize));
+        const large = await fastest(shape.make(shape.testSize * 4));
+        ratios.push(large / Math.max(small, 1));
+      }
+      expect(Math.min(...ratios)).toBeLessThan(10);
     });
   }
 });
