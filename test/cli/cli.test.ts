@@ -2,21 +2,12 @@
  * The command line end to end (in-process): exit codes, errors on bad input, config discovery,
  * standard input, directories, formats, --print-config.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runShipshape } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runShipshape, tempFolder } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(rel: string, content: string | Buffer): string {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, content);
-  return p;
-}
+const { dir, write } = tempFolder('shipshape-cli-');
 
 const CLEAN = 'FROM busybox:1.36.1\nUSER 1000\nCMD ["true"]\n';
 const DEBUG = 'FROM busybox:1.36.1\nENV DEBUG=1\nUSER 1000\nCMD ["true"]\n';

@@ -3,24 +3,15 @@
  * build context): nothing outside the build context is read or printed, no secret is printed by any
  * output path, nothing is written that should not be.
  */
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runShipshape } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runShipshape, tempFolder } from '../helpers/cli.js';
 
 const bin = join(__dirname, '../../bin/shipshape.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'shipshape-safety-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(rel: string, content: string | Buffer): string {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, content);
-  return p;
-}
+const { dir, write } = tempFolder('shipshape-safety-');
 
 const PY = 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nUSER 1000\n';
 

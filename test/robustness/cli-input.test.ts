@@ -5,23 +5,14 @@
  * --debug — in this process, through the real binary, and through its worker threads.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runShipshape } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runShipshape, tempFolder } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/shipshape.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'shipshape-badinput-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(rel: string, content: string | Buffer): string {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, content);
-  return p;
-}
+const { dir, write } = tempFolder('shipshape-badinput-');
 
 const DEBUG = 'FROM busybox:1.36.1\nENV DEBUG=1\nUSER 1000\nCMD ["true"]\n';
 const NO_STACK = /\n\s+at [^\n]*:\d+:\d+/;
