@@ -112,16 +112,10 @@ export async function runImageCli(argv: string[], io: ImageIo): Promise<number> 
 }
 
 /** The full analysis of one image, as `--json` writes it. */
-interface ImageReport {
+interface ImageReport extends Pick<Analysis, 'totalBytes' | 'userBytes' | 'wastedBytes' | 'userWastedPercent' | 'efficiency' | 'diveWastedBytes'> {
   image: string;
   kind: ImageModel['kind'];
   platform: string;
-  totalBytes: number;
-  userBytes: number;
-  wastedBytes: number;
-  userWastedPercent: number;
-  efficiency: number;
-  diveWastedBytes: number;
   layers: {
     index: number;
     digest: string;
