@@ -20,6 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import * as tarStream from 'tar-stream';
+import { HashTap } from '../src/image/layer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,16 +42,6 @@ function noise(size: number, seed: number): Buffer {
   return b;
 }
 const BLOCK = noise(1 << 20, 7);
-
-class Hash extends Transform {
-  h = createHash('sha256');
-  n = 0;
-  override _transform(c: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
-    this.h.update(c);
-    this.n += c.length;
-    cb(null, c);
-  }
-}
 
 /** Raw-block zstd framing of a stream (see test/helpers/oci.ts). */
 class ZstdRaw extends Transform {
@@ -80,8 +71,8 @@ type Entry = { name: string; size: number; type?: 'file' | 'directory' };
 /** Streams one layer to blobs/sha256; returns its descriptor and diff_id. */
 async function writeLayer(layout: string, entries: Entry[], compression: 'none' | 'gzip' | 'zstd'): Promise<{ digest: string; size: number; diffId: string; mediaType: string }> {
   const pack = tarStream.pack();
-  const inner = new Hash();
-  const outer = new Hash();
+  const inner = new HashTap();
+  const outer = new HashTap();
   const tmp = join(layout, 'blobs/sha256/tmp');
   const stages: NodeJS.ReadWriteStream[] = [inner];
   if (compression === 'gzip') stages.push(createGzip({ level: 1 }));
@@ -105,10 +96,10 @@ async function writeLayer(layout: string, entries: Entry[], compression: 'none' 
   }
   pack.finalize();
   await done;
-  const digest = `sha256:${outer.h.digest('hex')}`;
+  const digest = `sha256:${outer.hash.digest('hex')}`;
   renameSync(tmp, join(layout, 'blobs/sha256', digest.slice(7)));
   const mediaType = `application/vnd.oci.image.layer.v1.tar${compression === 'none' ? '' : '+' + compression}`;
-  return { digest, size: outer.n, diffId: `sha256:${inner.h.digest('hex')}`, mediaType };
+  return { digest, size: outer.bytes, diffId: `sha256:${inner.hash.digest('hex')}`, mediaType };
 }
 
 async function makeImage(layout: string): Promise<void> {

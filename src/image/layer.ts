@@ -102,7 +102,8 @@ export function entryPath(name: string): string {
   return p === '/' ? '' : p.slice(1);
 }
 
-class HashTap extends Transform {
+/** Passes a stream through, counting its bytes and hashing them with SHA-256 (digests, diff_ids). */
+export class HashTap extends Transform {
   readonly hash = createHash('sha256');
   bytes = 0;
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
