@@ -19,6 +19,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const fresh = () => join(dir, `l${++n}`);
 
+/** An OCI layout directory as a tar stream (what `oci-archive:` exports), entry by entry. */
+function layoutTar(d: string): tarStream.Pack {
+  const pack = tarStream.pack();
+  const walk = (rel: string) => {
+    for (const f of readdirSync(join(d, rel))) {
+      const p = rel ? `${rel}/${f}` : f;
+      if (statSync(join(d, p)).isDirectory()) walk(p);
+      else pack.entry({ name: p }, readFileSync(join(d, p)));
+    }
+  };
+  walk('');
+  pack.finalize();
+  return pack;
+}
+
 async function run(argv: string[], stdin?: () => Readable): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -286,16 +301,7 @@ describe('checks', () => {
   it('reads an OCI archive from standard input, streamed', async () => {
     const d = fresh();
     await writeLayout(d, [{ layers: [{ files: [{ path: 'etc/x', content: bytes(64) }] }] }]);
-    const pack = tarStream.pack();
-    const walk = (rel: string) => {
-      for (const f of readdirSync(join(d, rel))) {
-        const p = rel ? `${rel}/${f}` : f;
-        if (statSync(join(d, p)).isDirectory()) walk(p);
-        else pack.entry({ name: p }, readFileSync(join(d, p)));
-      }
-    };
-    walk('');
-    pack.finalize();
+    const pack = layoutTar(d);
     const r = await run(['-', '--json', '-'], () => Readable.from(pack as unknown as AsyncIterable<Buffer>));
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ image: '-', kind: 'oci', totalBytes: 64 });
@@ -305,16 +311,7 @@ describe('checks', () => {
   it('reads an archive whose image has an empty layer (a tar of zero blocks only, as buildah writes for WORKDIR)', async () => {
     const d = fresh();
     await writeLayout(d, [{ layers: [{ files: [{ path: 'etc/x', content: bytes(64) }] }, { files: [], compression: 'none' }, { files: [{ path: 'etc/y', content: bytes(32) }] }] }]);
-    const pack = tarStream.pack();
-    const walk = (rel: string) => {
-      for (const f of readdirSync(join(d, rel))) {
-        const p = rel ? `${rel}/${f}` : f;
-        if (statSync(join(d, p)).isDirectory()) walk(p);
-        else pack.entry({ name: p }, readFileSync(join(d, p)));
-      }
-    };
-    walk('');
-    pack.finalize();
+    const pack = layoutTar(d);
     const archive = join(dir, 'empty-layer-image.tar');
     const chunks: Buffer[] = [];
     for await (const c of pack as unknown as AsyncIterable<Buffer>) chunks.push(c);
