@@ -6,7 +6,8 @@
  * (every k-th in file order, so reruns give the same sample), each with file, line, message and the
  * instruction text, for a reviewer to classify right / wrong / noise.
  *
- * Options: `--limit N` (files per set), `--no-samples` (counts only), `--json`.
+ * Options: `--limit N` (files per set), `--no-samples` (counts only), `--json`, `--list FILE` (every
+ * finding of the new rules as `rule<TAB>path:line<TAB>message`, one a line, for diffing two runs).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
@@ -91,6 +92,10 @@ async function main(): Promise<void> {
     console.log(`curated: ${totals.files} files, bulk: ${totals.bulk} files`);
     console.log('| rule | curated findings (files) | bulk findings (files) |\n|---|---|---|');
     for (const r of rows) console.log(`| \`${r.id}\` | ${r.curated} (${r.curatedFiles}) | ${r.bulk} (${r.bulkFiles}) |`);
+  }
+  if (argv.includes('--list')) {
+    const out = PACK_NEW.flatMap((id) => (hits.get(id) ?? []).map((h) => `${id}\t${h.file}:${h.line}\t${h.message.replace(/\s+/g, ' ')}`));
+    writeFileSync(argv[argv.indexOf('--list') + 1], out.join('\n') + '\n');
   }
   if (argv.includes('--no-samples')) return;
   const dir = join(root, 'docs/python-pack-samples');

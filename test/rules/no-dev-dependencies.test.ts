@@ -59,6 +59,15 @@ ruleTable(rule, {
     'FROM registry.example/company/centos-db:7\nRUN pip install -r requirements/test.txt\n',
     // Second review: debugpy's port exposed: an image built to be debugged.
     PY + 'RUN pipenv install --dev --system --deploy\nEXPOSE 5678\nCMD ["python", "-u", "main.py"]\n',
+    // Third review: a process wrapper with nothing after it starts no service (a devcontainer's `fixuid`).
+    'FROM continuumio/miniconda3\nCOPY requirements-dev.txt .\nRUN pip install -r requirements-dev.txt\nENTRYPOINT ["fixuid"]\n',
+    PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["tini", "--"]\n',
+    // Third review: a build argument chooses between a production and a development install.
+    PY + 'ARG ENVIRONMENT=prod\nCOPY poetry.lock pyproject.toml ./\nRUN poetry config virtualenvs.create false && (if [ "$ENVIRONMENT" = "prod" ]; then poetry install --no-dev; else poetry install; fi)\n' + SRV,
+    // Third review: the dev install goes into pipenv's virtualenv, which the same RUN deletes.
+    PY + 'COPY Pipfile Pipfile.lock ./\nRUN pip install pipenv && pipenv install -d && pipenv install --system && pipenv --rm && pip uninstall -y pipenv\n' + SRV,
+    // Third review: the image holds no application code; `server.py` is mounted at run time (a development image).
+    'FROM debian:stretch\nADD requirements/requirements.txt /tmp/requirements.txt\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN pip install -r /tmp/requirements.txt && pip install -r /tmp/requirements.dev.txt\nCOPY files/app.conf /home/pi/.app/app.conf\nWORKDIR /home/pi/app\nEXPOSE 8080\nCMD python server.py\n',
   ],
   fires: [
     { name: 'second review: no CMD, but the root image is an application server', input: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nRUN poetry install -n\n', line: 2 },
@@ -76,7 +85,12 @@ ruleTable(rule, {
     { input: PY + 'RUN pipenv install --dev --system --deploy\n' + SRV, line: 2 },
     { input: PY + 'RUN pdm install --frozen-lockfile\n' + SRV, line: 2 },
     { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n' + SRV, line: 4 },
-    { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCMD ["python", "app.py"]\n', line: 2 },
+    { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCOPY app.py .\nCMD ["python", "app.py"]\n', line: 2 },
+    { name: 'third review: a wrapper before the server', input: PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["tini", "--"]\nCMD ["gunicorn", "site.wsgi"]\n', line: 2 },
+    { name: 'third review: gosu and its user before the server', input: PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["gosu", "app", "gunicorn", "site.wsgi"]\n', line: 2 },
+    { name: 'third review: a conditional dev install with no production alternative', input: PY + 'COPY poetry.lock pyproject.toml ./\nRUN if [ -f poetry.lock ]; then poetry install; fi\n' + SRV, line: 3 },
+    { name: 'third review: pipenv --rm does not undo a --system install', input: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --dev --system && pipenv --rm\n' + SRV, line: 3 },
+    { name: 'third review: the script is copied into the image', input: 'FROM debian:stretch\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN pip install -r /tmp/requirements.dev.txt\nCOPY . /home/pi/app\nWORKDIR /home/pi/app\nCMD python server.py\n', line: 3 },
     { name: 'tests in the build of an image that starts a service', input: 'FROM phusion/baseimage:0.9.19\nRUN pipenv install --dev\nRUN pipenv run pytest\n' + SRV, line: 2 },
     { name: 'test tools installed next to a service command', input: PY + 'RUN pip install pytest==8.0.0 -r requirements-dev.txt\nCMD ["gunicorn", "app.wsgi"]\n', line: 2 },
     { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n' + SRV, files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },

@@ -31,6 +31,14 @@ ruleTable(rule, {
     'FROM python:3.12.4\nRUN pip install git+https://example.org/lib.git@v1\n',
     // Second review: uwsgi in the command comes from the requirements and compiles.
     'FROM python:3.12.4\nCOPY reqs.txt .\nRUN pip install -r reqs.txt\nCMD ["uwsgi", "--ini", "site.ini"]\n',
+    // Third review: an old pin of a compiled project may have no wheel for the image's Python (numpy 1.11.0 has no cp36 wheel).
+    'FROM python:3.6\nRUN pip3 install numpy==1.11.0\nCMD ["python", "app.py"]\n',
+    'FROM python:3.12.4\nRUN pip install "spacy<2" flask==3.0.3\nCMD ["python", "app.py"]\n',
+    // Third review: python:2.7.9 ships pip 6, older than manylinux wheels: every compiled dependency builds from source.
+    'FROM python:2.7.9\nRUN pip install -U docker-compose\nCMD ["docker-compose", "up"]\n',
+    'FROM python:3.5.1\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+    // Third review: the image's command installs packages at run time; their compilers must be in it.
+    'FROM python:3.6\nCMD ["pip", "install", "leap.mail==0.4.0"]\n',
   ],
   fires: [
     { name: 'git installed by the stage itself: slim works', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y --no-install-recommends git && git clone https://example.org/x.git /x\n', line: 1 },
@@ -42,7 +50,10 @@ ruleTable(rule, {
     { input: 'FROM pypy:3.10\n', unsafeFixed: 'FROM pypy:3.10-slim\n' },
     { name: 'runtime libraries only: reported, no fix', input: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n', unsafeFixed: 'FROM python:3.12.4\nRUN apt-get update && apt-get install -y libpq5\n' },
     { name: 'digest: reported, no fix', input: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n', line: 1, unsafeFixed: 'FROM python:3.12.4@sha256:' + 'a'.repeat(64) + '\n' },
-    { name: 'psycopg2-binary has wheels', input: 'FROM python:3.12.4\nRUN pip install psycopg2-binary==2.9.9\n', line: 1 },
+    { name: 'third review: unpinned, pip picks the newest release, which has wheels', input: 'FROM python:3.6\nRUN pip install numpy\nCMD ["python", "app.py"]\n', line: 1 },
+    { name: 'third review: the old pip upgraded first', input: 'FROM python:2.7.9\nRUN pip install -U pip && pip install docker-compose\n', line: 1 },
+    { name: 'third review: a floating 2.7 tag has a recent pip', input: 'FROM python:2.7\nRUN pip install docker-compose==1.29.2\n', line: 1 },
+    { name: 'psycopg2-binary has wheels (unpinned: the newest release)', input: 'FROM python:3.12.4\nRUN pip install psycopg2-binary\n', line: 1 },
     { name: 'through a stage', input: 'FROM python:3.12.4 AS base\nENV A=1\nFROM base\nCMD ["python"]\n', line: 1, unsafeFixed: 'FROM python:3.12.4-slim AS base\nENV A=1\nFROM base\nCMD ["python"]\n' },
   ],
 });

@@ -121,6 +121,16 @@ function noServiceCommand(ctx: RuleContext, stage: import('../../parse/types.js'
 /** Root images whose own (inherited) command starts an application server: `tiangolo/uvicorn-gunicorn-fastapi`, `*-uwsgi-nginx`. */
 const SERVER_ROOT = /gunicorn|uvicorn|uwsgi|meinheld|fastapi|flask|django|nginx|httpd|apache|tomcat|(^|[-_/])server([-_/]|$)/i;
 
+/**
+ * Programs that start the command given after them (and their own options) and are not a service:
+ * init processes (`tini`, `dumb-init`), the uid fixer of development containers (`fixuid`, which
+ * alone only fixes ownership and exits), and privilege droppers (`gosu USER`, `su-exec USER`), whose
+ * first operand is the user. With nothing after them, the image starts no service.
+ */
+const PROCESS_WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'fixuid', 'gosu', 'su-exec']);
+/** Wrappers whose first operand is a user, not the command (`gosu app gunicorn ...`). */
+const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
+
 /** Commands that keep a container alive or print something, but start no service. */
 const IDLE = /^(tail|sleep|echo|true|cat|printenv|env|ls|exit)$/;
 
@@ -143,7 +153,18 @@ function startsService(ctx: RuleContext, stage: import('../../parse/types.js').S
     return stageCommands(ctx, stage).some(({ cmd }) => cmd.args.some((a) => a.value === 'collectstatic'));
   }
   let i = 0;
-  while (i < words.length && (/^(sh|bash|ash|dash|zsh|exec)$/.test(words[i]) || words[i].startsWith('-'))) i++;
+  for (;;) {
+    const before = i;
+    while (i < words.length && (/^(sh|bash|ash|dash|zsh|exec)$/.test(words[i]) || words[i].startsWith('-'))) i++;
+    // Process wrappers run the command after them and are no service themselves: init processes
+    // (`tini --`, `dumb-init`), uid fixers (`fixuid`), privilege droppers with their user (`gosu app`).
+    if (i < words.length && PROCESS_WRAPPERS.has(words[i])) {
+      const wrapper = words[i++];
+      while (i < words.length && words[i].startsWith('-')) i++;
+      if (USER_WRAPPERS.has(wrapper) && i < words.length) i++;
+    }
+    if (i === before) break;
+  }
   const rest = words.slice(i);
   if (rest.length === 0 || IDLE.test(rest[0])) return false;
   if (rest.length === 1 && /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*)$/.test(rest[0])) return false;
@@ -189,6 +210,73 @@ function developmentImage(ctx: RuleContext, stage: import('../../parse/types.js'
   return false;
 }
 
+/**
+ * True when a shell conditional of the same RUN chooses between this install and one of the same tool
+ * that leaves development dependencies out (`if [ "$ENV" = prod ]; then poetry install --no-dev; else
+ * poetry install; fi`): the Dockerfile builds a production image and a development one from a build
+ * argument, and which branch runs is the builder's choice, not visible to a linter.
+ */
+function alternativeToProduction(ctx: RuleContext, run: Instruction, install: PythonInstall, siblings: readonly import('../../shell/types.js').ShellCommand[]): boolean {
+  if (!install.cmd.inCompound) return false;
+  return siblings.some((other) => {
+    if (other === install.cmd || !other.inCompound) return false;
+    const alt = pythonInstall(other);
+    return alt !== null && alt.tool === install.tool && problem(ctx, run, alt) === null;
+  });
+}
+
+/**
+ * True when `pipenv install --dev` went into pipenv's own virtual environment (no `--system`, no
+ * `PIPENV_SYSTEM`) and a later command of the same RUN deletes that environment (`pipenv --rm`): no
+ * file of it reaches the layer.
+ */
+function venvRemovedInSameRun(ctx: RuleContext, run: Instruction, install: PythonInstall, siblings: readonly import('../../shell/types.js').ShellCommand[]): boolean {
+  if (install.tool !== 'pipenv' || hasAny(install.cmd, 'system') || truthy(envAt(ctx, run, 'PIPENV_SYSTEM', install.cmd))) return false;
+  return siblings.some((other) => other.index > install.cmd.index && baseName(other.name) === 'pipenv' && other.args.some((a) => a.value === '--rm'));
+}
+
+/** Programs a RUN can fetch or unpack application source with. */
+const FETCHES_SOURCE = /^(git|curl|wget|svn|hg|unzip|tar|rsync|scp|bsdtar|cookiecutter|django-admin(\.py)?)$/;
+
+/**
+ * True when the container's command runs a Python script by a relative path (`CMD python server.py`)
+ * that nothing in the image could have put there: the root image is a plain interpreter or
+ * distribution image (no application, no ONBUILD copy), no COPY/ADD source of the image's stages could
+ * be or contain that file (only named files with other names: `COPY requirements.txt .`), no
+ * `COPY --from`, and no RUN fetches, unpacks or writes it. The application is then mounted into the
+ * container at run time (`docker run -v $PWD:/app`): a development setup, whose image carries the
+ * development requirements on purpose.
+ */
+function sourceMountedAtRunTime(ctx: RuleContext, stage: import('../../parse/types.js').Stage): boolean {
+  const words = containerCommand(ctx, stage).tokens.map((t) => t.value);
+  const py = words.findIndex((w) => /^python[\d.]*$/.test(baseName(w)));
+  if (py < 0) return false;
+  const script = words.slice(py + 1).find((w) => !w.startsWith('-'));
+  if (script === undefined || !/^[\w.-][\w./-]*\.py$/.test(script) || script.startsWith('/') || script.includes('$')) return false;
+  const root = ctx.stage(stage).rootImage;
+  if (root === null || root.unresolved || !PLAIN_ROOTS.has(imageKey(root)) || /onbuild/i.test(root.tag ?? '')) return false;
+  const name = baseName(script);
+  for (const s of ctx.stage(stage).chain) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+      const copy = ctx.facts(instr).copy;
+      if (!copy || copy.from !== null || copy.sources.length === 0) return false;
+      for (const src of copy.sources) {
+        const path = src.value.replace(/\/+$/, '');
+        const last = baseName(path);
+        // `.`, a directory, a glob, a URL, an archive ADD unpacks, a variable, or the script itself.
+        if (path === '' || path === '.' || src.value.endsWith('/') || /[*?[$]/.test(path) || /^[a-z]+:\/\//i.test(path) || !last.includes('.') || last === name || /\.(tar|tgz|tbz2?|txz|zip|gz|bz2|xz)$/i.test(last)) return false;
+      }
+    }
+  }
+  for (const { cmd } of stageCommands(ctx, stage)) {
+    if (FETCHES_SOURCE.test(baseName(cmd.name))) return false;
+    if (cmd.redirects.some((r) => baseName(r.target) === name)) return false;
+    if (cmd.args.some((a) => baseName(a.value) === name)) return false;
+  }
+  return true;
+}
+
 /** Fires when the final image installs development dependencies. */
 export default defineRule({
   id: 'no-dev-dependencies',
@@ -199,19 +287,22 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci; not a file named for documentation, `requirements-docs.txt`, `local-docs-build.txt`) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`), or the root image is named for testing or development (`org/project_test:base`, a `dev`/`test`/`ci` word in its name or tag), or the command names a development configuration (`pserve development.ini`, `--settings=app.settings_local`) or is moby\'s development-environment entrypoint (`hack/dind`), or the image starts no service (no CMD/ENTRYPOINT on a `python`/distribution root, or a bare `python`/shell command) and a RUN runs or installs a test runner or linter by name (`pipenv run pytest`, `pip install pytest`, `apt-get install python3-nose`). A `pip install -r requirements-dev.txt --src DIR` is not reported: `--src` is where editable VCS checkouts (`-e git+...`) go, so that file holds runtime libraries at development versions. Only images that start a service are judged: the command in effect (own or from a stage it is built on), after leading shells and `exec`, must be something other than a bare interpreter, a shell (`CMD /bin/bash`) or an idle command (`tail -f /dev/null`, `sleep`); with no CMD/ENTRYPOINT, the root image must be named for a server (`tiangolo/uvicorn-gunicorn-fastapi`) or the stage must run `collectstatic` (a Django web service whose command the orchestrator supplies). An image that EXPOSEs debugpy\'s port 5678 is built to be debugged and not judged either. Test, CI, lint and development images that start no service install development requirements on purpose. No fix: which groups the application needs is the project\'s choice.',
+      'Reports a `RUN` of the final stage (or of a stage it is built on) that installs Python development dependencies: `pip install -r` (also `pip3`, `python -m pip`, `uv pip install`) of a requirements file named for development (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`, `requirements/local.txt`; the words dev, develop, development, test, tests, testing, lint, local, ci; not a file named for documentation, `requirements-docs.txt`, `local-docs-build.txt`) or of the project with such extras (`pip install -e ".[dev]"`); `uv sync` without `--no-dev`, `--only-group`, `--no-default-groups` or `UV_NO_DEV=1` (uv includes the `dev` group by default), and `uv sync --all-groups`/`--only-dev`; `poetry install` without `--only main`, `--without dev`, `--only-root` or the old `--no-dev`; `pipenv install --dev`; `pdm install`/`pdm sync` without `--prod` or a `-G` group selection. With a build context, `uv sync`, `poetry install` and `pdm install` are not reported when the root `pyproject.toml` declares no development group. Builder stages whose files are not the final image are not judged: tests may run there. Nor are images that say they are for development or testing: the final command runs a test runner, linter, notebook or development server (`pytest`, `tox`, `nox`, `coverage`, `manage.py test`, `make test`, `runserver`, `flask run`, `jupyter`...), or the final stage or a stage it is built on is named for development (`AS dev`, `AS development`, `AS test`, `AS ci`, `AS local`), or the root image is a development or wheel-building image (`mcr.microsoft.com/devcontainers/*`, `manylinux`, `musllinux`, tox images), or a RUN gives a user passwordless sudo (`NOPASSWD`: a devcontainer, like cookiecutter-django\'s `compose/local/django/Dockerfile`), or the root image is named for testing or development (`org/project_test:base`, a `dev`/`test`/`ci` word in its name or tag), or the command names a development configuration (`pserve development.ini`, `--settings=app.settings_local`) or is moby\'s development-environment entrypoint (`hack/dind`), or the image starts no service (no CMD/ENTRYPOINT on a `python`/distribution root, or a bare `python`/shell command) and a RUN runs or installs a test runner or linter by name (`pipenv run pytest`, `pip install pytest`, `apt-get install python3-nose`). A `pip install -r requirements-dev.txt --src DIR` is not reported: `--src` is where editable VCS checkouts (`-e git+...`) go, so that file holds runtime libraries at development versions. Only images that start a service are judged: the command in effect (own or from a stage it is built on), after leading shells and `exec`, must be something other than a bare interpreter, a shell (`CMD /bin/bash`) or an idle command (`tail -f /dev/null`, `sleep`); with no CMD/ENTRYPOINT, the root image must be named for a server (`tiangolo/uvicorn-gunicorn-fastapi`) or the stage must run `collectstatic` (a Django web service whose command the orchestrator supplies). An image that EXPOSEs debugpy\'s port 5678 is built to be debugged and not judged either. Test, CI, lint and development images that start no service install development requirements on purpose. A process wrapper (`tini --`, `dumb-init`, `fixuid`, `gosu USER`, `su-exec USER`) is looked through: with nothing after it, as in a devcontainer whose `ENTRYPOINT ["fixuid"]` only fixes file ownership, the image starts no service. Also not reported: an install in a branch of a shell conditional when another branch of the same RUN installs with the same tool without development dependencies (`if [ "$ENV" = prod ]; then poetry install --no-dev; else poetry install; fi`: the build argument chooses the image, and the linter cannot know which value the builder passes); `pipenv install --dev` into pipenv\'s own virtual environment (no `--system`, no `PIPENV_SYSTEM`) when the same RUN deletes that environment with `pipenv --rm`, so none of it reaches the layer; and an image whose command runs a script by a relative path (`CMD python server.py`) that nothing in it provides — a plain `python`/distribution root, COPY/ADD of other named files only, no `COPY --from`, no RUN that fetches or writes the file: the application is mounted at run time (`docker run -v $PWD:/app`), which is a development setup. No fix: which groups the application needs is the project\'s choice.',
     why: 'Test runners, linters, debuggers and their dependencies make the image larger, slower to pull and scan, and give an attacker more code to use. Some (debug toolbars, `werkzeug` debuggers, `django-extensions`) weaken the application when they are importable. Install them in a test stage or a development image, not in the image you ship.',
     bad: 'FROM python:3.12.4-slim\nCOPY requirements.txt requirements-dev.txt ./\nRUN pip install --no-cache-dir -r requirements.txt -r requirements-dev.txt\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi"]\n',
   },
   check(ctx) {
     const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
-    if (stage === undefined || !startsService(ctx, stage) || exposesDebugger(ctx, stage) || developmentImage(ctx, stage)) return;
-    for (const { run, cmd } of stageCommands(ctx, stage)) {
+    if (stage === undefined || !startsService(ctx, stage) || exposesDebugger(ctx, stage) || developmentImage(ctx, stage) || sourceMountedAtRunTime(ctx, stage)) return;
+    const commands = stageCommands(ctx, stage);
+    for (const { run, cmd } of commands) {
       const install = pythonInstall(cmd);
       if (install === null) continue;
       const message = problem(ctx, run, install);
       if (message === null) continue;
+      const siblings = commands.filter((c) => c.run === run).map((c) => c.cmd);
+      if (alternativeToProduction(ctx, run, install, siblings) || venvRemovedInSameRun(ctx, run, install, siblings)) continue;
       ctx.report({ at: cmd, message: `${message}: development tools do not belong in the final image` });
     }
   },

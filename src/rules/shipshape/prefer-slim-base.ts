@@ -18,6 +18,47 @@ function isBuildTool(pkg: string): boolean {
 const SOURCE_ONLY = new Set(['psycopg2', 'uwsgi', 'mysqlclient', 'python-ldap', 'pycrypto']);
 
 /**
+ * Popular PyPI projects with compiled extensions and no pure-Python fallback. Their wheels are built per
+ * CPython version (`cp36`, `cp312`): a release older than the image's Python has no wheel for it, so a
+ * pinned old release (`numpy==1.11.0` on Python 3.6, `spacy==1.8.2` on today's Python) compiles from
+ * source and needs the full image's compilers. Without a table of release dates the rule cannot tell
+ * an old pin from a new one, so an upper-bounded or exact pin of one of these keeps it silent. Names
+ * are normalised (PEP 503).
+ */
+const COMPILED = new Set([
+  'numpy', 'scipy', 'pandas', 'scikit-learn', 'scikit-image', 'matplotlib', 'kiwisolver', 'h5py', 'tables', 'numba', 'llvmlite',
+  'spacy', 'thinc', 'cymem', 'preshed', 'murmurhash', 'blis', 'tokenizers', 'lxml', 'pillow', 'cryptography', 'cffi', 'bcrypt',
+  'pynacl', 'scrypt', 'gevent', 'greenlet', 'grpcio', 'grpcio-tools', 'pyzmq', 'psutil', 'shapely', 'pyproj', 'netifaces', 'pycurl',
+  'regex', 'ujson', 'orjson', 'pydantic-core', 'psycopg2-binary', 'pymssql', 'pyodbc', 'pysqlcipher', 'pysqlcipher3',
+]);
+
+/** True for a requirement operand that pins a compiled project to an exact or upper-bounded version (`numpy==1.11.0`, `lxml<4`). */
+function pinsCompiled(word: string): boolean {
+  const name = requirementName(word);
+  return name !== null && COMPILED.has(name) && /(===?|<=?|~=)\s*\d/.test(word);
+}
+
+/**
+ * True for an official image tag whose pip predates manylinux wheels (pip 8.1, March 2016): the
+ * images of a patch release were built only while it was current, so `2.7.0`–`2.7.11`, `3.0`–`3.3`,
+ * `3.4.0`–`3.4.4` and `3.5.0`–`3.5.1` ship pip 6 or 7, which installs every compiled dependency from
+ * its source distribution. Floating tags (`2.7`, `3.5`) are today's last patch release, with a newer pip.
+ */
+function pipPredatesManylinux(tag: string | null): boolean {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(tag ?? '');
+  if (!m) return false;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (major === 2) return minor < 7 || (minor === 7 && patch <= 11);
+  if (major !== 3) return false;
+  return minor <= 3 || (minor === 4 && patch <= 4) || (minor === 5 && patch <= 1);
+}
+
+/** True when a pip install upgrades pip itself (`pip install -U pip`, `python -m pip install --upgrade pip setuptools`). */
+function upgradesPip(install: ReturnType<typeof pythonInstall>): boolean {
+  return install !== null && install.tool === 'pip' && install.operands.some((w) => requirementName(w.value) === 'pip');
+}
+
+/**
  * Network and version-control tools the full image has (it is built on `buildpack-deps`) and slim has
  * not: a stage that runs one without installing it breaks on slim. Keyed by command, valued by the
  * Debian/Alpine package that provides it.
@@ -51,7 +92,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and neither the final stage nor a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `g++`, `make`, `cmake`, `pkg-config`, any `*-dev` package...) or runs them itself (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`), or pip-installs by name a package that publishes no wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto` — also a `uwsgi` CMD or ENTRYPOINT when the package manager did not install uWSGI), or runs `git`, `curl`, `wget`, `hg` or `svn` without installing them (the full image has them, slim has not), or pip-installs VCS requirements (`git+...`, `--src`). `*-onbuild` tags are not reported: no slim onbuild tag was ever published. A `pip install` of a package without a wheel for the platform also needs the full image\'s compilers, which the Dockerfile does not show: the message says so. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because the slim image lacks compilers and many shared libraries: a `pip install` that builds from source, or a wheel needing e.g. `libpq`, then fails — build and test the image.',
+      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and neither the final stage nor a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `g++`, `make`, `cmake`, `pkg-config`, any `*-dev` package...) or runs them itself (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`), or pip-installs by name a package that publishes no wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto` — also a `uwsgi` CMD or ENTRYPOINT when the package manager did not install uWSGI), or runs `git`, `curl`, `wget`, `hg` or `svn` without installing them (the full image has them, slim has not), or pip-installs VCS requirements (`git+...`, `--src`). `*-onbuild` tags are not reported: no slim onbuild tag was ever published. Nor, because whether a wheel exists is not in the Dockerfile and the rule stays silent where it cannot know: a pip install that pins a project with compiled extensions (numpy, scipy, pandas, lxml, Pillow, cryptography, spaCy, grpcio, psycopg2-binary...) to an exact or upper-bounded version (`numpy==1.11.0`: wheels are built per Python version, and a release older than the image\'s Python has none for it, so pip compiles it); any pip install on an image whose pip predates manylinux wheels (pip 8.1, 2016: the patch tags `2.7.0`–`2.7.11`, `3.3.x` and older, `3.4.0`–`3.4.4`, `3.5.0`–`3.5.1`, which were built only while current) unless pip upgrades itself first; and an image whose command installs packages when it runs (`CMD ["pip", "install", "pkg"]`, `setup.py`), which needs the compilers at run time. A `pip install` of a package without a wheel for the platform also needs the full image\'s compilers, which the Dockerfile does not show: the message says so. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because the slim image lacks compilers and many shared libraries: a `pip install` that builds from source, or a wheel needing e.g. `libpq`, then fails — build and test the image.',
     why: 'The full `python` image is built on `buildpack-deps`: about 1 GB with compilers, headers and hundreds of `-dev` libraries. The slim variant has the same interpreter at about a sixth of the size. The difference is downloaded by every node that runs the image, slows every deploy, and every extra package is one more CVE for scanners to report. Compile in a builder stage on the full image if you must, and ship slim.',
     bad: 'FROM python:3.12.4\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
@@ -68,6 +109,12 @@ export default defineRule({
     if (key !== 'python' && key !== 'pypy') return;
     const slim = slimTag(image.tag);
     if (slim === null) return;
+    // The image's job is installing packages when it runs (`CMD ["pip", "install", "pkg"]`): whatever
+    // they need to compile must be in the image.
+    const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
+    if (words.some((w, i) => (/^pip[\d.]*$/.test(w) && /^(install|wheel|download)$/.test(words[i + 1] ?? '')) || /^setup\.py$/.test(w))) return;
+    const oldPip = pipPredatesManylinux(image.tag);
+    let pipUpgraded = false;
     let installs = false;
     const used = new Set<string>();
     const installed = new Set<string>();
@@ -80,6 +127,13 @@ export default defineRule({
       // A package that always compiles from source: slim would break the build.
       const install = pythonInstall(cmd);
       if (install && (install.tool === 'pip' || install.tool === 'uv-pip') && install.operands.some((w) => SOURCE_ONLY.has(requirementName(w.value) ?? ''))) return;
+      // An old pinned release of a compiled project may have no wheel for this Python.
+      if (install && (install.tool === 'pip' || install.tool === 'uv-pip') && install.operands.some((w) => pinsCompiled(w.value))) return;
+      // A pip too old for manylinux wheels compiles every compiled dependency.
+      if (install && install.tool === 'pip' && oldPip && !pipUpgraded) {
+        if (upgradesPip(install)) pipUpgraded = true;
+        else return;
+      }
       // VCS requirements (`git+https://...`, and `--src`, which exists for editable VCS checkouts) need git.
       if (install && cmd.args.some((a) => /^(-e)?(git|hg|svn)\+/.test(a.value) || a.value === '--src' || a.value.startsWith('--src='))) used.add('git');
       const pkgs = osPackages(cmd);
