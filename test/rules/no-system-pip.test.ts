@@ -34,8 +34,19 @@ ruleTable(rule, {
     'FROM ubuntu@sha256:' + 'b'.repeat(64) + '\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install pandas==2.2.2\n',
     // Second review: Python 2's pip (python-pip) has no PEP 668 check.
     'FROM ubuntu\nRUN apt-get update && apt-get install -y python python-pip\nRUN pip install requests==2.27.1\n',
+    // Third review: a dated snapshot of a floating name is that release on that day (sid in February 2020: Python 3.7, no marker).
+    'FROM debian:sid-20200224-slim\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install flask==1.1.1\n',
+    'FROM alpine:20230329\nRUN apk add --no-cache py3-pip\nRUN pip3 install flask==2.2.3\n',
+    // Third review: `easy_install pip` installs Python 2's pip (the unversioned easy_install is python-setuptools').
+    'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y python-setuptools python-dev python3 python3-pip\nRUN easy_install pip && pip install yotta\n',
+    // Third review: a second, versioned interpreter (`python3.7 -m pip`) and the pip it put in /usr/local/bin.
+    'FROM ubuntu:devel\nRUN apt-get update && apt-get install -y python3.7 python3.7-dev && apt-get install -y python3-pip && python3.7 -m pip install --upgrade pip\nCOPY requirements.txt .\nRUN python3.7 -m pip install -r requirements.txt\nRUN pip install -e /app\n',
   ],
   fires: [
+    { name: 'third review: a dated sid snapshot after Debian 12 has the marker', input: 'FROM debian:sid-20240101-slim\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, message: /debian:sid-20240101-slim/ },
+    { name: 'third review: a dated codename tag is judged by its codename', input: 'FROM debian:bookworm-20230612\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3 },
+    { name: 'third review: pip3 after easy_install pip is still Python 3\'s', input: 'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y python-setuptools python3-pip\nRUN easy_install pip && pip3 install yotta\n', line: 3 },
+    { name: 'third review: the system pip3 when the versioned interpreter only got packages', input: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3.12-venv python3-pip && python3.12 -m pip --version\nRUN pip3 install flask==3.0.3\n', line: 3 },
     { name: 'second review: Python 2 pip skipped, the pip3 after it reported', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip\nRUN pip install six==1.16.0\nRUN pip3 install six==1.16.0\n', line: 4 },
     { name: 'pip linked to pip3 is Python 3 pip', input: 'FROM ubuntu\nRUN apt-get update && apt-get install -y python-pip python3-pip && ln -sf /usr/bin/pip3 /usr/bin/pip\nRUN pip install six==1.16.0\n', line: 3 },
     { input: DEB + 'RUN pip install --break-system-packages flask==3.0.3\n', line: 3, message: /overrides PEP 668/ },

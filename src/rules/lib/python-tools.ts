@@ -74,6 +74,18 @@ export function pythonInstall(cmd: ShellCommand): PythonInstall | null {
   return null;
 }
 
+/**
+ * True when a pip install installs or upgrades pip itself (`pip install -U pip`, `python3.7 -m pip
+ * install --upgrade pip setuptools`, `pip install pip==24.0`). Read from the words after `install`,
+ * since `python -m pip`'s operands leave out the module name.
+ */
+export function installsPip(install: PythonInstall): boolean {
+  if (install.tool !== 'pip') return false;
+  const args = install.cmd.args;
+  const at = args.findIndex((a) => a.value === 'install');
+  return at >= 0 && args.slice(at + 1).some((a) => /^pip([=<>~!].*)?$/i.test(a.value));
+}
+
 /** The requirement files of a pip/uv-pip install (`-r FILE`, `--requirement=FILE`). */
 export function requirementFiles(install: PythonInstall): string[] {
   return [...flagValues(install.cmd, 'r'), ...flagValues(install.cmd, 'requirement')];

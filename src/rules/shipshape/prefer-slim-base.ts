@@ -1,7 +1,7 @@
 import type { Fix } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageKey } from '../lib/images.js';
-import { baseName, containerCommand, osPackages, packageName, pythonInstall, stageCommands } from '../lib/python-tools.js';
+import { baseName, containerCommand, installsPip, osPackages, packageName, pythonInstall, stageCommands } from '../lib/python-tools.js';
 import { fromImageWord } from '../lib/seed-stages.js';
 
 /** Build tools: compilers, make, and development headers. */
@@ -51,11 +51,6 @@ function pipPredatesManylinux(tag: string | null): boolean {
   if (major === 2) return minor < 7 || (minor === 7 && patch <= 11);
   if (major !== 3) return false;
   return minor <= 3 || (minor === 4 && patch <= 4) || (minor === 5 && patch <= 1);
-}
-
-/** True when a pip install upgrades pip itself (`pip install -U pip`, `python -m pip install --upgrade pip setuptools`). */
-function upgradesPip(install: ReturnType<typeof pythonInstall>): boolean {
-  return install !== null && install.tool === 'pip' && install.operands.some((w) => requirementName(w.value) === 'pip');
 }
 
 /**
@@ -131,7 +126,7 @@ export default defineRule({
       if (install && (install.tool === 'pip' || install.tool === 'uv-pip') && install.operands.some((w) => pinsCompiled(w.value))) return;
       // A pip too old for manylinux wheels compiles every compiled dependency.
       if (install && install.tool === 'pip' && oldPip && !pipUpgraded) {
-        if (upgradesPip(install)) pipUpgraded = true;
+        if (installsPip(install)) pipUpgraded = true;
         else return;
       }
       // VCS requirements (`git+https://...`, and `--src`, which exists for editable VCS checkouts) need git.
