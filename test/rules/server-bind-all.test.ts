@@ -34,6 +34,10 @@ ruleTable(rule, {
     // Second review: Flask-Script's runserver (127.0.0.1:5000, -h/-p options) is not Django's.
     PY + 'EXPOSE 5000\nCMD ["./manage.py", "runserver"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "-h", "127.0.0.1", "-p", "5000"]\n',
+    // Third review: nothing shows that this manage.py is Django's (Flask-Script's has `runserver` and project commands too).
+    PY + 'COPY manage.py requirement.txt /code/\nRUN pip install -r /code/requirement.txt && python /code/manage.py create_db\nCMD ["python", "/code/manage.py", "runserver"]\n',
+    PY + 'CMD ["python", "manage.py", "runserver"]\n',
+    PY + 'RUN pip install Flask-Script==2.0.6 Django==1.11\nEXPOSE 8000\nCMD ["python", "manage.py", "runserver"]\n',
     PY + 'CMD ["flask", "run", "--host=0.0.0.0"]\n',
     PY + 'CMD ["fastapi", "run", "app/main.py"]\n',
     // Only the final image counts.
@@ -61,7 +65,9 @@ ruleTable(rule, {
     { input: PY + 'ENTRYPOINT ["sh", "-c", "python manage.py migrate && uvicorn app:app"]\n', line: 3 },
     { input: PY + 'CMD ["hypercorn", "app:app"]\n', line: 3 },
     { input: PY + 'CMD ["daphne", "site.asgi:application"]\n', line: 3 },
-    { input: PY + 'CMD ["python", "manage.py", "runserver"]\n', line: 3 },
+    { name: 'third review: Django installed by name', input: PY + 'RUN pip install Django==5.0.7\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },
+    { name: 'third review: Django settings in ENV', input: PY + 'ENV DJANGO_SETTINGS_MODULE=site.settings\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },
+    { name: 'third review: a Django-only manage.py command in the build', input: PY + 'RUN python manage.py collectstatic --noinput\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },
     { name: 'EXPOSE 8000 with a bare runserver is Django', input: PY + 'EXPOSE 8000\nCMD ["python", "manage.py", "runserver"]\n', line: 4, message: /127\.0\.0\.1:8000/ },
     { input: PY + 'CMD python manage.py runserver 8000\n', line: 3, message: /port alone/ },
     { input: PY + 'CMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n', line: 3, message: /runserver listens on 127\.0\.0\.1, the container/, unsafeFixed: PY + 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n' },
