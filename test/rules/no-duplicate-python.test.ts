@@ -14,8 +14,13 @@ ruleTable(rule, {
     'FROM frolvlad/alpine-python3\nRUN apk add --no-cache python3-dev\n',
     'FROM tuttleofx/tuttleofx:python3-latest\nRUN apt-get install -y python3-pyqt5\n',
     'FROM python:3.5.6-slim-stretch\nRUN apt-get install -y --no-install-recommends python2.7 python-pip\n',
+    // Third review: the stage runs the distribution's interpreter on purpose (python3.7 on a 3.8 image, Debian's uWSGI plugin).
+    'FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev python3-venv uwsgi uwsgi-plugin-python3\nWORKDIR /app\nRUN python3.7 -m venv .virtualenv && .virtualenv/bin/pip install -r requirements.txt\nCMD ["uwsgi", "--plugin", "python3", "--ini", "app.ini"]\n',
+    'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-gi\nCMD ["/usr/bin/python3", "applet.py"]\n',
   ],
   fires: [
+    { name: 'third review: python3.N of the image\'s own version proves nothing', input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.12 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
+    { name: 'third review: a floating tag names no version', input: 'FROM python:3\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.11 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },
     { input: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install /, unsafeFixed: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', name: 'nothing else to install: no fix' },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends python3-dev libpq-dev python3-pip gcc\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends libpq-dev gcc\n' },

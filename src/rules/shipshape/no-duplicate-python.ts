@@ -1,8 +1,8 @@
 import { defineRule } from '../define.js';
-import type { ImageRef } from '../../parse/types.js';
-import type { Fix } from '../../engine/types.js';
+import type { ImageRef, Stage } from '../../parse/types.js';
+import type { Fix, RuleContext } from '../../engine/types.js';
 import { imageKey } from '../lib/images.js';
-import { osPackages, packageName } from '../lib/python-tools.js';
+import { baseName, containerCommand, osPackages, packageName, stageCommands } from '../lib/python-tools.js';
 
 /**
  * Distribution packages that are, or pull in, the distribution's own Python 3 interpreter: `python3`,
@@ -28,6 +28,28 @@ function ownInterpreterImage(image: ImageRef | null): boolean {
   return key === 'ghcr.io/astral-sh/uv' && /^python\d/.test(image.tag ?? '');
 }
 
+/**
+ * True when the stage (with the stages it is built on, and its command) runs the distribution's
+ * interpreter on purpose: `/usr/bin/python3…` by path, a versioned `python3.N` whose version differs
+ * from the one the image's tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, whose own
+ * interpreter is 3.8: python3.7 can only be Debian's), or the distribution's uWSGI plugin
+ * (`uwsgi-plugin-python3`, which embeds the distribution's Python). Then the packages are what the image
+ * runs on, and the unused interpreter is the base image's, not the packages.
+ */
+function usesDistributionPython(ctx: RuleContext, stage: Stage, image: ImageRef): boolean {
+  const own = /^(\d+)\.(\d+)/.exec(image.tag ?? '');
+  const words: string[] = containerCommand(ctx, stage).tokens.map((t) => t.value);
+  for (const { cmd } of stageCommands(ctx, stage)) {
+    if (osPackages(cmd)?.words.some((w) => /^uwsgi-plugin-python3/.test(packageName(w.value)))) return true;
+    words.push(cmd.name, ...cmd.args.map((a) => a.value));
+  }
+  return words.some((w) => {
+    if (/^\/usr\/bin\/python3(\.\d+)?$/.test(w)) return true;
+    const m = /^python(\d)\.(\d+)$/.exec(baseName(w));
+    return m !== null && own !== null && (m[1] !== own[1] || m[2] !== own[2]);
+  });
+}
+
 /** Fires when a Python image gets the distribution's Python installed on top. */
 export default defineRule({
   id: 'no-duplicate-python',
@@ -38,7 +60,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported; nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported; nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
     why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
     bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
@@ -47,7 +69,7 @@ export default defineRule({
     for (const { run, commands } of ctx.runs({ onbuild: false })) {
       const stage = ctx.facts(run).stage;
       const root = stage === null ? null : ctx.stage(stage).rootImage;
-      if (!ownInterpreterImage(root)) continue;
+      if (!ownInterpreterImage(root) || usesDistributionPython(ctx, stage!, root!)) continue;
       {
         for (const cmd of commands) {
           const pkgs = osPackages(cmd);
