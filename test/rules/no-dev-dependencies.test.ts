@@ -67,7 +67,7 @@ ruleTable(rule, {
     // Third review: the dev install goes into pipenv's virtualenv, which the same RUN deletes.
     PY + 'COPY Pipfile Pipfile.lock ./\nRUN pip install pipenv && pipenv install -d && pipenv install --system && pipenv --rm && pip uninstall -y pipenv\n' + SRV,
     // Third review: the image holds no application code; `server.py` is mounted at run time (a development image).
-    'FROM debian:stretch\nADD requirements/requirements.txt /tmp/requirements.txt\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN pip install -r /tmp/requirements.txt && pip install -r /tmp/requirements.dev.txt\nCOPY files/app.conf /home/pi/.app/app.conf\nWORKDIR /home/pi/app\nEXPOSE 8080\nCMD python server.py\n',
+    'FROM debian:stretch\nADD requirements/requirements.txt /tmp/requirements.txt\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN curl -s https://bootstrap.pypa.io/get-pip.py | python && pip install -r /tmp/requirements.txt && pip install -r /tmp/requirements.dev.txt\nCOPY files/app.conf /home/pi/.app/app.conf\nWORKDIR /home/pi/app\nEXPOSE 8080\nCMD python server.py\n',
   ],
   fires: [
     { name: 'second review: no CMD, but the root image is an application server', input: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nRUN poetry install -n\n', line: 2 },
@@ -90,6 +90,7 @@ ruleTable(rule, {
     { name: 'third review: gosu and its user before the server', input: PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["gosu", "app", "gunicorn", "site.wsgi"]\n', line: 2 },
     { name: 'third review: a conditional dev install with no production alternative', input: PY + 'COPY poetry.lock pyproject.toml ./\nRUN if [ -f poetry.lock ]; then poetry install; fi\n' + SRV, line: 3 },
     { name: 'third review: pipenv --rm does not undo a --system install', input: PY + 'COPY Pipfile Pipfile.lock ./\nRUN pipenv install --dev --system && pipenv --rm\n' + SRV, line: 3 },
+    { name: 'third review: a RUN downloads the source', input: 'FROM debian:stretch\nADD requirements.dev.txt /tmp/requirements.dev.txt\nRUN pip install -r /tmp/requirements.dev.txt\nRUN curl -fsSL https://example.org/app.tar.gz -o /tmp/app.tar.gz && tar -xzf /tmp/app.tar.gz -C /app\nWORKDIR /app\nCMD python server.py\n', line: 3 },
     { name: 'third review: the script is copied into the image', input: 'FROM debian:stretch\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN pip install -r /tmp/requirements.dev.txt\nCOPY . /home/pi/app\nWORKDIR /home/pi/app\nCMD python server.py\n', line: 3 },
     { name: 'tests in the build of an image that starts a service', input: 'FROM phusion/baseimage:0.9.19\nRUN pipenv install --dev\nRUN pipenv run pytest\n' + SRV, line: 2 },
     { name: 'test tools installed next to a service command', input: PY + 'RUN pip install pytest==8.0.0 -r requirements-dev.txt\nCMD ["gunicorn", "app.wsgi"]\n', line: 2 },

@@ -34,9 +34,8 @@ ruleTable(rule, {
     // Second review: Flask-Script's runserver (127.0.0.1:5000, -h/-p options) is not Django's.
     PY + 'EXPOSE 5000\nCMD ["./manage.py", "runserver"]\n',
     PY + 'CMD ["python", "manage.py", "runserver", "-h", "127.0.0.1", "-p", "5000"]\n',
-    // Third review: nothing shows that this manage.py is Django's (Flask-Script's has `runserver` and project commands too).
+    // Third review: the build runs a command Django's manage.py does not have (Flask-Script's has `runserver` too), and nothing shows Django.
     PY + 'COPY manage.py requirement.txt /code/\nRUN pip install -r /code/requirement.txt && python /code/manage.py create_db\nCMD ["python", "/code/manage.py", "runserver"]\n',
-    PY + 'CMD ["python", "manage.py", "runserver"]\n',
     PY + 'RUN pip install Flask-Script==2.0.6 Django==1.11\nEXPOSE 8000\nCMD ["python", "manage.py", "runserver"]\n',
     PY + 'CMD ["flask", "run", "--host=0.0.0.0"]\n',
     PY + 'CMD ["fastapi", "run", "app/main.py"]\n',
@@ -65,6 +64,8 @@ ruleTable(rule, {
     { input: PY + 'ENTRYPOINT ["sh", "-c", "python manage.py migrate && uvicorn app:app"]\n', line: 3 },
     { input: PY + 'CMD ["hypercorn", "app:app"]\n', line: 3 },
     { input: PY + 'CMD ["daphne", "site.asgi:application"]\n', line: 3 },
+    { name: 'third review: nothing but runserver: taken for Django', input: PY + 'COPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "manage.py", "runserver"]\n', line: 5 },
+    { name: 'third review: a project command next to a Django one', input: PY + 'COPY . .\nRUN python manage.py migrate && python manage.py create_db\nCMD ["python", "manage.py", "runserver"]\n', line: 5 },
     { name: 'third review: Django installed by name', input: PY + 'RUN pip install Django==5.0.7\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },
     { name: 'third review: Django settings in ENV', input: PY + 'ENV DJANGO_SETTINGS_MODULE=site.settings\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },
     { name: 'third review: a Django-only manage.py command in the build', input: PY + 'RUN python manage.py collectstatic --noinput\nCMD ["python", "manage.py", "runserver"]\n', line: 4 },

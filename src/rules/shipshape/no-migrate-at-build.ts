@@ -68,9 +68,10 @@ const SEEDS = /^loaddata$|(^|[_-])(demo|seed|seeds|populate|fixtures?|sample|sam
 
 /**
  * True when the build loads data into the database after migrating it (`manage.py loaddata`,
- * `manage.py demo_content`, `flask seed-db`) in the same stage or one it is built on: the image ships a
- * pre-populated database on purpose (a demo or appliance), which only works with a database inside the
- * image, so neither the "database server" nor the "lost writes" wording describes it.
+ * `manage.py demo_content`, `flask seed-db`) in the same stage or one it is built on: a pre-populated
+ * database the image ships, which only works with a database file inside the image (a build reaches
+ * no server that would keep the data for the container), so the "database server" wording does not
+ * describe it even when the stage installs a client library such as `libpq-dev`.
  */
 function seedsAfter(ctx: RuleContext, run: Instruction, migration: ShellCommand): boolean {
   const stage = ctx.file.stages[run.stageIndex];
@@ -98,7 +99,7 @@ export default defineRule({
   fix: 'none',
   docs: {
     description:
-      'Reports a `RUN` (any stage) that applies database migrations: `manage.py migrate` (also `./manage.py`, `django-admin migrate`, `python -m django migrate`), `flask db upgrade` (Flask-Migrate) and `alembic upgrade`. `--help` and `showmigrations`/`makemigrations` are not migrations. Not reported either: a migration after the same `RUN` started a database server inside the build container (`service postgresql start`, `/etc/init.d/mysql start`, `pg_ctl start`, `mysqld_safe`: an all-in-one image seeding its own database, whose design is another question), and a migration against an explicit throw-away SQLite database — `DATABASE_URL=sqlite:...` on the command itself, or an `ENV DATABASE_URL=sqlite:////tmp/...` demo fallback — since no real database is reached; nor a migration followed, in the same stage or one built on it, by loading data into that database (`manage.py loaddata`, or a command named for demo, seed, sample or fixture data such as `manage.py demo_content` or `flask seed-db`): the image ships a pre-populated database on purpose (a demo or an appliance), which only works with a database inside the image. The message says what the build shows: a database server (a stage instruction naming a `postgres://`/`mysql://` URL, a driver such as psycopg or mysqlclient, a Django postgresql/mysql backend, a client library such as `libpq`, or a `DB_HOST`-style variable) the build should not reach; a SQLite file (`sqlite`, a `*.db` file, askbot\'s `--db-engine` 2) baked into the image layer, whose runtime writes are lost on redeploy unless it is on a volume; or, when nothing shows which, both cases. No fix: the migration belongs in the container\'s start-up (an entrypoint script or a one-off job), which the rule cannot write for you.',
+      'Reports a `RUN` (any stage) that applies database migrations: `manage.py migrate` (also `./manage.py`, `django-admin migrate`, `python -m django migrate`), `flask db upgrade` (Flask-Migrate) and `alembic upgrade`. `--help` and `showmigrations`/`makemigrations` are not migrations. Not reported either: a migration after the same `RUN` started a database server inside the build container (`service postgresql start`, `/etc/init.d/mysql start`, `pg_ctl start`, `mysqld_safe`: an all-in-one image seeding its own database, whose design is another question), and a migration against an explicit throw-away SQLite database — `DATABASE_URL=sqlite:...` on the command itself, or an `ENV DATABASE_URL=sqlite:////tmp/...` demo fallback — since no real database is reached. The message says what the build shows: when the migration is followed, in the same stage or one built on it, by loading data (`manage.py loaddata`, or a command named for demo, seed, sample or fixture data such as `manage.py demo_content` or `flask seed-db`), the image ships a pre-populated database, which only works with a database file inside it, so the SQLite wording below is used even when the stage installs a client library (`libpq-dev` builds a driver; it is no server the build could reach); otherwise a database server (a stage instruction naming a `postgres://`/`mysql://` URL, a driver such as psycopg or mysqlclient, a Django postgresql/mysql backend, a client library such as `libpq`, or a `DB_HOST`-style variable) the build should not reach; a SQLite file (`sqlite`, a `*.db` file, askbot\'s `--db-engine` 2) baked into the image layer, whose runtime writes are lost on redeploy unless it is on a volume; or, when nothing shows which, both cases. No fix: the migration belongs in the container\'s start-up (an entrypoint script or a one-off job), which the rule cannot write for you.',
     why: 'A build has no access to the production database (and should not): the migration either fails, or runs against whatever `DATABASE_URL` the build happens to see — a SQLite file that is then baked into the image with its data (and never migrated again once a volume holds it), or worse, a real database reached from a CI runner. Migrations must run once per deployment against the real database, as a release step or in the entrypoint before the server starts.',
     bad: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nRUN python manage.py migrate --noinput\nCMD ["gunicorn", "site.wsgi"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY . /app\nWORKDIR /app\nCMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn site.wsgi"]\n',
@@ -118,9 +119,9 @@ export default defineRule({
         if (inline !== undefined && SQLITE_URL.test(inline)) continue;
         const env = envAt(ctx, run, 'DATABASE_URL');
         if (inline === undefined && env !== undefined && SQLITE_URL.test(env) && /^sqlite:\/\/\/\/?tmp\//i.test(env)) continue;
-        // A demo or appliance image seeding the database it just migrated.
-        if (seedsAfter(ctx, run, cmd)) continue;
-        const kind = databaseKind(ctx, run);
+        // Data loaded after the migration stays in the image only with a database file inside it: the SQLite case,
+        // whatever client library the stage installs.
+        const kind = seedsAfter(ctx, run, cmd) ? 'sqlite' : databaseKind(ctx, run);
         const message =
           kind === 'external'
             ? `\`${tool}\` at build time needs a database the build should not reach, and bakes whatever it migrated into the image: run migrations when the container starts or as a release step`

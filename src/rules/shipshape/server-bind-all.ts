@@ -99,8 +99,8 @@ function judge(ctx: RuleContext, last: Instruction, tokens: CommandToken[], i: n
     if (w.endsWith('manage.py') && args.slice(1).some((a) => /^(-h|-p|--host|--port)(=|$)/.test(a))) return null;
     const addr = args.slice(1).find((a) => !a.startsWith('-'));
     if (addr === undefined && w.endsWith('manage.py') && exposesOnlyOtherPorts(ctx, last, '8000')) return null;
-    // Without an address, the default is Django's only when the file shows Django: a `manage.py` may be Flask-Script's.
-    if (addr === undefined && w.endsWith('manage.py') && !showsDjango(ctx, args)) return null;
+    // Without an address the default is Django's, unless the file shows another framework's manage.py (Flask-Script's).
+    if (addr === undefined && w.endsWith('manage.py') && managePyFramework(ctx, args) === 'other') return null;
     if (addr === undefined) return { server: 'manage.py runserver', token, written: null, defaultText: 'runserver listens on 127.0.0.1:8000 by default', advice: '`0.0.0.0:8000`' };
     const resolved = addr.includes('$') ? resolve(ctx, last, addr) : addr;
     if (resolved === null) return null;
@@ -122,20 +122,43 @@ const DJANGO_SIGN = /DJANGO_|django-admin|startproject|\bdjango\b|manage\.py["']
 const FLASK_SIGN = /flask/i;
 
 /**
- * True when the Dockerfile shows that its `manage.py` is Django's, not Flask-Script's (whose `runserver`
- * listens on 127.0.0.1:5000 and takes `-h`/`-p`): the runserver command has `--settings`, or no
- * instruction names Flask and one names Django (`DJANGO_SETTINGS_MODULE`, `pip install Django`,
- * `django-admin`, `manage.py migrate`/`collectstatic`...) or EXPOSEs Django's port 8000. A project-specific command (`manage.py create_db`)
- * and a `requirements.txt` show neither.
+ * The commands of Django's own `manage.py` (django-admin's, and those of contrib apps: auth,
+ * staticfiles, sessions, contenttypes; `syncdb` before 1.9) and the common django-extensions ones.
  */
-function showsDjango(ctx: RuleContext, args: readonly string[]): boolean {
-  if (args.some((a) => a.startsWith('--settings'))) return true;
+const DJANGO_COMMANDS = new Set([
+  'check', 'compilemessages', 'createcachetable', 'dbshell', 'diffsettings', 'dumpdata', 'flush', 'inspectdb', 'loaddata',
+  'makemessages', 'makemigrations', 'migrate', 'optimizemigration', 'runserver', 'sendtestemail', 'shell', 'showmigrations',
+  'sqlflush', 'sqlmigrate', 'sqlsequencereset', 'squashmigrations', 'startapp', 'startproject', 'test', 'testserver',
+  'changepassword', 'createsuperuser', 'collectstatic', 'findstatic', 'clearsessions', 'remove_stale_contenttypes', 'syncdb',
+  'shell_plus', 'runserver_plus', 'help', 'version',
+]);
+
+/**
+ * Whose `manage.py` the Dockerfile shows: Django's or Flask-Script's (whose `runserver` listens on
+ * 127.0.0.1:5000 and takes `-h`/`-p`). `django` when the runserver command has `--settings`, or no
+ * instruction names Flask and one names Django (`DJANGO_SETTINGS_MODULE`, `pip install Django`,
+ * `django-admin`, `manage.py migrate`/`collectstatic`...) or EXPOSEs Django's port 8000. `other` when an
+ * instruction names Flask, or the build runs a `manage.py` command Django does not have
+ * (`manage.py create_db`: a command the project defines, which is all a Flask-Script manage.py
+ * has). Else `unknown`: nothing but `manage.py runserver`, which is Django's far more often.
+ */
+function managePyFramework(ctx: RuleContext, args: readonly string[]): 'django' | 'other' | 'unknown' {
+  if (args.some((a) => a.startsWith('--settings'))) return 'django';
   const instructions = ctx.file.stages.flatMap((s) => [s.from, ...s.instructions]);
   const texts = instructions.map((i) => i.argsAfterFlags.text);
-  if (texts.some((t) => FLASK_SIGN.test(t))) return false;
+  if (texts.some((t) => FLASK_SIGN.test(t))) return 'other';
   // EXPOSE 8000 is Django's default port; Flask-Script's runserver would listen on 5000.
-  if (instructions.some((i) => i.keyword === 'EXPOSE' && i.argsAfterFlags.text.split(/\s+/).some((p) => /^8000(\/tcp)?$/i.test(p)))) return true;
-  return texts.some((t) => DJANGO_SIGN.test(t));
+  if (instructions.some((i) => i.keyword === 'EXPOSE' && i.argsAfterFlags.text.split(/\s+/).some((p) => /^8000(\/tcp)?$/i.test(p)))) return 'django';
+  if (texts.some((t) => DJANGO_SIGN.test(t))) return 'django';
+  for (const { commands } of ctx.runs()) {
+    for (const cmd of commands) {
+      const words = [cmd.name, ...cmd.args.map((a) => a.value)];
+      const at = words.findIndex((w) => baseName(w) === 'manage.py');
+      const sub = words.slice(at + 1).find((w) => !w.startsWith('-'));
+      if (at >= 0 && sub !== undefined && !sub.includes('$') && !DJANGO_COMMANDS.has(sub)) return 'other';
+    }
+  }
+  return 'unknown';
 }
 
 /**
@@ -229,7 +252,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or the image EXPOSEs only ports other than 8000 (written literally: gunicorn\'s default could never serve them, so the bind comes from the runtime environment, `PORT` or `GUNICORN_CMD_ARGS`; an image that EXPOSEs 8000, or nothing, is still reported), or a `COPY`/`ADD` puts a `gunicorn.conf.py` from the build context into the working directory the container starts in (gunicorn reads `./gunicorn.conf.py`; the WORKDIR in effect is followed, and `--chdir` counts as configured) — without a build context a whole-context copy cannot be seen into, and the default is reported; uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000 (not judged when the command has Flask-Script\'s `-h`/`-p` options, or has no address while the image EXPOSEs only ports other than 8000: Flask-Script\'s `manage.py runserver` defaults to 127.0.0.1:5000; and a `manage.py runserver` without an address is judged only when the Dockerfile shows a Django project — `--settings` on the command, or an instruction naming Django: `DJANGO_SETTINGS_MODULE`, Django installed by name, `django-admin`, a command only Django\'s `manage.py` has such as `migrate` or `collectstatic`, or `EXPOSE 8000` — and no instruction names Flask: a project command (`manage.py create_db`) and a requirements file show neither); `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
+      'Reads the command of the final image (`ENTRYPOINT` + `CMD`, inherited ones included, exec or shell form, `sh -c` scripts) and reports a Python server bound to the loopback interface, explicitly (`--bind 127.0.0.1:8000`, `--host localhost`, `::1`) or by default: gunicorn binds `127.0.0.1:8000` unless `-b/--bind`, `-c/--config`, `GUNICORN_CMD_ARGS` or `PORT` (then `0.0.0.0:$PORT`) is set in the image, or the image EXPOSEs only ports other than 8000 (written literally: gunicorn\'s default could never serve them, so the bind comes from the runtime environment, `PORT` or `GUNICORN_CMD_ARGS`; an image that EXPOSEs 8000, or nothing, is still reported), or a `COPY`/`ADD` puts a `gunicorn.conf.py` from the build context into the working directory the container starts in (gunicorn reads `./gunicorn.conf.py`; the WORKDIR in effect is followed, and `--chdir` counts as configured) — without a build context a whole-context copy cannot be seen into, and the default is reported; uvicorn\'s default `--host` is 127.0.0.1 (not reported with `--uds`, `--fd` or `UVICORN_HOST`); hypercorn binds 127.0.0.1:8000 (not with `-c`); daphne binds 127.0.0.1 (not with `-u`, `--fd`, `-e`); `manage.py runserver` without an address or with a port alone listens on 127.0.0.1:8000 (not judged when the command has Flask-Script\'s `-h`/`-p` options, or has no address while the image EXPOSEs only ports other than 8000: Flask-Script\'s `manage.py runserver` defaults to 127.0.0.1:5000; and a `manage.py runserver` without an address is not judged when the Dockerfile shows another framework\'s `manage.py`: an instruction names Flask, or the build runs a `manage.py` command Django does not have (`manage.py create_db`, a command the project defines, which is all a Flask-Script `manage.py` has), unless it also shows Django — `--settings` on the command, `DJANGO_SETTINGS_MODULE`, Django installed by name, `django-admin`, a Django command such as `migrate` or `collectstatic`, or `EXPOSE 8000`; with nothing but the runserver command it is taken for Django\'s, by far the more common); `flask run` on 127.0.0.1 (not with `FLASK_RUN_HOST`). Addresses written with variables are resolved from `ENV`; unknown ones are not judged. A Unix socket (`unix:/run/app.sock`) is not reported. The unsafe fix replaces an explicit loopback host by `0.0.0.0`; it is unsafe because it makes the server reachable from wherever the container\'s ports are published.',
     why: 'Inside a container, 127.0.0.1 is the container\'s own loopback: nothing outside it — not the published port, not the reverse proxy, not the orchestrator\'s health check — can connect. The image builds and starts, and every request fails with "connection reset". Bind to `0.0.0.0` (all interfaces of the container\'s network namespace) and let `docker run -p` or the orchestrator decide what is exposed.',
     bad: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "site.wsgi:application"]\n',
     good: 'FROM python:3.12.4-slim\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"]\n',
