@@ -62,6 +62,8 @@ ruleTable(rule, {
     // Third review: a process wrapper with nothing after it starts no service (a devcontainer's `fixuid`).
     'FROM continuumio/miniconda3\nCOPY requirements-dev.txt .\nRUN pip install -r requirements-dev.txt\nENTRYPOINT ["fixuid"]\n',
     PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["tini", "--"]\n',
+    // A daemon in the background and an interactive shell in the foreground: a workstation image, not a service.
+    'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip tmux vim\nCOPY requirements_dev.txt /root/\nRUN pip3 install -r /root/requirements_dev.txt\nCMD /opt/dropbox/dropboxd & /bin/bash\n',
     // Third review: a build argument chooses between a production and a development install.
     PY + 'ARG ENVIRONMENT=prod\nCOPY poetry.lock pyproject.toml ./\nRUN poetry config virtualenvs.create false && (if [ "$ENVIRONMENT" = "prod" ]; then poetry install --no-dev; else poetry install; fi)\n' + SRV,
     // Third review: the dev install goes into pipenv's virtualenv, which the same RUN deletes.
@@ -86,6 +88,7 @@ ruleTable(rule, {
     { input: PY + 'RUN pdm install --frozen-lockfile\n' + SRV, line: 2 },
     { name: 'a production stage after a dev stage', input: 'FROM python:3.12.4-slim AS dev\nRUN pytest\nFROM python:3.12.4-slim AS prod\nRUN pip install -r requirements-dev.txt\n' + SRV, line: 4 },
     { name: 'inherited from the stage the final stage is built on', input: 'FROM python:3.12.4-slim AS base\nRUN uv sync --locked\nFROM base\nCOPY app.py .\nCMD ["python", "app.py"]\n', line: 2 },
+    { name: 'a shell list whose foreground command is the server', input: PY + 'COPY . .\nRUN pip install -r requirements-dev.txt\nCMD /bin/bash -c "python manage.py migrate && exec gunicorn site.wsgi"\n', line: 3 },
     { name: 'third review: a wrapper before the server', input: PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["tini", "--"]\nCMD ["gunicorn", "site.wsgi"]\n', line: 2 },
     { name: 'third review: gosu and its user before the server', input: PY + 'RUN pip install -r requirements-dev.txt\nENTRYPOINT ["gosu", "app", "gunicorn", "site.wsgi"]\n', line: 2 },
     { name: 'third review: a conditional dev install with no production alternative', input: PY + 'COPY poetry.lock pyproject.toml ./\nRUN if [ -f poetry.lock ]; then poetry install; fi\n' + SRV, line: 3 },
