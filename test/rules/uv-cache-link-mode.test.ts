@@ -17,7 +17,7 @@ ruleTable(rule, {
     PY + 'RUN --mount=type=cache,target=/root/.cache/uv uv --version\n',
   ],
   fires: [
-    { input: PY + 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n', line: 2, message: /`uv sync` with a cache mount at `\/root\/\.cache\/uv`/, fixed: PY + 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --link-mode=copy --locked\n' },
+    { input: PY + 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n', line: 2, message: /`uv sync` with a cache mount at `\/root\/\.cache\/uv` cannot hard-link from the cache \(another filesystem\): uv warns and falls back to copying/, fixed: PY + 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --link-mode=copy --locked\n' },
     { input: PY + 'RUN --mount=type=cache,target=/root/.cache/uv \\\n    uv pip install --system -r requirements.txt\n', line: 3, fixed: PY + 'RUN --mount=type=cache,target=/root/.cache/uv \\\n    uv pip install --link-mode=copy --system -r requirements.txt\n' },
     { input: PY + 'ENV UV_CACHE_DIR=/cache\nRUN --mount=type=cache,target=/cache uv sync --frozen\n', line: 3 },
     { input: PY + 'ENV UV_LINK_MODE=hardlink\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen\n', line: 3, message: /link mode `hardlink`/ },

@@ -36,7 +36,7 @@ export default defineRule({
         if (mode === 'copy') continue;
         ctx.report({
           at: cmd,
-          message: `\`uv ${pos[0].value === sub.value ? sub.value : `${pos[0].value} ${sub.value}`}\` with a cache mount at \`${mount.target}\` cannot hard-link from the cache (another filesystem)${mode ? ` with link mode \`${mode}\`` : ''}: set \`UV_LINK_MODE=copy\` (or \`--link-mode=copy\`)`,
+          message: `\`uv ${pos[0].value === sub.value ? sub.value : `${pos[0].value} ${sub.value}`}\` with a cache mount at \`${mount.target}\` cannot hard-link from the cache (another filesystem)${mode ? ` with link mode \`${mode}\`` : ''}: uv warns and falls back to copying on every build; set \`UV_LINK_MODE=copy\` (or \`--link-mode=copy\`) to copy up front without the warning`,
           fix: ctx.edit().insertFlagAfter(run, sub, '--link-mode=copy').safe('Add --link-mode=copy'),
         });
       }
