@@ -67,9 +67,15 @@ function externallyManaged(image: ImageRef | null): string | null {
 function givesSystemPip(cmd: ShellCommand, prev: ShellCommand | undefined): boolean {
   if (osPackages(cmd)?.words.some((w) => /^(python3-pip|py3-pip)$/.test(packageName(w.value)))) return true;
   // Unversioned `python` is Python 2 on the releases that had it, and absent on the PEP 668 ones.
-  if (baseName(cmd.name) !== 'python3') return false;
+  return baseName(cmd.name) === 'python3' && bootstrapsPip(cmd, prev);
+}
+
+/**
+ * True when an interpreter command installs pip into itself: `-m ensurepip`, `get-pip.py` run as a file, or
+ * a downloaded `get-pip.py` piped into it (`curl -sS https://bootstrap.pypa.io/get-pip.py | python3`).
+ */
+function bootstrapsPip(cmd: ShellCommand, prev: ShellCommand | undefined): boolean {
   if (cmd.args.some((a) => a.value === 'ensurepip' || /(^|\/)get-pip\.py$/.test(a.value))) return true;
-  // `curl -sS https://bootstrap.pypa.io/get-pip.py | python3`
   return cmd.pipedIn && prev !== undefined && prev.pipedOut && prev.args.some((a) => /get-pip\.py$/.test(a.value));
 }
 
@@ -93,9 +99,7 @@ const VERSIONED = /^(python|pip)\d\.\d+$/;
 function givesVersionedPip(cmd: ShellCommand, prev: ShellCommand | undefined): boolean {
   if (!/^python\d\.\d+$/.test(baseName(cmd.name))) return false;
   const install = pythonInstall(cmd);
-  if (install !== null && installsPip(install)) return true;
-  if (cmd.args.some((a) => a.value === 'ensurepip' || /(^|\/)get-pip\.py$/.test(a.value))) return true;
-  return cmd.pipedIn && prev !== undefined && prev.pipedOut && prev.args.some((a) => /get-pip\.py$/.test(a.value));
+  return (install !== null && installsPip(install)) || bootstrapsPip(cmd, prev);
 }
 
 /** True when `cmd` makes the bare `pip` command Python 3's: `ln -s .../pip3 .../pip` (or `python3` → `python`). */
