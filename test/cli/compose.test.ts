@@ -121,7 +121,7 @@ describe('lint with the context Compose gives', () => {
     await runShipshape(['lint', '--fix', '.'], dir);
     expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
     expect(existsSync(join(dir, 'compose/production/django/.dockerignore'))).toBe(false);
-    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\.git$/m);
+    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\*\*\/\.git$/m);
   });
   it('--diff header of a context file in another folder is relative to the working directory', async () => {
     const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY app.py /app.py\nUSER 1000\nCMD ["python", "/app.py"]\n', 'svc/app.py': '' });
