@@ -12,11 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from '../cli/input.js';
 import { writeAtomic } from '../cli/write.js';
+import { parseProgram, repeatable, wireProgram } from '../cli/options.js';
 import type { ImageIo } from '../image/cli.js';
 import { findPinSites, pinnedText, type PinSite, type PinSkip } from './pin.js';
 import { applyEdits } from '../fix/apply.js';
@@ -30,31 +31,21 @@ interface PinOptions {
   timeout?: string;
 }
 
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
-
 /** Runs `shipshape pin ...` (`argv` starts after `pin`). @returns 0, 1 (`--check` found missing or stale pins) or 2 (errors; nothing written). */
 export async function runPinCli(argv: string[], io: ImageIo): Promise<number> {
   let code = 0;
-  const cmd = new Command('shipshape pin')
+  const cmd = wireProgram(new Command('shipshape pin'), io)
     .description('Pin the images of FROM, COPY --from and RUN --mount=from to the digest of their tag (registry HTTP API v2).')
     .argument('[dockerfiles...]', 'Dockerfiles (default: ./Dockerfile)')
     .option('--check', 'write nothing; exit 1 when a pin is missing or stale')
     .option('--update', 'also replace digests that no longer match their tag')
     .option('--diff', 'print the changes as a unified diff and write nothing')
-    .addOption(new Option('--plain-http <registry>', 'talk HTTP, not HTTPS, to this registry (loopback registries always are)').argParser(collect))
+    .addOption(repeatable('--plain-http <registry>', 'talk HTTP, not HTTPS, to this registry (loopback registries always are)'))
     .option('--timeout <ms>', 'time limit per registry request in milliseconds', '15000')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (files: string[], opts: PinOptions) => {
       code = await pinCommand(files.length > 0 ? files : ['Dockerfile'], opts, io);
     });
-  try {
-    await cmd.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
-    throw e;
-  }
-  return code;
+  return (await parseProgram(cmd, argv)) ?? code;
 }
 
 async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promise<number> {
