@@ -9,7 +9,7 @@
  * says why and what to pass), unreadable project files or a failed write. Never a stack trace.
  * Writes are atomic (a temporary file renamed into place), so an interrupted run leaves no half file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -116,7 +116,9 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   }
   const outputs: [string, string][] = [
     ['Dockerfile', renderDockerfile(detection, render)],
-    ['.dockerignore', renderDockerignore(detection)],
+    // BuildKit reads `<Dockerfile>.dockerignore` instead of `.dockerignore` when it exists beside the
+    // Dockerfile: the list to complete is that one.
+    [existsSync(join(root, 'Dockerfile.dockerignore')) ? 'Dockerfile.dockerignore' : '.dockerignore', renderDockerignore(detection)],
   ];
   if (opts.compose) outputs.push(['compose.yaml', renderCompose(detection, render)]);
 
@@ -144,11 +146,12 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   // The .dockerignore is the project's list: an existing one keeps every line, and only the entries
   // init wants that it lacks are added (at its top, so the project's own lines still decide).
   let ignoreAdded: string[] = [];
-  const ignoreAt = outputs.findIndex(([name]) => name === '.dockerignore');
+  const ignoreAt = 1;
+  const ignoreName = outputs[ignoreAt][0];
   const ownIgnore = existing[ignoreAt];
   if (ownIgnore !== null && ownIgnore !== outputs[ignoreAt][1]) {
     const merged = mergeDockerignore(ownIgnore, outputs[ignoreAt][1], 'Added by `shipshape init` (missing here; the lines below come later, so they decide)');
-    outputs[ignoreAt] = ['.dockerignore', merged.text];
+    outputs[ignoreAt] = [ignoreName, merged.text];
     ignoreAdded = merged.added;
   }
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
@@ -168,7 +171,7 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   const conflicts = outputs.filter(([, text], i) => existing[i] !== null && existing[i] !== text);
   if (conflicts.length > 0 && !opts.force) {
     diffs();
-    const what = conflicts.map(([n]) => (n === '.dockerignore' ? '.dockerignore (the entries it lacks would be added, nothing removed)' : n));
+    const what = conflicts.map(([n]) => (n === ignoreName ? `${n} (the entries it lacks would be added, nothing removed)` : n));
     io.stderr(`shipshape init: ${what.join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} with other content; nothing was written. Review the diff above, then run again with --force to write ${conflicts.length === 1 ? 'it' : 'them'}.\n`);
     return 1;
   }
@@ -178,7 +181,7 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     } catch (e) {
       return fail(`cannot write ${join(dir, name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    if (name === '.dockerignore' && ignoreAdded.length > 0) io.stderr(`shipshape init: added ${ignoreAdded.length} ${ignoreAdded.length === 1 ? 'entry' : 'entries'} to ${join(dir, name)} (its own lines are kept): ${ignoreAdded.join(' ')}\n`);
+    if (name === ignoreName && ignoreAdded.length > 0) io.stderr(`shipshape init: added ${ignoreAdded.length} ${ignoreAdded.length === 1 ? 'entry' : 'entries'} to ${join(dir, name)} (its own lines are kept): ${ignoreAdded.join(' ')}\n`);
     else io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
   }
   return 0;

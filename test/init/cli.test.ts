@@ -75,6 +75,15 @@ describe('shipshape init', () => {
     expect(readFileSync(join(project, '.dockerignore'), 'utf8')).toBe(merged);
   });
 
+  it('completes Dockerfile.dockerignore, which BuildKit reads instead of .dockerignore, and writes no .dockerignore', async () => {
+    writeFileSync(join(project, 'Dockerfile.dockerignore'), '**/.git\n');
+    const r = await runShipshape(['init', '--force'], project);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(project, '.dockerignore'))).toBe(false);
+    expect(readFileSync(join(project, 'Dockerfile.dockerignore'), 'utf8')).toMatch(/\*\*\/__pycache__\n[\s\S]*\n\n\*\*\/\.git\n$/);
+    expect(r.stderr).toContain('to Dockerfile.dockerignore (its own lines are kept)');
+  });
+
   it('--compose does not write a compose.yaml beside the project\'s own docker-compose.yml (Compose would prefer it) unless --force', async () => {
     writeFileSync(join(project, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n');
     const r = await runShipshape(['init', '--compose'], project);
