@@ -25,7 +25,7 @@ export function normalizeIgnorePattern(line: string): { pattern: string; negated
 }
 
 /** The result of {@link mergeDockerignore}. */
-export interface IgnoreMerge {
+interface IgnoreMerge {
   /** The new file text: the existing text unchanged, after a block of the missing entries (or unchanged). */
   text: string;
   /** The entries added, in the order written (empty when the file already has them all). */
