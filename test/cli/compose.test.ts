@@ -107,6 +107,10 @@ describe('lint with the context Compose gives', () => {
     const json = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
     expect(JSON.parse(json.stdout)).toEqual([]);
     expect(json.code).toBe(0);
+    // The same for the directory: its Compose file says why there is no Dockerfile to lint.
+    const asDir = await runShipshape(['lint', '.'], dir);
+    expect(asDir.stderr).toBe(none.stderr);
+    expect(asDir.code).toBe(0);
     // A YAML file without services is not a Compose file: an input error.
     const bad = await runShipshape(['lint', 'compose.yaml'], project('noservices', { 'compose.yaml': 'name: x\n' }));
     expect(bad.stderr).toBe('shipshape: compose.yaml: no services: (not a Compose file?)\n');
