@@ -55,6 +55,9 @@ it('the fix creates .dockerignore, keeping paths the Dockerfile copies by name',
   expect(text).not.toContain('Dockerfile*');
   expect(text).not.toContain('\r\ncompose*.y*ml');
   expect(text).toContain('docker-compose*.y*ml\r\n');
+  // Inside a copied folder, bytecode is still excluded.
+  const [g] = await findingsOf(rule, { input: 'FROM python:3.12.4-slim\nCOPY app /app\n', files: { 'app/main.py': '', 'app/__pycache__/main.cpython-312.pyc': '' } });
+  expect(g.fix?.files?.[0].edits[0].text).toContain('\n**/__pycache__\n');
 });
 
 it('the fix keeps .git and .env when the build uses them', async () => {

@@ -6,13 +6,12 @@ import { renderIgnoreLines, seedIgnores } from '../../context/ignore-seed.js';
 
 
 /**
- * True when pattern `p` would drop `path` (or a file under it) from the context: the fix must keep what
- * the Dockerfile copies by name.
+ * True when pattern `p` excludes `path` itself from the context (`Dockerfile*` and `Dockerfile.prod`,
+ * `**\/node_modules` and `node_modules`): a COPY of it would then fail, so the fix must leave `p` out.
+ * (Files excluded inside a copied folder, such as its `__pycache__`, are what the list is for.)
  */
-function dropsNamed(p: string, path: string, files: readonly string[]): boolean {
-  if (p.startsWith('!')) return false;
-  const m = dockerignoreMatcher(p);
-  return m.ignores(path) || files.some((f) => f.startsWith(`${path}/`) && m.ignores(f));
+function dropsNamed(p: string, path: string): boolean {
+  return !p.startsWith('!') && dockerignoreMatcher(p).ignores(path);
 }
 
 /** Fires when files are copied from a build context that has no `.dockerignore`. */
@@ -57,7 +56,7 @@ export default defineRule({
       .flatMap(([k, paths]) => patternsFor(k, paths).filter((p) => !p.startsWith('!') && paths.some((f) => !seeded.ignores(f) && dockerignoreMatcher(p).ignores(f))))
       .filter((p, i, all) => all.indexOf(p) === i);
     if (found.length > 0) groups.push({ why: 'Sensitive or junk files found in this context.', patterns: found });
-    const keep = (p: string): boolean => !named.some((n) => dropsNamed(p, n, files)) && !(usesGit && /\.git$/.test(p)) && !(usesEnv && /\.env/.test(p));
+    const keep = (p: string): boolean => !named.some((n) => dropsNamed(p, n)) && !(usesGit && /\.git$/.test(p)) && !(usesEnv && /\.env/.test(p));
     const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: g.patterns.filter(keep) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
     ctx.report({
       instruction: first.instruction,
