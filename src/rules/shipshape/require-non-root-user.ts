@@ -44,6 +44,8 @@ function userTools(image: ImageRef | null): UserTools {
   if (key === 'alpine' || key === 'busybox' || /(^|\/)alpine$/.test(key) || /(^|[-.])alpine/.test(tag)) return 'busybox';
   if (/minimal|micro|slim/.test(tag) && RHEL_BASED.test(key)) return 'unknown'; // oraclelinux:9-slim, ubi-minimal...
   if (/-minimal|-micro/.test(key)) return 'unknown';
+  // Official images also publish variants on other distributions (`maven:3.9.8-amazoncorretto-21`).
+  if (/corretto|amazonlinux|oraclelinux|ubi\d|graalvm|sles|opensuse/.test(tag)) return 'unknown';
   if (DEBIAN_BASED.has(key) || RHEL_BASED.test(key)) return 'shadow';
   return 'unknown';
 }
