@@ -39,6 +39,13 @@ export interface ComposeBuild {
 export interface ComposeBuilds {
   builds: ComposeBuild[];
   warnings: string[];
+  /**
+   * The services that build nothing shipshape can lint, each with why: `image only (no build:)`,
+   * `remote build context <url>`, `dockerfile_inline`. In the file's order.
+   */
+  skipped: { service: string; reason: string }[];
+  /** False when the file has no `services:` mapping at all (then it is hardly a Compose file). */
+  hasServices: boolean;
 }
 
 /** Reads `KEY=VALUE` lines of a `.env` file (comments, `export `, single and double quotes). */
@@ -183,14 +190,24 @@ export function readComposeBuilds(path: string, env: NodeJS.ProcessEnv): Compose
   }
   const services = (doc as { services?: unknown } | null)?.services;
   const builds: ComposeBuild[] = [];
-  if (!services || typeof services !== 'object') return { builds, warnings };
+  const skipped: ComposeBuilds['skipped'] = [];
+  if (!services || typeof services !== 'object') return { builds, warnings, skipped, hasServices: false };
   for (const [service, def] of Object.entries(services as Record<string, unknown>)) {
     const rawBuild = (def as { build?: unknown } | null)?.build;
-    if (rawBuild === undefined || rawBuild === null) continue;
+    if (rawBuild === undefined || rawBuild === null) {
+      skipped.push({ service, reason: (def as { image?: unknown } | null)?.image !== undefined ? 'image only (no build:)' : 'no build:' });
+      continue;
+    }
     const build = interpolateAll(typeof rawBuild === 'string' ? { context: rawBuild } : rawBuild, vars, (m) => warnings.push(`${service}: ${m}`)) as Record<string, unknown>;
     const context = typeof build.context === 'string' && build.context !== '' ? build.context : '.';
-    if (isRemote(context)) continue;
-    if (typeof build.dockerfile_inline === 'string') continue;
+    if (isRemote(context)) {
+      skipped.push({ service, reason: 'remote build context' });
+      continue;
+    }
+    if (typeof build.dockerfile_inline === 'string') {
+      skipped.push({ service, reason: 'dockerfile_inline' });
+      continue;
+    }
     const contextDir = resolve(dir, context);
     const dockerfile = typeof build.dockerfile === 'string' && build.dockerfile !== '' ? build.dockerfile : 'Dockerfile';
     const additionalContexts: Record<string, string> = {};
@@ -210,7 +227,7 @@ export function readComposeBuilds(path: string, env: NodeJS.ProcessEnv): Compose
       additionalContexts,
     });
   }
-  return { builds, warnings };
+  return { builds, warnings, skipped, hasServices: true };
 }
 
 /** The Compose files directly in `dir` (not in subdirectories), sorted. */

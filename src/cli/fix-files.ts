@@ -14,6 +14,7 @@ import { describeReadError, readInputFile, shownName, type Target } from './targ
 import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
 import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
+import { maskPatch } from './masked-diff.js';
 import { defaultRules } from '../rules/registry.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
@@ -109,7 +110,13 @@ export async function fixTarget(
       patches.push(createTwoFilesPatch(shown, shown, context?.readFile(p) ?? '', content));
     }
     const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
-    for (const patch of patches) out.diff(mask(patch));
+    let maskedHunks = 0;
+    for (const patch of patches) {
+      const shown = maskPatch(patch, mask);
+      maskedHunks += shown.maskedHunks;
+      out.diff(shown.text);
+    }
+    if (maskedHunks > 0) out.stderr(`shipshape: warning: ${shownName(t.display)}: the diff masks secret values in ${maskedHunks} hunk${maskedHunks === 1 ? '' : 's'} (marked with a "!!" line), so patch and git apply refuse it; shipshape lint --fix applies the same fixes with the real values\n`);
     count();
     return { result: fixed.after, ioError: false, written: false };
   }

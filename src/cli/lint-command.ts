@@ -165,10 +165,11 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     io.stderr('shipshape: --target needs a stage name\n');
     return EXIT.ERROR;
   }
-  const { targets, errors, notes } = resolveTargets(paths, io.cwd, opts.stdinFilename, io.env);
+  const { targets, errors, notes, infos } = resolveTargets(paths, io.cwd, opts.stdinFilename, io.env);
   let ioError = errors.length > 0;
   for (const m of errors) io.stderr(`shipshape: ${m}\n`);
   for (const m of notes) io.stderr(`shipshape: warning: ${m}\n`);
+  for (const m of infos) io.stderr(`shipshape: ${m}\n`);
   if (resolved.verbose) {
     for (const t of targets) {
       if (!t.compose) continue;

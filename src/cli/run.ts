@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { THRESHOLDS } from '../engine/config.js';
+import { Command, Option } from 'commander';
 import { defaultRules } from '../rules/registry.js';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from './input.js';
@@ -20,6 +19,7 @@ import { EXIT } from './output.js';
 import { FORMATS } from '../report/index.js';
 import { describeReadError } from './targets.js';
 import { registerInit } from '../init/cli.js';
+import { addFailureOptions, addReportOptions, parseProgram, repeatable, wireProgram } from './options.js';
 
 /** Streams and environment of one CLI invocation (injected so tests can run the CLI in-process). */
 export interface CliIo {
@@ -36,8 +36,6 @@ export interface CliIo {
 
 export { EXIT } from './output.js';
 
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
-
 /**
  * Runs the CLI with `argv` (without `node` and the script path).
  * @returns the exit code; never throws for user errors (they are printed on stderr).
@@ -45,36 +43,31 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   useNodeGrammar();
   let exitCode: number = EXIT.OK;
-  const program = new Command('shipshape')
+  const program = wireProgram(new Command('shipshape'), io)
     .description('Make container builds production-ready: lint Dockerfiles and their build context.')
     .version(VERSION, '-v, --version')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nAlso (run by the binary, see --help of each):\n  image <archive|dir|->  analyse a built image offline (docs/image.md)\n  pin [Dockerfile...]    pin base images to digests (docs/pin.md)\n  lsp --stdio            language server for editors (docs/editors.md)\n');
 
-  program
+  const lint = program
     .command('lint')
     .description('Lint Dockerfiles (files, directories, or - for standard input).')
-    .argument('[paths...]', 'Dockerfiles or directories to search; - reads standard input')
-    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMATS.map((f) => f.name).join(', ')} (default: tty)`).argParser(collect))
-    .addOption(new Option('-o, --output <file>', 'write the report to a file, paired with --format (repeatable)').argParser(collect))
+    .argument('[paths...]', 'Dockerfiles or directories to search; - reads standard input');
+  addReportOptions(lint, `output format, repeatable: ${FORMATS.map((f) => f.name).join(', ')} (default: tty)`, 'write the report to a file, paired with --format (repeatable)')
     .option('-c, --config <file>', 'configuration file (.hadolint.yaml keys)')
     .option('--no-config', 'use no configuration file (neither -c nor a discovered .hadolint.yaml)')
     .option('--no-color', 'never colour the output')
     .option('--stdin-filename <name>', 'file name to report for standard input')
     .option('--context <dir>', 'build context directory (default: the Dockerfile\'s directory)')
     .option('--target <stage>', 'the stage to build, as docker build --target: it is the final stage (default: the last; Compose build.target)')
-    .addOption(new Option('--build-context <name=path>', 'an additional build context, as docker buildx build --build-context (repeatable)').argParser(collect))
-    .addOption(new Option('-t, --failure-threshold <level>', 'lowest severity that fails the run').choices(THRESHOLDS as string[]))
-    .option('--no-fail', 'always exit 0 when linting succeeded')
-    .addOption(new Option('--ignore <rule>', 'ignore a rule (repeatable)').argParser(collect))
-    .addOption(new Option('--error <rule>', 'report a rule as error (repeatable)').argParser(collect))
-    .addOption(new Option('--warning <rule>', 'report a rule as warning (repeatable)').argParser(collect))
-    .addOption(new Option('--info <rule>', 'report a rule as info (repeatable)').argParser(collect))
-    .addOption(new Option('--style <rule>', 'report a rule as style (repeatable)').argParser(collect))
-    .addOption(new Option('--trusted-registry <registry>', 'allowed registry for DL3026 (repeatable)').argParser(collect))
-    .addOption(new Option('--require-label <name:type>', 'required label for DL3049-DL3058 (repeatable)').argParser(collect))
+    .addOption(repeatable('--build-context <name=path>', 'an additional build context, as docker buildx build --build-context (repeatable)'));
+  addFailureOptions(lint, 'always exit 0 when linting succeeded', 'ignore a rule (repeatable)')
+    .addOption(repeatable('--error <rule>', 'report a rule as error (repeatable)'))
+    .addOption(repeatable('--warning <rule>', 'report a rule as warning (repeatable)'))
+    .addOption(repeatable('--info <rule>', 'report a rule as info (repeatable)'))
+    .addOption(repeatable('--style <rule>', 'report a rule as style (repeatable)'))
+    .addOption(repeatable('--trusted-registry <registry>', 'allowed registry for DL3026 (repeatable)'))
+    .addOption(repeatable('--require-label <name:type>', 'required label for DL3049-DL3058 (repeatable)'))
     .option('--strict-labels', 'report labels that are not in the label schema (DL3050)')
     .option('--disable-ignore-pragma', 'do not honour # hadolint ignore= comments')
     .option('--file-path-in-report <path>', 'file name to print in checkstyle, codeclimate, sonarqube and junit reports')
@@ -85,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--unsafe-fixes', 'also apply fixes that change behaviour (implies --fix)')
     .option('--diff', 'print the fixes as a unified diff and write nothing')
     .option('--fix-dry-run', 'same as --diff')
-    .addOption(new Option('--fix-rule <rule>', 'only fix findings of this rule (repeatable)').argParser(collect))
+    .addOption(repeatable('--fix-rule <rule>', 'only fix findings of this rule (repeatable)'))
     .option('--cache-location <dir>', 'results cache directory (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
     .option('--no-cache', 'do not read or write the results cache')
     .action(async (paths: string[], opts: LintOptions) => {
@@ -120,16 +113,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(program.helpInformation());
     return EXIT.ERROR;
   }
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
-      return EXIT.ERROR;
-    }
-    throw e;
-  }
-  return exitCode;
+  return (await parseProgram(program, argv)) ?? exitCode;
 }
 
 function parseCommand(files: string[], io: CliIo): number {

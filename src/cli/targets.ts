@@ -30,6 +30,11 @@ export interface TargetList {
   errors: string[];
   /** Warnings that do not stop the run (Compose interpolation problems), and with -V what Compose said. */
   notes: string[];
+  /**
+   * Plain information for standard error (not warnings): a Compose file whose services build nothing
+   * lintable says so and which services it skipped (then nothing is linted and the exit code is 0).
+   */
+  infos: string[];
 }
 
 /**
@@ -42,10 +47,11 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
   const targets: Target[] = [];
   const errors: string[] = [];
   const notes: string[] = [];
+  const infos: string[] = [];
   // One target per Dockerfile and distinct build context (and target stage), whatever the number of
   // services and Compose files that build it.
   const byBuild = new Map<string, Target>();
-  const composeTargets = (files: string[], shownAs: (f: string) => string): Target[] => {
+  const composeTargets = (files: string[], shownAs: (f: string) => string, nothingToLint: (message: string) => void, explicit = false): Target[] => {
     const out: Target[] = [];
     for (const file of files) {
       let read;
@@ -56,6 +62,13 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
         continue;
       }
       for (const w of read.warnings) notes.push(`${shownName(shownAs(file))}: ${w}`);
+      // A Compose file named on the command line whose services only run images (or build remotely) is
+      // not an error: there is simply no Dockerfile of it to lint. Say which services were skipped.
+      if (read.builds.length === 0) {
+        if (!read.hasServices) {
+          if (explicit) errors.push(`${shownName(shownAs(file))}: no services: (not a Compose file?)`);
+        } else nothingToLint(`${shownName(shownAs(file))}: nothing to lint, no service builds from a local Dockerfile (${read.skipped.map((k) => `${k.service}: ${k.reason}`).join(', ')})`);
+      }
       for (const b of read.builds) {
         const key = `${b.dockerfile}\0${b.context}\0${b.target ?? ''}`;
         const seen = byBuild.get(key);
@@ -85,22 +98,24 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
     if (isDir) {
       // The Compose files of the directory say which context each Dockerfile is built with; the
       // Dockerfiles no service builds keep their own directory as context.
-      const built = composeTargets(discoverComposeFiles(abs), (f) => relative(cwd, f) || f);
+      const imageOnly: string[] = [];
+      const built = composeTargets(discoverComposeFiles(abs), (f) => relative(cwd, f) || f, (m) => imageOnly.push(m));
       const used = new Set(built.map((t) => t.path));
       const found = discoverDockerfiles(abs).filter((f) => !used.has(f));
-      // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file.
-      if (found.length === 0 && built.length === 0) errors.push(`no Dockerfile found in ${shownName(p)}`);
+      // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file; unless
+      // the directory's Compose file says why (its services only run images), which is no error.
+      if (found.length === 0 && built.length === 0) {
+        if (imageOnly.length > 0) infos.push(...imageOnly);
+        else errors.push(`no Dockerfile found in ${shownName(p)}`);
+      }
       const all: Target[] = [...built, ...found.map((f) => ({ display: relative(cwd, f) || f, path: f }))];
       all.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       targets.push(...all);
     } else if (COMPOSE_NAME.test(basename(abs))) {
-      const before = errors.length;
-      const built = composeTargets([abs], () => p);
-      if (built.length === 0 && errors.length === before) errors.push(`${shownName(p)}: no service has a local build (build: with a context directory)`);
-      targets.push(...built);
+      targets.push(...composeTargets([abs], () => p, (m) => infos.push(m), true));
     } else targets.push({ display: p, path: abs });
   }
-  return { targets, errors, notes };
+  return { targets, errors, notes, infos };
 }
 
 /** A target's text, and for a file on disk what it was when read (for the lost-update check). */

@@ -8,8 +8,8 @@
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, THRESHOLDS } from '../engine/config.js';
+import { Command } from 'commander';
+import { ConfigError } from '../engine/config.js';
 import { collectIgnorePragmas, isPragmaSuppressed } from '../engine/lint.js';
 import type { FailureThreshold, FileFinding } from '../engine/types.js';
 import { SEVERITY_RANK } from '../engine/types.js';
@@ -18,6 +18,7 @@ import { formatReport, FORMATS, type FormatName, type ReportFile, type RuleInfo 
 import { resolveConfig } from '../cli/config.js';
 import type { CliIo } from '../cli/run.js';
 import { VERSION } from '../cli/version.js';
+import { addFailureOptions, addReportOptions, parseProgram, wireProgram } from '../cli/options.js';
 import { analyse, type Analysis } from './analysis.js';
 import { directorySource, tarSource } from './archive.js';
 import { attributeHistory, describeCreatedBy } from './attribute.js';
@@ -27,8 +28,6 @@ import { loadImage, type ImageModel } from './model.js';
 
 /** A CLI io that may also stream standard input (the binary passes `process.stdin`). */
 export type ImageIo = CliIo & { stdinStream?: () => Readable };
-
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 interface ImageOptions {
   platform?: string;
@@ -78,37 +77,25 @@ export function parseRatio(text: string, flag: string): number | null {
 /** Runs `shipshape image ...` (`argv` starts after `image`). @returns the exit code. */
 export async function runImageCli(argv: string[], io: ImageIo): Promise<number> {
   let code = 0;
-  const cmd = new Command('shipshape image')
+  const cmd = wireProgram(new Command('shipshape image'), io)
     .description('Analyse a built image offline: a docker save archive, an OCI layout (directory or tar), or - for standard input.')
     .argument('<image>', 'image archive, OCI layout directory, or -')
     .option('--platform <os/arch>', 'image to read from a multi-platform index (default: this machine\'s, else linux/amd64)')
     .option('--dockerfile <file>', 'Dockerfile that built the image: findings and waste point at its instructions')
     .option('--target <stage>', 'stage of --dockerfile that built the image (default: the last)')
     .option('--context <dir>', 'build context: its requirements/lock files are compared with the installed Python distributions')
-    .option('--app-dir <dir>', 'application directory for image-ignored-files (default: the config\'s WorkingDir)')
-    .addOption(new Option('-f, --format <format>', 'findings format (repeatable; the lint formats)').argParser(collect))
-    .addOption(new Option('-o, --output <file>', 'write the findings to a file, paired with --format (repeatable)').argParser(collect))
+    .option('--app-dir <dir>', 'application directory for image-ignored-files (default: the config\'s WorkingDir)');
+  addReportOptions(cmd, 'findings format (repeatable; the lint formats)', 'write the findings to a file, paired with --format (repeatable)')
     .option('-c, --config <file>', 'configuration file (.hadolint.yaml keys: ignored, override, failure-threshold, no-fail)')
     .option('--no-color', 'never colour the output')
     .option('--json <file>', 'write the full JSON report (layers, file changes, sizes, findings); - for standard output')
     .option('--lowest-efficiency <ratio>', 'fail below this efficiency (dive\'s score; default 0.9; "disabled")')
     .option('--highest-wasted-bytes <bytes>', 'fail above this many wasted bytes (default disabled; e.g. 20MB)')
-    .option('--highest-user-wasted-percent <ratio>', 'fail above this share of wasted bytes among the bytes above the base layer (default 0.1)')
-    .addOption(new Option('-t, --failure-threshold <level>', 'lowest severity that fails the run').choices(THRESHOLDS as string[]))
-    .option('--no-fail', 'always exit 0 when the analysis succeeded')
-    .addOption(new Option('--ignore <rule>', 'ignore a check (repeatable)').argParser(collect))
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .action(async (input: string, opts: ImageOptions) => {
-      code = await imageCommand(input, opts, io);
-    });
-  try {
-    await cmd.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
-    throw e;
-  }
-  return code;
+    .option('--highest-user-wasted-percent <ratio>', 'fail above this share of wasted bytes among the bytes above the base layer (default 0.1)');
+  addFailureOptions(cmd, 'always exit 0 when the analysis succeeded', 'ignore a check (repeatable)').action(async (input: string, opts: ImageOptions) => {
+    code = await imageCommand(input, opts, io);
+  });
+  return (await parseProgram(cmd, argv)) ?? code;
 }
 
 /** The full analysis of one image, as `--json` writes it. */

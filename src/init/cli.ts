@@ -4,17 +4,19 @@
  *
  * Exit codes (docs/init.md): 0 the files were written, or already had exactly this content, or were
  * printed (`--stdout`, `--dry-run`); 1 a file exists with other content: its unified diff is printed and
- * nothing is written (`--force` overwrites); 2 usage errors, a project init cannot handle (the message
+ * nothing is written (`--force` overwrites the Dockerfile and compose.yaml; an existing .dockerignore is only
+ * completed with the entries it lacks, src/context/ignore-merge.ts); 2 usage errors, a project init cannot handle (the message
  * says why and what to pass), unreadable project files or a failed write. Never a stack trace.
  * Writes are atomic (a temporary file renamed into place), so an interrupted run leaves no half file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { fsContext } from '../context/fs.js';
 import type { CliIo } from '../cli/run.js';
 import { writeAtomic } from '../cli/write.js';
+import { mergeDockerignore } from '../context/ignore-merge.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
 import { ProjectFileError } from './dependencies.js';
 import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
@@ -114,7 +116,9 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   }
   const outputs: [string, string][] = [
     ['Dockerfile', renderDockerfile(detection, render)],
-    ['.dockerignore', renderDockerignore(detection)],
+    // BuildKit reads `<Dockerfile>.dockerignore` instead of `.dockerignore` when it exists beside the
+    // Dockerfile: the list to complete is that one.
+    [existsSync(join(root, 'Dockerfile.dockerignore')) ? 'Dockerfile.dockerignore' : '.dockerignore', renderDockerignore(detection)],
   ];
   if (opts.compose) outputs.push(['compose.yaml', renderCompose(detection, render)]);
 
@@ -139,6 +143,17 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
       return fail(`cannot read ${join(dir, name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
+  // The .dockerignore is the project's list: an existing one keeps every line, and only the entries
+  // init wants that it lacks are added (at its top, so the project's own lines still decide).
+  let ignoreAdded: string[] = [];
+  const ignoreAt = 1;
+  const ignoreName = outputs[ignoreAt][0];
+  const ownIgnore = existing[ignoreAt];
+  if (ownIgnore !== null && ownIgnore !== outputs[ignoreAt][1]) {
+    const merged = mergeDockerignore(ownIgnore, outputs[ignoreAt][1], 'Added by `shipshape init` (missing here; the lines below come later, so they decide)');
+    outputs[ignoreAt] = [ignoreName, merged.text];
+    ignoreAdded = merged.added;
+  }
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
   const diffs = (): void => {
     outputs.forEach(([name, text], i) => {
@@ -156,7 +171,8 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   const conflicts = outputs.filter(([, text], i) => existing[i] !== null && existing[i] !== text);
   if (conflicts.length > 0 && !opts.force) {
     diffs();
-    io.stderr(`shipshape init: ${conflicts.map(([n]) => n).join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} with other content; nothing was written. Review the diff above, then run again with --force to overwrite.\n`);
+    const what = conflicts.map(([n]) => (n === ignoreName ? `${n} (the entries it lacks would be added, nothing removed)` : n));
+    io.stderr(`shipshape init: ${what.join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} with other content; nothing was written. Review the diff above, then run again with --force to write ${conflicts.length === 1 ? 'it' : 'them'}.\n`);
     return 1;
   }
   for (const [name, text] of changed) {
@@ -165,7 +181,8 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     } catch (e) {
       return fail(`cannot write ${join(dir, name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
+    if (name === ignoreName && ignoreAdded.length > 0) io.stderr(`shipshape init: added ${ignoreAdded.length} ${ignoreAdded.length === 1 ? 'entry' : 'entries'} to ${join(dir, name)} (its own lines are kept): ${ignoreAdded.join(' ')}\n`);
+    else io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
   }
   return 0;
 }

@@ -22,6 +22,7 @@ import {
   type Pyproject,
 } from './dependencies.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
+import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
 /** A package manager init can generate for. */
 export type PackageManager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip';
@@ -112,6 +113,8 @@ export interface Detection {
   warnings: string[];
   /** Directories and patterns of the tree worth excluding from the build context. */
   treeIgnores: string[];
+  /** The .dockerignore to write: the shared seed list for this tree (src/context/ignore-seed.ts). */
+  dockerignore: IgnoreGroup[];
   evidence: Evidence[];
 }
 
@@ -209,7 +212,8 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
     command,
     workdir,
     warnings: pm.warnings,
-    treeIgnores: treeIgnores(files.listFiles(), django),
+    treeIgnores: treeIgnores(files.listFiles(), settingsIgnoreDirs(files.listFiles(), django)),
+    dockerignore: seedIgnores(files.listFiles(), settingsIgnoreDirs(files.listFiles(), django)),
     evidence,
   };
 }
@@ -619,22 +623,18 @@ function entryPoint(all: string[], pyproject: Pyproject | null): { command: stri
   return null;
 }
 
-/** Patterns for the .dockerignore from what the tree has (beyond the fixed list of render.ts). */
-function treeIgnores(files: string[], django: DjangoProject | null): string[] {
-  const out = new Set<string>();
-  const dirHit = (name: string): boolean => files.some((p) => p === `${name}/` || p.startsWith(`${name}/`) || p.includes(`/${name}/`));
-  for (const d of ['.venv', 'venv', 'node_modules', '.tox', '.nox', '.pytest_cache', '.mypy_cache', '.ruff_cache', 'htmlcov', '.idea', '.vscode']) {
-    if (dirHit(d)) out.add(`**/${d}`);
-  }
-  if (files.some((p) => p.endsWith('.sqlite3'))) out.add('**/*.sqlite3');
-  if (files.some((p) => /(^|\/)\.coverage/.test(p))) out.add('**/.coverage*');
-  // STATIC_ROOT / MEDIA_ROOT folders at the context root only (`static/`, anchored as .dockerignore
-  // patterns are): `**/static` would also drop the `static` folders of apps and STATICFILES_DIRS, which
-  // collectstatic needs. Not when the root already has such a folder with files (it may be sources).
+/**
+ * STATIC_ROOT / MEDIA_ROOT folders with other names than the seed list's `staticfiles/` and `media/`, for
+ * the .dockerignore: at the context root only (`static/`, anchored as .dockerignore patterns are):
+ * `**\/static` would also drop the `static` folders of apps and STATICFILES_DIRS, which collectstatic
+ * needs. Not when the root already has such a folder with files (it may be sources).
+ */
+function settingsIgnoreDirs(files: string[], django: DjangoProject | null): string[] {
+  const out: string[] = [];
   for (const dir of [django?.staticRoot, django?.mediaDir]) {
-    if (dir && dir !== 'staticfiles' && dir !== 'media' && !files.some((p) => p.startsWith(`${dir}/`))) out.add(`${dir}/`);
+    if (dir && dir !== 'staticfiles' && dir !== 'media' && !files.some((p) => p.startsWith(`${dir}/`))) out.push(`${dir}/`);
   }
-  return [...out];
+  return out;
 }
 
 

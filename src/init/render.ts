@@ -13,6 +13,7 @@
  */
 import type { Detection, Server } from './detect.js';
 import { APT_VERSIONS, COMPOSE_IMAGES, DEBIAN_RELEASE, TOOL_VERSIONS } from './versions.js';
+import { renderIgnoreLines } from '../context/ignore-seed.js';
 
 /** Rendering options (CLI flags). */
 export interface RenderOptions {
@@ -243,29 +244,12 @@ export function serverCommand(s: Server, port: number): string[] {
   }
 }
 
-/** Patterns every generated .dockerignore has (issue 13's seed list and the files init itself writes). */
-const FIXED_IGNORES: [string, string[]][] = [
-  ['Version control and container files are not needed inside the image.', ['.git', 'Dockerfile*', '.dockerignore', 'compose*.y*ml', 'docker-compose*.y*ml']],
-  ['Local environment files hold secrets.', ['**/.env*']],
-  ['Bytecode is rebuilt by Python; caches differ per machine.', ['**/__pycache__', '**/*.py[cod]']],
-  ['Uploads and collected static files are produced or mounted, never copied in.', ['media/', 'staticfiles/']],
-];
-
 /**
- * Renders the .dockerignore: the fixed list, then what the tree shows, in `**\/` form where copies can be nested
- * (BuildKit matches .dockerignore patterns from the context root, Go filepath.Match plus `**`).
+ * Renders the .dockerignore: the shared seed list for the project's tree (src/context/ignore-seed.ts, the
+ * same list `require-dockerignore`'s fix writes), each group after a comment saying why.
  */
 export function renderDockerignore(d: Detection): string {
-  const L: string[] = ['# Written by `shipshape init`: keeps secrets, history, caches and local artefacts out of the build context.'];
-  for (const [why, patterns] of FIXED_IGNORES) {
-    L.push(`# ${why}`);
-    L.push(...patterns);
-  }
-  if (d.treeIgnores.length > 0) {
-    L.push('# From this project: local environments, caches, databases, editor settings, collected files.');
-    L.push(...d.treeIgnores);
-  }
-  return L.join('\n') + '\n';
+  return renderIgnoreLines(d.dockerignore, 'Written by `shipshape init`: keeps secrets, history, caches and local artefacts out of the build context.').join('\n') + '\n';
 }
 
 /**

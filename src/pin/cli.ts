@@ -3,7 +3,8 @@
  *
  * - default: adds the missing digests and writes the files; stale digests are reported, not changed;
  * - `--update`: also replaces stale digests;
- * - `--check`: writes nothing; exit 1 when a pin is missing or stale (for CI);
+ * - `--check`: writes nothing; exit 1 when a pin is missing or stale, or a reference cannot be resolved
+ *   because its image comes from build arguments (`FROM ${BASE}` with `ARG BASE` and no default) (for CI);
  * - `--diff`: prints what would change and writes nothing.
  * Every reference is resolved before anything is written: on any failure (one line per image on
  * stderr) nothing is written and the exit code is 2. Files are replaced atomically, keeping their
@@ -11,13 +12,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from '../cli/input.js';
 import { writeAtomic } from '../cli/write.js';
+import { parseProgram, repeatable, wireProgram } from '../cli/options.js';
 import type { ImageIo } from '../image/cli.js';
-import { findPinSites, pinnedText, type PinSite } from './pin.js';
+import { findPinSites, pinnedText, type PinSite, type PinSkip } from './pin.js';
 import { applyEdits } from '../fix/apply.js';
 import { PinError, resolveDigest } from './resolve.js';
 
@@ -29,31 +31,21 @@ interface PinOptions {
   timeout?: string;
 }
 
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
-
 /** Runs `shipshape pin ...` (`argv` starts after `pin`). @returns 0, 1 (`--check` found missing or stale pins) or 2 (errors; nothing written). */
 export async function runPinCli(argv: string[], io: ImageIo): Promise<number> {
   let code = 0;
-  const cmd = new Command('shipshape pin')
+  const cmd = wireProgram(new Command('shipshape pin'), io)
     .description('Pin the images of FROM, COPY --from and RUN --mount=from to the digest of their tag (registry HTTP API v2).')
     .argument('[dockerfiles...]', 'Dockerfiles (default: ./Dockerfile)')
     .option('--check', 'write nothing; exit 1 when a pin is missing or stale')
     .option('--update', 'also replace digests that no longer match their tag')
     .option('--diff', 'print the changes as a unified diff and write nothing')
-    .addOption(new Option('--plain-http <registry>', 'talk HTTP, not HTTPS, to this registry (loopback registries always are)').argParser(collect))
+    .addOption(repeatable('--plain-http <registry>', 'talk HTTP, not HTTPS, to this registry (loopback registries always are)'))
     .option('--timeout <ms>', 'time limit per registry request in milliseconds', '15000')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (files: string[], opts: PinOptions) => {
       code = await pinCommand(files.length > 0 ? files : ['Dockerfile'], opts, io);
     });
-  try {
-    await cmd.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
-    throw e;
-  }
-  return code;
+  return (await parseProgram(cmd, argv)) ?? code;
 }
 
 async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promise<number> {
@@ -62,7 +54,7 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     io.stderr(`shipshape: --timeout: '${opts.timeout}' is not a positive number of milliseconds\n`);
     return 2;
   }
-  const docs: { name: string; path: string; text: string; sites: PinSite[] }[] = [];
+  const docs: { name: string; path: string; text: string; sites: PinSite[]; skipped: PinSkip[] }[] = [];
   let failed = false;
   for (const name of files) {
     const path = resolve(io.cwd, name);
@@ -77,8 +69,7 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     }
     const df = parse(text);
     const { sites, skipped } = findPinSites(df);
-    for (const s of skipped) io.stderr(`shipshape: warning: ${name}:${s.line}: ${s.text} is not pinned: ${s.reason}\n`);
-    docs.push({ name, path, text, sites });
+    docs.push({ name, path, text, sites, skipped });
   }
   if (failed) return 2;
 
@@ -104,9 +95,20 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
 
   let missing = 0;
   let stale = 0;
+  let unknown = 0;
   const writes: { path: string; name: string; before: string; after: string }[] = [];
   for (const d of docs) {
     const edits: { start: number; end: number; text: string }[] = [];
+    // References whose image is only known at build time: an image nobody can check is not pinned.
+    for (const s of d.skipped) {
+      const where = `${d.name}:${s.line}`;
+      if (s.pinned) {
+        io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest (built from build arguments, not checked)\n`);
+        continue;
+      }
+      unknown++;
+      io.stdout(`${where} ${s.kind} ${s.text}: not pinned, cannot be resolved: ${s.reason}\n`);
+    }
     for (const s of d.sites) {
       const where = `${d.name}:${s.line}`;
       if (s.digestOnly) {
@@ -131,7 +133,8 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     }
     if (edits.length > 0) writes.push({ path: d.path, name: d.name, before: d.text, after: applyEdits(d.text, edits).text });
   }
-  if (opts.check) return missing + stale > 0 ? 1 : 0;
+  if (opts.check) return missing + stale + unknown > 0 ? 1 : 0;
+  if (unknown > 0) io.stderr(`shipshape: ${unknown} image reference(s) could not be resolved and stay unpinned (see above)\n`);
   if (opts.diff) {
     for (const w of writes) io.stdout(createTwoFilesPatch(w.name, w.name, w.before, w.after));
     return 0;

@@ -7,6 +7,7 @@
  */
 import type { Dockerfile, Instruction } from '../parse/types.js';
 import { parseImageRef } from '../parse/image-ref.js';
+import { analyze, expandInScope, type Semantics } from '../parse/semantics.js';
 
 /** One place that names an image. */
 export interface PinSite {
@@ -27,12 +28,27 @@ export interface PinSite {
   digestOnly: boolean;
 }
 
-/** A reference that cannot be pinned in place (made of several ARG values), with the reason. */
-interface PinSkip {
+/**
+ * A reference that cannot be resolved or pinned in place, with the reason: its image comes from build
+ * arguments (`FROM ${BASE}` with `ARG BASE` and no default, `python:${PY}-slim`, `COPY --from=$IMG`), so
+ * which image the build pulls is only known at build time.
+ */
+export interface PinSkip {
   line: number;
+  /** What names it (as {@link PinSite.kind}; `FROM` for an ARG-built FROM reference). */
+  kind: PinSite['kind'];
+  /** The reference as written (`${BASE}`). */
   text: string;
+  /** Why it is not pinned, one clause (`ARG BASE has no default: ...`). */
   reason: string;
+  /**
+   * True when the written text carries a digest anyway (`python:${PY}-slim@sha256:…`): BuildKit pulls
+   * exactly that content, so it is pinned, only not checkable against a tag.
+   */
+  pinned: boolean;
 }
+
+const DIGEST = /@sha256:[0-9a-f]{64}$/i;
 
 const stageNames = (df: Dockerfile) => new Set(df.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
 
@@ -64,26 +80,44 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
       const arg = [...df.globalArgs].reverse().flatMap((a) => a.pairs).find((p) => p.key === v[1]);
       if (arg?.valueRange && arg.rawValue !== null && arg.rawValue === arg.value && arg.value) {
         add(siteFor(df, 'ARG', arg.valueRange.start.offset, arg.valueRange.end.offset, arg.valueRange.start.line));
-      } else skipped.push({ line: stage.from.line, text: raw, reason: arg ? `ARG ${v[1]} has no plain default value` : `ARG ${v[1]} has no default: its value is only known at build time` });
+        continue;
+      }
+      const reason = !arg
+        ? `no global ARG ${v[1]} (before the first FROM) gives it a value, so the image is unknown`
+        : arg.rawValue === null || arg.rawValue === ''
+          ? `ARG ${v[1]} has no default, so the image is only known at build time (--build-arg); give it one (ARG ${v[1]}=image:tag) to pin it`
+          : `the default of ARG ${v[1]} is not a plain image reference (quoted or built from other values); write the image there literally to pin it`;
+      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason, pinned: false });
       continue;
     }
     if (raw.includes('$')) {
-      skipped.push({ line: stage.from.line, text: raw, reason: 'the reference is built from ARG values; write the whole reference in one ARG default to pin it' });
+      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason: 'the reference is built from ARG values; write the whole reference in one ARG default to pin it', pinned: DIGEST.test(raw) });
       continue;
     }
     if (raw !== word.value) continue; // quoted or escaped: leave it
     add(siteFor(df, 'FROM', word.range.start.offset, word.range.end.offset, word.range.start.line));
   }
   const isStage = (v: string) => names.has(v.toLowerCase()) || /^\d+$/.test(v);
+  // A `--from` built from build arguments may name an image or a stage: only known at build time
+  // (unless the ARG defaults in scope make it a stage name, which BuildKit resolves first).
+  let semantics: Semantics | null = null;
+  const fromArgs = (kind: PinSite['kind'], text: string, line: number, ins: Instruction) => {
+    semantics ??= analyze(df);
+    const expanded = expandInScope(text, semantics.scopeAt(ins));
+    if (expanded.unmatched.length === 0 && isStage(expanded.value)) return;
+    skipped.push({ line, kind, text, reason: 'the image (or stage) comes from build arguments, so it is only known at build time; write the image literally to pin it', pinned: DIGEST.test(text) });
+  };
   const visit = (ins: Instruction) => {
     for (const f of ins.flags) {
       if (!f.valueRange || f.value === null) continue;
       const rawValue = df.text.slice(f.valueRange.start.offset, f.valueRange.end.offset);
       if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && f.name === 'from') {
+        if (rawValue.includes('$')) fromArgs('COPY --from', rawValue, f.valueRange.start.line, ins);
         if (isStage(f.value) || rawValue !== f.value) continue;
         add(siteFor(df, 'COPY --from', f.valueRange.start.offset, f.valueRange.end.offset, f.valueRange.start.line));
       } else if (ins.keyword === 'RUN' && f.name === 'mount') {
         const m = /(^|,)from=([^,]+)/.exec(rawValue);
+        if (m?.[2].includes('$')) fromArgs('RUN --mount', m[2], f.valueRange.start.line, ins);
         if (!m || isStage(m[2]) || m[2].includes('"') || m[2].includes("'")) continue;
         const start = f.valueRange.start.offset + m.index + m[1].length + 5;
         add(siteFor(df, 'RUN --mount', start, start + m[2].length, f.valueRange.start.line));
@@ -91,7 +125,7 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
     }
   };
   for (const ins of df.instructions) visit(ins);
-  return { sites: sites.sort((a, b) => a.start - b.start), skipped };
+  return { sites: sites.sort((a, b) => a.start - b.start), skipped: skipped.sort((a, b) => a.line - b.line) };
 }
 
 /** The pinned text of a site: the reference as written, without an old digest, plus `@digest`. */

@@ -95,9 +95,26 @@ describe('lint with the context Compose gives', () => {
     const r = await runShipshape(['lint', '-V', '-f', 'json', 'docker-compose.production.yml'], dir);
     expect(r.stderr).toContain('shipshape: compose/production/django/Dockerfile: build context ., from django (docker-compose.production.yml), celeryworker (docker-compose.production.yml)\n');
     expect(r.code).toBe(0);
-    const none = await runShipshape(['lint', 'compose.yaml'], project('nobuild', { 'compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n' }));
-    expect(none.code).toBe(2);
-    expect(none.stderr).toBe('shipshape: compose.yaml: no service has a local build (build: with a context directory)\n');
+  });
+  it('a Compose file whose services only run images has nothing to lint: it says which services it skipped and exits 0', async () => {
+    const dir = project('nobuild', {
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n  cache:\n    image: redis:7.4.1\n  remote:\n    build: https://github.com/docker/example.git#main\n  inline:\n    build:\n      dockerfile_inline: FROM alpine:3.20.1\n',
+    });
+    const none = await runShipshape(['lint', 'compose.yaml'], dir);
+    expect(none.stderr).toBe('shipshape: compose.yaml: nothing to lint, no service builds from a local Dockerfile (db: image only (no build:), cache: image only (no build:), remote: remote build context, inline: dockerfile_inline)\n');
+    expect(none.stdout).toBe('');
+    expect(none.code).toBe(0);
+    const json = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    expect(json.code).toBe(0);
+    // The same for the directory: its Compose file says why there is no Dockerfile to lint.
+    const asDir = await runShipshape(['lint', '.'], dir);
+    expect(asDir.stderr).toBe(none.stderr);
+    expect(asDir.code).toBe(0);
+    // A YAML file without services is not a Compose file: an input error.
+    const bad = await runShipshape(['lint', 'compose.yaml'], project('noservices', { 'compose.yaml': 'name: x\n' }));
+    expect(bad.stderr).toBe('shipshape: compose.yaml: no services: (not a Compose file?)\n');
+    expect(bad.code).toBe(2);
   });
   it('--fix writes .dockerignore in the context Compose uses, and --diff names it from the working directory', async () => {
     const files: Record<string, string> = { ...COOKIECUTTER };
@@ -108,7 +125,7 @@ describe('lint with the context Compose gives', () => {
     await runShipshape(['lint', '--fix', '.'], dir);
     expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
     expect(existsSync(join(dir, 'compose/production/django/.dockerignore'))).toBe(false);
-    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\.git$/m);
+    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\*\*\/\.git$/m);
   });
   it('--diff header of a context file in another folder is relative to the working directory', async () => {
     const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY app.py /app.py\nUSER 1000\nCMD ["python", "/app.py"]\n', 'svc/app.py': '' });

@@ -164,7 +164,7 @@ describe('fixes of context files', () => {
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.stderr).toMatch(/^Fixed [1-9]\d* finding/m);
       const ignore = readFileSync(join(ctx, '.dockerignore'), 'utf8');
-      expect(ignore).toMatch(/^\.git$/m);
+      expect(ignore).toMatch(/^(\*\*\/)?\.git$/m);
       if (rule === 'dockerignore-coverage') expect(ignore.startsWith('# mine\n*.log\n')).toBe(true);
       rmSync(ctx, { recursive: true, force: true });
     }

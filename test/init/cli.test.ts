@@ -45,6 +45,45 @@ describe('shipshape init', () => {
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('USER 10001:10001');
   });
 
+  it('--force keeps a hand-written .dockerignore: its lines stay, only missing entries are added (at the top, so its own exceptions still win)', async () => {
+    const own = '# our list\r\n.git\r\n**/.env*\r\n!config/.env.defaults\r\n/media\r\nnotes/\r\n';
+    writeFileSync(join(project, '.dockerignore'), own);
+    writeFileSync(join(project, 'Dockerfile'), 'FROM python:3.12\nCMD ["python"]\n');
+    const refused = await runShipshape(['init'], project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('.dockerignore (the entries it lacks would be added, nothing removed)');
+    expect(readFileSync(join(project, '.dockerignore'), 'utf8')).toBe(own);
+
+    const forced = await runShipshape(['init', '--force'], project);
+    expect(forced.code).toBe(0);
+    const merged = readFileSync(join(project, '.dockerignore'), 'utf8');
+    // The user's file is kept byte for byte after the added block (CRLF kept).
+    expect(merged.endsWith('\r\n' + own)).toBe(true);
+    const block = merged.slice(0, merged.length - own.length).split('\r\n').filter((l) => l !== '');
+    expect(block[0]).toMatch(/^# Added by `shipshape init`/);
+    // Entries the user has in another spelling (`/media` = `media/`, `.git`, `**/.env*`) are not repeated.
+    expect(block).not.toContain('.git');
+    expect(block).not.toContain('media/');
+    expect(block).not.toContain('**/.env*');
+    expect(block).toContain('**/__pycache__');
+    expect(forced.stderr).toMatch(/added \d+ entries to \.dockerignore \(its own lines are kept\): .*\*\*\/__pycache__/);
+    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('USER 10001:10001');
+    // A second run finds every entry present: nothing changes, nothing to force.
+    const again = await runShipshape(['init'], project);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already up to date');
+    expect(readFileSync(join(project, '.dockerignore'), 'utf8')).toBe(merged);
+  });
+
+  it('completes Dockerfile.dockerignore, which BuildKit reads instead of .dockerignore, and writes no .dockerignore', async () => {
+    writeFileSync(join(project, 'Dockerfile.dockerignore'), '**/.git\n');
+    const r = await runShipshape(['init', '--force'], project);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(project, '.dockerignore'))).toBe(false);
+    expect(readFileSync(join(project, 'Dockerfile.dockerignore'), 'utf8')).toMatch(/\*\*\/__pycache__\n[\s\S]*\n\n\*\*\/\.git\n$/);
+    expect(r.stderr).toContain('to Dockerfile.dockerignore (its own lines are kept)');
+  });
+
   it('--compose does not write a compose.yaml beside the project\'s own docker-compose.yml (Compose would prefer it) unless --force', async () => {
     writeFileSync(join(project, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n');
     const r = await runShipshape(['init', '--compose'], project);

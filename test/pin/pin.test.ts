@@ -5,13 +5,14 @@
  * registry.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parser.js';
 import { findPinSites, pinnedText } from '../../src/pin/pin.js';
+import { runPinCli } from '../../src/pin/cli.js';
 import { dockerCredentials, registryRef, resolveDigest } from '../../src/pin/resolve.js';
 
 describe('pin sites', () => {
@@ -42,9 +43,45 @@ describe('pin sites', () => {
       [12, 'RUN --mount', 'node:22', 'node:22', false, false],
       [14, 'FROM', 'node', 'node:latest', false, false],
     ]);
-    expect(skipped).toEqual([{ line: 4, text: 'python:${PY}-alpine', reason: expect.stringContaining('built from ARG values') }]);
+    expect(skipped).toEqual([{ line: 4, kind: 'FROM', text: 'python:${PY}-alpine', reason: expect.stringContaining('built from ARG values'), pinned: false }]);
     const d = 'sha256:' + 'c'.repeat(64);
     expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
+  });
+
+  it('reports references whose image comes from build arguments, unless a digest is written or the ARG names a stage', () => {
+    const d = 'sha256:' + 'a'.repeat(64);
+    const text = `ARG BASE\nARG OTHER=x\nFROM $BASE AS s\nFROM \${NOPE}\nFROM python:\${PY}-slim@${d}\nARG S=s\nCOPY --from=$S /a /b\nARG IMG\nCOPY --from=\${IMG} /a /b\nRUN --mount=type=bind,from=$IMG,target=/x true\n`;
+    const { sites, skipped } = findPinSites(parse(text));
+    expect(sites).toEqual([]);
+    expect(skipped.map((s) => [s.line, s.kind, s.text, s.pinned])).toEqual([
+      [3, 'FROM', '$BASE', false],
+      [4, 'FROM', '${NOPE}', false],
+      [5, 'FROM', `python:\${PY}-slim@${d}`, true],
+      [9, 'COPY --from', '${IMG}', false],
+      [10, 'RUN --mount', '$IMG', false],
+    ]);
+    expect(skipped[0].reason).toBe('ARG BASE has no default, so the image is only known at build time (--build-arg); give it one (ARG BASE=image:tag) to pin it');
+    expect(skipped[1].reason).toContain('no global ARG NOPE');
+  });
+
+  it('pin --check exits 1 for a FROM whose ARG has no default, and pin (writing) says the same (no registry needed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-pin-arg-'));
+    try {
+      const text = 'ARG BASE\nFROM ${BASE}\nCMD ["app"]\n';
+      writeFileSync(join(dir, 'Dockerfile'), text);
+      const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: dir, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
+      const line = 'Dockerfile:2 FROM ${BASE}: not pinned, cannot be resolved: ARG BASE has no default, so the image is only known at build time (--build-arg); give it one (ARG BASE=image:tag) to pin it\n';
+      const check = { stdout: '', stderr: '' };
+      expect(await runPinCli(['--check'], io(check))).toBe(1);
+      expect(check).toEqual({ stdout: line, stderr: '' });
+      const write = { stdout: '', stderr: '' };
+      expect(await runPinCli([], io(write))).toBe(0);
+      expect(write.stdout).toBe(line);
+      expect(write.stderr).toBe('shipshape: 1 image reference(s) could not be resolved and stay unpinned (see above)\n');
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('normalises Docker Hub names as Docker does', () => {

@@ -22,7 +22,17 @@ ruleTable(rule, {
       line: 3,
       count: 1,
       fixed: PY,
-      fixedFiles: { '.dockerignore': '.git\n**/.git\n**/__pycache__\n**/*.py[co]\n**/node_modules\n**/.env\n**/.env.*\n!**/.env.example\n**/*.log\n.venv\n.pytest_cache\n.mypy_cache\n' },
+      fixedFiles: {
+        '.dockerignore': [
+          '# Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.',
+          '# Version control and container files are not needed inside the image.',
+          '**/.git', 'Dockerfile*', '.dockerignore', 'compose*.y*ml', 'docker-compose*.y*ml',
+          '# Local environment files hold secrets (a template such as .env.example may go in).',
+          '**/.env*', '!**/.env.example',
+          '# Bytecode is rebuilt by Python; caches differ per machine.',
+          '**/__pycache__', '**/*.py[co]', '',
+        ].join('\n'),
+      },
     },
     { input: 'FROM alpine:3.20.1\nCOPY app.sh \\\n  /usr/local/bin/\nCOPY . /src\n', files: { 'app.sh': '' }, line: 2, count: 1 },
     { input: PY, files: { 'main.py': '', '.env': 'X=1', '.git/HEAD': 'x' }, message: /^`COPY \. \.`.*environment and secret files \(`\.env`\).*version-control data \(`\.git\/`\)/ },
@@ -31,16 +41,23 @@ ruleTable(rule, {
 });
 
 it('the fix creates .dockerignore, keeping paths the Dockerfile copies by name', async () => {
-  const [f] = await findingsOf(rule, { input: 'FROM node:20.15.1-slim\r\nCOPY node_modules ./node_modules\r\nCOPY . .\r\n', files: { 'package.json': '{}' } });
+  const [f] = await findingsOf(rule, { input: 'FROM node:20.15.1-slim\r\nCOPY node_modules ./node_modules\r\nCOPY Dockerfile.prod compose.yaml /meta/\r\nCOPY . .\r\n', files: { 'package.json': '{}', 'node_modules/x/index.js': '', 'Dockerfile.prod': '', 'compose.yaml': '' } });
   expect(f.fix?.applicability).toBe('safe');
   expect(f.fix?.edits).toEqual([]);
   const file = f.fix?.files?.[0];
   expect(file?.path).toBe('.dockerignore');
   expect(file?.create).toBe(true);
   const text = file?.edits[0].text ?? '';
-  expect(text).toContain('.git\r\n');
-  expect(text).toContain('**/.env\r\n');
+  expect(text).toContain('**/.git\r\n');
+  expect(text).toContain('**/.env*\r\n');
+  // Patterns that would drop a named source are left out: `**/node_modules`, `Dockerfile*`, `compose*.y*ml`.
   expect(text).not.toContain('node_modules');
+  expect(text).not.toContain('Dockerfile*');
+  expect(text).not.toContain('\r\ncompose*.y*ml');
+  expect(text).toContain('docker-compose*.y*ml\r\n');
+  // Inside a copied folder, bytecode is still excluded.
+  const [g] = await findingsOf(rule, { input: 'FROM python:3.12.4-slim\nCOPY app /app\n', files: { 'app/main.py': '', 'app/__pycache__/main.cpython-312.pyc': '' } });
+  expect(g.fix?.files?.[0].edits[0].text).toContain('\n**/__pycache__\n');
 });
 
 it('the fix keeps .git and .env when the build uses them', async () => {
@@ -64,7 +81,7 @@ it('the fix excludes every kind the message names: nothing left for dockerignore
   expect(f.message).toMatch(/`db\.sqlite3`.*`media\/uploads\/a\.jpg`.*`staticfiles\/x\.css`/);
   const r = await fixText(input, { rules: [rule, coverage], level: 'safe', context: memoryContext(files) });
   const ignore = r.files.get('.dockerignore') ?? '';
-  expect(ignore.split('\n').slice(-5)).toEqual(['.svn', '**/*.sqlite3', 'media/', 'staticfiles/', '']);
+  expect(ignore.split('\n').slice(-5)).toEqual(['media/', 'staticfiles/', '# From this project: local environments, caches, databases, editor settings, collected files.', '**/*.sqlite3', '']);
   const again = await lint(input, { rules: [rule, coverage], context: memoryContext({ ...files, '.dockerignore': ignore }) });
   expect(again.findings).toEqual([]);
 });

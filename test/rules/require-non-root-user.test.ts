@@ -22,6 +22,25 @@ ruleTable(rule, {
   ],
   fires: [
     {
+      name: 'amazon/aws-cli (Amazon Linux, useradd not guaranteed): only a numeric USER, and the message says why',
+      input: 'FROM amazon/aws-cli:2.17.64\nCOPY job.sh /job.sh\nENTRYPOINT ["/job.sh"]\n',
+      line: 3,
+      message: /the fix adds `USER 10001:10001` alone: which user tools `amazon\/aws-cli:2\.17\.64` has is not known \(minimal images such as amazonlinux:2023 have no `useradd`\), and a numeric USER needs none/,
+      unsafeFixed: 'FROM amazon/aws-cli:2.17.64\nCOPY job.sh /job.sh\nUSER 10001:10001\nENTRYPOINT ["/job.sh"]\n',
+    },
+    { name: 'amazonlinux:2023 has no shadow-utils', input: 'FROM amazonlinux:2023.5.20240805.0\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM amazonlinux:2023.5.20240805.0\nUSER 10001:10001\nCMD ["app"]\n' },
+    { name: 'ubi-minimal has no shadow-utils', input: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nUSER 10001:10001\nCMD ["app"]\n' },
+    {
+      name: 'an unknown image that installs shadow-utils gets useradd',
+      input: 'FROM amazonlinux:2023.5.20240805.0\nRUN dnf install -y shadow-utils-4.9 && dnf clean all\nCMD ["app"]\n',
+      line: 3,
+      unsafeFixed: 'FROM amazonlinux:2023.5.20240805.0\nRUN dnf install -y shadow-utils-4.9 && dnf clean all\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
+    },
+    { name: 'a Debian-based official image\'s Amazon Linux variant is not assumed to have useradd', input: 'FROM maven:3.9.8-amazoncorretto-21\nCMD ["mvn"]\n', line: 2, unsafeFixed: 'FROM maven:3.9.8-amazoncorretto-21\nUSER 10001:10001\nCMD ["mvn"]\n' },
+    { name: 'Fedora has shadow-utils', input: 'FROM fedora:40\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM fedora:40\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n' },
+    { name: 'an -alpine tag of an official image uses BusyBox adduser', input: 'FROM python:3.12.4-alpine3.20\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM python:3.12.4-alpine3.20\nRUN addgroup -S -g 10001 app && adduser -S -u 10001 -G app app\nUSER 10001:10001\nCMD ["app"]\n' },
+    { name: 'distroless (no shell): its nonroot user', input: 'FROM gcr.io/distroless/python3-debian12:latest\nCOPY app.py /app.py\nCMD ["/app.py"]\n', line: 3, unsafeFixed: 'FROM gcr.io/distroless/python3-debian12:latest\nCOPY app.py /app.py\nUSER 65532:65532\nCMD ["/app.py"]\n' },
+    {
       name: 'indented tail: the inserted lines take its indentation, above its comment',
       input: 'FROM debian:12.6\n# start\n  CMD ["app"]\n',
       line: 3,

@@ -176,13 +176,3 @@ export function nonRootTag(image: ImageRef): boolean {
   if (words.includes('nonroot')) return true;
   return imageKey(image).startsWith('mcr.microsoft.com/dotnet/') && (words.includes('chiseled') || words.includes('distroless'));
 }
-
-/** The family of a base image, for commands that create users: Alpine (busybox) or Debian/RHEL (shadow). */
-export function imageFamily(image: ImageRef | null): 'alpine' | 'shadow' | 'none' {
-  if (image === null) return 'shadow';
-  const name = image.expanded.toLowerCase();
-  if (name === 'scratch' || name.includes('distroless') || nonRootTag(image) || name.includes('chiseled')) return 'none';
-  const key = imageKey(image);
-  if (key === 'alpine' || key === 'busybox' || /alpine/.test(image.tag ?? '') || /(^|\/)alpine/.test(key)) return 'alpine';
-  return 'shadow';
-}

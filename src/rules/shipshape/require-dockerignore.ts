@@ -1,8 +1,18 @@
 import { defineRule } from '../define.js';
 import { contextCopies, filesOfSource } from '../lib/seed-stages.js';
 import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/seed-context.js';
+import { dockerignoreMatcher } from '../../context/dockerignore.js';
+import { renderIgnoreLines, seedIgnores } from '../../context/ignore-seed.js';
 
-const BASE_PATTERNS = ['.git', '**/.git', '**/__pycache__', '**/*.py[co]', '**/node_modules', '**/.env', '**/.env.*', '!**/.env.example', '**/*.log', '.venv', '.pytest_cache', '.mypy_cache'];
+
+/**
+ * True when pattern `p` excludes `path` itself from the context (`Dockerfile*` and `Dockerfile.prod`,
+ * `**\/node_modules` and `node_modules`): a COPY of it would then fail, so the fix must leave `p` out.
+ * (Files excluded inside a copied folder, such as its `__pycache__`, are what the list is for.)
+ */
+function dropsNamed(p: string, path: string): boolean {
+  return !p.startsWith('!') && dockerignoreMatcher(p).ignores(path);
+}
 
 /** Fires when files are copied from a build context that has no `.dockerignore`. */
 export default defineRule({
@@ -15,7 +25,7 @@ export default defineRule({
   needsContext: true,
   docs: {
     description:
-      'Reports the first `COPY`/`ADD` that reads from the build context (not `--from`, not a URL or git source, not a heredoc; `ONBUILD` copies run in another build and are not counted) when the context has no `.dockerignore` (neither `<Dockerfile>.dockerignore` nor `.dockerignore`). The message names the sensitive files it finds (`.git`, `.env`, keys, bytecode). Silent when the build context is unknown (standard input). The safe fix creates `.dockerignore` excluding VCS data, `.env` files (not `.env.example`), bytecode, `node_modules`, virtualenvs, logs and tool caches, and the patterns of every kind of file the message names (Django `media/` and `staticfiles/` directories, keys, SQLite databases), leaving out any pattern for a path the Dockerfile copies by name, `.git` when a `RUN` calls `git` or uses setuptools-scm/hatch-vcs/versioneer, and `.env` when a command mentions it.',
+      'Reports the first `COPY`/`ADD` that reads from the build context (not `--from`, not a URL or git source, not a heredoc; `ONBUILD` copies run in another build and are not counted) when the context has no `.dockerignore` (neither `<Dockerfile>.dockerignore` nor `.dockerignore`). The message names the sensitive files it finds (`.git`, `.env`, keys, bytecode). Silent when the build context is unknown (standard input). The safe fix creates `.dockerignore` with the same seed list `shipshape init` writes for that tree (src/context/ignore-seed.ts; docs/init.md lists it): VCS data, the Dockerfiles, compose files and `.dockerignore` itself, `.env*` files (not `.env.example`), bytecode, `media/` and `staticfiles/` beside each `manage.py`, and the virtualenvs, `node_modules`, tool caches, editor folders and SQLite databases the context has; then the patterns of every other kind of file the message names (keys). It leaves out any pattern that would drop a path the Dockerfile copies by name (`COPY Dockerfile.prod ...` keeps `Dockerfile*` out of the list), `.git` when a `RUN` calls `git` or uses setuptools-scm/hatch-vcs/versioneer, and `.env` when a command mentions it.',
     why: 'Without `.dockerignore` the whole directory is sent to the builder: `.git`, `.env` files and keys, virtualenvs and `node_modules`. `COPY . .` then bakes them into the image, secrets included, and every unrelated file change busts the layer cache.',
     bad: 'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "main.py"]\n',
     good: '# Nothing is read from the build context here, so no .dockerignore is needed.\n# With `COPY . .`, add a .dockerignore next to the Dockerfile (the fix creates one).\nFROM python:3.12.4-slim\nWORKDIR /app\nADD https://github.com/example/app.git#v1.2.0 .\nCMD ["python", "main.py"]\n',
@@ -32,22 +42,27 @@ export default defineRule({
     const byKind = [...filesByKind([...sent])];
     const kinds = byKind.map(([k, paths]) => `${KINDS[k].label} (${examplePaths(paths)})`);
     // Keep every path the Dockerfile names explicitly: the fix must not break the build.
-    const named = new Set(copies.flatMap((c) => c.sources.map((s) => s.value.replace(/^\.\//, ''))));
+    const named = [...new Set(copies.flatMap((c) => c.sources.map((s) => s.value.replace(/^\.\//, '').replace(/\/+$/, ''))))].filter((p) => p !== '' && p !== '.' && !/[*?[]/.test(p));
     // ...nor what the build visibly uses: git metadata (`git describe`, setuptools-scm), `.env` files.
     const runText = ctx.file.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT').map((i) => i.args.text + i.heredocs.map((h) => h.content).join('')).join('\n');
     const usesGit = /(^|[\s;&|(])git\s|setuptools[-_]scm|hatch-vcs|versioneer/.test(runText);
     const usesEnv = /(^|[\s/'"=])\.env\b/.test(runText);
-    // The base list, then the patterns of every kind the message names (media/, staticfiles/, keys...).
-    const wanted = [...BASE_PATTERNS];
-    for (const [k, paths] of byKind) for (const p of patternsFor(k, paths)) if (!wanted.includes(p)) wanted.push(p);
-    const patterns = wanted.filter((p) => !named.has(p.replace(/^\*\*\//, '').replace(/\/$/, '')))
-      .filter((p) => !(usesGit && /\.git$/.test(p)))
-      .filter((p) => !(usesEnv && /\.env/.test(p)));
+    // The seed list init also writes (one source: src/context/ignore-seed.ts), then the patterns of every
+    // other kind the message names (keys, databases, media folders of nested projects...).
+    const groups = seedIgnores(files);
+    const seeded = dockerignoreMatcher(groups.flatMap((g) => g.patterns).join('\n'));
+    // A kind's pattern is added only when it excludes a named file the seed list lets through.
+    const found = byKind
+      .flatMap(([k, paths]) => patternsFor(k, paths).filter((p) => !p.startsWith('!') && paths.some((f) => !seeded.ignores(f) && dockerignoreMatcher(p).ignores(f))))
+      .filter((p, i, all) => all.indexOf(p) === i);
+    if (found.length > 0) groups.push({ why: 'Sensitive or junk files found in this context.', patterns: found });
+    const keep = (p: string): boolean => !named.some((n) => dropsNamed(p, n)) && !(usesGit && /\.git$/.test(p)) && !(usesEnv && /\.env/.test(p));
+    const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: g.patterns.filter(keep) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
     ctx.report({
       instruction: first.instruction,
       range: first.instruction.range,
       message: `\`${first.instruction.keyword} ${first.instruction.args.text}\` copies from a build context without \`.dockerignore\`${kinds.length ? `, which sends ${kinds.join(', ')}` : ''}. Add a \`.dockerignore\` that excludes VCS data, secrets and caches`,
-      fix: ctx.edit().createContextFile('.dockerignore', patterns).safe('Create .dockerignore'),
+      fix: ctx.edit().createContextFile('.dockerignore', lines).safe('Create .dockerignore'),
     });
   },
 });

@@ -1,7 +1,7 @@
-import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { Dockerfile, ImageRef, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
-import { imageFamily, nonRootTag } from '../lib/images.js';
+import { imageKey, nonRootTag } from '../lib/images.js';
 import { readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
 import type { EditBuilder } from '../../fix/edit.js';
@@ -10,19 +10,77 @@ import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser } from 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
 
-/** The user switch to insert, written with the base image's tools. */
-function userLines(ctx: RuleContext, edit: EditBuilder, stage: Stage): string[] {
-  const family = imageFamily(ctx.stage(stage).rootImage);
-  const user = `${edit.keyword('USER')} ${UID}:${UID}`;
-  const run = edit.keyword('RUN');
-  if (family === 'none') return [user];
-  if (family === 'alpine') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
-  return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
+/**
+ * The tools a base image has for creating users, as far as shipshape knows:
+ * - `shadow`: `groupadd`/`useradd` (Debian's `passwd` package is required in every Debian and Ubuntu
+ *   image; Fedora, CentOS, Rocky, Alma, Oracle Linux and the standard UBI images carry `shadow-utils`);
+ * - `busybox`: BusyBox `addgroup`/`adduser` (Alpine, `busybox`, any `*alpine*` tag);
+ * - `distroless`: no shell at all, but `/etc/passwd` has `nonroot` (uid/gid 65532);
+ * - `none`: no shell (`scratch`, chiseled Ubuntu, UBI micro);
+ * - `unknown`: anything else. Minimal images differ here, and a wrong guess breaks the build:
+ *   `amazonlinux:2023` (hence `amazon/aws-cli`), `ubi-minimal`, CBL-Mariner 2.0 ship without
+ *   `shadow-utils`, and a base image given by a build argument could be any of them.
+ */
+type UserTools = 'shadow' | 'busybox' | 'distroless' | 'none' | 'unknown';
+
+/** Docker Official Images whose default variants are Debian or Ubuntu (their `-alpine` tags are caught first). */
+const DEBIAN_BASED = new Set([
+  'debian', 'ubuntu', 'python', 'node', 'ruby', 'golang', 'php', 'perl', 'rust', 'openjdk', 'eclipse-temurin', 'maven',
+  'gradle', 'nginx', 'httpd', 'postgres', 'redis', 'mariadb', 'mongo', 'rabbitmq', 'tomcat', 'buildpack-deps', 'haproxy',
+  'memcached', 'elixir', 'erlang', 'julia', 'r-base', 'swift', 'haskell', 'clojure', 'pypy', 'ghost', 'wordpress', 'django',
+  'mcr.microsoft.com/dotnet/sdk', 'mcr.microsoft.com/dotnet/aspnet', 'mcr.microsoft.com/dotnet/runtime', 'mcr.microsoft.com/dotnet/runtime-deps',
+]);
+/** Enterprise Linux images that carry `shadow-utils` (not their `-minimal`/`-micro` variants). */
+const RHEL_BASED = /^(fedora|centos|rockylinux|almalinux|oraclelinux|quay\.io\/centos\/centos|registry\.access\.redhat\.com\/ubi\d+(\/ubi)?|registry\.redhat\.io\/ubi\d+(\/ubi)?)$/;
+
+/** What the base image has for creating a user (see {@link UserTools}). */
+function userTools(image: ImageRef | null): UserTools {
+  if (image === null || image.unresolved) return 'unknown';
+  const name = image.expanded.toLowerCase();
+  const key = imageKey(image);
+  const tag = (image.tag ?? '').toLowerCase();
+  if (name === 'scratch' || /chisel/.test(name) || /(^|[/-])ubi\d*-micro|\/ubi\d+\/ubi-micro/.test(key)) return 'none';
+  if (name.includes('distroless')) return 'distroless';
+  if (key === 'alpine' || key === 'busybox' || /(^|\/)alpine$/.test(key) || /(^|[-.])alpine/.test(tag)) return 'busybox';
+  if (/minimal|micro|slim/.test(tag) && RHEL_BASED.test(key)) return 'unknown'; // oraclelinux:9-slim, ubi-minimal...
+  if (/-minimal|-micro/.test(key)) return 'unknown';
+  // Official images also publish variants on other distributions (`maven:3.9.8-amazoncorretto-21`).
+  if (/corretto|amazonlinux|oraclelinux|ubi\d|graalvm|sles|opensuse/.test(tag)) return 'unknown';
+  if (DEBIAN_BASED.has(key) || RHEL_BASED.test(key)) return 'shadow';
+  return 'unknown';
 }
 
-/** Unsafe fix: create a system user and switch to it before the trailing CMD/ENTRYPOINT block. */
-function addUserFix(ctx: RuleContext, stage: Stage): Fix {
-  return insertBeforeTail(ctx, stage, (edit) => userLines(ctx, edit, stage), `Create a system user with uid ${UID} and switch to it`);
+/** True when a RUN of the chain installs the shadow tools itself (`apk add shadow`, `dnf install shadow-utils`...). */
+function installsShadow(chain: readonly Stage[]): boolean {
+  return chain.some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\b(apk\s+add|(yum|dnf|microdnf|tdnf)\s+(-\S+\s+)*install|apt-get\s+(-\S+\s+)*install)\b[^&;|]*\s(shadow|shadow-utils|passwd)(\s|=|-\d|$)/.test(i.args.text)));
+}
+
+/** The user switch to insert, written with the base image's tools (just the numeric USER when they are unknown). */
+function userLines(edit: EditBuilder, tools: UserTools): string[] {
+  const run = edit.keyword('RUN');
+  if (tools === 'distroless') return [`${edit.keyword('USER')} 65532:65532`];
+  const user = `${edit.keyword('USER')} ${UID}:${UID}`;
+  if (tools === 'busybox') return [`${run} addgroup -S -g ${UID} app && adduser -S -u ${UID} -G app app`, user];
+  if (tools === 'shadow') return [`${run} groupadd --system --gid ${UID} app && useradd --system --uid ${UID} --gid app --no-log-init app`, user];
+  return [user];
+}
+
+/** Unsafe fix: create a system user (with the tools the base image has) and switch to it before the trailing CMD/ENTRYPOINT block. */
+function addUserFix(ctx: RuleContext, stage: Stage, tools: UserTools): Fix {
+  const description =
+    tools === 'distroless' ? 'Switch to `nonroot` (uid 65532), the user distroless images define'
+    : tools === 'shadow' || tools === 'busybox' ? `Create a system user with uid ${UID} and switch to it`
+    : `Switch to uid ${UID} (a numeric USER needs no user tools in the image)`;
+  return insertBeforeTail(ctx, stage, (edit) => userLines(edit, tools), description);
+}
+
+/** The message tail saying why the fix only switches to a numeric uid. */
+function toolsNote(ctx: RuleContext, stage: Stage, tools: UserTools): string {
+  const image = ctx.stage(stage).rootImage;
+  const name = image === null ? 'the base image' : image.unresolved ? `a base image given by a build argument (\`${image.raw}\`)` : `\`${image.expanded}\``;
+  if (tools === 'none') return ` (the fix adds \`USER ${UID}:${UID}\` alone: ${name} has no shell to create a user with, and a numeric USER needs no /etc/passwd entry)`;
+  if (tools === 'unknown') return ` (the fix adds \`USER ${UID}:${UID}\` alone: which user tools ${name} has is not known (minimal images such as amazonlinux:2023 have no \`useradd\`), and a numeric USER needs none; if the program needs a user name or home directory, create the user with the image's own tools)`;
+  return '';
 }
 
 /** Unsafe fix: switch to the user the stage already prepares (`USER saleor`, `USER 1000:2000`). */
@@ -59,7 +117,9 @@ function planFix(ctx: RuleContext, stage: Stage): { fix?: Fix; note: string; pre
   if (root !== null) return { note: ` (no fix offered: ${root}, so the image needs root when it starts; drop privileges there instead)`, prepared: null };
   const user = userToReuse(preparedUsers(ctx, chain));
   if (user !== null) return { fix: reuseUserFix(ctx, stage, user), note: `; ${describePrepared(user)}: add \`USER ${user.spec}\``, prepared: `${describePrepared(user)}. Add \`USER ${user.spec}\`` };
-  return { fix: addUserFix(ctx, stage), note: '', prepared: null };
+  let tools = userTools(ctx.stage(stage).rootImage);
+  if (tools === 'unknown' && installsShadow(chain)) tools = 'shadow';
+  return { fix: addUserFix(ctx, stage, tools), note: toolsNote(ctx, stage, tools), prepared: null };
 }
 
 /** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */
@@ -121,7 +181,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`. The unsafe fix reuses the user the stages already prepare, so that the directories the project made writable stay writable: an account created with `useradd`/`adduser` (preferring one that also owns files), else the owner given to `chown` or `COPY --chown` (`USER 1000:2000`, `USER unit:root`); the message then says that the user is never used. Only when the stages prepare nobody does it create a system user with uid 10001. No fix is offered when the image visibly needs root when it starts: its `ENTRYPOINT`/`CMD`, or the build-context script they run, calls `sudo`, `gosu`, `su-exec`, `setpriv`, `runuser`, `su -c` or `pg_createcluster`.',
+      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`. The unsafe fix reuses the user the stages already prepare, so that the directories the project made writable stay writable: an account created with `useradd`/`adduser` (preferring one that also owns files), else the owner given to `chown` or `COPY --chown` (`USER 1000:2000`, `USER unit:root`); the message then says that the user is never used. Only when the stages prepare nobody does it create a system user with uid 10001, with the tools the base image is known to have: `groupadd`/`useradd` on Debian, Ubuntu and the Docker Official Images built on them, and on Fedora, CentOS, Rocky, Alma, Oracle Linux and standard UBI; BusyBox `addgroup`/`adduser` on Alpine, `busybox` and `*alpine*` tags; `USER 65532:65532` (their `nonroot` user) on distroless images. Elsewhere it adds only `USER 10001:10001` and the message says why: `scratch` and chiseled images have no shell, and for any other image (`amazon/aws-cli`, `amazonlinux:2023`, `ubi-minimal` and CBL-Mariner 2.0 have no `useradd`; a base image given by a build argument could be anything) a `RUN useradd` could break the build, while a numeric `USER` needs no entry in `/etc/passwd` (the user has no name or home directory then). A stage that installs `shadow`/`shadow-utils`/`passwd` itself gets `useradd`. No fix is offered when the image visibly needs root when it starts: its `ENTRYPOINT`/`CMD`, or the build-context script they run, calls `sudo`, `gosu`, `su-exec`, `setpriv`, `runuser`, `su -c` or `pg_createcluster`.',
     why: 'Root in a container is root on the host\'s kernel: a container escape, a kernel bug or a writable host mount turns an application bug into a host compromise, and Kubernetes\' `runAsNonRoot` refuses such images. Create an unprivileged user (a fixed uid such as 10001 keeps file ownership predictable) and switch to it before the command runs.',
     bad: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
