@@ -193,7 +193,6 @@ function workdirBefore(stage: Stage, instr: Instruction): string | null | undefi
  * (comments and blank lines aside) by a RUN that is only the install command.
  */
 function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand): Fix | undefined {
-  const file = ctx.file;
   const wholes = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !hasFromFlag(i) && copySources(i).some((w) => isWholeContext(w.value)));
   if (wholes.length !== 1 || copy.execForm || run.execForm || run.heredocs.length > 0 || copy.heredocs.length > 0) return undefined;
   if (copy.flags.some((f) => !['chown', 'chmod', 'link'].includes(f.name))) return undefined;
@@ -242,35 +241,11 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   if (target === '') target = '/';
   const keyword = keywordLike(copy.keywordRaw, 'COPY');
   const flags = copy.flags.map((f) => `${f.raw} `).join('');
-  const manifestCopy = `${keyword} ${flags}${sources.join(' ')} ${target}`;
-  const eol = file.eol;
-  // Everything from the line after the COPY through the RUN moves: comment lines with the RUN, the
-  // blank lines that separated them from the COPY now separate the install from the COPY.
-  const gapStart = file.lineStarts[copy.endLine] ?? file.text.length;
-  const runEnd = run.endLine < file.lineStarts.length ? file.lineStarts[run.endLine] : file.text.length;
-  const moved = file.text.slice(gapStart, runEnd);
-  const blanks = /^(?:[ \t]*\r?\n)*/.exec(moved)![0];
-  let block = moved.slice(blanks.length);
-  if (block.trim() === '' || !/^[ \t]*(#.*)?(\r?\n[ \t]*(#.*)?)*$/.test(file.text.slice(gapStart + blanks.length, file.lineStarts[run.line - 1]).replace(/\r?\n$/, ''))) return undefined;
-  let delStart = gapStart;
-  if (!/\n$/.test(block)) {
-    // The RUN ends the file without a line break: delete from the end of the COPY's line.
-    block += eol;
-    delStart = copy.range.end.offset;
-  }
-  // Insert above the COPY and the comment block directly above it.
-  const copyStartLine = copy.comments.length > 0 ? copy.comments[0].range.start.line : copy.line;
-  const at = file.lineStarts[copyStartLine - 1];
-  if (!/^[ \t]*$/.test(file.text.slice(file.lineStarts[copy.line - 1], copy.range.start.offset))) return undefined;
-  const indent = ctx.edit().indentOf(copy);
-  return {
-    applicability: 'unsafe',
-    description: `Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``,
-    edits: [
-      { start: at, end: at, text: `${indent}${manifestCopy}${eol}${block}${blanks}` },
-      { start: delStart, end: runEnd, text: '' },
-    ],
-  };
+  const edit = ctx.edit();
+  // The install RUN (with the comment lines above it) moves above the COPY, the manifest COPY first;
+  // the blank lines that separated the RUN from the COPY now separate the install from the COPY.
+  if (!edit.moveInstruction(run, copy, [`${keyword} ${flags}${sources.join(' ')} ${target}`])) return undefined;
+  return edit.unsafe(`Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``);
 }
 
 /** Fires when dependencies are installed from a manifest after the whole context was copied. */
