@@ -74,6 +74,15 @@ describe('ctx.facts()', () => {
     const wd = await withCtx(text, (ctx) => ctx.file.instructions.map((i) => `${i.line}:${ctx.facts(i).workdir.path}@${ctx.facts(i).workdir.instruction?.line ?? '-'}`));
     expect(wd).toEqual(['1:/@-', '2:/@-', '3:/@-', '4:/srv@3', '5:/srv/web@4', '6:/@-', '7:/srv/web@4', '8:/@-', '9:/@-', '10:/@-', '11:null@10']);
   });
+
+  it('knows the WORKDIR a WORKDIR sets, whether its argument is absolute, and an ONBUILD WORKDIR\'s against /', async () => {
+    const text = 'FROM a AS base\nARG D=/srv\nWORKDIR $D\nWORKDIR "app"\nONBUILD WORKDIR ../proc\nWORKDIR ${UNSET}/x\nRUN y\n';
+    const after = await withCtx(text, (ctx) => ctx.file.instructions.map((i) => {
+      const a = ctx.facts(i.onbuild ?? i).workdirAfter;
+      return a && `${a.path}@${a.instruction!.line}${a.absolute ? ' absolute' : ''}`;
+    }));
+    expect(after).toEqual([null, null, '/srv@3 absolute', '/srv/app@4', '/proc@5', 'null@6 absolute', null]);
+  });
 });
 
 describe('ctx.stage()', () => {
