@@ -103,26 +103,21 @@ export default defineRule({
     const file = ctx.file;
     const finals = new Set(file.stages.filter((s) => ctx.stage(s).inFinalImage).map((s) => s.index));
     const inFinal = (instr: Instruction): boolean => finals.has(instr.stageIndex);
+    /** A path as BuildKit resolves it against the WORKDIR in effect at `instr`, cleaned; null when unknown. */
+    const resolve = (instr: Instruction, value: string): string | null => {
+      const r = expandAt(file, ctx.scope(instr), value);
+      if (r.error !== null || r.value === '') return null;
+      if (r.value.startsWith('/')) return cleanPath(r.value);
+      const wd = ctx.facts(instr).workdir.path;
+      return wd === null ? null : cleanPath(`${wd}/${r.value}`);
+    };
     // COPY/ADD destinations of the final stages, absolute and cleaned.
     const destinations: string[] = [];
-    const workdir = new Map<number, string>();
-    const workdirAt = new Map<Instruction, string>();
-    for (const { instr, wrapper } of withOnbuild(file, false)) {
-      void wrapper;
-      if (!inFinal(instr)) continue;
-      const wd = workdir.get(instr.stageIndex) ?? '/';
-      workdirAt.set(instr, wd);
-      if (instr.keyword === 'WORKDIR') {
-        const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text);
-        if (r.error === null) workdir.set(instr.stageIndex, cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`));
-      }
-      if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-        const dest = copyArgs(instr).dest;
-        if (!dest) continue;
-        const r = expandAt(file, ctx.scope(instr), dest.value);
-        if (r.error !== null || r.value === '') continue;
-        destinations.push(cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`));
-      }
+    for (const instr of file.instructions) {
+      if (!inFinal(instr) || (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')) continue;
+      const dest = copyArgs(instr).dest;
+      const path = dest && resolve(instr, dest.value);
+      if (path) destinations.push(path);
     }
 
     for (const { instr, wrapper } of withOnbuild(file, true)) {
@@ -142,10 +137,8 @@ export default defineRule({
             continue;
           }
           if (SECRET_FILE_VARS.has(pair.key) && pair.value) {
-            const wd = workdirAt.get(instr) ?? '/';
-            const r = expandAt(file, ctx.scope(owner), pair.value);
-            if (r.error !== null || r.value === '') continue;
-            const target = cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`);
+            const target = resolve(owner, pair.value);
+            if (target === null) continue;
             if (!destinations.some((d) => target === d || target.startsWith(d === '/' ? '/' : d + '/'))) continue;
             ctx.report({
               instruction: owner,
