@@ -172,20 +172,6 @@ function cleanPath(p: string): string {
   return out.length > 1 ? out.replace(/\/+$/, '') : out;
 }
 
-/** The last absolute WORKDIR set in the stage before `instr` (literal paths only); `undefined` when none, null when unknown. */
-function workdirBefore(stage: Stage, instr: Instruction): string | null | undefined {
-  let dir: string | null | undefined;
-  for (const i of stage.instructions) {
-    if (i === instr) break;
-    if (i.keyword !== 'WORKDIR') continue;
-    const w = i.argsAfterFlags.text.trim();
-    if (/[$"'\\`\s]/.test(w)) dir = null;
-    else if (w.startsWith('/')) dir = cleanPath(w);
-    else dir = typeof dir === 'string' ? cleanPath(posixJoin(dir, w)) : null;
-  }
-  return dir;
-}
-
 /**
  * The unsafe fix: copy the manifest and run the install before the whole-context COPY, i.e.
  * `COPY <manifest> <dest>` + the install RUN (with its comments) move above the COPY.
@@ -206,7 +192,10 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   // The RUN must directly follow the COPY (comment and blank lines aside).
   if (stage.instructions.indexOf(run) !== stage.instructions.indexOf(copy) + 1) return undefined;
   // Where the command's relative paths resolve (the working directory) and where the COPY put the context.
-  const workdir = workdirBefore(stage, copy);
+  // The WORKDIR in effect (inherited through FROM <stage>, variables expanded): undefined when none was
+  // set (the base image's), null when unknown.
+  const wd = ctx.facts(copy).workdir;
+  const workdir = wd.instruction === null ? undefined : wd.path;
   const destRaw = copy.words[copy.words.length - 1].value;
   const dest = destRaw === '.' || destRaw === './' ? workdir ?? '.' : destRaw.startsWith('/') ? cleanPath(destRaw) : typeof workdir === 'string' ? cleanPath(posixJoin(workdir, destRaw)) : null;
   if (dest === null) return undefined;
