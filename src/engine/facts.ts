@@ -27,9 +27,10 @@ export interface Mount {
   /**
    * Each `key=value` field as written, with the range of its value in the Dockerfile (quotes around
    * the value excluded), for fixes that rewrite one field (`from=<stage>`). Empty when the flag has no
-   * value range.
+   * value range. `written` is the value as written, quotes included: BuildKit expands each value after
+   * reading the CSV (single quotes keep a `$` literal).
    */
-  fields: { key: string; value: string; range: Range; valueRange: Range }[];
+  fields: { key: string; value: string; range: Range; valueRange: Range; written: string }[];
   /** The flag as parsed. */
   flag: Flag;
   /** The whole `--mount=...` flag in the Dockerfile. */
@@ -388,7 +389,7 @@ function mountFields(file: Dockerfile, flag: Flag): Mount['fields'] {
         vs++;
         ve--;
       }
-      out.push({ key: field.slice(0, eq).trim().toLowerCase(), value: raw.slice(vs, ve), range: { start: at(start), end: at(i) }, valueRange: { start: at(vs), end: at(ve) } });
+      out.push({ key: field.slice(0, eq).trim().toLowerCase(), value: raw.slice(vs, ve), range: { start: at(start), end: at(i) }, valueRange: { start: at(vs), end: at(ve) }, written: raw.slice(start + eq + 1, i) });
     }
     start = i + 1;
   }

@@ -56,8 +56,8 @@ describe('ctx.facts()', () => {
 
   it('gives each mount field with the range of its value as written', async () => {
     const text = 'FROM a AS Build\nFROM a\nRUN --mount=type=bind,from="Build",source=/x,target=/y make\n';
-    const fields = await withCtx(text, (ctx) => ctx.facts(ctx.file.instructions[2]).mounts[0].fields.map((f) => [f.key, f.value, text.slice(f.valueRange.start.offset, f.valueRange.end.offset)]));
-    expect(fields).toEqual([['type', 'bind', 'bind'], ['from', 'Build', 'Build'], ['source', '/x', '/x'], ['target', '/y', '/y']]);
+    const fields = await withCtx(text, (ctx) => ctx.facts(ctx.file.instructions[2]).mounts[0].fields.map((f) => [f.key, f.value, text.slice(f.valueRange.start.offset, f.valueRange.end.offset), f.written]));
+    expect(fields).toEqual([['type', 'bind', 'bind', 'bind'], ['from', 'Build', 'Build', '"Build"'], ['source', '/x', '/x', '/x'], ['target', '/y', '/y', '/y']]);
   });
 
   it('reads COPY sources, destination and --from in both readings', async () => {
