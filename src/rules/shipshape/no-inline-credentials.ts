@@ -4,7 +4,8 @@ import type { ShellWord } from '../../shell/types.js';
 import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
-import { effective, positional, type EffectiveCommand } from '../lib/security.js';
+import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
+import { operandWords } from '../../shell/query.js';
 import { cleanPath } from '../../parse/paths.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
@@ -40,7 +41,7 @@ const URL_WITH_VAR_CREDENTIALS = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/(?=[^/\s
 /** The word of a credential-setup command, with what it does; null when the command is not one. */
 function credentialSetup(eff: EffectiveCommand): { word: ShellWord; what: string } | null {
   const values = eff.args.map((a) => a.value);
-  const pos = positional(eff.args).map((w) => w.value);
+  const pos = operandWords(eff.args).map((w) => w.value);
   const has = (...names: string[]): number => values.findIndex((v) => names.some((n) => v === n || v.startsWith(n + '=')));
   const word = eff.nameWord;
   switch (eff.name) {
@@ -163,7 +164,7 @@ export default defineRule({
     for (const { run, reportOn: owner, commands } of ctx.runs()) {
       if (!inFinal(owner) || ctx.facts(run).mounts.some((m) => m.type === 'secret' || m.type === 'ssh')) continue;
       for (const cmd of commands) {
-        const hit = credentialSetup(effective(cmd));
+        const hit = credentialSetup(effectiveCommand(cmd));
         if (!hit) continue;
         ctx.report({
           instruction: owner,
