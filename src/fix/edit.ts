@@ -272,6 +272,17 @@ export class EditBuilder {
   }
 
   /**
+   * `keyword` in the casing `instr`'s keyword is written in: lower case for `add` (→ `copy`), upper case
+   * for `ADD`, else capitalised (`Add` → `Copy`). For a keyword that replaces another one in place.
+   */
+  keywordAs(instr: Instruction, keyword: string): string {
+    const written = instr.keywordRaw;
+    if (written === written.toLowerCase()) return keyword.toLowerCase();
+    if (written === written.toUpperCase()) return keyword.toUpperCase();
+    return keyword[0].toUpperCase() + keyword.slice(1).toLowerCase();
+  }
+
+  /**
    * The indentation the file uses on continuation lines of its instructions (the most common leading
    * whitespace of non-empty, non-comment continuation lines), or four spaces when it has none.
    */

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { copyArgs, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
+import { copyArgs, isWindowsDrivePath } from '../lib/hadolint.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** COPY to a relative destination without a WORKDIR. */
 export default defineRule({
@@ -23,7 +24,7 @@ export default defineRule({
       if (instr.keyword !== 'COPY') continue;
       const { dest } = copyArgs(instr);
       if (!dest) continue;
-      const path = stripQuotes(dest.value);
+      const path = dropQuotes(dest.value);
       if (path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
       // A WORKDIR earlier in the stage or in a stage it derives from (`FROM <stage>`, transitively).
       if (ctx.facts(instr).workdir.instruction !== null) continue;

@@ -1,10 +1,9 @@
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValue, hasFlag, positionalArgs } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/seed-stages.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
-import { keywordLike } from '../lib/instructions.js';
+import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/copy-sources.js';
 
 interface Install {
   /** Ecosystem: a second install of the same one after `COPY . .` only adds the project itself. */
@@ -228,9 +227,9 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   let target = dir ? posixJoin(destBase, dir) : destBase;
   if (sources.length > 1 || dir || sources.some((s) => s.endsWith('*'))) target = target.endsWith('/') ? target : `${target}/`;
   if (target === '') target = '/';
-  const keyword = keywordLike(copy.keywordRaw, 'COPY');
-  const flags = copy.flags.map((f) => `${f.raw} `).join('');
   const edit = ctx.edit();
+  const keyword = edit.keywordAs(copy, 'COPY');
+  const flags = copy.flags.map((f) => `${f.raw} `).join('');
   // The install RUN (with the comment lines above it) moves above the COPY, the manifest COPY first;
   // the blank lines that separated the RUN from the COPY now separate the install from the COPY.
   if (!edit.moveInstruction(run, copy, [`${keyword} ${flags}${sources.join(' ')} ${target}`])) return undefined;

@@ -1,12 +1,12 @@
 import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
-import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 import { operandWords } from '../../shell/query.js';
 import { cleanPath } from '../../parse/paths.js';
+import { copyArgs, withOnbuild } from '../lib/hadolint.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
 const SECRET_VARS = new Set([

@@ -1,8 +1,8 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { withOnbuild } from '../lib/instructions.js';
-import { variableSettings, writtenTexts, reportOncePerPlace, type Hit } from '../lib/security.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
+import { withOnbuild } from '../lib/hadolint.js';
+import { variableSettings, writtenTexts, reportOncePerPlace, type Hit } from '../lib/settings.js';
 
 /** Environment variables that switch TLS verification off, with the values that do it (null: any value). */
 const INSECURE_ENV: { name: RegExp; values: RegExp | null; what: string }[] = [

@@ -1,10 +1,10 @@
 import { defineRule } from '../define.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
-import { copyArgs, withOnbuild } from '../lib/instructions.js';
-import { writtenTexts, reportOncePerPlace } from '../lib/security.js';
 import { effectiveCommand } from '../../shell/wrappers.js';
 import { operandWords } from '../../shell/query.js';
+import { copyArgs, withOnbuild } from '../lib/hadolint.js';
+import { writtenTexts, reportOncePerPlace } from '../lib/settings.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);

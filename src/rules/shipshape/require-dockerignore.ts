@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { contextCopies, filesOfSource } from '../lib/seed-stages.js';
-import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/seed-context.js';
+import { contextCopies, filesOfSource } from '../lib/copy-sources.js';
+import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/dockerignore.js';
 
 const BASE_PATTERNS = ['.git', '**/.git', '**/__pycache__', '**/*.py[co]', '**/node_modules', '**/.env', '**/.env.*', '!**/.env.example', '**/*.log', '.venv', '.pytest_cache', '.mypy_cache'];
 

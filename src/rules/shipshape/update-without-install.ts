@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { packageCommand, type PackageFamily } from '../lib/security.js';
 import { effectiveCommand } from '../../shell/wrappers.js';
+import { packageCommand, type PackageFamily } from '../lib/packages.js';
 
 /** Verbs that refresh the package index, per family. */
 const UPDATE: Record<PackageFamily, Set<string>> = {

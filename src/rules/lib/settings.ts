@@ -1,15 +1,15 @@
 /**
- * Knowledge shared by the security rules (src/rules/shipshape/no-*.ts and friends): package-manager calls, variables set by ENV, ARG defaults and inline
- * shell assignments, the text a command writes into configuration, and masking secrets in messages.
+ * Settings a build makes, as the security rules (no-insecure-transport, no-unsigned-packages…) look for
+ * them: variables set by ENV, ARG defaults and shell assignments in RUN, and the text a command writes
+ * into configuration (`sed` replacements); and reporting each place once.
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
 import type { RuleContext } from '../../engine/types.js';
 import type { Instruction, Range } from '../../parse/types.js';
-import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { operandWords } from '../../shell/query.js';
+import type { ShellWord } from '../../shell/types.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
-import { withOnbuild } from './instructions.js';
+import { withOnbuild } from './hadolint.js';
 
 /** A variable set in the image or the build: ENV pair, ARG default, or a shell assignment in RUN. */
 interface VariableSetting {
@@ -53,49 +53,6 @@ export function* variableSettings(ctx: RuleContext): Generator<VariableSetting> 
       }
     }
   }
-}
-
-/** Masks a secret for messages: never shows more than its kind and length. */
-export function masked(value: string): string {
-  return `<${value.length} characters, masked>`;
-}
-
-
-/** Package-manager families whose commands share an index. */
-export type PackageFamily = 'apt' | 'apk' | 'zypper' | 'rpm';
-
-const FAMILY: Record<string, PackageFamily> = {
-  'apt-get': 'apt', apt: 'apt', aptitude: 'apt',
-  apk: 'apk',
-  zypper: 'zypper',
-  yum: 'rpm', dnf: 'rpm', dnf5: 'rpm', microdnf: 'rpm', tdnf: 'rpm',
-};
-
-/** Options of the package managers that take a separate value (`apt-get -o X=Y update`). */
-const PM_VALUE_FLAGS = [
-  '-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release',
-  '-X', '--repository', '-p', '--root', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file',
-  '-r', '--repo', '-R', '--releasever', '--installroot', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude',
-];
-
-/** A package-manager command: its family, verb (first positional argument) and the remaining arguments. */
-export interface PackageCommand {
-  family: PackageFamily;
-  /** Program name (`apt-get`, `dnf`). */
-  tool: string;
-  verb: ShellWord | null;
-  /** Positional arguments after the verb (packages). */
-  operands: ShellWord[];
-  eff: EffectiveCommand;
-}
-
-/** Reads a command as a package-manager call, or null when it is not one. */
-export function packageCommand(cmd: ShellCommand): PackageCommand | null {
-  const eff = effectiveCommand(cmd);
-  const family = FAMILY[eff.name];
-  if (!family) return null;
-  const pos = operandWords(eff.args, PM_VALUE_FLAGS);
-  return { family, tool: eff.name, verb: pos[0] ?? null, operands: pos.slice(1), eff };
 }
 
 /**
