@@ -16,7 +16,7 @@ import { fsContext } from '../context/fs.js';
 import type { CliIo } from '../cli/run.js';
 import { writeAtomic } from '../cli/write.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
-import { ProjectFileError } from './dependencies.js';
+import { ProjectFileError } from '../rules/lib/python-manifests.js';
 import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
 import { PinError, resolveDigest } from '../pin/resolve.js';
 
