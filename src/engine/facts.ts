@@ -468,5 +468,11 @@ function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: 
     }
     stageEnd.set(stage.index, current);
   }
+  // A WORKDIR outside any stage (a file without FROM, which BuildKit rejects) sets its path against `/`.
+  for (const instr of file.instructions) {
+    if (instr.stageIndex >= 0) continue;
+    const w = instr.onbuild?.keyword === 'WORKDIR' ? instr.onbuild : instr.keyword === 'WORKDIR' ? instr : null;
+    if (w) after.set(w, setWorkdir(file, semantics, instr, w, NO_WORKDIR));
+  }
   return { before, after };
 }
