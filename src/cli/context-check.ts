@@ -7,9 +7,9 @@
  */
 import { dirname, relative } from 'node:path';
 import { parse } from '../parse/parser.js';
-import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/seed-stages.js';
 import { fsContext } from '../context/fs.js';
 import { readInputFile } from './targets.js';
+import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/copy-sources.js';
 
 /**
  * Matches wherever `COPY` or `ADD` could be spelled (any case), also with the keyword split over

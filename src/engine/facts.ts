@@ -27,9 +27,10 @@ export interface Mount {
   /**
    * Each `key=value` field as written, with the range of its value in the Dockerfile (quotes around
    * the value excluded), for fixes that rewrite one field (`from=<stage>`). Empty when the flag has no
-   * value range.
+   * value range. `written` is the value as written, quotes included: BuildKit expands each value after
+   * reading the CSV (single quotes keep a `$` literal).
    */
-  fields: { key: string; value: string; range: Range; valueRange: Range }[];
+  fields: { key: string; value: string; range: Range; valueRange: Range; written: string }[];
   /** The flag as parsed. */
   flag: Flag;
   /** The whole `--mount=...` flag in the Dockerfile. */
@@ -74,6 +75,12 @@ interface WorkdirFacts {
    * when there is no WORKDIR at all (the base image's directory is not known here).
    */
   path: string | null;
+  /**
+   * True when `instruction`'s argument, expanded (a variable without value as empty, as BuildKit does
+   * without that build argument), starts with `/`: the directory does not depend on the one before.
+   * False without a WORKDIR.
+   */
+  absolute: boolean;
 }
 
 /** What is known about one instruction. */
@@ -87,6 +94,12 @@ export interface InstructionFacts {
   copy: CopyFacts | null;
   /** The WORKDIR in effect when the instruction runs. */
   workdir: WorkdirFacts;
+  /**
+   * For a WORKDIR, the WORKDIR in effect after it (its `instruction` is itself); null for other
+   * instructions. A WORKDIR wrapped in ONBUILD runs in a later build, in a directory not known here: a
+   * relative path is resolved against `/`.
+   */
+  workdirAfter: WorkdirFacts | null;
 }
 
 /** What is known about one stage. */
@@ -187,7 +200,7 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
   const wrapperOf = new Map<Instruction, Instruction>();
   for (const i of file.instructions) if (i.onbuild) wrapperOf.set(i.onbuild, i);
   let allRuns: RunFacts[] | null = null; // frozen once built
-  let workdirs: Map<Instruction, WorkdirFacts> | null = null;
+  let workdirs: { before: Map<Instruction, WorkdirFacts>; after: Map<Instruction, WorkdirFacts> } | null = null;
 
   const stageOf = (instr: Instruction): Stage | null => (instr.stageIndex >= 0 ? file.stages[instr.stageIndex] ?? null : null);
 
@@ -211,7 +224,12 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
   const workdirOf = (instr: Instruction): WorkdirFacts => {
     workdirs ??= computeWorkdirs(file, semantics, (s) => stage(s).ancestors);
     const owner = wrapperOf.get(instr) ?? instr;
-    return workdirs.get(owner) ?? { instruction: null, path: '/' };
+    return workdirs.before.get(owner) ?? NO_WORKDIR;
+  };
+  const workdirAfterOf = (instr: Instruction): WorkdirFacts | null => {
+    if (instr.keyword !== 'WORKDIR') return null;
+    workdirs ??= computeWorkdirs(file, semantics, (s) => stage(s).ancestors);
+    return workdirs.after.get(instr) ?? null;
   };
 
   const of = (instr: Instruction): InstructionFacts => {
@@ -225,6 +243,9 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
         copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? withContext(readCopy(instr), contextNamed) : null,
         get workdir() {
           return workdirOf(instr);
+        },
+        get workdirAfter() {
+          return workdirAfterOf(instr);
         },
       };
       instrFacts.set(instr, f);
@@ -368,7 +389,7 @@ function mountFields(file: Dockerfile, flag: Flag): Mount['fields'] {
         vs++;
         ve--;
       }
-      out.push({ key: field.slice(0, eq).trim().toLowerCase(), value: raw.slice(vs, ve), range: { start: at(start), end: at(i) }, valueRange: { start: at(vs), end: at(ve) } });
+      out.push({ key: field.slice(0, eq).trim().toLowerCase(), value: raw.slice(vs, ve), range: { start: at(start), end: at(i) }, valueRange: { start: at(vs), end: at(ve) }, written: raw.slice(start + eq + 1, i) });
     }
     start = i + 1;
   }
@@ -414,23 +435,44 @@ function readCopy(instr: Instruction): Omit<CopyFacts, 'fromContext'> {
   };
 }
 
-/** The WORKDIR in effect at every instruction of every stage (ONBUILD triggers share their ONBUILD's). */
-function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: Stage) => readonly Stage[]): Map<Instruction, WorkdirFacts> {
-  const out = new Map<Instruction, WorkdirFacts>();
+/** No WORKDIR set: the base image's directory, taken as `/`. */
+const NO_WORKDIR: WorkdirFacts = Object.freeze({ instruction: null, path: '/', absolute: false });
+
+/** The directory `instr` (a WORKDIR) sets when `current` is in effect before it (see {@link WorkdirFacts}). */
+function setWorkdir(file: Dockerfile, semantics: Semantics, scopeOf: Instruction, instr: Instruction, current: WorkdirFacts): WorkdirFacts {
+  const r = expandInScope(instr.argsAfterFlags.text, semantics.scopeAt(scopeOf), { escape: file.escape });
+  const absolute = r.error === null && r.value.startsWith('/');
+  let path: string | null = r.error !== null || r.unmatched.length > 0 ? null : r.value.replace(/\\/g, '/');
+  if (path !== null && /^[A-Za-z]:/.test(path)) path = null;
+  if (path !== null && !path.startsWith('/')) path = current.path === null ? null : `${current.path}/${path}`;
+  return { instruction: instr, path: path === null ? null : cleanPath(path), absolute };
+}
+
+/**
+ * The WORKDIR in effect before every instruction of every stage (ONBUILD triggers share their ONBUILD's)
+ * and after every WORKDIR (ONBUILD WORKDIR too, resolved against `/`).
+ */
+function computeWorkdirs(file: Dockerfile, semantics: Semantics, ancestors: (s: Stage) => readonly Stage[]): { before: Map<Instruction, WorkdirFacts>; after: Map<Instruction, WorkdirFacts> } {
+  const before = new Map<Instruction, WorkdirFacts>();
+  const after = new Map<Instruction, WorkdirFacts>();
   const stageEnd = new Map<number, WorkdirFacts>();
   for (const stage of file.stages) {
     const parent = ancestors(stage)[0];
-    let current: WorkdirFacts = (parent && stageEnd.get(parent.index)) ?? { instruction: null, path: '/' };
+    let current: WorkdirFacts = (parent && stageEnd.get(parent.index)) ?? NO_WORKDIR;
     for (const instr of stage.instructions) {
-      out.set(instr, current);
+      before.set(instr, current);
+      if (instr.onbuild?.keyword === 'WORKDIR') after.set(instr.onbuild, setWorkdir(file, semantics, instr, instr.onbuild, NO_WORKDIR));
       if (instr.keyword !== 'WORKDIR') continue;
-      const r = expandInScope(instr.argsAfterFlags.text, semantics.scopeAt(instr), { escape: file.escape });
-      let path: string | null = r.error !== null || r.unmatched.length > 0 ? null : r.value.replace(/\\/g, '/');
-      if (path !== null && /^[A-Za-z]:/.test(path)) path = null;
-      if (path !== null && !path.startsWith('/')) path = current.path === null ? null : `${current.path}/${path}`;
-      current = { instruction: instr, path: path === null ? null : cleanPath(path) };
+      current = setWorkdir(file, semantics, instr, instr, current);
+      after.set(instr, current);
     }
     stageEnd.set(stage.index, current);
   }
-  return out;
+  // A WORKDIR outside any stage (a file without FROM, which BuildKit rejects) sets its path against `/`.
+  for (const instr of file.instructions) {
+    if (instr.stageIndex >= 0) continue;
+    const w = instr.onbuild?.keyword === 'WORKDIR' ? instr.onbuild : instr.keyword === 'WORKDIR' ? instr : null;
+    if (w) after.set(w, setWorkdir(file, semantics, instr, w, NO_WORKDIR));
+  }
+  return { before, after };
 }

@@ -15,6 +15,7 @@
 import type { Applicability, Fix, TextEdit } from '../engine/types.js';
 import type { Dockerfile, Instruction, Range } from '../parse/types.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
+import { mapOffset } from '../shell/positions.js';
 
 /** Something with a place in the Dockerfile: a range, or an object that has one. */
 type EditTarget = Range | { readonly range: Range };
@@ -118,12 +119,22 @@ export class EditBuilder {
   }
 
   /**
-   * Replaces an instruction's arguments (after its flags, to the end of the instruction) with `text`:
+   * Replaces an instruction's arguments (after its flags, from the first to the last character of the
+   * arguments; blanks after them and a dangling line continuation stay) with `text`:
    * `CMD python app.py` → `CMD ["python", "app.py"]`.
    */
   replaceArguments(instr: Instruction, text: string): this {
-    const start = instr.argsAfterFlags.segments[0]?.source ?? instr.keywordRange.end.offset + 1;
-    return this.raw(start, instr.range.end.offset, text);
+    const { start, end } = this.argumentsOf(instr);
+    return this.raw(start, end, text);
+  }
+
+  /**
+   * True when comment lines sit inside an instruction's arguments (between continuation lines after
+   * its first argument): {@link replaceArguments} would delete them.
+   */
+  commentsInArguments(instr: Instruction): boolean {
+    const { start, end } = this.argumentsOf(instr);
+    return this.file.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end);
   }
 
   /** Removes line `line` (1-based) with its line ending. */
@@ -140,18 +151,42 @@ export class EditBuilder {
   }
 
   /**
-   * Moves an instruction (its whole lines, with the comment block directly above it) to just before
-   * `before` (above `before`'s own comment block). The moved text keeps its own indentation and line
-   * endings; a last line without a line break gets the file's.
+   * Moves `instr` above `before`, an earlier instruction that starts its line, with `lead` (whole lines,
+   * indented like `before`) inserted first. What moves is everything after the instruction that precedes
+   * `instr` up to the end of `instr`'s lines: the comment lines above it go with it, and the blank lines
+   * that separated it from that instruction now separate it from `before`. It lands above `before`'s
+   * comment block (BuildKit's: every comment line since the instruction before it). A moved last line
+   * without a line break gets the file's, and the line break that preceded it goes, so the file still
+   * ends as it did. Moved text keeps its own indentation and line endings.
+   *
+   * Returns false (and adds nothing) when `before` shares its first line with other text, or when
+   * anything but comment and blank lines stands between `instr` and the instruction before it.
    */
-  moveInstruction(instr: Instruction, before: Instruction): this {
-    const start = this.lineStartAbove(instr);
+  moveInstruction(instr: Instruction, before: Instruction, lead: readonly string[] = []): boolean {
+    const file = this.file;
+    const previous = file.instructions[instr.index - 1];
+    if (!previous || previous.index < before.index) return false;
+    const lineStart = file.lineStarts[before.line - 1] ?? 0;
+    if (!/^[ \t]*$/.test(file.text.slice(lineStart, before.range.start.offset))) return false;
+    const gapStart = file.lineStarts[previous.endLine] ?? file.text.length;
     const { end } = this.linesOf(instr);
-    let block = this.file.text.slice(start, end);
-    if (!block.endsWith('\n')) block += this.file.eol;
-    const at = this.lineStartAbove(before);
-    this.raw(at, at, block);
-    return this.raw(start, end, '');
+    const moved = file.text.slice(gapStart, end);
+    const blanks = /^(?:[ \t]*\r?\n)*/.exec(moved)![0];
+    let block = moved.slice(blanks.length);
+    const between = file.text.slice(gapStart + blanks.length, file.lineStarts[instr.line - 1]).replace(/\r?\n$/, '');
+    if (block.trim() === '' || !/^[ \t]*(#.*)?(\r?\n[ \t]*(#.*)?)*$/.test(between)) return false;
+    let removeFrom = gapStart;
+    if (!block.endsWith('\n')) {
+      // `instr` ends the file without a line break: the line break before the gap goes instead.
+      block += file.eol;
+      removeFrom = previous.range.end.offset;
+    }
+    const firstLine = before.comments.length > 0 ? before.comments[0].range.start.line : before.line;
+    const at = file.lineStarts[firstLine - 1];
+    const indent = this.indentOf(before);
+    this.raw(at, at, `${lead.map((l) => `${indent}${l}${file.eol}`).join('')}${block}${blanks}`);
+    this.raw(removeFrom, end, '');
+    return true;
   }
 
   /**
@@ -188,6 +223,32 @@ export class EditBuilder {
   }
 
   /**
+   * Joins RUN `run` onto the previous RUN, whose script ends with `last`: ` && <escape>` after `last`,
+   * then `run`'s arguments on a continuation line (its keyword, flags and the lines between go), indented
+   * with {@link continuationIndent}, in the file's escape character and line ending. Comment lines between
+   * the two RUNs are kept as comment lines of the continuation.
+   *
+   * Returns the number of comment lines carried into the continuation, or null (and adds nothing) when
+   * something else stands between them — a pragma or directive-like comment (`# hadolint`, `# check=`,
+   * `# syntax=`, `# escape=`), which would stop applying to `run` — when `run` shares its first line with
+   * other text, or when it has no arguments.
+   */
+  joinRun(last: ShellCommand, run: Instruction): { comments: number } | null {
+    const file = this.file;
+    const argsStart = run.argsAfterFlags.segments[0]?.source;
+    if (argsStart === undefined) return null;
+    const start = last.range.end.offset;
+    const runLineStart = file.lineStarts[run.line - 1];
+    const lines = file.text.slice(start, runLineStart).split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
+    if (lines.some((l) => !l.startsWith('#') || /^#\s*(hadolint|check\s*=|syntax\s*=|escape\s*=)/i.test(l))) return null;
+    if (!/^[ \t]*$/.test(file.text.slice(runLineStart, run.range.start.offset))) return null;
+    const indent = this.continuationIndent();
+    const comments = lines.map((c) => `${indent}${c}${file.eol}`).join('');
+    this.raw(start, argsStart, ` && ${file.escape}${file.eol}${comments}${indent}`);
+    return { comments: lines.length };
+  }
+
+  /**
    * A flag inserted right after `word` of a RUN: ` --flag` in shell form, `, "--flag"` in exec form
    * (where the word is a JSON string literal).
    */
@@ -208,6 +269,17 @@ export class EditBuilder {
       else if (i.keywordRaw === i.keywordRaw.toUpperCase()) upper++;
     }
     return lower > upper ? keyword.toLowerCase() : keyword.toUpperCase();
+  }
+
+  /**
+   * `keyword` in the casing `instr`'s keyword is written in: lower case for `add` (→ `copy`), upper case
+   * for `ADD`, else capitalised (`Add` → `Copy`). For a keyword that replaces another one in place.
+   */
+  keywordAs(instr: Instruction, keyword: string): string {
+    const written = instr.keywordRaw;
+    if (written === written.toLowerCase()) return keyword.toLowerCase();
+    if (written === written.toUpperCase()) return keyword.toUpperCase();
+    return keyword[0].toUpperCase() + keyword.slice(1).toLowerCase();
   }
 
   /**
@@ -299,6 +371,13 @@ export class EditBuilder {
       else break;
     }
     return this.file.lineStarts[line - 1] ?? this.file.text.length;
+  }
+
+  /** Offsets of an instruction's arguments after its flags, from their first to their last character. */
+  private argumentsOf(instr: Instruction): { start: number; end: number } {
+    const args = instr.argsAfterFlags;
+    if (args.segments.length === 0) return { start: instr.keywordRange.end.offset + 1, end: instr.range.end.offset };
+    return { start: mapOffset(args, 0), end: mapOffset(args, args.text.length) };
   }
 
   /** Offsets of the instruction's whole lines, line ending of its last line included. */

@@ -10,7 +10,7 @@
 import type { Instruction, Range } from '../parse/types.js';
 import type { FileFinding, Severity } from '../engine/types.js';
 import { findSecrets, placeholderValue, secretName } from '../rules/lib/secrets.js';
-import { normaliseName } from '../rules/lib/python.js';
+import { normaliseName } from '../rules/lib/python-manifests.js';
 import type { Analysis, VisibleFile } from './analysis.js';
 import type { ImageModel } from './model.js';
 import { describeCreatedBy } from './attribute.js';

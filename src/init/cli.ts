@@ -18,7 +18,7 @@ import type { CliIo } from '../cli/run.js';
 import { writeAtomic } from '../cli/write.js';
 import { mergeDockerignore } from '../context/ignore-merge.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
-import { ProjectFileError } from './dependencies.js';
+import { ProjectFileError } from '../rules/lib/python-manifests.js';
 import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
 import { PinError, resolveDigest } from '../pin/resolve.js';
 

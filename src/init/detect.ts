@@ -20,7 +20,7 @@ import {
   collectRequirements,
   type Dependency,
   type Pyproject,
-} from './dependencies.js';
+} from '../rules/lib/python-manifests.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
 import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
@@ -141,7 +141,7 @@ const SKIP_DIR = /(^|\/)(\.venv|venv|env|\.env|site-packages|node_modules|\.git|
  * Detects what a Dockerfile for the project needs.
  * @param files the project directory (paths relative to it)
  * @throws DetectError for projects init cannot handle (conflicting lock files, no lock, no server, no entry point)
- * @throws ProjectFileError (dependencies.ts) for unparseable project files
+ * @throws ProjectFileError (rules/lib/python-manifests.ts) for unparseable project files
  */
 export function detectProject(files: BuildContext, options: DetectOptions = {}): Detection {
   const evidence: Evidence[] = [];

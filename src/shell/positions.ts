@@ -2,7 +2,7 @@
  * Offsets → positions: maps offsets of a derived text (a RUN script) back to the original Dockerfile
  * through `MappedText.segments`, and original offsets to `{ line, column, offset }`.
  */
-import type { MappedText, Position, Range, SourceSegment } from '../parse/types.js';
+import type { Dockerfile, Instruction, MappedText, Position, Range, SourceSegment } from '../parse/types.js';
 
 /**
  * Start offset of every line of `text` (index 0 is line 1); `\n` ends a line (CRLF included). Like the
@@ -95,7 +95,26 @@ export function rangeAt(file: { readonly text: string; readonly lineStarts: read
 }
 
 /** The range in the original text of `mapped.text[from, to)` (the whole mapped text by default). */
-export function mappedRange(file: { readonly text: string; readonly lineStarts: readonly number[] }, mapped: MappedText, from = 0, to = mapped.text.length): Range {
+function mappedRange(file: { readonly text: string; readonly lineStarts: readonly number[] }, mapped: MappedText, from = 0, to = mapped.text.length): Range {
   const start = mapOffset(mapped, from);
   return rangeAt(file, start, mapOffset(mapped, to));
+}
+
+/** The range of an instruction's arguments after its flags (the instruction's range when empty). */
+export function argsRange(file: Dockerfile, instr: Instruction): Range {
+  if (instr.argsAfterFlags.text.length === 0 || instr.argsAfterFlags.segments.length === 0) return instr.range;
+  return mappedRange(file, instr.argsAfterFlags);
+}
+
+/**
+ * The range of the first occurrence of `needle` as a whole word in an instruction's arguments (after the
+ * flags), or null. For shell-form CMD/ENTRYPOINT/RUN, whose `words` are empty.
+ */
+export function wordInArgs(file: Dockerfile, instr: Instruction, needle: string): Range | null {
+  const text = instr.argsAfterFlags.text;
+  const re = new RegExp(`(^|[\\s"'=;&|/])(${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=$|[\\s"';&|])`);
+  const m = re.exec(text);
+  if (!m) return null;
+  const from = m.index + m[1].length;
+  return mappedRange(file, instr.argsAfterFlags, from, from + needle.length);
 }

@@ -90,6 +90,27 @@ export function positionalArgs(cmd: ShellCommand, options: PositionalOptions = {
   return cmd.args.filter((arg, i) => !dropped.has(i) && !isFlagWord(arg));
 }
 
+/**
+ * The operands of a word list in the common getopt reading, which differs from hadolint's
+ * ({@link positionalArgs}): a word starting with `-` (not `-` or `--`) is an option, and the separate
+ * value of an option listed in `valueOptions` — written with its dashes and matched as a whole word
+ * (`-o`, `--root`) — is skipped too; `--root=/x` and a cluster such as `-yo` take no separate value.
+ * For argument lists that are not a command's own (`effectiveCommand(cmd).args`).
+ */
+export function operandWords(words: readonly ShellWord[], valueOptions: readonly string[] = []): ShellWord[] {
+  const takesValue = new Set(valueOptions);
+  const out: ShellWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i].value;
+    if (v.startsWith('-') && v !== '-' && v !== '--') {
+      if (takesValue.has(v)) i++;
+      continue;
+    }
+    out.push(words[i]);
+  }
+  return out;
+}
+
 /** The first positional argument (`install` in `apt-get -y install curl`), or null. */
 export function subcommand(cmd: ShellCommand, options: PositionalOptions = {}): ShellWord | null {
   return positionalArgs(cmd, options)[0] ?? null;

@@ -56,8 +56,8 @@ describe('ctx.facts()', () => {
 
   it('gives each mount field with the range of its value as written', async () => {
     const text = 'FROM a AS Build\nFROM a\nRUN --mount=type=bind,from="Build",source=/x,target=/y make\n';
-    const fields = await withCtx(text, (ctx) => ctx.facts(ctx.file.instructions[2]).mounts[0].fields.map((f) => [f.key, f.value, text.slice(f.valueRange.start.offset, f.valueRange.end.offset)]));
-    expect(fields).toEqual([['type', 'bind', 'bind'], ['from', 'Build', 'Build'], ['source', '/x', '/x'], ['target', '/y', '/y']]);
+    const fields = await withCtx(text, (ctx) => ctx.facts(ctx.file.instructions[2]).mounts[0].fields.map((f) => [f.key, f.value, text.slice(f.valueRange.start.offset, f.valueRange.end.offset), f.written]));
+    expect(fields).toEqual([['type', 'bind', 'bind', 'bind'], ['from', 'Build', 'Build', '"Build"'], ['source', '/x', '/x', '/x'], ['target', '/y', '/y', '/y']]);
   });
 
   it('reads COPY sources, destination and --from in both readings', async () => {
@@ -73,6 +73,15 @@ describe('ctx.facts()', () => {
     const text = 'FROM a AS base\nARG D=srv\nWORKDIR /$D\nWORKDIR app/../web\nRUN x\nFROM base\nCOPY . .\nFROM a\nRUN y\nWORKDIR $UNSET\nRUN z\n';
     const wd = await withCtx(text, (ctx) => ctx.file.instructions.map((i) => `${i.line}:${ctx.facts(i).workdir.path}@${ctx.facts(i).workdir.instruction?.line ?? '-'}`));
     expect(wd).toEqual(['1:/@-', '2:/@-', '3:/@-', '4:/srv@3', '5:/srv/web@4', '6:/@-', '7:/srv/web@4', '8:/@-', '9:/@-', '10:/@-', '11:null@10']);
+  });
+
+  it('knows the WORKDIR a WORKDIR sets, whether its argument is absolute, and an ONBUILD WORKDIR\'s against /', async () => {
+    const text = 'FROM a AS base\nARG D=/srv\nWORKDIR $D\nWORKDIR "app"\nONBUILD WORKDIR ../proc\nWORKDIR ${UNSET}/x\nRUN y\n';
+    const after = await withCtx(text, (ctx) => ctx.file.instructions.map((i) => {
+      const a = ctx.facts(i.onbuild ?? i).workdirAfter;
+      return a && `${a.path}@${a.instruction!.line}${a.absolute ? ' absolute' : ''}`;
+    }));
+    expect(after).toEqual([null, null, '/srv@3 absolute', '/srv/app@4', '/proc@5', 'null@6 absolute', null]);
   });
 });
 

@@ -22,7 +22,40 @@ describe('EditBuilder', () => {
 
   it('removes and moves whole instructions with their comments', () => {
     expect(edit('FROM a\nRUN x \\\n  y\nCMD z\n', (e, at) => e.removeInstruction(at(2)))).toBe('FROM a\nCMD z\n');
-    expect(edit('FROM a\nCOPY . .\n# deps\nRUN pip install x', (e, at) => e.moveInstruction(at(4), at(2)))).toBe('FROM a\n# deps\nRUN pip install x\nCOPY . .\n');
+  });
+
+  it('moves an instruction up with its comments, the blank lines between and lines to insert first', () => {
+    // The file keeps ending without a line break.
+    expect(edit('FROM a\nCOPY . .\n# deps\nRUN pip install x', (e, at) => e.moveInstruction(at(4), at(2)))).toBe('FROM a\n# deps\nRUN pip install x\nCOPY . .');
+    // BuildKit's comment block of the target (blank lines inside it) stays with it; lead lines are indented like it.
+    expect(edit('FROM a\n  # src\n\n  # all\n  COPY . .\n\n# deps\r\nRUN pip install x\nCMD y\n', (e, at) => e.moveInstruction(at(8), at(5), ['COPY req.txt .']))).toBe(
+      'FROM a\n  COPY req.txt .\n# deps\r\nRUN pip install x\n\n  # src\n\n  # all\n  COPY . .\nCMD y\n',
+    );
+    // Over several instructions: the ones between stay where they are.
+    expect(edit('FROM a\nCOPY . .\nENV X=1\nRUN make\n', (e, at) => e.moveInstruction(at(4), at(2)))).toBe('FROM a\nRUN make\nCOPY . .\nENV X=1\n');
+  });
+
+  it('replaces the arguments up to their last character and sees comment lines among them', () => {
+    expect(edit('FROM a\nCMD node  x  \nEXPOSE 1\n', (e, at) => e.replaceArguments(at(2), '["node", "x"]'))).toBe('FROM a\nCMD ["node", "x"]  \nEXPOSE 1\n');
+    const file = parse('FROM a\nCMD node \\\n# port\n  x\nCMD \\\n# before\n  node y\n');
+    const e = new EditBuilder(file);
+    expect(e.commentsInArguments(file.instructions[1])).toBe(true);
+    expect(e.commentsInArguments(file.instructions[2])).toBe(false);
+  });
+
+  it('joins a RUN onto the previous one, carrying comment lines but not pragmas', async () => {
+    await loadShellParser();
+    const join = (text: string): { out: string; joined: { comments: number } | null } => {
+      const file = parse(text);
+      const runs = file.instructions.filter((i) => i.keyword === 'RUN');
+      const s = parseShell(buildRunScript(file, runs[0])!, { text: file.text, lineStarts: file.lineStarts });
+      const e = new EditBuilder(file);
+      const joined = e.joinRun(s.commands[0], runs[1]);
+      return { out: applyEdits(text, e.edits).text, joined };
+    };
+    expect(join('FROM a\nRUN a  \n\nRUN --network=none b \\\n  --x\n')).toEqual({ out: 'FROM a\nRUN a && \\\n  b \\\n  --x\n', joined: { comments: 0 } });
+    expect(join('FROM a\r\nRUN a\r\n# then\r\nRUN b\r\n')).toEqual({ out: 'FROM a\r\nRUN a && \\\r\n    # then\r\n    b\r\n', joined: { comments: 1 } });
+    expect(join('FROM a\nRUN a\n# hadolint ignore=DL3008\nRUN b\n')).toEqual({ out: 'FROM a\nRUN a\n# hadolint ignore=DL3008\nRUN b\n', joined: null });
   });
 
   it('appends a command only where && keeps the meaning', async () => {

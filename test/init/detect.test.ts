@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/context/memory.js';
 import { DetectError, detectProject, resolvePython, topLevelStatements } from '../../src/init/detect.js';
-import { collectRequirements } from '../../src/init/dependencies.js';
+import { collectRequirements } from '../../src/rules/lib/python-manifests.js';
 
 const MANAGE = (settings: string): string => `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "${settings}")\n`;
 

@@ -54,6 +54,17 @@ ruleTable(rule, {
       fixed: 'FROM gcc:13\nWORKDIR /src\nRUN make\nUSER 10001\nWORKDIR /app\nCMD ["./app"]\n',
       name: 'safe when a WORKDIR follows',
     },
+    // The WORKDIR that follows is read as BuildKit expands it (before: only a literal `/…` counted, so the fix was unsafe).
+    {
+      input: 'FROM gcc:13\nARG APP_HOME=/app\nRUN cd /src && make\nWORKDIR $APP_HOME\nCOPY . .\n',
+      fixed: 'FROM gcc:13\nARG APP_HOME=/app\nWORKDIR /src\nRUN make\nWORKDIR $APP_HOME\nCOPY . .\n',
+      name: 'safe when a WORKDIR with a variable holding an absolute path follows',
+    },
+    {
+      input: 'FROM gcc:13\nARG SUB=app\nRUN cd /src && make\nWORKDIR $SUB\n',
+      fixed: 'FROM gcc:13\nARG SUB=app\nRUN cd /src && make\nWORKDIR $SUB\n',
+      name: 'unsafe when the WORKDIR that follows is relative after expansion',
+    },
     {
       input: 'FROM gcc:13\nRUN cd /src && make\nCOPY a b\nWORKDIR /app\n',
       fixed: 'FROM gcc:13\nRUN cd /src && make\nCOPY a b\nWORKDIR /app\n',

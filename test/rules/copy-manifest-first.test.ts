@@ -79,6 +79,26 @@ ruleTable(rule, {
       unsafeFixed: 'FROM python:3.12.4-slim\nCOPY req/prod.txt /app/req/\nRUN pip install -r /app/req/prod.txt\nCOPY . /app\n',
       noContext: true,
     },
+    // The WORKDIR in effect as BuildKit sets it: inherited from the parent stage, quotes and variables
+    // processed (there was no fix: the WORKDIR was unknown, so /app was not known to be the working directory).
+    {
+      name: 'WORKDIR of the parent stage',
+      input: 'FROM python:3.12.4-slim AS base\nWORKDIR /app\nFROM base\nCOPY . /app\nRUN pip install -r requirements.txt\n',
+      unsafeFixed: 'FROM python:3.12.4-slim AS base\nWORKDIR /app\nFROM base\nCOPY requirements.txt /app\nRUN pip install -r requirements.txt\nCOPY . /app\n',
+      noContext: true,
+    },
+    {
+      name: 'quoted WORKDIR',
+      input: 'FROM python:3.12.4-slim\nWORKDIR "/app"\nCOPY . .\nRUN pip install -r /app/requirements.txt\n',
+      unsafeFixed: 'FROM python:3.12.4-slim\nWORKDIR "/app"\nCOPY requirements.txt .\nRUN pip install -r /app/requirements.txt\nCOPY . .\n',
+      noContext: true,
+    },
+    {
+      name: 'WORKDIR from a variable',
+      input: 'FROM python:3.12.4-slim\nARG APP_HOME=/app\nWORKDIR $APP_HOME\nCOPY . .\nRUN pip install -r /app/req/prod.txt\n',
+      unsafeFixed: 'FROM python:3.12.4-slim\nARG APP_HOME=/app\nWORKDIR $APP_HOME\nCOPY req/prod.txt ./req/\nRUN pip install -r /app/req/prod.txt\nCOPY . .\n',
+      noContext: true,
+    },
     {
       name: 'continuation line',
       input: 'FROM python:3.12.4-slim\nCOPY . .\nRUN python -m pip install \\\n  --requirement=req/prod.txt\n',

@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // A WORKDIR of unknown value (a variable without value): relative paths under it are not resolved (they were resolved with the variable empty).
+    'FROM python:3.12-slim\nARG APP_DIR\nWORKDIR /srv/$APP_DIR\nCOPY keys/ keys/\nENV GOOGLE_APPLICATION_CREDENTIALS=/srv/keys/sa.json\n',
     // Django's documented build-time pattern: a throw-away key on the collectstatic command persists nowhere.
     'FROM python:3.12.4-slim\nWORKDIR /app\nCOPY . .\nRUN SECRET_KEY=dummy python manage.py collectstatic --noinput\n',
     'FROM python:3.12.4-slim\nRUN DJANGO_SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: python manage.py collectstatic --no-input\n',
@@ -23,6 +25,8 @@ ruleTable(rule, {
     { input: 'FROM node:22-alpine\nENV VITE_OPENAI_API_KEY=sk-test\n', line: 2, column: 5, count: 1, message: /^(?!.*sk-test)/ },
     { input: 'FROM python:3.12-slim\nCOPY creds /app/creds\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/creds/sa.json\n', line: 3 },
     { input: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS=./keys/sa.json\n', line: 4 },
+    // The WORKDIR of the parent stage is in effect (BuildKit: FROM <stage> inherits it): `config/` is /app/config (it was read as /config).
+    { input: 'FROM python:3.12-slim AS base\nWORKDIR /app\nFROM base\nCOPY config/ config/\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/config/sa.json\n', line: 5, name: 'relative COPY destination under the parent stage\'s WORKDIR' },
     { input: 'FROM python:3.12-slim\nARG GOOGLE_APPLICATION_CREDENTIALS\nCOPY $GOOGLE_APPLICATION_CREDENTIALS /creds.json\n', line: 3 },
     { input: 'FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN echo hi\n', line: 2, message: /secret mount/ },
     { input: 'FROM alpine:3.20 AS base\nARG AWS_SECRET_ACCESS_KEY\nFROM base\nRUN echo hi\n', line: 2, name: 'a stage the final stage derives from ships' },

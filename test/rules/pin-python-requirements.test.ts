@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/shipshape/pin-python-requirements.js';
-import { readRequirements } from '../../src/rules/lib/python.js';
+import { readRequirements } from '../../src/rules/lib/python-manifests.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 const DF = 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nUSER nobody\n';

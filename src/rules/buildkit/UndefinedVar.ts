@@ -67,13 +67,8 @@ function expandedWords(ctx: RuleContext, instr: Instruction, scope: Scope): Expa
       for (const w of instr.words) add(w.raw, w.range);
       break;
     case 'RUN':
-      for (const f of instr.flags) {
-        if (f.name !== 'mount') continue;
-        for (const field of flagValueRaw(f.raw).split(',')) {
-          const eq = field.indexOf('=');
-          if (eq >= 0) add(field.slice(eq + 1).replace(/^"|"$/g, ''), f.range);
-        }
-      }
+      // Each `--mount` field value, expanded as written (reported on the whole flag).
+      for (const m of ctx.facts(instr).mounts) for (const field of m.fields) add(field.written, m.range);
       break;
   }
   return out;

@@ -20,10 +20,9 @@ export default defineRule({
   check(ctx) {
     const file = ctx.file;
     for (const stage of file.stages) {
-      const ancestors = ctx.stage(stage).chain.slice(1);
-      if (ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))) continue;
       const first = stage.instructions.find((i) => i.keyword === 'WORKDIR');
-      if (!first) continue;
+      // Only the first WORKDIR of a stage, and only when no parent stage (`FROM <stage>`) set one.
+      if (!first || ctx.facts(first).workdir.instruction !== null) continue;
       const raw = first.argsAfterFlags.text;
       const r = expandAt(file, ctx.scope(first), raw);
       if (r.error !== null) continue;

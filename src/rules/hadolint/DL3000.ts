@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
-import { argsRange, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
 import { expandAt, looksWindows } from '../lib/buildkit.js';
+import { argsRange } from '../../shell/positions.js';
+import { isWindowsDrivePath } from '../lib/hadolint.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** `dir` joined with the relative `rel`, `.` and `..` resolved (POSIX, or Windows with `\\`). */
 function joinPath(dir: string, rel: string, windows: boolean): string {
@@ -40,7 +42,7 @@ export default defineRule({
       let dir: string | null = stage.base.kind === 'stage' ? (endDir[stage.base.stage] ?? null) : null;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR') continue;
-        const path = stripQuotes(instr.argsAfterFlags.text.trim());
+        const path = dropQuotes(instr.argsAfterFlags.text.trim());
         const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text.trim());
         const value = r.error === null && r.unmatched.length === 0 ? r.value : null;
         const before = dir;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { readUser, userInstructions } from '../lib/seed-stages.js';
+import { readUser, userInstructions } from '../lib/users.js';
 
 /** The last USER of a stage is root. */
 export default defineRule({

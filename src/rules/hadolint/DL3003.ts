@@ -1,21 +1,23 @@
 import { defineRule } from '../define.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
-import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { Instruction } from '../../parse/types.js';
 import type { ShellCommand, ShellScript } from '../../shell/types.js';
 
 /** Instructions whose meaning depends on the working directory. */
 const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
 
 /**
- * True when an absolute WORKDIR follows the RUN in its stage before anything that depends on the
- * working directory: then moving the RUN's `cd` into a WORKDIR changes nothing after the RUN.
+ * True when an absolute WORKDIR (its argument, expanded, starts with `/`: BuildKit's reading, so
+ * `WORKDIR $APP_HOME` with `ARG APP_HOME=/app` counts) follows the RUN in its stage before anything
+ * that depends on the working directory: then moving the RUN's `cd` into a WORKDIR changes nothing
+ * after the RUN.
  */
-function workdirResetAfter(file: Dockerfile, instr: Instruction): boolean {
-  const stage = file.stages[instr.stageIndex];
+function workdirResetAfter(ctx: RuleContext, instr: Instruction): boolean {
+  const stage = ctx.facts(instr).stage;
   if (!stage) return false;
   for (const next of stage.instructions.filter((i) => i.index > instr.index)) {
     if (!USES_WORKDIR.has(next.keyword)) continue;
-    return next.keyword === 'WORKDIR' && /^["']?\//.test(next.argsAfterFlags.text.trim());
+    return next.keyword === 'WORKDIR' && ctx.facts(next).workdirAfter!.absolute;
   }
   return false;
 }
@@ -27,7 +29,6 @@ function workdirResetAfter(file: Dockerfile, instr: Instruction): boolean {
  * otherwise unsafe, because WORKDIR also changes the directory of every later instruction of the stage.
  */
 function workdirFix(ctx: RuleContext, instr: Instruction, script: ShellScript, cd: ShellCommand): Fix | undefined {
-  const file = ctx.file;
   if (instr.heredocs.length > 0 || instr.execForm) return undefined;
   if (script.commands[0] !== cd || cd.nested || cd.inCompound || cd.pipedOut) return undefined;
   if (cd.args.length !== 1 || cd.redirects.length > 0 || cd.assignments.length > 0) return undefined;
@@ -40,7 +41,7 @@ function workdirFix(ctx: RuleContext, instr: Instruction, script: ShellScript, c
   // Above the comment block of the RUN, so the comment stays with its instruction.
   edit.insertLinesBefore(instr, `${edit.keyword('WORKDIR')} ${dir.raw}`);
   if (!edit.removeCommandBefore(cd, next)) return undefined;
-  return edit.fix(workdirResetAfter(file, instr) ? 'safe' : 'unsafe', `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``);
+  return edit.fix(workdirResetAfter(ctx, instr) ? 'safe' : 'unsafe', `Replace \`cd ${dir.raw}\` with \`WORKDIR ${dir.raw}\``);
 }
 
 function stripSlash(p: string): string {
@@ -81,7 +82,7 @@ export default defineRule({
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
     differences:
-      'The fix (moving a leading `cd /dir &&` into `WORKDIR /dir` above the RUN) is shipshape\'s own; it is safe only when an absolute WORKDIR follows the RUN before any instruction that depends on the working directory, and unsafe otherwise. hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
+      'The fix (moving a leading `cd /dir &&` into `WORKDIR /dir` above the RUN) is shipshape\'s own; it is safe only when an absolute WORKDIR (after expanding its variables, as BuildKit does) follows the RUN before any instruction that depends on the working directory, and unsafe otherwise. hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
   },
   check(ctx) {
     for (const instr of ctx.file.instructions) {

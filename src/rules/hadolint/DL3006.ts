@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { fromImageWord, isScratch } from '../lib/seed-stages.js';
+import { fromImageWord, isScratch } from '../lib/images.js';
 
 /** FROM without a tag. */
 export default defineRule({

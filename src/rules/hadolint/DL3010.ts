@@ -2,7 +2,8 @@ import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { basename, copyArgs, isArchiveName, roughCommands, type RoughCommand } from '../lib/instructions.js';
+import { basename, copyArgs, isArchiveName } from '../lib/hadolint.js';
+import { roughCommands, type RoughCommand } from '../../shell/rough.js';
 
 const DECOMPRESSORS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { repeatedInStage } from '../lib/instructions.js';
+import { repeatedInStage } from '../lib/hadolint.js';
 
 /** One HEALTHCHECK per stage. */
 export default defineRule({

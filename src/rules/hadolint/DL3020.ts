@@ -1,15 +1,16 @@
 import { defineRule } from '../define.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
 import type { Instruction, Word } from '../../parse/types.js';
-import { copyArgs, isArchiveName, isRemoteSource, keywordLike, stripQuotes } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
+import { copyArgs, isArchiveName, isRemoteSource } from '../lib/hadolint.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /**
  * The source as the builder sees it: variables expanded with the ARG/ENV values in scope
  * (`ARG URL=https://...` / `ADD $URL /bin/`). As written when a variable has no value.
  */
 function resolvedSource(ctx: RuleContext, instr: Instruction, src: Word): string {
-  const s = stripQuotes(src.value);
+  const s = dropQuotes(src.value);
   if (!s.includes('$')) return s;
   const r = expandAt(ctx.file, ctx.scope(instr), src.raw);
   return r.error === null && r.unmatched.length === 0 && r.value !== '' ? r.value : s;
@@ -29,7 +30,7 @@ function isArchiveContent(context: BuildContext | null, path: string): boolean {
 
 /** A local source that ADD copies as it is: no archive, no URL, no variable, no glob that could match an archive. */
 function plainSource(context: BuildContext | null, src: Word): boolean {
-  const s = stripQuotes(src.value);
+  const s = dropQuotes(src.value);
   if (isRemoteSource(s) || isArchiveName(s) || s.includes('$') || s.startsWith('<<')) return false;
   const lastGlob = Math.max(s.lastIndexOf('*'), s.lastIndexOf('?'), s.lastIndexOf(']'));
   if (lastGlob >= 0) {
@@ -44,7 +45,8 @@ function plainSource(context: BuildContext | null, src: Word): boolean {
 
 function copyFix(ctx: RuleContext, instr: Instruction, allPlain: boolean): Fix | undefined {
   if (!allPlain || instr.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))) return undefined;
-  return ctx.edit().replace(instr.keywordRange, keywordLike(instr.keywordRaw, 'COPY')).safe('Replace ADD with COPY');
+  const edit = ctx.edit();
+  return edit.replace(instr.keywordRange, edit.keywordAs(instr, 'COPY')).safe('Replace ADD with COPY');
 }
 
 /** ADD for plain local files: use COPY. */
@@ -74,7 +76,7 @@ export default defineRule({
       });
       if (offending.length === 0) continue;
       const allPlain = sources.every((src) => plainSource(ctx.context, src));
-      const names = offending.map((s) => `\`${stripQuotes(s.value)}\``).join(', ');
+      const names = offending.map((s) => `\`${dropQuotes(s.value)}\``).join(', ');
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { copyArgs, stripQuotes } from '../lib/instructions.js';
+import { copyArgs } from '../lib/hadolint.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** COPY with several sources needs a directory destination ending in `/`. */
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
       if (instr.keyword !== 'COPY') continue;
       const { sources, dest } = copyArgs(instr);
       if (!dest || sources.length < 2) continue;
-      const path = stripQuotes(dest.value);
+      const path = dropQuotes(dest.value);
       if (path.endsWith('/') || path.endsWith('\\')) continue;
       ctx.report({
         instruction: instr,

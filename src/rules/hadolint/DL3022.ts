@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { sameStageName } from '../lib/instructions.js';
+import { sameStageName } from '../lib/buildkit.js';
 
 /** `COPY --from` should name an earlier stage (or a tagged image). */
 export default defineRule({

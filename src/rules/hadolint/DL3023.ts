@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { sameStageName } from '../lib/instructions.js';
+import { sameStageName } from '../lib/buildkit.js';
 
 /** `COPY --from` cannot name the stage it is in. */
 export default defineRule({

@@ -1,7 +1,6 @@
 import { defineRule } from '../define.js';
 import type { Applicability, Fix, RuleContext } from '../../engine/types.js';
-import type { Dockerfile, Instruction, Stage } from '../../parse/types.js';
-import { mapOffset } from '../../shell/positions.js';
+import type { Instruction, Stage } from '../../parse/types.js';
 
 /** Shell builtins and keywords: as the first word they need a shell, exec form cannot run them. */
 const NEEDS_SHELL = new Set([
@@ -52,25 +51,17 @@ function plainArgv(text: string): string[] | null {
 }
 
 function stageChainHas(ctx: RuleContext, stage: Stage, keyword: string): boolean {
-  const file = ctx.file;
   return [stage, ...ctx.stage(stage).ancestors].some((s) => s.instructions.some((i) => i.keyword === keyword));
 }
 
-/** The exec-form fix for a shell-form command starting at `from` of the instruction's argsAfterFlags. */
-function execFix(file: Dockerfile, instr: Instruction, from: number, applicability: Applicability): Fix | undefined {
-  const mapped = instr.argsAfterFlags;
-  const text = mapped.text.slice(from);
+/** The exec-form fix: the arguments rewritten as a JSON array, when the shell would only split words. */
+function execFix(ctx: RuleContext, instr: Instruction, applicability: Applicability): Fix | undefined {
   if (instr.heredocs.length > 0) return undefined;
-  const argv = plainArgv(text);
+  const argv = plainArgv(instr.argsAfterFlags.text);
   if (!argv) return undefined;
-  const start = mapOffset(mapped, from);
-  const end = mapOffset(mapped, mapped.text.length);
-  if (file.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end)) return undefined;
-  return {
-    applicability,
-    description: 'Use the exec (JSON) form',
-    edits: [{ start, end, text: `[${argv.map((a) => JSON.stringify(a)).join(', ')}]` }],
-  };
+  const edit = ctx.edit();
+  if (edit.commentsInArguments(instr)) return undefined;
+  return edit.replaceArguments(instr, `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`).fix(applicability, 'Use the exec (JSON) form');
 }
 
 /** Shell-form CMD/ENTRYPOINT: use exec form. */
@@ -96,17 +87,16 @@ export default defineRule({
       if (instr.execForm) continue;
       const stage = file.stages[instr.stageIndex];
       const text = instr.argsAfterFlags.text;
-      const from = 0;
       let applicability: Applicability = 'safe';
       if (stage) {
         const other = instr.keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
         const conflict = instr.keyword === 'CMD' ? stageChainHas(ctx, stage, 'ENTRYPOINT') : stage.instructions.some((i) => i.keyword === other);
         if (conflict) applicability = 'unsafe';
       }
-      if (text.slice(from).trim() === '') continue;
-      const fix = execFix(file, instr, from, applicability);
+      if (text.trim() === '') continue;
+      const fix = execFix(ctx, instr, applicability);
       const what = instr.keyword;
-      const argv = plainArgv(text.slice(from));
+      const argv = plainArgv(text);
       ctx.report({
         instruction: instr,
         range: instr.keywordRange,

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { parseImageRef } from '../../parse/image-ref.js';
 import type { Instruction, Range, Stage } from '../../parse/types.js';
-import { sameStageName } from '../lib/instructions.js';
+import { sameStageName } from '../lib/buildkit.js';
 
 /** hadolint's registry patterns: `*` everything, `*.x` suffix, `x*` prefix, else exact. */
 function matches(pattern: string, registry: string): boolean {

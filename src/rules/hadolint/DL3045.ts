@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import type { Stage } from '../../parse/types.js';
-import { copyArgs, isWindowsDrivePath, stripQuotes } from '../lib/instructions.js';
+import { copyArgs, isWindowsDrivePath } from '../lib/hadolint.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** COPY to a relative destination without a WORKDIR. */
 export default defineRule({
@@ -20,24 +20,19 @@ export default defineRule({
       'hadolint keys stages without a name by their image, so a later `FROM alpine:3.19` "inherits" the WORKDIR of an unrelated earlier `FROM alpine:3.19` stage; shipshape only follows real stage ancestry (`FROM <stage name>`).',
   },
   check(ctx) {
-    const file = ctx.file;
-    const hasWorkdir = (stage: Stage, beforeIndex: number): boolean =>
-      stage.instructions.some((i) => i.keyword === 'WORKDIR' && i.index < beforeIndex) ||
-      ctx.stage(stage).ancestors.some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
-    for (const stage of file.stages) {
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'COPY') continue;
-        const { dest } = copyArgs(instr);
-        if (!dest) continue;
-        const path = stripQuotes(dest.value);
-        if (path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
-        if (hasWorkdir(stage, instr.index)) continue;
-        ctx.report({
-          instruction: instr,
-          range: dest.range,
-          message: `COPY to the relative path \`${path}\` depends on the base image's working directory; set \`WORKDIR\` first or use an absolute destination`,
-        });
-      }
+    for (const instr of ctx.file.instructions) {
+      if (instr.keyword !== 'COPY') continue;
+      const { dest } = copyArgs(instr);
+      if (!dest) continue;
+      const path = dropQuotes(dest.value);
+      if (path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;
+      // A WORKDIR earlier in the stage or in a stage it derives from (`FROM <stage>`, transitively).
+      if (ctx.facts(instr).workdir.instruction !== null) continue;
+      ctx.report({
+        instruction: instr,
+        range: dest.range,
+        message: `COPY to the relative path \`${path}\` depends on the base image's working directory; set \`WORKDIR\` first or use an absolute destination`,
+      });
     }
   },
 });

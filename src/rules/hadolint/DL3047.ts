@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Fix } from '../../engine/types.js';
 import { hasArg, hasFlag } from '../../shell/query.js';
-import { looksBusybox } from '../lib/instructions.js';
+import { looksBusybox } from '../lib/images.js';
 
 /** `wget` without a progress setting. */
 export default defineRule({

@@ -1,7 +1,8 @@
 import type { Stage } from '../../parse/types.js';
 import { defineRule } from '../define.js';
-import { argsRange, instructionFlagValue, sameStageName } from '../lib/instructions.js';
 import { labelInstructions } from '../lib/labels.js';
+import { argsRange } from '../../shell/positions.js';
+import { sameStageName } from '../lib/buildkit.js';
 
 /** Every label of the schema must be set in each stage that produces an image. */
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
     const copiedFrom = new Set<number>();
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY') continue;
-      const from = instructionFlagValue(instr, 'from');
+      const from = ctx.facts(instr).copy!.from;
       if (from === null) continue;
       const byName = stages.find((s) => s.index < instr.stageIndex && s.name !== null && sameStageName(s.name, from));
       if (byName) copiedFrom.add(byName.index);

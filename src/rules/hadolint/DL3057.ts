@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { argsRange } from '../lib/instructions.js';
+import { argsRange } from '../../shell/positions.js';
 
 /** Each image should say how to check that it is healthy (off by default, as in hadolint). */
 export default defineRule({

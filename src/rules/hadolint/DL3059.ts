@@ -62,22 +62,10 @@ function safeAfterAnd(ctx: RuleContext, run: Instruction): boolean {
 function joinFix(ctx: RuleContext, prev: Instruction, run: Instruction): Fix | undefined {
   const prevCmd = joinable(ctx, prev);
   if (!prevCmd || !safeAfterAnd(ctx, run) || run.argsAfterFlags.segments.length === 0) return undefined;
-  const file = ctx.file;
-  const start = prevCmd.range.end.offset;
-  const argsStart = run.argsAfterFlags.segments[0].source;
-  const runLineStart = file.lineStarts[run.line - 1];
-  const between = file.text.slice(start, runLineStart);
-  const lines = between.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== '');
-  if (lines.some((l) => !l.startsWith('#') || /^#\s*(hadolint|check\s*=|syntax\s*=|escape\s*=)/i.test(l))) return undefined;
-  if (!/^[ \t]*$/.test(file.text.slice(runLineStart, run.range.start.offset))) return undefined;
   const edit = ctx.edit();
-  const indent = edit.continuationIndent();
-  const eol = file.eol;
-  const comments = lines.map((c) => `${indent}${c}${eol}`).join('');
-  // From the end of the previous command to the start of this RUN's arguments (its keyword, flags and
-  // the line break between them go).
-  edit.raw(start, argsStart, ` && ${file.escape}${eol}${comments}${indent}`);
-  return edit.fix(lines.length > 0 ? 'unsafe' : 'safe', 'Join this RUN to the previous one with `&&`');
+  const joined = edit.joinRun(prevCmd, run);
+  if (!joined) return undefined;
+  return edit.fix(joined.comments > 0 ? 'unsafe' : 'safe', 'Join this RUN to the previous one with `&&`');
 }
 
 function flagKey(run: Instruction): string {

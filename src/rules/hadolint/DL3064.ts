@@ -1,7 +1,7 @@
 import { collectstaticAdvice } from '../lib/python-tools.js';
 import { defineRule } from '../define.js';
 import type { Range } from '../../parse/types.js';
-import { withOnbuild } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/hadolint.js';
 
 /** hadolint's list of well-known secret variable names (compared upper-cased). */
 const KNOWN = new Set([

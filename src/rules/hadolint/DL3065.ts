@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { stripQuotes } from '../lib/instructions.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** `FROM --platform=$TARGETPLATFORM` is the default. */
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
     for (const stage of ctx.file.stages) {
       const flag = stage.from.flags.find((f) => f.name === 'platform');
       if (!flag || flag.value === null) continue;
-      const v = stripQuotes(flag.value);
+      const v = dropQuotes(flag.value);
       if (v !== '$TARGETPLATFORM' && v !== '${TARGETPLATFORM}') continue;
       ctx.report({
         instruction: stage.from,

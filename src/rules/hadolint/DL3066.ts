@@ -1,8 +1,9 @@
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
-import { argsRange, stripQuotes } from '../lib/instructions.js';
 import { knownNumericBaseId } from '../lib/base-env.js';
+import { argsRange } from '../../shell/positions.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** Windows containers identify users by name (`ContainerUser`), not by numeric UID. */
 const WINDOWS_USERS = new Set(['containeradministrator', 'containeruser']);
@@ -39,7 +40,7 @@ export default defineRule({
         continue;
       }
       if (instr.keyword !== 'USER') continue;
-      const text = stripQuotes(instr.argsAfterFlags.text.trim());
+      const text = dropQuotes(instr.argsAfterFlags.text.trim());
       if (text === '') continue;
       const user = text.split(':')[0];
       if (/^\d+$/.test(user)) continue;

@@ -1,7 +1,9 @@
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Stage } from '../../parse/types.js';
-import { copyArgs, sameStageName, stripQuotes } from '../lib/instructions.js';
+import { copyArgs } from '../lib/hadolint.js';
+import { sameStageName } from '../lib/buildkit.js';
+import { dropQuotes } from '../../engine/facts.js';
 
 /** `tonistiigi/xx`: an image made to be copied whole (`COPY --from=xx / /`), holding only helper scripts. */
 function isXx(image: string): boolean {
@@ -43,7 +45,7 @@ export default defineRule({
       const from = instr.flags.find((f) => f.name === 'from');
       if (!from) continue;
       const { sources, dest } = copyArgs(instr);
-      if (!dest || stripQuotes(dest.value) !== '/' || !sources.some((s) => stripQuotes(s.value) === '/')) continue;
+      if (!dest || dropQuotes(dest.value) !== '/' || !sources.some((s) => dropQuotes(s.value) === '/')) continue;
       if (from.value && wholeCopyIntended(ctx, from.value, instr.stageIndex)) continue;
       ctx.report({
         instruction: instr,

@@ -1,7 +1,6 @@
 import { defineRule } from '../define.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import type { Instruction } from '../../parse/types.js';
-import { keywordLike } from '../lib/instructions.js';
 
 /** `LABEL org.opencontainers.image.authors="..."` replacing a MAINTAINER instruction. */
 function labelFix(ctx: RuleContext, instr: Instruction): Fix | undefined {
@@ -13,7 +12,8 @@ function labelFix(ctx: RuleContext, instr: Instruction): Fix | undefined {
   if (m) value = m[1].replace(/\\(.)/g, '$1');
   const esc = file.escape;
   const quoted = value.replace(new RegExp(`[${esc === '`' ? '`' : '\\\\'}"$]`, 'g'), (c) => esc + c);
-  return ctx.edit().replace(instr, `${keywordLike(instr.keywordRaw, 'LABEL')} org.opencontainers.image.authors="${quoted}"`).safe('Replace MAINTAINER with an org.opencontainers.image.authors label');
+  const edit = ctx.edit();
+  return edit.replace(instr, `${edit.keywordAs(instr, 'LABEL')} org.opencontainers.image.authors="${quoted}"`).safe('Replace MAINTAINER with an org.opencontainers.image.authors label');
 }
 
 /** MAINTAINER is deprecated. */

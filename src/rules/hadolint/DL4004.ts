@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { repeatedInStage } from '../lib/instructions.js';
+import { repeatedInStage } from '../lib/hadolint.js';
 
 /** More than one ENTRYPOINT in a stage. */
 export default defineRule({

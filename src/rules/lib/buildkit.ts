@@ -1,6 +1,6 @@
 /**
  * BuildKit knowledge shared by its checks (src/rules/buildkit/*): "did you mean" suggestions, line and
- * variable ranges, expansion in a scope, Windows paths and images.
+ * variable ranges, expansion in a scope, Windows paths and images, stage-name comparison.
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
@@ -109,4 +109,9 @@ export function looksWindows(file: Dockerfile, chain?: readonly Stage[]): boolea
     const img = s.base.image.expanded.toLowerCase();
     return img.includes('windows') || img.includes('nanoserver') || img.includes('servercore') || /ltsc20\d\d/.test(img) || /(^|\/)dotnet\/framework\//.test(img);
   });
+}
+
+/** Stage names in BuildKit are case-insensitive (it lower-cases them). */
+export function sameStageName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }

@@ -1,13 +1,14 @@
 /**
  * What shipshape knows about public images: how finely the official images version their tags, which
- * tag words are release channels, and which tags declare a non-root default user.
+ * tag words are release channels, which tags declare a non-root default user; `scratch`, the image word
+ * of a FROM, and whether a stage chain is Alpine/BusyBox based.
  *
  * The data is small on purpose: an image missing here is judged with the generic test (a major-only
  * tag or a channel word floats). Sources: the tag lists on the images' Docker Hub pages (2024–2026).
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
-import type { ImageRef } from '../../parse/types.js';
+import type { ImageRef, Stage, Word } from '../../parse/types.js';
 
 /**
  * Images whose first release of a series has no patch number (`gradle:8.9`, `wordpress:6.6`, `bash:5.2`,
@@ -175,4 +176,30 @@ export function nonRootTag(image: ImageRef): boolean {
   const words = (image.tag?.toLowerCase() ?? '').split(/[-_.]/);
   if (words.includes('nonroot')) return true;
   return imageKey(image).startsWith('mcr.microsoft.com/dotnet/') && (words.includes('chiseled') || words.includes('distroless'));
+}
+
+
+/** True when the base is `scratch` (no image). */
+export function isScratch(image: ImageRef): boolean {
+  return image.expanded.trim().toLowerCase() === 'scratch';
+}
+
+/** The image word of a stage's FROM (the first word after the flags). */
+export function fromImageWord(stage: Stage): Word | null {
+  return stage.from.words[0] ?? null;
+}
+
+/**
+ * True when a stage chain (`ctx.stage(s).chain`) is based on Alpine or BusyBox, or installs packages
+ * with `apk`: its `wget` is BusyBox's and it has no bash by default.
+ */
+export function looksBusybox(chain: readonly Stage[]): boolean {
+  for (const s of chain) {
+    if (s.base.kind === 'image' && /alpine|busybox/i.test(s.base.image.expanded)) return true;
+    for (const i of s.instructions) {
+      const target = i.keyword === 'ONBUILD' ? i.onbuild : i;
+      if (target && target.keyword === 'RUN' && /(^|[\s;&|(])apk\s/.test(target.argsAfterFlags.text)) return true;
+    }
+  }
+  return false;
 }

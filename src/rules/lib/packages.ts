@@ -1,7 +1,8 @@
 /**
  * Knowledge about package managers shared by their rules (hadolint DL3008–DL3062): which cache
  * directories a `--mount` keeps out of the layer, package lists, the stage logic of DL3009/DL3060, pin
- * checks through variables, and messages.
+ * checks through variables, messages, and package-manager calls seen through wrappers
+ * ({@link packageCommand}, for shipshape's package rules).
  *
  * Semantics follow reference/hadolint-rules.md §0.1: a command's name is its literal first word,
  * "has arg X" means any argument equals X exactly, flags are read as hadolint reads them.
@@ -10,7 +11,8 @@ import type { RuleContext } from '../../engine/types.js';
 import type { Mount, RunFacts } from '../../engine/facts.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { hasArg } from '../../shell/query.js';
+import { hasArg, operandWords } from '../../shell/query.js';
+import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
 export function cmdHasArgs(cmd: ShellCommand, names: string | string[], args: string[]): boolean {
@@ -164,3 +166,39 @@ export function earlyCleanMessage(cmds: readonly ShellCommand[], early: ShellCom
   return `Run ${cleanText} after ${installText}, not before it, so that the package cache does not stay in the layer`;
 }
 
+/** Package-manager families whose commands share an index. */
+export type PackageFamily = 'apt' | 'apk' | 'zypper' | 'rpm';
+
+const FAMILY: Record<string, PackageFamily> = {
+  'apt-get': 'apt', apt: 'apt', aptitude: 'apt',
+  apk: 'apk',
+  zypper: 'zypper',
+  yum: 'rpm', dnf: 'rpm', dnf5: 'rpm', microdnf: 'rpm', tdnf: 'rpm',
+};
+
+/** Options of the package managers that take a separate value (`apt-get -o X=Y update`). */
+const PM_VALUE_FLAGS = [
+  '-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release',
+  '-X', '--repository', '-p', '--root', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file',
+  '-r', '--repo', '-R', '--releasever', '--installroot', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude',
+];
+
+/** A package-manager command: its family, verb (first positional argument) and the remaining arguments. */
+export interface PackageCommand {
+  family: PackageFamily;
+  /** Program name (`apt-get`, `dnf`). */
+  tool: string;
+  verb: ShellWord | null;
+  /** Positional arguments after the verb (packages). */
+  operands: ShellWord[];
+  eff: EffectiveCommand;
+}
+
+/** Reads a command as a package-manager call, or null when it is not one. */
+export function packageCommand(cmd: ShellCommand): PackageCommand | null {
+  const eff = effectiveCommand(cmd);
+  const family = FAMILY[eff.name];
+  if (!family) return null;
+  const pos = operandWords(eff.args, PM_VALUE_FLAGS);
+  return { family, tool: eff.name, verb: pos[0] ?? null, operands: pos.slice(1), eff };
+}

@@ -137,64 +137,6 @@ export function truthy(value: string | undefined | null): boolean {
   return value !== undefined && value !== null && /^(1|true|yes|on|y)$/i.test(value.trim());
 }
 
-/** True when `line` starts a TOML table (`[name]` or `[name.sub]`) named `table` or below it. */
-function tomlTables(content: string): string[] {
-  const out: string[] = [];
-  for (const line of content.split(/\r?\n/)) {
-    const m = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (m) out.push(m[1].replace(/\s+/g, '').replace(/"/g, ''));
-  }
-  return out;
-}
-
-/** What a pyproject.toml declares about development dependencies (a light line-based reading). */
-interface PyprojectFacts {
-  /** `[dependency-groups]` names (PEP 735). */
-  groups: string[];
-  /** `[tool.uv] dev-dependencies` present. */
-  uvDev: boolean;
-  /** `[tool.poetry.group.<name>...]` names, plus `dev` for the old `[tool.poetry.dev-dependencies]`. */
-  poetryGroups: string[];
-  /** `[tool.pdm.dev-dependencies]` present. */
-  pdmDev: boolean;
-  /** `[project] dependencies` entries (strings as written, quotes removed). */
-  dependencies: string[];
-}
-
-/** Reads the facts of a pyproject.toml. Tolerant: unknown syntax is ignored. */
-export function readPyproject(content: string): PyprojectFacts {
-  const tables = tomlTables(content);
-  const groups: string[] = [];
-  let section = '';
-  let uvDev = false;
-  let inDeps = false;
-  const dependencies: string[] = [];
-  for (const raw of content.split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, '');
-    const t = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*$/.exec(line);
-    if (t) {
-      section = t[1].replace(/\s+/g, '').replace(/"/g, '');
-      inDeps = false;
-      continue;
-    }
-    if (section === 'dependency-groups') {
-      const k = /^\s*"?([A-Za-z0-9_.-]+)"?\s*=/.exec(line);
-      if (k) groups.push(k[1]);
-    }
-    if (section === 'tool.uv' && /^\s*dev-dependencies\s*=/.test(line)) uvDev = true;
-    if (section === 'project') {
-      if (/^\s*dependencies\s*=\s*\[/.test(line)) inDeps = true;
-      if (inDeps) {
-        for (const m of line.matchAll(/"([^"]+)"|'([^']+)'/g)) dependencies.push(m[1] ?? m[2]);
-        if (/\]\s*$/.test(line)) inDeps = false;
-      }
-    }
-  }
-  const poetryGroups = tables.filter((n) => n.startsWith('tool.poetry.group.')).map((n) => n.split('.')[3]).filter((g, i, a) => g && a.indexOf(g) === i);
-  if (tables.includes('tool.poetry.dev-dependencies')) poetryGroups.push('dev');
-  return { groups, uvDev, poetryGroups, pdmDev: tables.some((n) => n === 'tool.pdm.dev-dependencies'), dependencies };
-}
-
 /** One word of a CMD/ENTRYPOINT, with the instruction it came from. */
 export interface CommandToken {
   value: string;

@@ -269,3 +269,8 @@ export function placeholderValue(value: string, key = ''): boolean {
   if (/^(your[-_ \w]*|[-_ \w]*here|example\w*|ignored?|dummy|placeholder|fake\w*|todo|tbd|unset|undefined|replace[-_ ]?me|insert[-_ ]?\w*|changeit)$/i.test(v)) return true;
   return false;
 }
+
+/** Masks a secret for messages: never shows more than its kind and length. */
+export function masked(value: string): string {
+  return `<${value.length} characters, masked>`;
+}

@@ -1,5 +1,5 @@
 /**
- * Users a stage prepares for itself: the accounts its RUNs create (`useradd`, `adduser`), and the owners
+ * Users: what a USER instruction sets (expanded, root or not), and the users a stage prepares for itself: the accounts its RUNs create (`useradd`, `adduser`), and the owners
  * it gives files to (`chown`, `COPY --chown`). require-non-root-user reuses them instead of inventing a
  * new user, so that the directories the project already made writable stay writable.
  *
@@ -9,7 +9,52 @@ import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, RuleContext } from '../../engine/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { positionalArgs } from '../../shell/query.js';
-import { expandedValue, isRootUser, normaliseSource } from './seed-stages.js';
+import type { Word } from '../../parse/types.js';
+import { expandWord } from '../../parse/expand.js';
+import { scopeLookup } from '../../parse/semantics.js';
+import { normaliseSource } from './copy-sources.js';
+
+/**
+ * Expands a word of an instruction with the ARG/ENV values visible there. Null when the expansion fails,
+ * or when it uses a variable without a value and gives nothing (`$APP_USER` with `ARG APP_USER`);
+ * defaults apply (`${UID:-0}` is `0`).
+ */
+function expandedValue(ctx: RuleContext, instr: Instruction, word: string): string | null {
+  const r = expandWord(word, scopeLookup(ctx.scope(instr)), { escape: ctx.file.escape });
+  if (r.error !== null) return null;
+  if (r.unmatched.length > 0 && r.value.trim().replace(/^:|:$/g, '') === '') return null;
+  return r.value;
+}
+
+/** The USER instructions of a stage (not those inside ONBUILD), in order. */
+export function userInstructions(stage: Stage): Instruction[] {
+  return stage.instructions.filter((i) => i.keyword === 'USER');
+}
+
+/** What a USER instruction sets. */
+export interface UserValue {
+  instruction: Instruction;
+  /** The user word (`root`, `${APP_USER}`, `10001:10001`). */
+  word: Word | null;
+  /** The value after ARG/ENV expansion; null when it depends on an unknown variable. */
+  value: string | null;
+  /** True when the user part (before `:`) is `root` or `0`. */
+  root: boolean;
+}
+
+/** True when a USER value names root: the user part before `:` is `root` or uid `0`. */
+function isRootUser(value: string): boolean {
+  const user = value.trim().split(':')[0];
+  return user === 'root' || /^0+$/.test(user);
+}
+
+/** Reads a USER instruction, expanding variables with the scope just before it. */
+export function readUser(ctx: RuleContext, instr: Instruction): UserValue {
+  const word = instr.words[0] ?? null;
+  const raw = word ? word.raw : instr.argsAfterFlags.text;
+  const value = raw.trim() === '' ? null : expandedValue(ctx, instr, raw);
+  return { instruction: instr, word, value, root: value !== null && value.trim() !== '' && isRootUser(value) };
+}
 
 /** A user a stage creates or hands files to. */
 export interface PreparedUser {

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { copyArgs, withOnbuild } from '../lib/instructions.js';
+import { copyArgs, withOnbuild } from '../lib/hadolint.js';
 
 /** ADD of an http(s) URL without `--checksum`. */
 export default defineRule({

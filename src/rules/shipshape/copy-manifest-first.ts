@@ -1,10 +1,9 @@
 import type { ShellCommand } from '../../shell/types.js';
 import { flagValue, hasFlag, positionalArgs } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/seed-stages.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
-import { keywordLike } from '../lib/instructions.js';
+import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/copy-sources.js';
 
 interface Install {
   /** Ecosystem: a second install of the same one after `COPY . .` only adds the project itself. */
@@ -172,20 +171,6 @@ function cleanPath(p: string): string {
   return out.length > 1 ? out.replace(/\/+$/, '') : out;
 }
 
-/** The last absolute WORKDIR set in the stage before `instr` (literal paths only); `undefined` when none, null when unknown. */
-function workdirBefore(stage: Stage, instr: Instruction): string | null | undefined {
-  let dir: string | null | undefined;
-  for (const i of stage.instructions) {
-    if (i === instr) break;
-    if (i.keyword !== 'WORKDIR') continue;
-    const w = i.argsAfterFlags.text.trim();
-    if (/[$"'\\`\s]/.test(w)) dir = null;
-    else if (w.startsWith('/')) dir = cleanPath(w);
-    else dir = typeof dir === 'string' ? cleanPath(posixJoin(dir, w)) : null;
-  }
-  return dir;
-}
-
 /**
  * The unsafe fix: copy the manifest and run the install before the whole-context COPY, i.e.
  * `COPY <manifest> <dest>` + the install RUN (with its comments) move above the COPY.
@@ -193,7 +178,6 @@ function workdirBefore(stage: Stage, instr: Instruction): string | null | undefi
  * (comments and blank lines aside) by a RUN that is only the install command.
  */
 function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand): Fix | undefined {
-  const file = ctx.file;
   const wholes = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !hasFromFlag(i) && copySources(i).some((w) => isWholeContext(w.value)));
   if (wholes.length !== 1 || copy.execForm || run.execForm || run.heredocs.length > 0 || copy.heredocs.length > 0) return undefined;
   if (copy.flags.some((f) => !['chown', 'chmod', 'link'].includes(f.name))) return undefined;
@@ -207,7 +191,10 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   // The RUN must directly follow the COPY (comment and blank lines aside).
   if (stage.instructions.indexOf(run) !== stage.instructions.indexOf(copy) + 1) return undefined;
   // Where the command's relative paths resolve (the working directory) and where the COPY put the context.
-  const workdir = workdirBefore(stage, copy);
+  // The WORKDIR in effect (inherited through FROM <stage>, variables expanded): undefined when none was
+  // set (the base image's), null when unknown.
+  const wd = ctx.facts(copy).workdir;
+  const workdir = wd.instruction === null ? undefined : wd.path;
   const destRaw = copy.words[copy.words.length - 1].value;
   const dest = destRaw === '.' || destRaw === './' ? workdir ?? '.' : destRaw.startsWith('/') ? cleanPath(destRaw) : typeof workdir === 'string' ? cleanPath(posixJoin(workdir, destRaw)) : null;
   if (dest === null) return undefined;
@@ -240,37 +227,13 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   let target = dir ? posixJoin(destBase, dir) : destBase;
   if (sources.length > 1 || dir || sources.some((s) => s.endsWith('*'))) target = target.endsWith('/') ? target : `${target}/`;
   if (target === '') target = '/';
-  const keyword = keywordLike(copy.keywordRaw, 'COPY');
+  const edit = ctx.edit();
+  const keyword = edit.keywordAs(copy, 'COPY');
   const flags = copy.flags.map((f) => `${f.raw} `).join('');
-  const manifestCopy = `${keyword} ${flags}${sources.join(' ')} ${target}`;
-  const eol = file.eol;
-  // Everything from the line after the COPY through the RUN moves: comment lines with the RUN, the
-  // blank lines that separated them from the COPY now separate the install from the COPY.
-  const gapStart = file.lineStarts[copy.endLine] ?? file.text.length;
-  const runEnd = run.endLine < file.lineStarts.length ? file.lineStarts[run.endLine] : file.text.length;
-  const moved = file.text.slice(gapStart, runEnd);
-  const blanks = /^(?:[ \t]*\r?\n)*/.exec(moved)![0];
-  let block = moved.slice(blanks.length);
-  if (block.trim() === '' || !/^[ \t]*(#.*)?(\r?\n[ \t]*(#.*)?)*$/.test(file.text.slice(gapStart + blanks.length, file.lineStarts[run.line - 1]).replace(/\r?\n$/, ''))) return undefined;
-  let delStart = gapStart;
-  if (!/\n$/.test(block)) {
-    // The RUN ends the file without a line break: delete from the end of the COPY's line.
-    block += eol;
-    delStart = copy.range.end.offset;
-  }
-  // Insert above the COPY and the comment block directly above it.
-  const copyStartLine = copy.comments.length > 0 ? copy.comments[0].range.start.line : copy.line;
-  const at = file.lineStarts[copyStartLine - 1];
-  if (!/^[ \t]*$/.test(file.text.slice(file.lineStarts[copy.line - 1], copy.range.start.offset))) return undefined;
-  const indent = ctx.edit().indentOf(copy);
-  return {
-    applicability: 'unsafe',
-    description: `Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``,
-    edits: [
-      { start: at, end: at, text: `${indent}${manifestCopy}${eol}${block}${blanks}` },
-      { start: delStart, end: runEnd, text: '' },
-    ],
-  };
+  // The install RUN (with the comment lines above it) moves above the COPY, the manifest COPY first;
+  // the blank lines that separated the RUN from the COPY now separate the install from the COPY.
+  if (!edit.moveInstruction(run, copy, [`${keyword} ${flags}${sources.join(' ')} ${target}`])) return undefined;
+  return edit.unsafe(`Copy ${sources.join(' ')} and install before \`${copy.keyword} ${copy.args.text}\``);
 }
 
 /** Fires when dependencies are installed from a manifest after the whole context was copied. */

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
-import { contextCopies, isWholeContext } from '../lib/seed-stages.js';
-import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/seed-context.js';
+import { contextCopies, isWholeContext } from '../lib/copy-sources.js';
+import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/dockerignore.js';
 
 /**
  * Fires when `COPY . .` sends kinds of files `.dockerignore` should exclude: VCS data, secrets, Python

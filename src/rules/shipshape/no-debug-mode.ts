@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { baseName, containerCommand } from '../lib/python-tools.js';
-import { wordInArgs } from '../lib/seed-stages.js';
+import { wordInArgs } from '../../shell/positions.js';
 
 const RELOADERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'granian']);
 

@@ -1,7 +1,7 @@
 import type { BuildContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
-import { wordInArgs } from '../lib/seed-stages.js';
 import { containerCommand, type CommandToken } from '../lib/python-tools.js';
+import { wordInArgs } from '../../shell/positions.js';
 
 type Token = CommandToken;
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { packageCommand, type PackageCommand } from '../lib/security.js';
+import { packageCommand, type PackageCommand } from '../lib/packages.js';
 
 /** True when a package command upgrades the distribution itself (may switch releases or remove packages). */
 function isDistUpgrade(p: PackageCommand): boolean {

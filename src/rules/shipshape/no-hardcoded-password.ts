@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { effective, flagNames } from '../lib/security.js';
+import { effectiveCommand } from '../../shell/wrappers.js';
 
 /** Words that make a password input random or read it from a secret mount (not hard-coded). */
 const NOT_HARDCODED = /\/run\/secrets\/|\/dev\/u?random|openssl\s+rand\b|\bpwgen\b|\buuidgen\b|mkpasswd\s+-R|\$\(\s*cat\s+\/run\/secrets/;
@@ -37,7 +37,7 @@ export default defineRule({
         cmd.redirects.some((r) => r.operator.startsWith('<') && (/\/run\/secrets\//.test(r.target) || NOT_HARDCODED.test(r.target)))
         || producers(cmd).some((p) => p.words.some((w) => NOT_HARDCODED.test(w.value) || NOT_HARDCODED.test(w.raw)));
       for (const cmd of commands) {
-        const eff = effective(cmd);
+        const eff = effectiveCommand(cmd);
         const word = eff.nameWord;
         const values = eff.args.map((a) => a.value);
         let message: string | null = null;
@@ -53,7 +53,7 @@ export default defineRule({
           const hash = values[i].startsWith('--password=') ? values[i].slice('--password='.length) : values[i + 1] ?? '';
           if (LOCKED.test(hash) || NOT_HARDCODED.test(hash)) continue;
           message = `\`${eff.name} ${values[i].replace(/=.*$/, '')}\` bakes a password hash into the image (hashes can be cracked offline): create the account without a password (\`--disabled-password\`, or lock it with \`-p '*'\`)`;
-        } else if (eff.name === 'htpasswd' && flagNames(eff.args).some((f) => f.name === 'b')) {
+        } else if (eff.name === 'htpasswd' && eff.flags.some((f) => f.name === 'b')) {
           message = '`htpasswd -b` writes a password given in the Dockerfile into the image: create the password file outside the build and mount it as a secret at run time';
         }
         if (!message) continue;

@@ -1,6 +1,6 @@
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { defineRule } from '../define.js';
-import { contextCopies, filesOfSource } from '../lib/seed-stages.js';
+import { contextCopies, filesOfSource } from '../lib/copy-sources.js';
 
 /**
  * Virtual environments in the build context: directories holding a `pyvenv.cfg` (written by `venv`,

@@ -1,11 +1,12 @@
 import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
-import { copyArgs, withOnbuild } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { placeholderValue } from '../lib/secrets.js';
-import { effective, positional, type EffectiveCommand } from '../lib/security.js';
+import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
+import { operandWords } from '../../shell/query.js';
 import { cleanPath } from '../../parse/paths.js';
+import { copyArgs, withOnbuild } from '../lib/hadolint.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
 const SECRET_VARS = new Set([
@@ -40,7 +41,7 @@ const URL_WITH_VAR_CREDENTIALS = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/(?=[^/\s
 /** The word of a credential-setup command, with what it does; null when the command is not one. */
 function credentialSetup(eff: EffectiveCommand): { word: ShellWord; what: string } | null {
   const values = eff.args.map((a) => a.value);
-  const pos = positional(eff.args).map((w) => w.value);
+  const pos = operandWords(eff.args).map((w) => w.value);
   const has = (...names: string[]): number => values.findIndex((v) => names.some((n) => v === n || v.startsWith(n + '=')));
   const word = eff.nameWord;
   switch (eff.name) {
@@ -103,26 +104,21 @@ export default defineRule({
     const file = ctx.file;
     const finals = new Set(file.stages.filter((s) => ctx.stage(s).inFinalImage).map((s) => s.index));
     const inFinal = (instr: Instruction): boolean => finals.has(instr.stageIndex);
+    /** A path as BuildKit resolves it against the WORKDIR in effect at `instr`, cleaned; null when unknown. */
+    const resolve = (instr: Instruction, value: string): string | null => {
+      const r = expandAt(file, ctx.scope(instr), value);
+      if (r.error !== null || r.value === '') return null;
+      if (r.value.startsWith('/')) return cleanPath(r.value);
+      const wd = ctx.facts(instr).workdir.path;
+      return wd === null ? null : cleanPath(`${wd}/${r.value}`);
+    };
     // COPY/ADD destinations of the final stages, absolute and cleaned.
     const destinations: string[] = [];
-    const workdir = new Map<number, string>();
-    const workdirAt = new Map<Instruction, string>();
-    for (const { instr, wrapper } of withOnbuild(file, false)) {
-      void wrapper;
-      if (!inFinal(instr)) continue;
-      const wd = workdir.get(instr.stageIndex) ?? '/';
-      workdirAt.set(instr, wd);
-      if (instr.keyword === 'WORKDIR') {
-        const r = expandAt(file, ctx.scope(instr), instr.argsAfterFlags.text);
-        if (r.error === null) workdir.set(instr.stageIndex, cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`));
-      }
-      if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-        const dest = copyArgs(instr).dest;
-        if (!dest) continue;
-        const r = expandAt(file, ctx.scope(instr), dest.value);
-        if (r.error !== null || r.value === '') continue;
-        destinations.push(cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`));
-      }
+    for (const instr of file.instructions) {
+      if (!inFinal(instr) || (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')) continue;
+      const dest = copyArgs(instr).dest;
+      const path = dest && resolve(instr, dest.value);
+      if (path) destinations.push(path);
     }
 
     for (const { instr, wrapper } of withOnbuild(file, true)) {
@@ -142,10 +138,8 @@ export default defineRule({
             continue;
           }
           if (SECRET_FILE_VARS.has(pair.key) && pair.value) {
-            const wd = workdirAt.get(instr) ?? '/';
-            const r = expandAt(file, ctx.scope(owner), pair.value);
-            if (r.error !== null || r.value === '') continue;
-            const target = cleanPath(r.value.startsWith('/') ? r.value : `${wd}/${r.value}`);
+            const target = resolve(owner, pair.value);
+            if (target === null) continue;
             if (!destinations.some((d) => target === d || target.startsWith(d === '/' ? '/' : d + '/'))) continue;
             ctx.report({
               instruction: owner,
@@ -170,7 +164,7 @@ export default defineRule({
     for (const { run, reportOn: owner, commands } of ctx.runs()) {
       if (!inFinal(owner) || ctx.facts(run).mounts.some((m) => m.type === 'secret' || m.type === 'ssh')) continue;
       for (const cmd of commands) {
-        const hit = credentialSetup(effective(cmd));
+        const hit = credentialSetup(effectiveCommand(cmd));
         if (!hit) continue;
         ctx.report({
           instruction: owner,

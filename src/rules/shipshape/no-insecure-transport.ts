@@ -1,7 +1,8 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, variableSettings, writtenTexts, type EffectiveCommand, reportOncePerPlace, type Hit } from '../lib/security.js';
+import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
+import { withOnbuild } from '../lib/hadolint.js';
+import { variableSettings, writtenTexts, reportOncePerPlace, type Hit } from '../lib/settings.js';
 
 /** Environment variables that switch TLS verification off, with the values that do it (null: any value). */
 const INSECURE_ENV: { name: RegExp; values: RegExp | null; what: string }[] = [
@@ -35,7 +36,7 @@ const quoteFree = (s: string): string => s.replace(/^["']|["']$/g, '');
 /** Findings of one command. */
 function commandHits(eff: EffectiveCommand): Hit[] {
   const hits: Hit[] = [];
-  const flags = flagNames(eff.args);
+  const flags = eff.flags.map((f) => ({ ...f, word: eff.args[f.argIndex] }));
   const flagWord = (...names: string[]): ShellWord | null => flags.find((f) => names.includes(f.name))?.word ?? null;
   const add = (word: ShellWord, message: string): void => {
     if (!hits.some((h) => h.range.start.offset === word.range.start.offset)) hits.push({ range: word.range, message });
@@ -51,8 +52,8 @@ function commandHits(eff: EffectiveCommand): Hit[] {
   if (noCheck) add(noCheck, `\`${name} --no-check-certificate\` switches off TLS certificate verification: remove it, and install the CA certificate the server needs instead`);
   const trusted = flagWord('trusted-host', 'allow-insecure-host');
   if (trusted) add(trusted, `\`${name} ${trusted.value.replace(/=.*$/, '')}\` makes ${name} accept any certificate (or plain HTTP) from that host: serve the index over HTTPS with a trusted certificate instead`);
-  const skipTls = flags.find((f) => ['insecure-skip-tls-verify', 'insecure-skip-verify', 'skip-tls-verify'].includes(f.name) && (f.inline === null || !FALSE.test(f.inline)))
-    ?? flags.find((f) => /^(src-|dest-)?tls-?verify$/.test(f.name) && f.inline !== null && FALSE.test(f.inline));
+  const skipTls = flags.find((f) => ['insecure-skip-tls-verify', 'insecure-skip-verify', 'skip-tls-verify'].includes(f.name) && (f.inlineValue === null || !FALSE.test(f.inlineValue)))
+    ?? flags.find((f) => /^(src-|dest-)?tls-?verify$/.test(f.name) && f.inlineValue !== null && FALSE.test(f.inlineValue));
   if (skipTls) add(skipTls.word, `\`${name} ${skipTls.word.value}\` switches off TLS certificate verification: remove it`);
   if (name === 'go' && values.includes('-insecure')) add(eff.args[values.indexOf('-insecure')], '`go get -insecure` fetches modules without HTTPS checks: remove it');
 
@@ -127,7 +128,7 @@ export default defineRule({
       report(s.owner, { range: s.range, message: `${shown} switches off ${rule.what}: remove it, and install the CA certificate the server needs instead` });
     }
     for (const { reportOn: owner, commands } of ctx.runs()) {
-      for (const cmd of commands) for (const hit of commandHits(effective(cmd))) report(owner, hit);
+      for (const cmd of commands) for (const hit of commandHits(effectiveCommand(cmd))) report(owner, hit);
     }
     for (const { instr, wrapper } of withOnbuild(ctx.file, true)) {
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;

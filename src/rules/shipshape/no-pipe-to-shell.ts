@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { ShellWord } from '../../shell/types.js';
-import { effective, flagNames, type EffectiveCommand } from '../lib/security.js';
+import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'fish']);
 const INTERPRETERS = /^(python[\d.]*|perl[\d.]*|ruby[\d.]*|node|nodejs|php[\d.]*|pwsh)$/;
@@ -12,10 +12,11 @@ function downloadsToStdout(eff: EffectiveCommand): boolean {
   const args = eff.args;
   const values = args.map((a) => a.value);
   if (eff.name === 'curl') {
-    for (const f of flagNames(args)) {
+    for (const f of eff.flags) {
       if (f.name === 'O' || f.name === 'remote-name' || f.name === 'remote-name-all') return false;
       if (f.name === 'o' || f.name === 'output') {
-        const target = f.inline ?? (f.word.value.endsWith('o') || f.name === 'output' ? values[f.index + 1] : f.word.value.slice(f.word.value.indexOf('o') + 1));
+        const word = args[f.argIndex];
+        const target = f.inlineValue ?? (word.value.endsWith('o') || f.name === 'output' ? values[f.argIndex + 1] : word.value.slice(word.value.indexOf('o') + 1));
         if (target !== '-' && target !== '/dev/stdout') return false;
       }
     }
@@ -35,7 +36,7 @@ function downloadsToStdout(eff: EffectiveCommand): boolean {
 /** True when a command runs code read from its standard input. */
 function runsStdin(eff: EffectiveCommand): boolean {
   const values = eff.args.map((a) => a.value);
-  if (SHELLS.has(eff.name)) return !flagNames(eff.args).some((f) => f.name === 'c');
+  if (SHELLS.has(eff.name)) return !eff.flags.some((f) => f.name === 'c');
   if (INTERPRETERS.test(eff.name)) {
     if (values.some((v) => /^-[a-zA-Z]*[cemrE]$/.test(v) || v === '--eval' || v === '--command')) return false;
     const first = values.find((v) => !v.startsWith('-') || v === '-');
@@ -78,7 +79,7 @@ export default defineRule({
       }
       const reported = new Set<number>();
       for (const pipeline of script?.pipelines ?? []) {
-        const effs = pipeline.map((c) => effective(c));
+        const effs = pipeline.map((c) => effectiveCommand(c));
         const from = effs.findIndex((e) => (e.name === 'curl' || e.name === 'wget') && downloadsToStdout(e));
         if (from < 0) continue;
         const to = effs.findIndex((e, i) => i > from && runsStdin(e));
@@ -93,7 +94,7 @@ export default defineRule({
         });
       }
       for (const cmd of commands) {
-        const eff = effective(cmd);
+        const eff = effectiveCommand(cmd);
         const isRunner = SHELLS.has(eff.name) || eff.name === 'eval' || eff.name === 'source' || eff.name === '.' || INTERPRETERS.test(eff.name);
         if (!isRunner || reported.has(cmd.range.start.offset)) continue;
         const word = substitutedDownload(eff.args);

@@ -1,10 +1,10 @@
 import { defineRule } from '../define.js';
 import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerignore.js';
-import { copyArgs } from '../lib/instructions.js';
 import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
 import type { BuildContext } from '../../engine/types.js';
+import { copyArgs } from '../lib/hadolint.js';
 
 const GLOB = /[*?[]/;
 

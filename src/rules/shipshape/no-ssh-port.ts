@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { exposeItems } from '../lib/expose.js';
-import { withOnbuild } from '../lib/instructions.js';
+import { withOnbuild } from '../lib/hadolint.js';
 
 /** True when a container port item (`22`, `20-30`) covers port 22. */
 function coversSsh(port: string): boolean {

@@ -1,8 +1,10 @@
 import { defineRule } from '../define.js';
 import type { Dockerfile, Instruction } from '../../parse/types.js';
 import type { ShellWord } from '../../shell/types.js';
-import { copyArgs, withOnbuild } from '../lib/instructions.js';
-import { effective, flagNames, positional, writtenTexts, reportOncePerPlace } from '../lib/security.js';
+import { effectiveCommand } from '../../shell/wrappers.js';
+import { operandWords } from '../../shell/query.js';
+import { copyArgs, withOnbuild } from '../lib/hadolint.js';
+import { writtenTexts, reportOncePerPlace } from '../lib/settings.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_PM = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -71,7 +73,7 @@ class CopiedDirs {
 /** True when every package file the command installs comes from a directory of built packages. */
 function installsBuiltPackages(args: ShellWord[], dirs: string[]): boolean {
   if (dirs.length === 0) return false;
-  const files = positional(args).map((w) => w.value).filter((v) => v.includes('/') || /\.(apk|rpm|deb)$/.test(v));
+  const files = operandWords(args).map((w) => w.value).filter((v) => v.includes('/') || /\.(apk|rpm|deb)$/.test(v));
   if (files.length === 0 || files.some((f) => /^[a-z][a-z0-9+.-]*:\/\//i.test(f))) return false;
   return files.every((f) => dirs.some((d) => f.startsWith(d)));
 }
@@ -101,14 +103,15 @@ export default defineRule({
       let builtDirs: string[] | null = null;
       const built = (): string[] => (builtDirs ??= builtPackageDirs(ctx.file, run, copied));
       for (const cmd of commands) {
-        const eff = effective(cmd);
+        const eff = effectiveCommand(cmd);
         for (const group of FLAGS) {
           if (!group.tools(eff.name)) continue;
           if (installsBuiltPackages(eff.args, built())) continue;
-          for (const f of flagNames(eff.args)) {
+          for (const f of eff.flags) {
             if (!group.flags.includes(f.name)) continue;
             if (f.name === 'G' && eff.args.every((a) => !/^(addrepo|ar)$/.test(a.value))) continue;
-            report(owner, { range: f.word.range, message: `\`${eff.name} ${f.word.value}\` ${group.what}: remove it, and install the repository's signing key instead` });
+            const word = eff.args[f.argIndex];
+            report(owner, { range: word.range, message: `\`${eff.name} ${word.value}\` ${group.what}: remove it, and install the repository's signing key instead` });
           }
         }
         for (const { word: arg, text } of writtenTexts(eff)) {

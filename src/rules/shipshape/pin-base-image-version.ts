@@ -1,6 +1,5 @@
 import { defineRule } from '../define.js';
-import { DEBIAN_CODENAMES, floatingTag, imageKey, tagShape } from '../lib/images.js';
-import { fromImageWord, isScratch } from '../lib/seed-stages.js';
+import { DEBIAN_CODENAMES, floatingTag, imageKey, tagShape, fromImageWord, isScratch } from '../lib/images.js';
 
 /**
  * Fires on FROM images whose tag floats: a version coarser than the image publishes, a channel word, or

@@ -2,11 +2,11 @@ import type { Instruction, Range } from '../../parse/types.js';
 import type { BuildContext } from '../../engine/types.js';
 import { hasFlag } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { normaliseName, readRequirements, type UnpinnedRequirement } from '../lib/python.js';
-import { contextCopies, filesOfSource, isWholeContext } from '../lib/seed-stages.js';
+import { normaliseName, readPyproject, readRequirements, type UnpinnedRequirement } from '../lib/python-manifests.js';
 import { flagValues } from '../../shell/query.js';
-import { pythonInstall, readPyproject, stageCommands } from '../lib/python-tools.js';
+import { pythonInstall, stageCommands } from '../lib/python-tools.js';
 import type { RuleContext } from '../../engine/types.js';
+import { contextCopies, filesOfSource, isWholeContext } from '../lib/copy-sources.js';
 
 /** A `[project] dependencies` entry pinned to one version (`django==5.0.7`, `x===1`, a direct URL). */
 function pinnedDependency(spec: string): boolean {

@@ -1,8 +1,7 @@
 import type { Fix } from '../../engine/types.js';
 import { defineRule } from '../define.js';
-import { imageKey } from '../lib/images.js';
+import { imageKey, fromImageWord } from '../lib/images.js';
 import { baseName, containerCommand, installsPip, osPackages, packageName, pythonInstall, stageCommands } from '../lib/python-tools.js';
-import { fromImageWord } from '../lib/seed-stages.js';
 
 /** Build tools: compilers, make, and development headers. */
 function isBuildTool(pkg: string): boolean {

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { contextCopies, filesOfSource } from '../lib/seed-stages.js';
-import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/seed-context.js';
+import { contextCopies, filesOfSource } from '../lib/copy-sources.js';
+import { examplePaths, filesByKind, KINDS, patternsFor } from '../lib/dockerignore.js';
 import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { renderIgnoreLines, seedIgnores } from '../../context/ignore-seed.js';
 

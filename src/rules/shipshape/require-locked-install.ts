@@ -1,8 +1,8 @@
 import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { envAt, hasAny, pythonInstall, truthy, type PythonInstall } from '../lib/python-tools.js';
-import { isWholeContext } from '../lib/seed-stages.js';
 import { defineRule } from '../define.js';
+import { isWholeContext } from '../lib/copy-sources.js';
 
 /** Inserts ` flag` after the subcommand word of the install (`uv sync` → `uv sync --locked`). */
 function addFlag(ctx: RuleContext, run: Instruction, install: PythonInstall, flag: string): Fix | undefined {

@@ -2,10 +2,9 @@ import type { Dockerfile, ImageRef, Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { imageKey, nonRootTag } from '../lib/images.js';
-import { readUser, userInstructions, type UserValue } from '../lib/seed-stages.js';
 import type { Stage } from '../../parse/types.js';
 import type { EditBuilder } from '../../fix/edit.js';
-import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser } from '../lib/users.js';
+import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser, readUser, userInstructions, type UserValue } from '../lib/users.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;

@@ -2,8 +2,9 @@ import type { Instruction, Range } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { defineRule } from '../define.js';
 import { baseName, containerCommand, envAt, type CommandToken } from '../lib/python-tools.js';
-import { filesOfSource, wordInArgs } from '../lib/seed-stages.js';
 import { cleanPath } from '../../parse/paths.js';
+import { filesOfSource } from '../lib/copy-sources.js';
+import { wordInArgs } from '../../shell/positions.js';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)$/i;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);

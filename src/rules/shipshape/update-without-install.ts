@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
 import type { ShellCommand } from '../../shell/types.js';
-import { effective, packageCommand, type PackageFamily } from '../lib/security.js';
+import { effectiveCommand } from '../../shell/wrappers.js';
+import { packageCommand, type PackageFamily } from '../lib/packages.js';
 
 /** Verbs that refresh the package index, per family. */
 const UPDATE: Record<PackageFamily, Set<string>> = {
@@ -34,7 +35,7 @@ function removesIndex(family: PackageFamily, cmd: ShellCommand): boolean {
     if (family === 'zypper' && (v === 'clean' || v === 'cc') && p.operands.length === 0) return true;
     if (family === 'rpm' && v === 'clean' && p.operands.some((o) => o.value === 'all' || o.value === 'metadata')) return true;
   }
-  const eff = effective(cmd);
+  const eff = effectiveCommand(cmd);
   return eff.name === 'rm' && eff.args.some((a) => INDEX_DIRS[family].test(a.value));
 }
 

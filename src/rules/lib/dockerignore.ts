@@ -1,6 +1,6 @@
 /**
- * Build-context helpers of the seed rules: which context files are sensitive or junk, by kind, and the
- * `.dockerignore` patterns that exclude them.
+ * `.dockerignore` knowledge: which build-context files are sensitive or junk, by kind, and the
+ * `.dockerignore` patterns that exclude them (require-dockerignore, dockerignore-coverage).
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */

@@ -1,0 +1,91 @@
+/**
+ * What COPY and ADD take from the build context: their sources, the copies that read the context (not
+ * `--from`, not URLs or heredocs), whole-context copies (`COPY . .`), and the context files a source
+ * path or glob selects (BuildKit's COPY source matching).
+ *
+ * No `node:` imports: rules run in browsers and language servers too.
+ */
+import type { Dockerfile, Instruction, Word } from '../../parse/types.js';
+
+/** Sources of a COPY/ADD (words after the flags minus the destination; exec form: JSON elements). */
+export function copySources(instr: Instruction): Word[] {
+  const words = instr.words;
+  if (words.length < 2) return [];
+  return words.slice(0, -1);
+}
+
+/** True for an ADD/COPY source that does not come from the build context (URL, git, heredoc). */
+function isRemoteOrHeredoc(source: string): boolean {
+  return /^(https?|git|ssh):\/\//i.test(source) || /^git@/.test(source) || source.startsWith('<<');
+}
+
+/** True when a COPY/ADD reads from another stage or image (`--from`). */
+export function hasFromFlag(instr: Instruction): boolean {
+  return instr.flags.some((f) => f.name === 'from');
+}
+
+/**
+ * COPY/ADD instructions of the file (not wrapped in ONBUILD: those run in a child build with its own
+ * context) that copy something from this build context, each with its context sources.
+ */
+export function contextCopies(file: Dockerfile): { instruction: Instruction; sources: Word[] }[] {
+  const out: { instruction: Instruction; sources: Word[] }[] = [];
+  for (const instr of file.instructions) {
+    if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+    if (hasFromFlag(instr)) continue;
+    const sources = copySources(instr).filter((w) => !isRemoteOrHeredoc(w.value));
+    if (sources.length > 0) out.push({ instruction: instr, sources });
+  }
+  return out;
+}
+
+/** Normalises a context source path: `./a/` → `a`, `.` and `./` → ``. */
+export function normaliseSource(source: string): string {
+  let p = source.replace(/\\/g, '/');
+  while (p.startsWith('./')) p = p.slice(2);
+  p = p.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (p === '.') p = '';
+  return p.replace(/\/\.$/, '');
+}
+
+/** True when a COPY/ADD source sends the whole context (`.`, `./`, `/`). */
+export function isWholeContext(source: string): boolean {
+  return normaliseSource(source) === '';
+}
+
+/** Converts a Docker COPY source glob (`*`, `?`, `[...]`) to a regular expression over context paths. */
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += '[' + glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * The context files a COPY/ADD source selects: the file itself, every file under a directory, or the
+ * files matching a glob (and everything under matching directories).
+ */
+export function filesOfSource(files: readonly string[], source: string): string[] {
+  const p = normaliseSource(source);
+  if (p === '') return [...files];
+  if (/[*?[]/.test(p)) {
+    const re = globToRegExp(p);
+    return files.filter((f) => {
+      const parts = f.split('/');
+      for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
+      return false;
+    });
+  }
+  return files.filter((f) => f === p || f.startsWith(p + '/'));
+}
