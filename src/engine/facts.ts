@@ -89,6 +89,8 @@ export interface InstructionFacts {
   workdir: WorkdirFacts;
 }
 
+const NO_MOUNTS: readonly Mount[] = Object.freeze([]);
+
 /** What is known about one stage. */
 export interface StageFacts {
   stage: Stage;
@@ -221,7 +223,8 @@ export function buildFacts(file: Dockerfile, semantics: Semantics, shell: (run: 
       f = {
         instruction: instr,
         stage: stageOf(owner),
-        mounts: Object.freeze(instr.keyword === 'RUN' ? readMounts(file, instr).map((m) => ({ ...m, fromContext: contextNamed(m.options.from) })) : []),
+        // Not a RUN: the one shared frozen empty list (a 1e6-line file would otherwise hold 1e6 of them).
+        mounts: instr.keyword === 'RUN' ? Object.freeze(readMounts(file, instr).map((m) => ({ ...m, fromContext: contextNamed(m.options.from) }))) : NO_MOUNTS,
         copy: instr.keyword === 'COPY' || instr.keyword === 'ADD' ? withContext(readCopy(instr), contextNamed) : null,
         get workdir() {
           return workdirOf(instr);
