@@ -10,7 +10,8 @@
  * wall time grows with the load, CPU time much less.
  *
  * Options: `--scale F` (multiply every size, e.g. 0.1 for a quick look), `--only NAME` (one shape, by a
- * part of its name), `--json FILE` (write the raw numbers). Exits 1 when a target is missed.
+ * part of its name), `--json FILE` (write the raw numbers), `--bin PATH` (another build's
+ * bin/shipshape.mjs, e.g. a copy of the code before a change). Exits 1 when a target is missed.
  * Needs `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,9 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { SHAPES } from './scaling-shapes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(root, 'bin/shipshape.mjs');
 const args = process.argv.slice(2);
 const opt = (name: string): string | null => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
+const BIN = opt('--bin') ?? join(root, 'bin/shipshape.mjs');
 const scale = Number(opt('--scale') ?? 1);
 const only = opt('--only');
 const jsonOut = opt('--json');

@@ -44,12 +44,14 @@ export function missingCopySources(dockerfile: string, contextDir: string): { mi
   const distinct = [...new Set(sources)];
   const count = new Map<string, number>();
   for (const s of sources) count.set(s, (count.get(s) ?? 0) + 1);
+  const normalised = distinct.map(normaliseSource);
   const present = (dir: string, allowedMissing: number): Set<string> | null => {
     const context = fsContext(dir, dockerfile);
     const found = new Set<string>();
     let missing = 0;
-    for (const s of distinct) {
-      if (context.exists(normaliseSource(s))) found.add(s);
+    for (let i = 0; i < distinct.length; i++) {
+      const s = distinct[i];
+      if (context.exists(normalised[i])) found.add(s);
       else if ((missing += count.get(s)!) > allowedMissing) return null;
     }
     return found;

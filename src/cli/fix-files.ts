@@ -11,7 +11,7 @@ import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
 import { describeReadError, readInputFile, shownName, type Target } from './targets.js';
-import { appendToFile, checkReplaceable, kindOf, replaceFile, WriteRefused, type FileSnapshot } from './write.js';
+import { appendToFile, checkReplaceable, kindOf, replaceFile, signalsDelivered, WriteRefused, type FileSnapshot } from './write.js';
 import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
 import { maskPatch } from './masked-diff.js';
@@ -149,6 +149,7 @@ export async function fixTarget(
       done++;
     }
   } catch (e) {
+    await signalsDelivered();
     const file = (e as { file?: string }).file ?? t.display;
     const written = writes.slice(0, done).map((w) => shownName(w.name));
     out.stderr(`shipshape: ${shownName(file)}: ${describeReadError(e)}${file === t.display ? '' : ` (needed by the fixes of ${shownName(t.display)})`}; ${written.length > 0 ? `only ${written.join(', ')} written` : 'nothing written'}\n`);
@@ -156,6 +157,8 @@ export async function fixTarget(
     count();
     return { result: fixed.after, ioError: true, written: true };
   }
+  // A signal received during the synchronous writes ends the run here (src/cli/write.ts).
+  if (writes.length > 0) await signalsDelivered();
   count();
   return { result: fixed.after, ioError: false, written: writes.length > 0 };
 }

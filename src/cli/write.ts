@@ -1,9 +1,11 @@
 /**
  * Writing fixed files without ever losing or breaking what the user owns.
  *
- * - A Dockerfile is replaced atomically: a temporary file in the same directory (removed on any error
- *   and on SIGINT/SIGTERM, through `signal-exit`), given the original's mode, owner and group, then
- *   renamed over it. Only a regular file that is not a symlink and has one link is replaced; a file the
+ * - A Dockerfile is replaced atomically: a temporary file in the same directory (removed on any error,
+ *   at exit and on SIGINT/SIGTERM/SIGHUP), given the original's mode, owner and group, then renamed
+ *   over it. The write is synchronous, so a signal that arrives meanwhile is handled after it: the
+ *   target is then either the old file or the whole new one, and `signalsDelivered()` lets the signal
+ *   end the run (status 128 + its number) before anything else is written or a success is reported. Only a regular file that is not a symlink and has one link is replaced; a file the
  *   user cannot give back to its owner (another user's file in a writable directory) is refused.
  * - Just before the rename the file is checked to be the one that was read (inode, size, mtime and
  *   SHA-256 of its bytes): an edit made meanwhile, or another `--fix` run, is never overwritten.
@@ -29,7 +31,6 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { onExit } from 'signal-exit';
 import writeFileAtomic from 'write-file-atomic';
 import { statSync } from 'node:fs';
 
@@ -114,23 +115,47 @@ function unchanged(path: string, expected: FileSnapshot): void {
   }
 }
 
-/** Temporary files being written: removed if the process ends (SIGINT, SIGTERM, exit) before the rename. */
+/** Temporary files being written: removed if the process ends (exit, SIGINT, SIGTERM, SIGHUP) before the rename. */
 const pending = new Set<string>();
+/** The signals that end a run, with their numbers (the exit status is 128 + the number). */
+const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 let hooked = false;
+function removePending(): void {
+  for (const p of pending) {
+    try {
+      unlinkSync(p);
+    } catch {
+      /* already gone */
+    }
+  }
+  pending.clear();
+}
 function track(tmp: string): void {
   if (!hooked) {
     hooked = true;
-    onExit(() => {
-      for (const p of pending) {
-        try {
-          unlinkSync(p);
-        } catch {
-          /* already gone */
-        }
-      }
-    });
+    process.on('exit', removePending);
+    // With a listener, Node no longer ends the process on these signals: this one does, with the
+    // conventional status (the other `exit` listeners, e.g. ShellCheck's clean-up, still run).
+    for (const [signal, number] of Object.entries(SIGNALS)) {
+      process.on(signal, () => {
+        removePending();
+        process.exit(128 + number);
+      });
+    }
   }
   pending.add(tmp);
+}
+
+/**
+ * Resolves after the event loop has read the signals that arrived while files were written
+ * synchronously: a SIGINT/SIGTERM/SIGHUP received during `replaceFile` or `appendToFile` ends the process
+ * here (its handler exits with 128 + the signal number), so an interrupted `--fix` goes no further —
+ * no next file, no "Fixed" line, no exit status 0. Node reads signals in the poll phase of its loop,
+ * which one `setImmediate` may skip (when called from the poll phase itself); the second one comes
+ * after a poll.
+ */
+export async function signalsDelivered(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**

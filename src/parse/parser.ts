@@ -16,7 +16,7 @@ import { DIRECTIVE_NAMES, FLAG_SPECS, HEREDOC_KEYWORDS, KEYWORDS, goQuoteSimple,
 import { checkHeredocDestination, validate } from './validate.js';
 import { buildStages } from './stages.js';
 import {
-  type Joined, type Line, PositionMap, isSpace, isSplitSpace, sourceSpan, splitLines, subJoined, toMapped,
+  type Joined, type Line, NONE, PositionMap, exact, isSpace, isSplitSpace, sourceSpan, splitLines, subJoined, toMapped,
 } from './lines.js';
 import {
   extractFlags, parseHeredocMarker, splitHeredocWords, splitWordsPlain, splitWordsQuoted, unquoteWord,
@@ -111,7 +111,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
       last = cur;
       cur++;
     }
-    const joined: Joined = { text: parts.join(''), segs, anchor: s };
+    const joined: Joined = { text: parts.length === 1 ? parts[0] : parts.join(''), segs, anchor: s };
     const endOffset = lines[last].end;
 
     const instr = buildInstruction(ctx, joined, s, endOffset, false);
@@ -122,7 +122,7 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
       continue;
     }
     instr.emptyContinuation = emptyContinuation;
-    instr.comments = block;
+    instr.comments = exact(block);
     block = [];
 
     // Heredoc bodies follow the logical line, in the order their markers appear.
@@ -170,10 +170,10 @@ export function parse(text: string, options: ParseOptions = {}): Dockerfile {
         if (terminatorRange === null) break;
       }
       if (heredocs.length > 0) {
-        instr.heredocs = heredocs;
+        instr.heredocs = exact(heredocs);
         setEnd(instr, pm, end);
         if (target !== instr) {
-          target.heredocs = heredocs;
+          target.heredocs = instr.heredocs;
           setEnd(target, pm, end);
         }
         if (target === instr) checkHeredocDestination(ctx, target);
@@ -354,7 +354,7 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
   const instrEnd = trigger ? Math.max(sourceSpan(j, a, b)[1], ks) : end;
   const range = pm.range(instrStart, Math.max(instrEnd, instrStart));
 
-  const flags: Flag[] = extracted.flags.map((f) => {
+  const flags: Flag[] = extracted.flags.length === 0 ? NONE : extracted.flags.map((f) => {
     const eqWord = f.word.indexOf('=');
     const body = eqWord >= 0 ? f.word.slice(2, eqWord) : f.word.slice(2);
     const raw = t.slice(f.start, f.end);
@@ -382,11 +382,12 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
     flags,
     execForm: false,
     json: null,
-    words: [],
-    pairs: [],
-    heredocs: [],
+    // The empty lists are all the one shared frozen array: the model is not changed after parsing.
+    words: NONE,
+    pairs: NONE,
+    heredocs: NONE,
     onbuild: null,
-    comments: [],
+    comments: NONE,
     stageIndex: -1,
     index: -1,
     emptyContinuation: false,
@@ -396,7 +397,10 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
     const raw = t.slice(from, to);
     return { raw, value: unquoteWord(raw, ctx.escape), range: span(from, to) };
   };
-  const plainWords = (): Word[] => splitWordsPlain(t, ra, b).map((w) => word(w.start, w.end));
+  const plainWords = (): Word[] => {
+    const found = splitWordsPlain(t, ra, b);
+    return found.length === 0 ? NONE : found.map((w) => word(w.start, w.end));
+  };
   /** Exec form when the text parses completely as a JSON array (BuildKit `parseJSON`). */
   const tryJson = (from: number): boolean => {
     if (from >= b || t.charCodeAt(from) !== 0x5b) return false;
@@ -411,7 +415,9 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
     instr.execForm = true;
     const elements = parsed.elements.filter((e) => e.value !== null);
     instr.json = elements.map((e) => e.value as string);
-    for (const e of elements) instr.words.push({ raw: e.value as string, value: e.value as string, range: span(e.start, e.end) }); // no spread: 200,000 elements would overflow the stack
+    const words = elements.map((e): Word => ({ raw: e.value as string, value: e.value as string, range: span(e.start, e.end) }));
+    // concat, not push(...words): 200,000 elements would overflow the stack.
+    instr.words = instr.words.length === 0 ? words : instr.words.concat(words);
     return true;
   };
   switch (keyword) {
@@ -445,7 +451,7 @@ function buildInstruction(ctx: ParseState, j: Joined, start: number, end: number
       let sep = ra;
       while (sep < b && !isSpace(t.charCodeAt(sep))) sep++;
       if (sep > ra) {
-        instr.words.push(word(ra, sep));
+        instr.words = [word(ra, sep)];
         let next = sep;
         while (next < b && isSpace(t.charCodeAt(next))) next++;
         tryJson(next);
@@ -480,6 +486,7 @@ function parseNameValues(
   });
   if (words.length === 0) return;
   const first = t.slice(words[0].start, words[0].end);
+  const pairs: KeyValue[] = [];
   if (!first.includes('=')) {
     let k = from;
     while (k < to && !isSplitSpace(t.charCodeAt(k))) k++;
@@ -490,7 +497,7 @@ function parseNameValues(
     }
     const keyRaw = t.slice(from, k);
     const rawValue = v < to ? t.slice(v, to) : null;
-    instr.pairs.push({
+    instr.pairs = [{
       key: unquoteWord(keyRaw, ctx.escape),
       rawValue: rawValue ?? '',
       value: rawValue === null ? '' : unquoteWord(rawValue, ctx.escape),
@@ -498,7 +505,7 @@ function parseNameValues(
       range: span(from, to),
       keyRange: span(from, k),
       valueRange: v < to ? span(v, to) : null,
-    });
+    }];
     return;
   }
   for (const w of words) {
@@ -511,8 +518,9 @@ function parseNameValues(
       });
       continue;
     }
-    instr.pairs.push(makePair(ctx, t, w.start, w.end, eq, span));
+    pairs.push(makePair(ctx, t, w.start, w.end, eq, span));
   }
+  instr.pairs = exact(pairs);
 }
 
 /** ARG (BuildKit `parseNameOrNameVal` + `parseArg`): `name` or `name=value` words. */
@@ -520,12 +528,14 @@ function parseArgPairs(
   ctx: ParseState, instr: Instruction, t: string, from: number, to: number, span: (a: number, b: number) => Range,
 ): void {
   const words = splitWordsQuoted(t, from, to, ctx.escape);
+  const argWords: Word[] = [];
+  const pairs: KeyValue[] = [];
   for (const w of words) {
     const raw = t.slice(w.start, w.end);
-    instr.words.push({ raw, value: unquoteWord(raw, ctx.escape), range: span(w.start, w.end) });
+    argWords.push({ raw, value: unquoteWord(raw, ctx.escape), range: span(w.start, w.end) });
     const eq = raw.indexOf('=');
     if (eq < 0) {
-      instr.pairs.push({
+      pairs.push({
         key: unquoteWord(raw, ctx.escape),
         rawValue: null,
         value: null,
@@ -535,9 +545,11 @@ function parseArgPairs(
         valueRange: null,
       });
     } else {
-      instr.pairs.push(makePair(ctx, t, w.start, w.end, eq, span));
+      pairs.push(makePair(ctx, t, w.start, w.end, eq, span));
     }
   }
+  instr.words = exact(argWords);
+  instr.pairs = exact(pairs);
 }
 
 function makePair(

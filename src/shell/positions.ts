@@ -75,14 +75,27 @@ export class RangeMapper {
     this.lineStarts = lineStarts ?? computeLineStarts(original);
   }
 
+  /**
+   * Positions made lately, by offset modulo the cache size (as the Dockerfile parser's PositionMap): a
+   * command, its first word and its name start at one offset, a pipeline and its last command end at
+   * one. Positions are never changed once made, so they are shared.
+   */
+  private readonly recent: (Position | undefined)[] = new Array<Position | undefined>(64);
+
+  private position(offset: number): Position {
+    const cached = this.recent[offset & 63];
+    if (cached !== undefined && cached.offset === offset) return cached;
+    const made = positionAt(this.original, this.lineStarts, offset);
+    // Clamped offsets are made again each time (the cache is keyed by the offset asked for).
+    if (made.offset === offset) this.recent[offset & 63] = made;
+    return made;
+  }
+
   /** Range in the original text of the derived span `[start, end)`. */
   range(start: number, end: number): Range {
     const from = mapOffset(this.mapped, start, false);
     const to = Math.max(from, mapOffset(this.mapped, end, end > start));
-    return {
-      start: positionAt(this.original, this.lineStarts, from),
-      end: positionAt(this.original, this.lineStarts, to),
-    };
+    return { start: this.position(from), end: this.position(to) };
   }
 }
 
