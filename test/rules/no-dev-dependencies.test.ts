@@ -70,6 +70,17 @@ ruleTable(rule, {
     PY + 'COPY Pipfile Pipfile.lock ./\nRUN pip install pipenv && pipenv install -d && pipenv install --system && pipenv --rm && pip uninstall -y pipenv\n' + SRV,
     // Third review: the image holds no application code; `server.py` is mounted at run time (a development image).
     'FROM debian:stretch\nADD requirements/requirements.txt /tmp/requirements.txt\nADD requirements/requirements.dev.txt /tmp/requirements.dev.txt\nRUN curl -s https://bootstrap.pypa.io/get-pip.py | python && pip install -r /tmp/requirements.txt && pip install -r /tmp/requirements.dev.txt\nCOPY files/app.conf /home/pi/.app/app.conf\nWORKDIR /home/pi/app\nEXPOSE 8080\nCMD python server.py\n',
+    // Fourth review: images that are CI, test, packaging, demo or dependency-base images by what they hold.
+    PY + 'ARG with_tests=true\nENV WITH_TESTS ${with_tests}\nRUN if [ "$WITH_TESTS" = true ]; then \\\n  pip install -r requirements_dev.txt -U ;\\\n fi\n' + SRV,
+    PY + 'ARG INSTALL_DEV=false\nRUN [ "$INSTALL_DEV" = true ] && pip install -r requirements-dev.txt\n' + SRV,
+    PY + 'RUN apt-get update && apt-get install -y --no-install-recommends shellcheck golang-go\nRUN go get -u github.com/client9/misspell/cmd/misspell\nCOPY . /srv/app\nRUN pip install --no-cache-dir -r requirements-dev.txt\nENTRYPOINT ["./manage.sh"]\n',
+    PY + 'RUN pip install tox==4.11.0 -r requirements-dev.txt\n' + SRV,
+    PY + 'RUN pip install -r requirements-dev.txt\nRUN wget -q https://example.org/PyInstaller-2.1.tar.gz && tar xzf PyInstaller-2.1.tar.gz\nCOPY . /code/\nENTRYPOINT ["/usr/local/bin/mytool"]\n',
+    'FROM debian:wheezy\nRUN apt-get update && apt-get install -y python python-pip lxc iptables\nCOPY . /code/\nRUN pip install -r requirements-dev.txt\nENTRYPOINT ["/usr/local/bin/docker-compose"]\n',
+    'FROM ubuntu:xenial\nRUN curl -sLo ngrok.zip https://bin.equinox.io/c/x/ngrok-stable-linux-amd64.zip && unzip ngrok.zip ngrok -d /bin\nRUN pip install -r requirements/production.txt -r requirements/development.txt\nCOPY . /opt\nENTRYPOINT ["/opt/entrypoint.sh"]\n',
+    'FROM ubuntu:trusty\nCOPY . /src\nRUN pip install -r requirements.txt && pip install -r test_requirements.txt && pip install -r doc_requirements.txt\nCMD uwsgi uwsgi.ini\n',
+    'FROM python:3.6\nADD . /code\nWORKDIR /code\nRUN pip3 install -r /code/dev-requirements.txt\nRUN pip3 install -e .\nEXPOSE 8000\nCMD ["python", "examples/cars/main.py"]\n',
+    'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nADD requirements /code/requirements\nRUN pip install -r requirements/dev.txt\n',
   ],
   fires: [
     { name: 'second review: no CMD, but the root image is an application server', input: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nRUN poetry install -n\n', line: 2 },
@@ -99,5 +110,9 @@ ruleTable(rule, {
     { name: 'test tools installed next to a service command', input: PY + 'RUN pip install pytest==8.0.0 -r requirements-dev.txt\nCMD ["gunicorn", "app.wsgi"]\n', line: 2 },
     { name: 'uv with a dev group in pyproject', input: PY + 'RUN uv sync --locked\n' + SRV, files: { 'pyproject.toml': '[project]\nname = "x"\n[dependency-groups]\ndev = ["pytest==8.0.0"]\n' } },
     { name: 'poetry with a dev group', input: PY + 'RUN poetry install\n' + SRV, files: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest = "^8"\n' } },
+    { name: 'fourth review: a switch fixed by ENV in the Dockerfile is no build argument', input: PY + 'ENV WITH_TESTS=true\nRUN if [ "$WITH_TESTS" = true ]; then pip install -r requirements-dev.txt; fi\n' + SRV, line: 3 },
+    { name: 'fourth review: a server root with the application copied', input: 'FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nCOPY poetry.lock pyproject.toml ./\nRUN poetry install -n\nCOPY ./app /app/app\n', line: 3 },
+    { name: 'fourth review: an editable install with a service command that is no demo', input: PY + 'COPY . /app\nRUN pip install -r requirements-dev.txt && pip install -e .\nCMD ["python", "app/main.py"]\n', line: 3 },
+    { name: 'fourth review: test tools named next to the dev install, no CI tooling', input: PY + 'COPY . /srv\nRUN pip install -r test_requirements.txt && pip install mock coverage nose pylint\nCMD python openbazaard.py start\n', line: 3 },
   ],
 });

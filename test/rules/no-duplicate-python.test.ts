@@ -3,6 +3,9 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Fourth review: on a Python 2 image the distribution's Python 3 is another major version, not a duplicate.
+    'FROM python:2.7-alpine3.11 AS package\nRUN apk add --no-cache py3-virtualenv && virtualenv -p python2 .venv\n',
+    'FROM pypy:2-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv\n',
     'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc\n',
     'FROM debian:12.6\nRUN apt-get update && apt-get install -y python3 python3-pip\n',
     'FROM ubuntu:24.04\nRUN apt-get install -y python3.12-venv\n',
@@ -19,6 +22,7 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-gi\nCMD ["/usr/bin/python3", "applet.py"]\n',
   ],
   fires: [
+    { name: 'fourth review: Alpine py3 packages on a Python 3 image still duplicate it', input: 'FROM python:3.12.4-alpine3.20\nRUN apk add --no-cache py3-virtualenv\n', line: 2 },
     { name: 'third review: python3.N of the image\'s own version proves nothing', input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.12 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
     { name: 'third review: a floating tag names no version', input: 'FROM python:3\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.11 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },

@@ -26,6 +26,11 @@ ruleTable(rule, {
     // First review: Alpine's python3 has no pip (py3-pip is separate): `pip3: not found`, not PEP 668.
     'FROM alpine:3.20\nRUN apk add --no-cache python3\nRUN pip3 install luigi==3.5.1\n',
     'FROM alpine:latest\nRUN apk add --no-cache python3-dev py3-ldap3 gcc\nRUN python3 -m pip install flask==3.0.3\n',
+    // Fourth review: Debian's ensurepip refuses to run for the system Python ("ensurepip is disabled"), which
+    // is not a PEP 668 failure and gives no pip for the later pip3.
+    'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n',
+    // get-pip.py run by a virtual environment's python3 is no system install.
+    'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && python3 -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN curl -sS https://bootstrap.pypa.io/get-pip.py | python3\n',
     // A versioned interpreter from a PPA with its own get-pip.py is not the distribution's python3.
     'FROM ubuntu\nRUN add-apt-repository -y ppa:example/python-3.6 && apt-get install -y python3.6 python3.6-dev && wget -O- https://bootstrap.pypa.io/get-pip.py | python3.6 && pip install scrypt==0.8.20\n',
     // Python 2's `python` with its own get-pip.py: not the distribution's python3 (apk fails first on today's Alpine).
@@ -60,8 +65,9 @@ ruleTable(rule, {
     { input: UBU + 'RUN python3 -m pip install -r requirements.txt\n', line: 3 },
     { input: 'FROM alpine:3.20\nRUN apk add --no-cache py3-pip=24.0-r2\nRUN pip install flask==3.0.3\n', line: 3 },
     { name: 'break-system-packages set in the pip configuration', input: 'FROM alpine:3.20\nRUN apk add py3-pip python3 && pip3 config set global.break-system-packages true && pip3 install errbot==6.2.0\n', line: 2, count: 1, message: /overrides PEP 668/ },
-    { input: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'Alpine with ensurepip' },
-    { input: 'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && curl -sS https://bootstrap.pypa.io/get-pip.py | python3\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'get-pip.py piped into the distribution python3' },
+    { input: 'FROM alpine:edge\nRUN apk add --no-cache python3 && python3 -m ensurepip\nRUN pip3 install flask==3.0.3\n', line: 2, count: 1, message: /`python3 -m ensurepip` installs pip with pip into the system Python/, name: 'fourth review: Alpine\'s ensurepip is the first install that fails' },
+    { input: 'FROM alpine:3.20\nRUN apk add --no-cache python3 curl && curl -sS https://bootstrap.pypa.io/get-pip.py | python3\nRUN pip3 install flask==3.0.3\n', line: 2, count: 1, message: /get-pip\.py run by python3/, name: 'fourth review: get-pip.py piped into the distribution python3 fails itself' },
+    { input: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends python3 curl && curl -sSO https://bootstrap.pypa.io/get-pip.py && python3 get-pip.py\nRUN pip3 install flask==3.0.3\n', line: 2, count: 1, name: 'fourth review: get-pip.py run as a file on Debian 12' },
     { input: UBU + 'RUN pip3 install flask==3.0.3\nRUN pip3 install gunicorn==22.0.0\n', line: 3, count: 1, name: 'one PEP 668 finding per stage: the build stops at the first' },
     { input: 'FROM ubuntu:24.04@sha256:' + 'b'.repeat(64) + '\nRUN apt-get install -y python3-pip\nRUN pip3 install flask==3.0.3\n', line: 3, name: 'a tag with the digest still names the release' },
     { input: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip\nFROM base\nRUN pip install flask==3.0.3\n', line: 4, name: 'system Python installed in the parent stage' },

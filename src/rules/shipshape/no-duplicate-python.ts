@@ -50,6 +50,16 @@ function usesDistributionPython(ctx: RuleContext, stage: Stage, image: ImageRef)
   });
 }
 
+/**
+ * True when the image's own interpreter is Python 2 by its tag (`python:2.7-alpine3.11`, `python:2`,
+ * `pypy:2-slim`, `cimg/python:2.7`): the distribution's Python 3 packages are then another major version
+ * (fourth review: `py3-virtualenv` to run `virtualenv -p python2`, since 2.7 has no `venv`), the mirror of
+ * Python 2 packages on a Python 3 image, which are not reported either.
+ */
+function python2Image(image: ImageRef): boolean {
+  return /^2(\.\d+)*([-_]|$)/.test(image.tag ?? '');
+}
+
 /** Fires when a Python image gets the distribution's Python installed on top. */
 export default defineRule({
   id: 'no-duplicate-python',
@@ -60,7 +70,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported; nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported, nor, the other way round, Python 3 packages on an image whose tag names Python 2 (`python:2.7-alpine3.11` with `py3-virtualenv`, `pypy:2`); nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
     why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
     bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
@@ -69,7 +79,7 @@ export default defineRule({
     for (const { run, commands } of ctx.runs({ onbuild: false })) {
       const stage = ctx.facts(run).stage;
       const root = stage === null ? null : ctx.stage(stage).rootImage;
-      if (!ownInterpreterImage(root) || usesDistributionPython(ctx, stage!, root!)) continue;
+      if (!ownInterpreterImage(root) || python2Image(root!) || usesDistributionPython(ctx, stage!, root!)) continue;
       {
         for (const cmd of commands) {
           const pkgs = osPackages(cmd);
