@@ -60,6 +60,7 @@ ruleTable(rule, {
     { name: 'an editable local project', input: 'FROM python:3.12.4\nCOPY . /src\nWORKDIR /src\nRUN pip install -e .\n' },
     { name: '--no-binary forces source builds', input: 'FROM python:3.12.4\nRUN pip install --no-binary :all: flask==3.0.3\n' },
     { name: 'a variable in the install', input: 'FROM python:3.12.4\nARG PKGS\nRUN pip install $PKGS\n' },
+    { name: 'a compiled project pinned to a version from a variable may be an old release', input: 'FROM python:3.12.4\nARG NUMPY_VERSION=1.11.0\nRUN pip install numpy==$NUMPY_VERSION\n' },
     { name: 'poetry install without a lock in the context', input: 'FROM python:3.12.4\nCOPY . .\nRUN poetry install --only main\n' },
     { name: 'a uv lock with a git source', input: 'FROM python:3.12.4\nCOPY . .\nRUN uv sync --locked --no-dev\n', files: { 'uv.lock': 'version = 1\n\n[[package]]\nname = "utils"\nversion = "0.1.0"\nsource = { git = "https://example.org/utils.git?rev=main" }\n' } },
     { name: 'a Pipfile.lock naming psycopg2', input: 'FROM python:3.12.4\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n', files: { 'Pipfile.lock': '{"default": {"psycopg2": {"version": "==2.9.9"}}, "develop": {}}' } },
@@ -92,6 +93,7 @@ ruleTable(rule, {
     { name: 'a uv lock read from the context', input: 'FROM python:3.12.4\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n', files: { 'uv.lock': 'version = 1\n\n[[package]]\nname = "flask"\nversion = "3.0.3"\nsource = { registry = "https://pypi.org/simple" }\n' }, line: 1 },
     { name: 'a Pipfile.lock read from the context', input: 'FROM python:3.12.4\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n', files: { 'Pipfile.lock': '{"_meta": {}, "default": {"requests": {"version": "==2.32.3"}}, "develop": {}}' }, line: 1 },
     { name: 'a venv copied from a builder whose requirements are read', input: 'FROM python:3.12.4 AS build\nCOPY requirements.txt .\nRUN python -m venv /venv && /venv/bin/pip install -r requirements.txt\nFROM python:3.12.4\nCOPY --from=build /venv /venv\nCMD ["/venv/bin/gunicorn", "app:app"]\n', files: { 'requirements.txt': 'flask==3.0.3\ngunicorn==22.0.0\n' }, line: 4 },
+    { name: 'a version from a variable', input: 'FROM python:3.11-bookworm\nARG SCENEDETECT_VERSION=0.6.3\nRUN pip install scenedetect[opencv-headless]==$SCENEDETECT_VERSION\nENTRYPOINT ["scenedetect"]\n', line: 1 },
     { name: "a venv's activate script is not a script of the context", input: 'FROM python:3.12.4\nRUN python -m venv /venv && . /venv/bin/activate && pip install flask==3.0.3\n', line: 1 },
   ],
 });
