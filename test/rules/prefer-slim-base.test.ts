@@ -61,6 +61,7 @@ ruleTable(rule, {
     { name: '--no-binary forces source builds', input: 'FROM python:3.12.4\nRUN pip install --no-binary :all: flask==3.0.3\n' },
     { name: 'a variable in the install', input: 'FROM python:3.12.4\nARG PKGS\nRUN pip install $PKGS\n' },
     { name: 'a compiled project pinned to a version from a variable may be an old release', input: 'FROM python:3.12.4\nARG NUMPY_VERSION=1.11.0\nRUN pip install numpy==$NUMPY_VERSION\n' },
+    { name: 'an old Scrapy pin pulls a Twisted that compiles', input: 'FROM python:3.5\nENV SCRAPY_VERSION "1.2.1"\nRUN pip3.5 install scrapy==$SCRAPY_VERSION\n' },
     { name: 'poetry install without a lock in the context', input: 'FROM python:3.12.4\nCOPY . .\nRUN poetry install --only main\n' },
     { name: 'a uv lock with a git source', input: 'FROM python:3.12.4\nCOPY . .\nRUN uv sync --locked --no-dev\n', files: { 'uv.lock': 'version = 1\n\n[[package]]\nname = "utils"\nversion = "0.1.0"\nsource = { git = "https://example.org/utils.git?rev=main" }\n' } },
     { name: 'a Pipfile.lock naming psycopg2', input: 'FROM python:3.12.4\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n', files: { 'Pipfile.lock': '{"default": {"psycopg2": {"version": "==2.9.9"}}, "develop": {}}' } },
