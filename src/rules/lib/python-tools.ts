@@ -238,7 +238,7 @@ export function packageName(word: string): string {
  * The stages whose files end up in the image built from `stage`: its ancestry, and — recursively — the
  * stages (and their ancestry) that a `COPY --from=<stage name or index>` of those stages reads.
  */
-function feedingStages(ctx: RuleContext, stage: Stage): Stage[] {
+export function feedingStages(ctx: RuleContext, stage: Stage): Stage[] {
   const out: Stage[] = [];
   const visit = (s: Stage): void => {
     for (const c of ctx.stage(s).chain) {

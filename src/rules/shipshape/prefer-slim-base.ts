@@ -1,7 +1,11 @@
-import type { Fix } from '../../engine/types.js';
+import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
+import type { Stage } from '../../parse/types.js';
+import type { ShellCommand } from '../../shell/types.js';
+import { flagValues } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { imageKey, fromImageWord } from '../lib/images.js';
-import { baseName, containerCommand, installsPip, osPackages, packageName, pythonInstall, stageCommands } from '../lib/python-tools.js';
+import { readRequirements } from '../lib/python-manifests.js';
+import { baseName, containerCommand, feedingStages, installsPip, osPackages, packageName, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
 
 /** Build tools: compilers, make, and development headers. */
 function isBuildTool(pkg: string): boolean {
@@ -14,7 +18,32 @@ function isBuildTool(pkg: string): boolean {
  * `psycopg2-binary`), uWSGI, mysqlclient, python-ldap, pycrypto. Names are compared normalised
  * (PEP 503: lower case, runs of `-_.` as `-`).
  */
-const SOURCE_ONLY = new Set(['psycopg2', 'uwsgi', 'mysqlclient', 'python-ldap', 'pycrypto']);
+const SOURCE_ONLY = new Set(['psycopg2', 'uwsgi', 'mysqlclient', 'python-ldap', 'pycrypto', 'pyaudio', 'pygraphviz', 'gdal', 'pycairo', 'pygobject', 'dbus-python', 'mod-wsgi', 'm2crypto', 'pylibmc', 'xmlsec']);
+
+/**
+ * PyPI projects whose wheels install but need, when imported or run, a shared library or program that
+ * the full image carries (it is built on `buildpack-deps`, with gcc's runtime, the `-scm` tools and
+ * hundreds of `-dev` libraries) and slim does not: LightGBM links `libgomp.so.1`, python-magic loads
+ * `libmagic`, OpenCV's non-headless wheels `libGL`, WeasyPrint and CairoSVG Pango/Cairo, Wand
+ * ImageMagick, pyvips libvips, psycopg 3 without its `binary` extra `libpq`; Ansible runs the OpenSSH
+ * client for its default `ssh` connection; GitPython, pre-commit and DVC run `git`. Names normalised (PEP 503).
+ */
+const NEEDS_SYSTEM = new Set([
+  'lightgbm', 'python-magic', 'opencv-python', 'opencv-contrib-python', 'weasyprint', 'cairosvg', 'cairocffi', 'wand', 'pyvips',
+  'pdf2image', 'pytesseract', 'psycopg', 'ansible', 'ansible-core', 'ansible-base', 'gitpython', 'pre-commit', 'dvc', 'codecov',
+]);
+
+/**
+ * Installers whose dependencies the rule does not read: `easy_install` (eggs, often built from
+ * source), `flit install` and `hatch` (the project's own metadata), `conda`/`mamba`/`micromamba`,
+ * `pipx`, `pip-sync`. A stage that uses one is not judged.
+ */
+function opaqueInstaller(cmd: ShellCommand): boolean {
+  const name = baseName(cmd.name);
+  const sub = cmd.args.find((a) => !a.value.startsWith('-'))?.value;
+  if (/^(easy_install[\d.-]*|pip-sync|pipx)$/.test(name)) return true;
+  return /^(flit|hatch|conda|mamba|micromamba)$/.test(name) && /^(install|create|env|update)$/.test(sub ?? '');
+}
 
 /**
  * Popular PyPI projects with compiled extensions and no pure-Python fallback. Their wheels are built per
@@ -28,7 +57,9 @@ const COMPILED = new Set([
   'numpy', 'scipy', 'pandas', 'scikit-learn', 'scikit-image', 'matplotlib', 'kiwisolver', 'h5py', 'tables', 'numba', 'llvmlite',
   'spacy', 'thinc', 'cymem', 'preshed', 'murmurhash', 'blis', 'tokenizers', 'lxml', 'pillow', 'cryptography', 'cffi', 'bcrypt',
   'pynacl', 'scrypt', 'gevent', 'greenlet', 'grpcio', 'grpcio-tools', 'pyzmq', 'psutil', 'shapely', 'pyproj', 'netifaces', 'pycurl',
-  'regex', 'ujson', 'orjson', 'pydantic-core', 'psycopg2-binary', 'pymssql', 'pyodbc', 'pysqlcipher', 'pysqlcipher3',
+  'regex', 'ujson', 'orjson', 'pydantic-core', 'psycopg2-binary', 'pymssql', 'pyodbc', 'pysqlcipher', 'pysqlcipher3', 'yappi',
+  // Twisted published Linux source distributions only (with C extensions) until 20.x; an old Scrapy pin pulls it in.
+  'twisted', 'scrapy',
 ]);
 
 /** True for a requirement operand that pins a compiled project to an exact or upper-bounded version (`numpy==1.11.0`, `lxml<4`). */
@@ -68,6 +99,154 @@ function requirementName(word: string): string | null {
   return m ? m[1].toLowerCase().replace(/[-_.]+/g, '-') : null;
 }
 
+/**
+ * True when a requirement (as written: `lightgbm==4.3.0`, `uWSGI`, `psycopg[c]`) may need more than slim
+ * has: it always compiles, it needs a system library or program of the full image, or it pins a
+ * compiled project to an old release that may have no wheel for the image's Python.
+ */
+function needsFullImage(spec: string): boolean {
+  const name = requirementName(spec);
+  if (name === null) return true;
+  if (name === 'psycopg') return !/\[[^\]]*\bbinary\b[^\]]*\]/i.test(spec);
+  return SOURCE_ONLY.has(name) || NEEDS_SYSTEM.has(name) || pinsCompiled(spec);
+}
+
+/** Finds the context file a path in the image names (`/app/requirements.txt` → `requirements.txt`), when exactly one fits. */
+function contextFile(context: BuildContext, path: string): string | null {
+  const clean = path.replace(/^\.\//, '');
+  if (context.readFile(clean) !== null) return clean;
+  const hits = context.listFiles().filter((f) => f === clean || clean.endsWith('/' + f) || f.endsWith('/' + clean));
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/**
+ * Whether every entry of a requirements file (and the files it includes with `-r`, read from the build
+ * context) is a named PyPI project that slim can install and run. False when a file is missing, or an
+ * entry is a local path, URL, VCS checkout or editable (its dependencies are not visible), or
+ * `--no-binary` forces source builds, or an entry {@link needsFullImage}. Names and includes come from
+ * {@link readRequirements}; the line scan here only finds the entries it does not list.
+ */
+function requirementsFit(context: BuildContext, path: string, seen = new Set<string>()): boolean {
+  const file = contextFile(context, path);
+  if (file === null) return false;
+  if (seen.has(file)) return true;
+  seen.add(file);
+  const content = context.readFile(file)!;
+  for (const raw of content.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (/^(-e|--editable|--no-binary)\b/.test(line)) return false;
+    if (line === '' || line.startsWith('-')) continue;
+    if (/:\/\/|^[./~]|\s@|\.(whl|zip|tar\.gz|tgz|tar\.bz2)\b/.test(line)) return false;
+    // The requirement without per-line options (`--hash=...`), continuation or environment marker.
+    const spec = line.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/g, ' ').replace(/\\$/, '').split(';')[0].trim();
+    if (spec !== '' && needsFullImage(spec)) return false;
+  }
+  const parsed = readRequirements(content);
+  if (parsed.unpinned.some((u) => u.reason === 'vcs-ref')) return false;
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return parsed.includes.every((inc) => requirementsFit(context, inc.startsWith('/') ? inc : dir + inc, seen));
+}
+
+/** The package names of a lock file (`uv.lock`, `poetry.lock`, `pdm.lock`: `name = "..."`; `Pipfile.lock`: JSON), or null when it has VCS or local sources. */
+function lockNames(text: string, json: boolean): string[] | null {
+  if (json) {
+    try {
+      const lock = JSON.parse(text) as Record<string, Record<string, { git?: string; path?: string; file?: string }>>;
+      const entries = Object.entries({ ...(lock.default ?? {}), ...(lock.develop ?? {}) });
+      if (entries.some(([, v]) => v.git !== undefined || v.path !== undefined || v.file !== undefined)) return null;
+      return entries.map(([k]) => k);
+    } catch {
+      return null;
+    }
+  }
+  if (/\bgit\s*=|type\s*=\s*"(git|directory|file|url)"/.test(text)) return null;
+  return [...text.matchAll(/^name\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+}
+
+/** The lock file each project manager installs from. */
+const LOCKS: Record<string, string> = { uv: 'uv.lock', poetry: 'poetry.lock', pipenv: 'Pipfile.lock', pdm: 'pdm.lock' };
+
+/**
+ * True when slim can be seen to be enough for a Python install: every operand is a named project that
+ * {@link needsFullImage} accepts, no editable, and every `-r` file (or the project manager's lock file)
+ * is read from the build context and fits. False where the rule cannot see, e.g. without a context.
+ */
+function installFits(install: PythonInstall, context: BuildContext | null): boolean {
+  const cmd = install.cmd;
+  // A variable is only read as a version (`scenedetect==${VERSION}`), judged like an exact pin.
+  const versionVariable = /^([A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*)\$\{[^}]*\}$/;
+  if (cmd.args.some((a) => (a.dynamic && !versionVariable.test(a.value)) || /^--no-binary\b/.test(a.value))) return false;
+  if (install.tool === 'pip' || install.tool === 'uv-pip') {
+    if (install.operands.some((w) => needsFullImage(w.value.replace(versionVariable, '$10')))) return false;
+    if ([...flagValues(cmd, 'e'), ...flagValues(cmd, 'editable')].length > 0) return false;
+    const files = requirementFiles(install);
+    if (files.length === 0) return true;
+    return context !== null && files.every((f) => requirementsFit(context, f));
+  }
+  const lock = context && contextFile(context, LOCKS[install.tool]);
+  if (!context || !lock) return false;
+  const names = lockNames(context.readFile(lock)!, install.tool === 'pipenv');
+  return names !== null && names.every((n) => !needsFullImage(n));
+}
+
+/** Shell and script runners: their first operand is a script file. */
+const SHELLS = /^(sh|bash|dash|ash|zsh|ksh|source|\.)$/;
+
+/** Programs of the official image or a venv, which are not scripts from the build context. */
+const KNOWN_PROGRAMS = /^(python[\d.]*|pypy[\d.]*|pip[\d.]*|uv|poetry|pipenv|pdm|gunicorn|uvicorn|hypercorn|daphne|celery|flask|django-admin|tini|dumb-init|gosu|su-exec|env)$/;
+
+/** True for a program path that names a script rather than a system or venv program (`./setup.sh`, `/tmp/install`, `/entrypoint.sh`). */
+function isScriptPath(word: string): boolean {
+  if (/\.(sh|bash)$/.test(word)) return true;
+  if (!word.includes('/')) return false;
+  return !/^\/(usr\/(local\/)?)?s?bin\//.test(word) && !KNOWN_PROGRAMS.test(baseName(word));
+}
+
+/** True for the operand of a shell or `source` that is a script of the build context (a venv's `bin/activate` is not). */
+const isScriptOperand = (w: string): boolean => !w.startsWith('-') && !/(^|\/)activate$/.test(w);
+
+/** True when a RUN command executes a script whose content the Dockerfile does not show (`bash /tmp/setup.sh`, `./install.sh`, `curl ... | sh`). */
+function runsScript(cmd: ShellCommand): boolean {
+  if (isScriptPath(cmd.name)) return true;
+  if (!SHELLS.test(baseName(cmd.name))) return false;
+  if (cmd.args.some((a) => a.value === '-c' || /^-[a-z]*c$/.test(a.value))) return false;
+  return cmd.args.length === 0 || cmd.args.some((a) => isScriptOperand(a.value));
+}
+
+/** Words after which a word of a container command is a program. */
+const COMMAND_START = new Set(['&&', '||', ';', '|', 'exec', '--', '-c']);
+
+/** True when the container command runs a script of its own (`/entrypoint.sh`, `sh start.sh`, `./boot`) or a notebook server, where people install packages as they work. */
+function commandIsOpaque(tokens: readonly CommandToken[]): boolean {
+  const words = tokens.map((t) => t.value);
+  return words.some((w, i) => {
+    const prev = i > 0 ? baseName(words[i - 1]) : null;
+    if (/\.(sh|bash)$/.test(w)) return true;
+    if ((prev === null || COMMAND_START.has(prev)) && isScriptPath(w)) return true;
+    if (prev !== null && SHELLS.test(prev) && isScriptOperand(w)) return true;
+    return (baseName(w) === 'jupyter' && /^(lab|notebook)$/.test(words[i + 1] ?? '')) || /^jupyter-(lab|notebook)$/.test(baseName(w));
+  });
+}
+
+/**
+ * True when a builder stage whose files the final stage copies (a virtual environment, wheels) built
+ * what slim may not run: it installs development libraries (`libpq-dev`, `libxml2-dev`...; `python*-dev`
+ * aside), whose shared libraries what it compiled links; or it installs Python packages the rule
+ * cannot see fit slim (see {@link installFits}: a builder on the full image compiles against the
+ * libraries it has); or it runs a script or an installer the rule does not read.
+ */
+function copiesUnseenBuild(ctx: RuleContext, stage: Stage): boolean {
+  const own = new Set(ctx.stage(stage).chain);
+  return feedingStages(ctx, stage).filter((s) => !own.has(s)).some((s) =>
+    stageCommands(ctx, s).some(({ cmd }) => {
+      if (runsScript(cmd) || opaqueInstaller(cmd)) return true;
+      const install = pythonInstall(cmd);
+      if (install && !installFits(install, ctx.context)) return true;
+      return (osPackages(cmd)?.words ?? []).some((w) => w.dynamic || (/-dev(el)?$/.test(packageName(w.value)) && !/^(lib)?python[\d.]*-dev/.test(packageName(w.value))));
+    }),
+  );
+}
+
 /** The slim tag for a full-image tag (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`), or null. */
 function slimTag(tag: string | null): string | null {
   const t = tag ?? 'latest';
@@ -79,7 +258,7 @@ function slimTag(tag: string | null): string | null {
   return `slim-${t}`;
 }
 
-/** Fires when the final image is the full `python` image although nothing in it needs the build tools. */
+/** Fires when the final image is the full `python` image and the rule can see that nothing in it needs what only the full image has (compilers, -dev libraries, git, ssh). */
 export default defineRule({
   id: 'prefer-slim-base',
   severity: 'info',
@@ -89,10 +268,11 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and neither the final stage nor a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `g++`, `make`, `cmake`, `pkg-config`, any `*-dev` package...) or runs them itself (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`), or pip-installs by name a package that publishes no wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto` — also a `uwsgi` CMD or ENTRYPOINT when the package manager did not install uWSGI), or runs `git`, `curl`, `wget`, `hg` or `svn` without installing them (the full image has them, slim has not), or pip-installs VCS requirements (`git+...`, `--src`). `*-onbuild` tags are not reported: no slim onbuild tag was ever published. Nor, because whether a wheel exists is not in the Dockerfile and the rule stays silent where it cannot know: a pip install that pins a project with compiled extensions (numpy, scipy, pandas, lxml, Pillow, cryptography, spaCy, grpcio, psycopg2-binary...) to an exact or upper-bounded version (`numpy==1.11.0`: wheels are built per Python version, and a release older than the image\'s Python has none for it, so pip compiles it); any pip install on an image whose pip may predate manylinux wheels (pip 8.1, March 2016: the patch tags `2.7.0`–`2.7.11`, `3.3.x` and older, `3.4.0`–`3.4.4`, `3.5.0`–`3.5.1`, which were built only while current, mostly with pip 6 or 7) unless pip upgrades itself first; and an image whose command installs packages when it runs (`CMD ["pip", "install", "pkg"]`, `setup.py`), which needs the compilers at run time. A `pip install` of a package without a wheel for the platform also needs the full image\'s compilers, which the Dockerfile does not show: the message says so. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because the slim image lacks compilers and many shared libraries: a `pip install` that builds from source, or a wheel needing e.g. `libpq`, then fails — build and test the image.',
+      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and the rule can see that slim is enough. The full image is not only compilers: it also carries git, the OpenSSH client, gcc\'s runtime (`libgomp`) and hundreds of libraries that slim lacks, so a wrong suggestion breaks a build or, worse, an import at run time. The rule therefore reports only when it sees every Python package the final stage installs, and none needs the full image: each is named on the `pip install` (or `uv pip install`) command line, or in a requirements file read from the build context (`-r` files and their `-r` includes), or, for `uv sync`, `poetry install`, `pipenv` and `pdm`, in the lock file read from the build context — or the final stage installs no Python package at all (it copies a virtual environment from a builder, say). A missed finding is better than a wrong one, so it stays silent where it cannot see: a `pip install -r` without a build context (stdin, a corpus file) or of a file that is not in it; a local path, URL, archive, VCS requirement or editable (`.`, `-e .`, `git+https://...`, `/wheels/*.whl`), whose dependencies are not listed; `--no-binary`; a variable in the install other than a version (`pkg==${VERSION}` is judged as an exact pin); a lock file with VCS or local sources; an installer whose dependencies it does not read (`easy_install`, `flit install`, `hatch`, `conda`/`mamba`, `pipx`, `pip-sync`). It is also silent when a dependency needs the full image: a project that publishes no Linux wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto`, `PyAudio`, `pygraphviz`, `GDAL`, `pycairo`, `PyGObject`, `dbus-python`, `mod_wsgi`, `M2Crypto`, `pylibmc`, `xmlsec`); a wheel that needs a library or program of the full image (`lightgbm` → libgomp, `python-magic` → libmagic, non-headless `opencv-python` → libGL, `WeasyPrint`, `CairoSVG`, `Wand`, `pyvips`, `pdf2image`, `pytesseract`, `psycopg` without its `binary` extra → libpq, `ansible`/`ansible-core` → the ssh client, `GitPython`, `pre-commit`, `dvc`, `codecov` → git); or a project with compiled extensions (numpy, scipy, pandas, lxml, Pillow, cryptography, spaCy, grpcio, psutil, yappi, Twisted and Scrapy, psycopg2-binary...) pinned to an exact or upper-bounded version (`numpy==1.11.0`, `psutil==5.6.2`: wheels are built per Python version, and an old release may have none for the image\'s Python, so pip compiles it). Nor does it report when something it cannot read runs: a `RUN` of a script (`bash /tmp/setup.sh`, `./install.sh`, `curl ... | sh`; sourcing a venv\'s `activate` is fine), an `ENTRYPOINT`/`CMD` that runs a script (`/entrypoint.sh`, `sh start.sh`, `./boot`), or a notebook server (`jupyter lab`, `jupyter notebook`), where people install packages as they work. Also silent: the final stage or a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `make`, any `*-dev` package...) or runs them (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`); a builder whose files the final stage copies (a virtual environment, wheels) installs `-dev` libraries (what it compiled links their shared libraries), or installs Python packages the rule cannot see fit slim by the same reading (a builder on the full image compiles against the libraries it has), or runs a script; the stage runs `npm install`/`yarn` (native addons build with node-gyp, which needs make and g++); the stage runs `git`, `curl`, `wget`, `hg` or `svn` without installing them; uWSGI is named anywhere in the final stage (`uwsgi.ini`, `uwsgi.sh`) without a package-manager install of it; the image\'s command installs packages when it runs (`CMD ["pip", "install", "pkg"]`, `setup.py`); `*-onbuild` tags (no slim onbuild tag was ever published); and the patch tags whose pip may predate manylinux wheels (pip 8.1, March 2016: `2.7.0`–`2.7.11`, `3.3.x` and older, `3.4.0`–`3.4.4`, `3.5.0`–`3.5.1`, built only while current) when they pip-install without upgrading pip first. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because a wheel may still be missing for your platform (arm64, an old glibc) and then compile: build and test the image.',
     why: 'The full `python` image is built on `buildpack-deps`: about 1 GB with compilers, headers and hundreds of `-dev` libraries. The slim variant has the same interpreter at about a sixth of the size. The difference is downloaded by every node that runs the image, slows every deploy, and every extra package is one more CVE for scanners to report. Compile in a builder stage on the full image if you must, and ship slim.',
     bad: 'FROM python:3.12.4\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+    files: { 'requirements.txt': 'flask==3.0.3\nrequests==2.32.3\n' },
   },
   check(ctx) {
     const stage = ctx.file.stages.find((s) => ctx.stage(s).final);
@@ -108,8 +288,14 @@ export default defineRule({
     if (slim === null) return;
     // The image's job is installing packages when it runs (`CMD ["pip", "install", "pkg"]`): whatever
     // they need to compile must be in the image.
-    const words = containerCommand(ctx, stage).tokens.map((t) => baseName(t.value));
+    const command = containerCommand(ctx, stage).tokens;
+    const words = command.map((t) => baseName(t.value));
     if (words.some((w, i) => (/^pip[\d.]*$/.test(w) && /^(install|wheel|download)$/.test(words[i + 1] ?? '')) || /^setup\.py$/.test(w))) return;
+    // A script of the build context runs when the container starts: what it needs is not visible.
+    if (commandIsOpaque(command)) return;
+    // What a builder built for the final stage must be visible too: compiled against -dev libraries, it
+    // needs their shared libraries, which slim lacks.
+    if (copiesUnseenBuild(ctx, stage)) return;
     const oldPip = pipPredatesManylinux(image.tag);
     let pipUpgraded = false;
     let installs = false;
@@ -121,11 +307,15 @@ export default defineRule({
       // The stage uses the full image's compilers itself.
       if (/^(gcc|g\+\+|cc|c\+\+|make|cmake|configure|ninja|cargo|rustc|go)$/.test(baseName(cmd.name))) return;
       if (cmd.args.some((a) => /(^|\/)setup\.py$/.test(a.value))) return;
-      // A package that always compiles from source: slim would break the build.
+      // A script whose content the Dockerfile does not show may install or run anything; so may an
+      // installer whose dependencies the rule does not read.
+      if (runsScript(cmd) || opaqueInstaller(cmd)) return;
+      // Node packages with native addons build with node-gyp, which needs make and g++.
+      if (/^(npm|yarn|pnpm)$/.test(name) && /^(install|i|ci|add)$/.test(cmd.args.find((a) => !a.value.startsWith('-'))?.value ?? 'install')) return;
+      // Every Python dependency must be visible and fit slim: named on the command line, or in a
+      // requirements or lock file read from the build context.
       const install = pythonInstall(cmd);
-      if (install && (install.tool === 'pip' || install.tool === 'uv-pip') && install.operands.some((w) => SOURCE_ONLY.has(requirementName(w.value) ?? ''))) return;
-      // An old pinned release of a compiled project may have no wheel for this Python.
-      if (install && (install.tool === 'pip' || install.tool === 'uv-pip') && install.operands.some((w) => pinsCompiled(w.value))) return;
+      if (install && !installFits(install, ctx.context)) return;
       // A pip too old for manylinux wheels compiles every compiled dependency.
       if (install && install.tool === 'pip' && oldPip && !pipUpgraded) {
         if (installsPip(install)) pipUpgraded = true;
@@ -141,8 +331,10 @@ export default defineRule({
     }
     // git/curl/wget used but never installed: they come from the full image.
     if ([...used].some((pkg) => !installed.has(pkg))) return;
-    // A uWSGI server in CMD/ENTRYPOINT not installed by the package manager comes from pip, and uWSGI always compiles.
-    if (containerCommand(ctx, stage).tokens.some((t) => /^uwsgi(\.py)?$/.test(baseName(t.value))) && ![...installed].some((p) => p.startsWith('uwsgi'))) return;
+    // uWSGI named anywhere in the final stage (its command, a copied `uwsgi.ini` or `uwsgi.sh`) and not
+    // installed by the package manager comes from pip, and uWSGI always compiles.
+    const mentionsUwsgi = ctx.stage(stage).chain.some((s) => s.instructions.some((i) => /uwsgi/i.test(i.args.text)));
+    if (mentionsUwsgi && ![...installed].some((p) => p.startsWith('uwsgi'))) return;
     const word = fromImageWord(root);
     let fix: Fix | undefined;
     const suggested = `${image.raw.replace(/[:@].*$/, '')}:${slim}`;
@@ -151,7 +343,7 @@ export default defineRule({
     }
     ctx.report({
       at: word ?? root.from,
-      message: `\`${image.raw}\` is the full Python image (about 1 GB of compilers and -dev libraries) and the final stage neither installs nor runs build tools: unless a dependency has no wheel and compiles from source, \`${suggested}\` has the same interpreter at a fraction of the size`,
+      message: `\`${image.raw}\` is the full Python image (about 1 GB of compilers, -dev libraries and tools) and nothing the final stage installs or runs is seen to need them: unless a dependency has no wheel for your platform, \`${suggested}\` has the same interpreter at a fraction of the size`,
       fix,
     });
   },
