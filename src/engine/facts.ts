@@ -48,7 +48,8 @@ interface CopyFacts {
   /**
    * hadolint's reading of the same words (`dropQuotes`): the text as written with one pair of
    * surrounding quotes removed and no escape processing (`c:\\tools` keeps its backslashes). Exec form:
-   * the parsed JSON elements.
+   * the parsed JSON elements. The DL rules and the rules that judge paths as hadolint does read this (no
+   * word lies inside a flag: a flag without `=` is a parse error, and rules do not run on those).
    */
   asWritten: { sources: Word[]; dest: Word | null };
   /** The value of `--from` (stage name, index or image), or null. */

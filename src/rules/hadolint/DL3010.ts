@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Instruction } from '../../parse/types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { RuleContext } from '../../engine/types.js';
-import { basename, copyArgs, isArchiveName } from '../lib/hadolint.js';
+import { basename, isArchiveName } from '../lib/hadolint.js';
 import { roughCommands, type RoughCommand } from '../../shell/rough.js';
 
 const DECOMPRESSORS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
@@ -28,8 +28,8 @@ function isTarName(name: string): boolean {
 }
 
 /** The archive names a COPY brings into the image (hadolint: destination basename, else source basenames). */
-function copiedArchives(instr: Instruction): string[] {
-  const { sources, dest } = copyArgs(instr);
+function copiedArchives(ctx: RuleContext, instr: Instruction): string[] {
+  const { sources, dest } = ctx.facts(instr).copy!.asWritten;
   if (!dest) return [];
   const destName = basename(dest.value);
   if (isArchiveName(destName)) return [destName];
@@ -57,7 +57,7 @@ export default defineRule({
       const recorded: { instr: Instruction; names: string[]; reported: boolean }[] = [];
       for (const instr of stage.instructions) {
         if (instr.keyword === 'COPY' && !instr.flags.some((f) => f.name === 'from')) {
-          const names = copiedArchives(instr);
+          const names = copiedArchives(ctx, instr);
           if (names.length > 0) recorded.push({ instr, names, reported: false });
           continue;
         }

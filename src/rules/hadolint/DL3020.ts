@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
 import type { Instruction, Word } from '../../parse/types.js';
 import { expandAt } from '../lib/buildkit.js';
-import { copyArgs, isArchiveName, isRemoteSource } from '../lib/hadolint.js';
+import { isArchiveName, isRemoteSource } from '../lib/hadolint.js';
 import { dropQuotes } from '../../engine/facts.js';
 
 /**
@@ -69,7 +69,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'ADD') continue;
-      const { sources } = copyArgs(instr);
+      const { sources } = ctx.facts(instr).copy!.asWritten;
       const offending = sources.filter((src) => {
         const s = resolvedSource(ctx, instr, src);
         return !s.startsWith('<<') && !isRemoteSource(s) && !isArchiveName(s) && !isArchiveContent(ctx.context, s);

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.js';
-import { copyArgs } from '../lib/hadolint.js';
 import { dropQuotes } from '../../engine/facts.js';
 
 /** COPY with several sources needs a directory destination ending in `/`. */
@@ -21,7 +20,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY') continue;
-      const { sources, dest } = copyArgs(instr);
+      const { sources, dest } = ctx.facts(instr).copy!.asWritten;
       if (!dest || sources.length < 2) continue;
       const path = dropQuotes(dest.value);
       if (path.endsWith('/') || path.endsWith('\\')) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { copyArgs, isWindowsDrivePath } from '../lib/hadolint.js';
+import { isWindowsDrivePath } from '../lib/hadolint.js';
 import { dropQuotes } from '../../engine/facts.js';
 
 /** COPY to a relative destination without a WORKDIR. */
@@ -22,7 +22,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.file.instructions) {
       if (instr.keyword !== 'COPY') continue;
-      const { dest } = copyArgs(instr);
+      const { dest } = ctx.facts(instr).copy!.asWritten;
       if (!dest) continue;
       const path = dropQuotes(dest.value);
       if (path.startsWith('/') || path.startsWith('$') || isWindowsDrivePath(path)) continue;

@@ -1,7 +1,6 @@
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';
 import type { Dockerfile, Stage } from '../../parse/types.js';
-import { copyArgs } from '../lib/hadolint.js';
 import { sameStageName } from '../lib/buildkit.js';
 import { dropQuotes } from '../../engine/facts.js';
 
@@ -44,7 +43,7 @@ export default defineRule({
       if (instr.keyword !== 'COPY') continue;
       const from = instr.flags.find((f) => f.name === 'from');
       if (!from) continue;
-      const { sources, dest } = copyArgs(instr);
+      const { sources, dest } = ctx.facts(instr).copy!.asWritten;
       if (!dest || dropQuotes(dest.value) !== '/' || !sources.some((s) => dropQuotes(s.value) === '/')) continue;
       if (from.value && wholeCopyIntended(ctx, from.value, instr.stageIndex)) continue;
       ctx.report({

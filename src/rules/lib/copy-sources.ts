@@ -8,7 +8,7 @@
 import type { Dockerfile, Instruction, Word } from '../../parse/types.js';
 
 /** Sources of a COPY/ADD (words after the flags minus the destination; exec form: JSON elements). */
-export function copySources(instr: Instruction): Word[] {
+function copySources(instr: Instruction): Word[] {
   const words = instr.words;
   if (words.length < 2) return [];
   return words.slice(0, -1);
@@ -20,7 +20,7 @@ function isRemoteOrHeredoc(source: string): boolean {
 }
 
 /** True when a COPY/ADD reads from another stage or image (`--from`). */
-export function hasFromFlag(instr: Instruction): boolean {
+function hasFromFlag(instr: Instruction): boolean {
   return instr.flags.some((f) => f.name === 'from');
 }
 

@@ -1,12 +1,12 @@
 /**
  * hadolint's own readings of a Dockerfile, which its DL rules (src/rules/hadolint/) reproduce: the
- * instructions an "ONBUILD-aware" rule sees, the COPY/ADD paths with one pair of quotes dropped and no
- * escape processing, Windows drive paths, archive and remote-source names, and instructions repeated
- * within a stage (reference/hadolint-rules.md).
+ * instructions an "ONBUILD-aware" rule sees, Windows drive paths, archive and remote-source names, and
+ * instructions repeated within a stage (reference/hadolint-rules.md). hadolint's reading of COPY/ADD
+ * paths (one pair of quotes dropped, no escape processing) is a fact: `ctx.facts(instr).copy.asWritten`.
  *
  * No `node:` imports: rules run in browsers and language servers too.
  */
-import type { Dockerfile, Instruction, Word } from '../../parse/types.js';
+import type { Dockerfile, Instruction } from '../../parse/types.js';
 import { dropQuotes } from '../../engine/facts.js';
 
 /** True for a Windows absolute path (`C:\x`, `c:/`, `D:`). */
@@ -26,40 +26,6 @@ export function* withOnbuild(file: Dockerfile, onbuild: boolean): Generator<{ in
     }
     yield { instr, wrapper: null };
   }
-}
-
-/** Sources and destination of COPY/ADD: words after the flags (exec form: the JSON elements). */
-interface CopyArgs {
-  sources: Word[];
-  dest: Word | null;
-}
-
-/**
- * The source words and the destination word of a COPY or ADD. `value` is the path as written with
- * surrounding quotes removed (no escape processing, so `c:\\tools` keeps its backslash); `raw` as written.
- */
-export function copyArgs(instr: Instruction): CopyArgs {
-  let cached = copyArgsCache.get(instr);
-  if (!cached) copyArgsCache.set(instr, (cached = computeCopyArgs(instr)));
-  return cached;
-}
-
-/** Computed once per instruction: rules ask for every source, and a COPY may have 16,000 of them. */
-const copyArgsCache = new WeakMap<Instruction, CopyArgs>();
-
-function computeCopyArgs(instr: Instruction): CopyArgs {
-  // Flags and words are both in source order: one merge pass drops the words inside a flag.
-  const flagRanges = instr.flags.map((f) => f.range).sort((a, b) => a.start.offset - b.start.offset);
-  let k = 0;
-  const words = instr.words.filter((w) => {
-    const at = w.range.start.offset;
-    while (k < flagRanges.length && flagRanges[k].end.offset <= at) k++;
-    return !(k < flagRanges.length && at >= flagRanges[k].start.offset && at < flagRanges[k].end.offset);
-  });
-  if (words.length === 0) return { sources: [], dest: null };
-  // Paths as written, surrounding quotes removed (hadolint's view; keeps Windows backslashes).
-  const paths = instr.execForm ? words : words.map((w) => ({ ...w, value: dropQuotes(w.raw) }));
-  return { sources: paths.slice(0, -1), dest: paths[paths.length - 1] };
 }
 
 /** hadolint's archive extensions (DL3010, DL3020). */

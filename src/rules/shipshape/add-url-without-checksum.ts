@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { copyArgs, withOnbuild } from '../lib/hadolint.js';
+import { withOnbuild } from '../lib/hadolint.js';
 
 /** ADD of an http(s) URL without `--checksum`. */
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
       if (instr.keyword !== 'ADD') continue;
       if (instr.flags.some((f) => f.name === 'checksum' && (f.value ?? '') !== '')) continue;
       if (instr.flags.some((f) => f.name === 'keep-git-dir')) continue;
-      for (const src of copyArgs(instr).sources) {
+      for (const src of ctx.facts(instr).copy!.asWritten.sources) {
         if (!/^https?:\/\//i.test(src.value)) continue;
         // A git repository over HTTPS (`https://host/repo.git#ref`) is pinned by its ref, not a checksum.
         if (/\.git(#|$)/.test(src.value)) continue;

@@ -3,7 +3,7 @@ import { flagValue, hasFlag, positionalArgs } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import type { Instruction, Stage } from '../../parse/types.js';
 import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
-import { contextCopies, copySources, hasFromFlag, isWholeContext } from '../lib/copy-sources.js';
+import { contextCopies, isWholeContext } from '../lib/copy-sources.js';
 
 interface Install {
   /** Ecosystem: a second install of the same one after `COPY . .` only adds the project itself. */
@@ -178,11 +178,12 @@ function cleanPath(p: string): string {
  * (comments and blank lines aside) by a RUN that is only the install command.
  */
 function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand): Fix | undefined {
-  const wholes = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !hasFromFlag(i) && copySources(i).some((w) => isWholeContext(w.value)));
+  const wholes = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && ctx.facts(i).copy!.from === null && ctx.facts(i).copy!.sources.some((w) => isWholeContext(w.value)));
   if (wholes.length !== 1 || copy.execForm || run.execForm || run.heredocs.length > 0 || copy.heredocs.length > 0) return undefined;
   if (copy.flags.some((f) => !['chown', 'chmod', 'link'].includes(f.name))) return undefined;
-  if (run.flags.some((f) => f.name === 'mount' && !/type=(cache|secret|ssh|tmpfs)/.test(f.value ?? ''))) return undefined;
-  if (copySources(copy).length !== 1 || copy.words.some((w) => /[$"'`]/.test(w.raw))) return undefined;
+  // A bind mount (the default type) may read files the move would put out of order; cache, secret, ssh and tmpfs do not.
+  if (ctx.facts(run).mounts.some((m) => !['cache', 'secret', 'ssh', 'tmpfs'].includes(m.type))) return undefined;
+  if (ctx.facts(copy).copy!.sources.length !== 1 || copy.words.some((w) => /[$"'`]/.test(w.raw))) return undefined;
   const script = ctx.shell(run);
   if (!script || script.hasErrors || script.commands.length !== 1 || script.commands[0] !== cmd) return undefined;
   if (cmd.nested || cmd.inCompound || cmd.assignments.length > 0) return undefined;

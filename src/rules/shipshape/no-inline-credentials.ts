@@ -6,7 +6,7 @@ import { placeholderValue } from '../lib/secrets.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 import { operandWords } from '../../shell/query.js';
 import { cleanPath } from '../../parse/paths.js';
-import { copyArgs, withOnbuild } from '../lib/hadolint.js';
+import { withOnbuild } from '../lib/hadolint.js';
 
 /** Variables that hold credentials by convention (Trivy DS031's list, extended with common CI and registry tokens). */
 const SECRET_VARS = new Set([
@@ -116,7 +116,7 @@ export default defineRule({
     const destinations: string[] = [];
     for (const instr of file.instructions) {
       if (!inFinal(instr) || (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')) continue;
-      const dest = copyArgs(instr).dest;
+      const dest = ctx.facts(instr).copy!.asWritten.dest;
       const path = dest && resolve(instr, dest.value);
       if (path) destinations.push(path);
     }
@@ -149,7 +149,7 @@ export default defineRule({
           }
         }
       } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-        for (const src of copyArgs(instr).sources) {
+        for (const src of ctx.facts(instr).copy!.asWritten.sources) {
           const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(src.value);
           if (!m || !SECRET_FILE_VARS.has(m[1])) continue;
           ctx.report({

@@ -4,7 +4,6 @@ import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
 import type { BuildContext } from '../../engine/types.js';
-import { copyArgs } from '../lib/hadolint.js';
 
 const GLOB = /[*?[]/;
 
@@ -84,7 +83,7 @@ export default defineRule({
       const named = fromFlag ? ctx.facts(instr).copy?.fromContext ?? null : null;
       const { ignore, listed } = viewOf(context);
       const scope = ctx.scope(instr);
-      for (const src of copyArgs(instr).sources) {
+      for (const src of ctx.facts(instr).copy!.asWritten.sources) {
         if (!instr.execForm && src.raw.startsWith('<<')) continue;
         const r = expandAt(ctx.file, scope, src.raw);
         if (r.error !== null || r.value === '') continue;
@@ -98,7 +97,7 @@ export default defineRule({
           const content = context ? context.readFile(clean) : null;
           // Judged by name only: a `.key`/`.pem` copied to a public-key place (`/war/jenkins-key.pub`,
           // `/usr/share/keyrings/`) is a public key.
-          const dest = copyArgs(instr).dest?.value ?? '';
+          const dest = ctx.facts(instr).copy!.asWritten.dest?.value ?? '';
           if (content === null && /\.(key|pem)$/i.test(clean) && /(\.(pub|asc|gpg)$|keyrings?\/|trusted\.gpg|public)/i.test(dest)) continue;
           const kind = secretFileKind(clean, content);
           if (kind) hits = [{ path: clean, kind }];

@@ -1,9 +1,10 @@
 import { defineRule } from '../define.js';
-import type { Dockerfile, Instruction } from '../../parse/types.js';
+import type { Instruction } from '../../parse/types.js';
+import type { RuleContext } from '../../engine/types.js';
 import type { ShellWord } from '../../shell/types.js';
 import { effectiveCommand } from '../../shell/wrappers.js';
 import { operandWords } from '../../shell/query.js';
-import { copyArgs, withOnbuild } from '../lib/hadolint.js';
+import { withOnbuild } from '../lib/hadolint.js';
 import { writtenTexts, reportOncePerPlace } from '../lib/settings.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
@@ -31,16 +32,12 @@ const CONFIG: { re: RegExp; what: string }[] = [
  * Directories holding packages built by this Dockerfile: targets of `RUN --mount=type=bind,from=<stage>`
  * and destinations of earlier `COPY --from=<stage>` in the same stage.
  */
-function builtPackageDirs(file: Dockerfile, run: Instruction, copied: CopiedDirs): string[] {
+function builtPackageDirs(ctx: RuleContext, run: Instruction, copied: CopiedDirs): string[] {
   const dirs: string[] = [];
-  for (const f of run.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    const opts = new Map(f.value.split(',').map((kv) => { const i = kv.indexOf('='); return [i < 0 ? kv : kv.slice(0, i), i < 0 ? '' : kv.slice(i + 1)] as [string, string]; }));
-    const type = opts.get('type') ?? 'bind';
-    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
-    if (type === 'bind' && opts.has('from') && target) dirs.push(target);
+  for (const m of ctx.facts(run).mounts) {
+    if (m.type === 'bind' && 'from' in m.options && m.target) dirs.push(m.target);
   }
-  for (const item of copied.before(file, run)) dirs.push(item);
+  for (const item of copied.before(ctx, run)) dirs.push(item);
   return dirs.map((d) => d.replace(/\/+$/, '') + '/');
 }
 
@@ -50,13 +47,13 @@ function builtPackageDirs(file: Dockerfile, run: Instruction, copied: CopiedDirs
  */
 class CopiedDirs {
   private readonly byStage = new Map<number, { index: number; dest: string }[]>();
-  before(file: Dockerfile, run: Instruction): string[] {
+  before(ctx: RuleContext, run: Instruction): string[] {
     let list = this.byStage.get(run.stageIndex);
     if (!list) {
       list = [];
-      for (const i of file.stages[run.stageIndex]?.instructions ?? []) {
+      for (const i of ctx.file.stages[run.stageIndex]?.instructions ?? []) {
         if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
-        const dest = copyArgs(i).dest;
+        const dest = ctx.facts(i).copy!.asWritten.dest;
         if (dest && dest.value.startsWith('/')) list.push({ index: i.index, dest: dest.value });
       }
       this.byStage.set(run.stageIndex, list);
@@ -101,7 +98,7 @@ export default defineRule({
     const copied = new CopiedDirs();
     for (const { run, reportOn: owner, commands } of ctx.runs()) {
       let builtDirs: string[] | null = null;
-      const built = (): string[] => (builtDirs ??= builtPackageDirs(ctx.file, run, copied));
+      const built = (): string[] => (builtDirs ??= builtPackageDirs(ctx, run, copied));
       for (const cmd of commands) {
         const eff = effectiveCommand(cmd);
         for (const group of FLAGS) {
