@@ -30,7 +30,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { onExit } from 'signal-exit';
-import writeFileAtomic from 'write-file-atomic';
+import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 
 /** A file could not or must not be written; `message` says why (shown to the user, exit code 2). */
@@ -255,5 +255,8 @@ export function writeAtomic(path: string, content: string): void {
   } catch {
     mode = undefined;
   }
+  // Required when first used: evaluating write-file-atomic starts `node:worker_threads`, which a lint
+  // run that writes nothing should not pay for.
+  const writeFileAtomic = createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic');
   writeFileAtomic.sync(path, content, { encoding: 'utf8', mode, fsync: true });
 }
