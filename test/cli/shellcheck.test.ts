@@ -133,13 +133,17 @@ describe.skipIf(!hasShellcheck)('ShellCheck pass', () => {
       const text = 'FROM debian:12\nARG onb\nONBUILD RUN echo "$onb"\n';
       expect((await sc(text)).map(at)).toEqual(['3:19-3:23 SC2154 warning']);
     });
-    it('the header is one export per name, after the shebang', () => {
-      const input = shellcheckInput({ shell: '/bin/bash', variables: ['A', 'bad-name'], script: { source: { text: 'echo', segments: [] } } } as never);
+    it('the header is one export per name the script mentions, after the shebang', () => {
+      const input = shellcheckInput({ shell: '/bin/bash', variables: ['A', 'UNUSED', 'bad-name'], script: { source: { text: 'echo "$A" "${no_proxy}"', segments: [] } } } as never);
       expect(input.text.split('\n')[0]).toBe('#!/bin/bash');
       expect(input.text).toContain('export A=1\n');
       expect(input.text).toContain('export no_proxy=1\n');
+      expect(input.headerLines).toBe(3);
+      // Names the script never mentions only cost ShellCheck time.
+      expect(input.text).not.toContain('UNUSED');
+      expect(input.text).not.toContain('HTTP_PROXY');
       expect(input.text).not.toContain('bad-name');
-      expect(input.text.endsWith('echo\n')).toBe(true);
+      expect(input.text.endsWith('echo "$A" "${no_proxy}"\n')).toBe(true);
     });
   });
 
