@@ -6,7 +6,7 @@
 // bundled as a lazily initialised module and costs only the bytes it occupies until it is used.
 // Runs from `npm ci` (prepare) and `npm run build`.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ const webTreeSitterCjs = {
   },
 };
 
+mkdirSync(join(root, 'dist'), { recursive: true });
 for (const f of readdirSync(join(root, 'dist'), { withFileTypes: true }).filter((e) => e.isFile())) {
   // Chunks of the earlier ESM build (and old bundles) must not linger beside the new one.
   if (/^(chunk-|cli\.)/.test(f.name)) rmSync(join(root, 'dist', f.name));

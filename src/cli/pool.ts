@@ -1,6 +1,6 @@
 /**
  * Linting many files on worker threads: `os.availableParallelism()` workers (or `SHIPSHAPE_JOBS`),
- * each running the same bundle (dist/cli.mjs) in worker mode. Files are handed out in small chunks
+ * each running the same bundle (dist/cli.mjs, the loader of dist/cli.cjs) in worker mode. Files are handed out in small chunks
  * as workers become free; results come back by index, so the report's order does not depend on
  * timing. Each worker lints its chunk concurrently, which lets the ShellCheck pass batch the chunk's
  * scripts into one `shellcheck` process.
