@@ -76,6 +76,8 @@ interface Sample {
   /** User + system CPU seconds of the process and the children it waited for (ShellCheck included); NaN without GNU time. */
   cpuS: number;
   code: number | null;
+  /** The last lines of the process's standard error (shown when a run fails). */
+  stderrTail: string;
 }
 
 const HAS_GNU_TIME = existsSync('/usr/bin/time');
@@ -83,12 +85,14 @@ const HAS_GNU_TIME = existsSync('/usr/bin/time');
 /** Runs a command; wall time, peak RSS (GNU time's %M, else the VmHWM of the process polled). */
 function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutFile?: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    // Not 'ignore': Node opens /dev/null read-write for it, which the CLI takes for a closed standard
+    // output (src/cli/main.ts) and exits 2. A write-only /dev/null is what `> /dev/null` gives.
+    const out = openSync(stdoutFile ?? '/dev/null', 'w');
     const t0 = performance.now();
     const child = HAS_GNU_TIME
       ? spawn('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { env, stdio: ['ignore', out, 'pipe'] })
       : spawn(cmd, argv, { env, stdio: ['ignore', out, 'pipe'] });
-    if (typeof out === 'number') closeSync(out);
+    closeSync(out);
     let err = '';
     let hwm = 0;
     const poll = HAS_GNU_TIME
@@ -114,7 +118,7 @@ function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.e
         kb = m;
         cpuS = u + sys;
       }
-      resolve({ ms, rssMb: kb / 1024, cpuS, code });
+      resolve({ ms, rssMb: kb / 1024, cpuS, code, stderrTail: err.trim().split('\n').slice(HAS_GNU_TIME ? -4 : -3, HAS_GNU_TIME ? -1 : undefined).join('\n') });
     });
   });
 }
@@ -162,7 +166,7 @@ async function bench(
   for (let i = 0; i < runs; i++) {
     const s = await measure(cmd, typeof argv === 'function' ? argv(i) : argv, env, stdoutFile);
     if (s.code === null || !okCodes.includes(s.code)) {
-      console.error(`  ${what}: exit code ${s.code}; not counted`);
+      console.error(`  ${what}: exit code ${s.code}; not counted${s.stderrTail ? `\n    ${s.stderrTail.replace(/\n/g, '\n    ')}` : ''}`);
       return null;
     }
     samples.push(s);
