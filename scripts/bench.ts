@@ -3,8 +3,9 @@
  *
  * In one run, on the same files (copies named `NNNNN.Dockerfile`, every rule on):
  * - `node -e 0`; one typical Dockerfile as a fresh process, cold (`--no-cache`), without and with
- *   ShellCheck, warm (second run with the cache), and with V8's default wasm tiers (`node dist/cli.mjs`,
- *   without bin/shipshape.mjs's `--liftoff-only`);
+ *   ShellCheck, warm (second run with the cache), without the bundle's code cache
+ *   (`SHIPSHAPE_NO_CODE_CACHE=1`), and with V8's default wasm tiers (`node --no-liftoff-only
+ *   dist/cli.mjs`: the loader then leaves out its `--liftoff-only`);
  * - a 200-file sample of the curated corpus and the whole curated corpus: ShellCheck on, cold (an empty
  *   cache directory each run) and warm (the cache the cold run left); tally on the same files;
  * - all corpus files (curated + bulk): cold without ShellCheck, cold with it (fills the cache), warm;
@@ -75,6 +76,8 @@ interface Sample {
   /** User + system CPU seconds of the process and the children it waited for (ShellCheck included); NaN without GNU time. */
   cpuS: number;
   code: number | null;
+  /** The last lines of the process's standard error (shown when a run fails). */
+  stderrTail: string;
 }
 
 const HAS_GNU_TIME = existsSync('/usr/bin/time');
@@ -82,12 +85,14 @@ const HAS_GNU_TIME = existsSync('/usr/bin/time');
 /** Runs a command; wall time, peak RSS (GNU time's %M, else the VmHWM of the process polled). */
 function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutFile?: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    // Not 'ignore': Node opens /dev/null read-write for it, which the CLI takes for a closed standard
+    // output (src/cli/main.ts) and exits 2. A write-only /dev/null is what `> /dev/null` gives.
+    const out = openSync(stdoutFile ?? '/dev/null', 'w');
     const t0 = performance.now();
     const child = HAS_GNU_TIME
       ? spawn('/usr/bin/time', ['-f', '%M %U %S', cmd, ...argv], { env, stdio: ['ignore', out, 'pipe'] })
       : spawn(cmd, argv, { env, stdio: ['ignore', out, 'pipe'] });
-    if (typeof out === 'number') closeSync(out);
+    closeSync(out);
     let err = '';
     let hwm = 0;
     const poll = HAS_GNU_TIME
@@ -113,7 +118,7 @@ function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.e
         kb = m;
         cpuS = u + sys;
       }
-      resolve({ ms, rssMb: kb / 1024, cpuS, code });
+      resolve({ ms, rssMb: kb / 1024, cpuS, code, stderrTail: err.trim().split('\n').slice(HAS_GNU_TIME ? -4 : -3, HAS_GNU_TIME ? -1 : undefined).join('\n') });
     });
   });
 }
@@ -161,7 +166,7 @@ async function bench(
   for (let i = 0; i < runs; i++) {
     const s = await measure(cmd, typeof argv === 'function' ? argv(i) : argv, env, stdoutFile);
     if (s.code === null || !okCodes.includes(s.code)) {
-      console.error(`  ${what}: exit code ${s.code}; not counted`);
+      console.error(`  ${what}: exit code ${s.code}; not counted${s.stderrTail ? `\n    ${s.stderrTail.replace(/\n/g, '\n    ')}` : ''}`);
       return null;
     }
     samples.push(s);
@@ -269,12 +274,19 @@ async function main(): Promise<void> {
     console.error('\none Dockerfile, fresh process');
     const nodeRow = await bench('node -e 0', 1, START_RUNS, NODE, ['-e', '0']);
     const oneArgs = ['lint', '-f', 'json', '-c', config];
+    // "cold" is the results cache (--no-cache); the code cache of the bundle (dist/cli.mjs) is written
+    // once per build by the first lint run, which this warm-up run is.
+    await measure(NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     const one = await bench('shipshape, one file, no ShellCheck, cold', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     const oneSc = hasSc ? await bench('shipshape, one file, with ShellCheck, cold', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--no-cache', typical]) : null;
     const oneCache = join(dir, 'cache-one');
     if (hasSc) await measure(NODE, [BIN, ...oneArgs, '--cache-location', oneCache, typical]);
     const oneWarm = hasSc ? await bench('shipshape, one file, with ShellCheck, warm', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--cache-location', oneCache, typical]) : null;
-    await bench('shipshape, one file, no ShellCheck, default wasm tiers (node dist/cli.mjs)', 1, START_RUNS, NODE, [join(root, 'dist/cli.mjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
+    // The first run of each writes its code cache; those are warm-up runs, not counted.
+    await measure(NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
+    await bench('shipshape, one file, no ShellCheck, no code cache (SHIPSHAPE_NO_CODE_CACHE=1)', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--no-cache', typical], { ...noShellcheckEnv, SHIPSHAPE_NO_CODE_CACHE: '1' });
+    await measure(NODE, ['--no-liftoff-only', join(root, 'dist/cli.mjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
+    await bench('shipshape, one file, no ShellCheck, default wasm tiers (node --no-liftoff-only dist/cli.mjs)', 1, START_RUNS, NODE, ['--no-liftoff-only', join(root, 'dist/cli.mjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     const scAlone = hasSc ? await bench('shellcheck --version (its start-up)', 1, START_RUNS, 'shellcheck', ['--version']) : null;
     const tallyOne = hasTally ? await bench('tally, one file', 1, START_RUNS, TALLY, tally([typical])) : null;
 

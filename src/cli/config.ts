@@ -10,7 +10,7 @@ import { ConfigError, LABEL_TYPES, mergeConfig, SEVERITIES, THRESHOLDS, validate
 import type { FailureThreshold, LabelType, LintConfig } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
-import { IMAGE_RULES } from '../image/checks.js';
+import { IMAGE_RULES } from '../image/rules.js';
 
 /** Config file names searched in the working directory, then in the user's config locations (hadolint's order). */
 export function configSearchPaths(cwd: string, env: NodeJS.ProcessEnv): string[] {

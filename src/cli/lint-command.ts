@@ -8,7 +8,6 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, SEVERITIES, type ConfigLayer } from '../engine/config.js';
 import type { FailureThreshold } from '../engine/types.js';
 import { fsContext, MAX_FILES } from '../context/fs.js';
-import type { ReportFile } from '../report/index.js';
 import { parseLabelSpecs, resolveConfig } from './config.js';
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
@@ -16,7 +15,7 @@ import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './f
 import { ContextCache, lintFile, lintSource, namedContextFiles, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
 import { InputError } from './input.js';
 import { wrongContextNote } from './context-check.js';
-import { EXIT, lintExitCode, unknownFormat, unknownFormatMessage, writeReports } from './output.js';
+import { EXIT, lintExitCode, ReportWriter, unknownFormat, unknownFormatMessage } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
@@ -188,7 +187,6 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
   }
   const shownContextFiles = new Set<string>();
-  const results: ReportFile[] = [];
   const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
   let fixedAny = false;
   const cacheDir = cacheDirFor(opts, io.cwd, io.env);
@@ -207,6 +205,11 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
   const diffOut = machineOnStdout ? io.stderr : io.stdout;
+  // With `-` and --fix, standard output carries the fixed Dockerfile: the report goes to stderr.
+  const stdinFixed = fixMode && !dryRun && targets.some((t) => t.path === null);
+  const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+  const plan = { formats, outputs, color, cwd: io.cwd, filePathInReport: opts.filePathInReport };
+  const reports = new ReportWriter(plan, config, stdinFixed ? io.stderr : io.stdout, io.stderr, !fixMode);
   // The build a target describes: --target wins over Compose's `build.target`; named contexts are
   // Compose's (every service of this build) and --build-context's.
   const buildOf = (t: Target): BuildSettings => ({
@@ -249,22 +252,22 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     }
     for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(display)}: ${err.message} (please report this)\n`);
     if (o.contextTruncated && contextDir) noteTruncated(contextDir);
-    results.push({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
+    reports.add({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 
   // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
   const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
-    const outcomes = await lintInWorkers(
+    // Each file is reported as soon as it and those before it are done (the report may stream).
+    await lintInWorkers(
       targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
-      { cacheDir, onWarning: cacheWarn },
+      { cacheDir, onWarning: cacheWarn, onOutcome: (k, o) => report(targets[k].display, o, contextDirOf(targets[k])) },
     );
     if (showProgress) io.stderr('\r\x1b[2K');
-    outcomes.forEach((o, k) => report(targets[k].display, o, contextDirOf(targets[k])));
   }
   let i = 0;
   for (const t of workers > 0 ? [] : targets) {
@@ -307,16 +310,12 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     for (const err of fixed.result.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(t.display)}: ${err.message} (please report this)\n`);
     // After fixing, the findings are positions in the fixed text: show excerpts from it.
     const findings = fixed.result.findings;
-    results.push({ file: t.display, source: fixed.result.file.text, parseError: findings.some((f) => f.ruleId === 'DL1000'), findings: findings.map((f) => ({ ...f, file: t.display })) });
+    reports.add({ file: t.display, source: fixed.result.file.text, parseError: findings.some((f) => f.ruleId === 'DL1000'), findings: findings.map((f) => ({ ...f, file: t.display })) });
   }
   if (showProgress) io.stderr('\r\x1b[2K');
 
-  // With `-` and --fix, standard output carries the fixed Dockerfile: the report goes to stderr.
-  const stdinFixed = fixMode && !dryRun && targets.some((t) => t.path === null);
-  const color = !resolved.noColor && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const plan = { formats, outputs, color, cwd: io.cwd, filePathInReport: opts.filePathInReport };
-  if (!(await writeReports(results, plan, stdinFixed ? io.stderr : io.stdout, io.stderr))) ioError = true;
+  if (!(await reports.finish())) ioError = true;
 
   if (fixedAny && formats.includes('tty')) io.stderr(fixSummaryLine(fixSummary, dryRun, Boolean(opts.unsafeFixes)));
-  return lintExitCode(results, formats, config, ioError);
+  return lintExitCode(reports.failing, formats, config, ioError);
 }

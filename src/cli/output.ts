@@ -40,8 +40,78 @@ export interface ReportPlan {
   filePathInReport?: string;
 }
 
+/** The format of each report of a plan (`tty` for an `-o` without its own `--format`). */
+function planFormats(plan: Pick<ReportPlan, 'formats' | 'outputs'>): string[] {
+  return Array.from({ length: Math.max(plan.formats.length, plan.outputs.length) }, (_, k) => plan.formats[k] ?? 'tty');
+}
+
+/**
+ * A file's results as the run keeps them until the reports are written: redacted (the one redaction
+ * step every report goes through: no secret value is printed in any format), and without the source
+ * text when no report shows excerpts (only `tty` does). Called as each file is done, so that a run
+ * over 20,000 files does not hold every file's text.
+ */
+export function reportedFile(file: ReportFile, plan: Pick<ReportPlan, 'formats' | 'outputs'>): ReportFile {
+  const redacted = redactReportFile(file);
+  return planFormats(plan).includes('tty') ? redacted : { ...redacted, source: undefined };
+}
+
+/**
+ * Collects a run's results file by file and writes the reports. With one `json` report on the report
+ * stream (what batch runs and CI use) and `stream` set, each file's part of the array is written as
+ * soon as the file is done, in order, and nothing of it is kept: a run over 20,000 files then holds
+ * no findings (it held ~300 MB of them, plus as much again to render the array at the end). The
+ * output is byte for byte the one {@link writeReports} renders. Other formats (whose text depends on
+ * all files: totals, sorted rule lists, one XML or JSON document) are rendered at the end.
+ */
+export class ReportWriter {
+  private readonly files: ReportFile[] = [];
+  private readonly streaming: boolean;
+  private wroteItem = false;
+  /** Whether a file does not parse or a finding is at or above the failure threshold. */
+  failing = false;
+
+  constructor(
+    private readonly plan: ReportPlan,
+    private readonly config: LintConfig,
+    private readonly stream: (text: string) => void,
+    private readonly stderr: (text: string) => void,
+    streamOk: boolean,
+  ) {
+    const formats = planFormats(plan);
+    this.streaming = streamOk && formats.length === 1 && formats[0] === 'json' && (plan.outputs[0] ?? '-') === '-';
+  }
+
+  /** Adds one file's results (in report order). */
+  add(file: ReportFile): void {
+    const f = reportedFile(file, this.plan);
+    if (f.parseError || f.findings.some((x) => failsThreshold(x.severity, this.config))) this.failing = true;
+    if (!this.streaming) {
+      this.files.push(f);
+      return;
+    }
+    // The json report is one array of every file's findings in order: this file's elements, without
+    // the brackets, continue it.
+    const part = formatReport('json', { files: [f], rules: {}, color: false, toolVersion: VERSION, cwd: this.plan.cwd, filePathInReport: this.plan.filePathInReport }).slice(1, -1);
+    if (part === '') return;
+    this.stream((this.wroteItem ? ',' : '[') + part);
+    this.wroteItem = true;
+  }
+
+  /**
+   * Writes what is left of the reports.
+   * @returns false when an `-o` file could not be written (already reported on `stderr`)
+   */
+  async finish(): Promise<boolean> {
+    if (!this.streaming) return writeReports(this.files, this.plan, this.stream, this.stderr);
+    this.stream(this.wroteItem ? ']' : '[]');
+    return true;
+  }
+}
+
 /**
  * Renders and writes every report.
+ * @param files results prepared by {@link reportedFile}
  * @param stream the report stream (standard output, or standard error when standard output carries
  *   the fixed text of standard input)
  * @returns false when an `-o` file could not be written (already reported on `stderr`)
@@ -49,11 +119,10 @@ export interface ReportPlan {
 export async function writeReports(files: ReportFile[], plan: ReportPlan, stream: (text: string) => void, stderr: (text: string) => void): Promise<boolean> {
   const ruleInfo: Record<string, RuleInfo> = {};
   for (const r of await defaultRules()) ruleInfo[r.id] = { summary: r.summary, url: ruleDocsUrl(r.id), severity: r.severity === 'off' ? undefined : r.severity };
-  // Every report goes through the one redaction step: no secret value is printed in any format.
-  files = files.map((f) => redactReportFile(f));
   let ok = true;
-  for (let k = 0; k < Math.max(plan.formats.length, plan.outputs.length); k++) {
-    const format = plan.formats[k] ?? 'tty';
+  const formats = planFormats(plan);
+  for (let k = 0; k < formats.length; k++) {
+    const format = formats[k];
     const out = plan.outputs[k];
     const text = formatReport(format as FormatName, {
       files,
@@ -84,10 +153,11 @@ function failsThreshold(severity: Severity, config: LintConfig): boolean {
 
 /**
  * The exit code of a lint run: 2 after an I/O error; 0 with `no-fail` or a format that forces it
- * (hadolint's codeclimate, codacy); 1 when a file does not parse or a finding fails the threshold.
+ * (hadolint's codeclimate, codacy); 1 when `failing` (a file does not parse or a finding fails the
+ * threshold: {@link ReportWriter.failing}).
  */
-export function lintExitCode(files: ReportFile[], formats: string[], config: LintConfig, ioError: boolean): number {
+export function lintExitCode(failing: boolean, formats: string[], config: LintConfig, ioError: boolean): number {
   if (ioError) return EXIT.ERROR;
   if (config.noFail || formats.some((f) => FORMATS.find((x) => x.name === f)?.forcesExitZero)) return EXIT.OK;
-  return files.some((r) => r.parseError || r.findings.some((f) => failsThreshold(f.severity, config))) ? EXIT.FINDINGS : EXIT.OK;
+  return failing ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -119,9 +119,48 @@ export function shellcheckInput(job: ScriptJob): { text: string; headerLines: nu
   const base = program.replace(/^.*\//, '');
   // A bare name (`# hadolint shell=bash`) gets a path: ShellCheck reports `#!bash` (SC2239).
   const shebang = DIALECTS.has(base) ? `#!${program.startsWith('/') ? program : `/bin/${base}`}` : '#!/bin/sh';
-  const names = [...new Set([...PROXY_VARIABLES, ...job.variables])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  // Only names ShellCheck could relate to the script (see mayMatter): each export line costs
+  // ShellCheck time (the 8 proxy variables and the ARG/ENV names in scope made ~40% of its CPU on
+  // the 200-file sample; docs/performance.md).
+  const text = job.script.source.text;
+  const scriptWords = new Set((text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).map((w) => w.toLowerCase()));
+  const names = [...new Set([...PROXY_VARIABLES, ...job.variables])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) && mayMatter(n, scriptWords));
   const header = [shebang, ...names.map((n) => `export ${n}=1`)];
-  return { text: header.join('\n') + '\n' + job.script.source.text + '\n', headerLines: header.length };
+  return { text: header.join('\n') + '\n' + text + '\n', headerLines: header.length };
+}
+
+/**
+ * Whether exporting `name` in the header can change what ShellCheck says about a script whose words
+ * (identifier-like tokens, lower-cased) are `words`. A name assigned before the script matters for the
+ * script's references to it (no SC2154) and for its spelling check: an unassigned reference is reported
+ * as SC2153 "possible misspelling" when an assigned name is within edit distance 2 of it, a difference
+ * of case counting 1 (ShellCheck's Analytics `getBestMatch`). So a name is kept when a word of the
+ * script is within distance 2 of it ignoring case (a superset of both); other names only cost time.
+ */
+function mayMatter(name: string, words: ReadonlySet<string>): boolean {
+  const n = name.toLowerCase();
+  if (words.has(n)) return true;
+  for (const w of words) if (Math.abs(w.length - n.length) <= 2 && editDistanceAtMost2(w, n)) return true;
+  return false;
+}
+
+/** Whether the optimal-string-alignment distance (insert, delete, substitute, swap neighbours) of `a` and `b` is ≤ 2. */
+function editDistanceAtMost2(a: string, b: string): boolean {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > 2) return false;
+    rows.push(row);
+  }
+  return rows[a.length][b.length] <= 2;
 }
 
 /** Options of {@link shellcheckAnalyzer}. */

@@ -145,7 +145,14 @@ export function readInputFile(path: string): { bytes: Buffer; snapshot: FileSnap
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (!stat.isFile()) throw new InputError(`is ${kindOf(stat)}, not a regular file (use - to read standard input)`);
     const bytes = readAll(fd, stat.size);
-    return { bytes, snapshot: snapshotOf(bytes, stat) };
+    // The snapshot (a SHA-256 of the bytes) is only needed by fixes: computed when first asked for.
+    let snapshot: FileSnapshot | undefined;
+    return {
+      bytes,
+      get snapshot() {
+        return (snapshot ??= snapshotOf(bytes, stat));
+      },
+    };
   } finally {
     closeSync(fd);
   }

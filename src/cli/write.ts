@@ -31,7 +31,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 
 /** A file could not or must not be written; `message` says why (shown to the user, exit code 2). */
@@ -280,5 +280,8 @@ export function writeAtomic(path: string, content: string): void {
   } catch {
     mode = undefined;
   }
+  // Required when first used: evaluating write-file-atomic starts `node:worker_threads`, which a lint
+  // run that writes nothing should not pay for.
+  const writeFileAtomic = createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic');
   writeFileAtomic.sync(path, content, { encoding: 'utf8', mode, fsync: true });
 }

@@ -15,26 +15,9 @@ import type { Analysis, VisibleFile } from './analysis.js';
 import type { ImageModel } from './model.js';
 import { describeCreatedBy } from './attribute.js';
 import { isPackageDb } from './layer.js';
+import { IMAGE_RULES } from './rules.js';
 
-/** Metadata of one image check (the registry of `shipshape image` rules; documented in docs/image.md). */
-interface ImageRule {
-  id: string;
-  severity: Severity;
-  summary: string;
-}
-
-/** Every image check, with its default severity. */
-export const IMAGE_RULES: readonly ImageRule[] = [
-  { id: 'image-root-user', severity: 'warning', summary: 'The image runs as root' },
-  { id: 'image-no-healthcheck', severity: 'info', summary: 'The image has no HEALTHCHECK' },
-  { id: 'image-secret', severity: 'error', summary: 'A secret is stored in the image (config, history or a file)' },
-  { id: 'image-package-cache', severity: 'warning', summary: 'A package manager cache was left in the image' },
-  { id: 'image-setuid', severity: 'info', summary: 'The image has setuid or setgid files' },
-  { id: 'image-build-tools', severity: 'warning', summary: 'Build tools are installed in the final image' },
-  { id: 'image-ignored-files', severity: 'warning', summary: 'Files that .dockerignore should keep out are in the image' },
-  { id: 'image-python-env', severity: 'info', summary: 'The Python environment differs from what production images need or from the lock file' },
-  { id: 'image-wasted-bytes', severity: 'warning', summary: 'Too many bytes are wasted by files hidden in higher layers' },
-];
+export { IMAGE_RULES, type ImageRule } from './rules.js';
 
 /** CI thresholds (dive's `--lowest-efficiency`, `--highest-wasted-bytes`, `--highest-user-wasted-percent`); null disables one. */
 export interface Thresholds {

@@ -133,13 +133,29 @@ describe.skipIf(!hasShellcheck)('ShellCheck pass', () => {
       const text = 'FROM debian:12\nARG onb\nONBUILD RUN echo "$onb"\n';
       expect((await sc(text)).map(at)).toEqual(['3:19-3:23 SC2154 warning']);
     });
-    it('the header is one export per name, after the shebang', () => {
-      const input = shellcheckInput({ shell: '/bin/bash', variables: ['A', 'bad-name'], script: { source: { text: 'echo', segments: [] } } } as never);
+    it('the header is one export per name the script mentions, after the shebang', () => {
+      const input = shellcheckInput({ shell: '/bin/bash', variables: ['A', 'UNUSED', 'bad-name'], script: { source: { text: 'echo "$A" "${no_proxy}"', segments: [] } } } as never);
       expect(input.text.split('\n')[0]).toBe('#!/bin/bash');
       expect(input.text).toContain('export A=1\n');
       expect(input.text).toContain('export no_proxy=1\n');
+      // A difference of case is within ShellCheck's misspelling distance (see the next test).
+      expect(input.text).toContain('export NO_PROXY=1\n');
+      expect(input.headerLines).toBe(4);
+      // Names the script never mentions only cost ShellCheck time.
+      expect(input.text).not.toContain('UNUSED');
+      expect(input.text).not.toContain('HTTP_PROXY');
       expect(input.text).not.toContain('bad-name');
-      expect(input.text.endsWith('echo\n')).toBe(true);
+      expect(input.text.endsWith('echo "$A" "${no_proxy}"\n')).toBe(true);
+    });
+    it('names within ShellCheck\'s misspelling distance of a word are exported too (SC2153)', async () => {
+      const input = shellcheckInput({ shell: '/bin/sh', variables: ['APP_HOME', 'APPHOME2', 'OTHER_DIR'], script: { source: { text: 'echo "$APP_HOMEE" "$https_proxyy"', segments: [] } } } as never);
+      expect(input.text).toContain('export APP_HOME=1\n');
+      expect(input.text).toContain('export APPHOME2=1\n');
+      expect(input.text).toContain('export https_proxy=1\n');
+      expect(input.text).toContain('export HTTPS_PROXY=1\n');
+      expect(input.text).not.toContain('OTHER_DIR');
+      expect(input.text).not.toContain('FTP_PROXY');
+      expect(codes(await sc('FROM alpine:3.19\nRUN echo "$HTTPX_PROXY"\n'))).toEqual(['SC2153']);
     });
   });
 
