@@ -18,9 +18,17 @@ ruleTable(rule, {
     'FROM mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled\nCOPY app /app\nENTRYPOINT ["/app/app"]\n',
     'FROM debian:12.6-slim\nRUN apt-get update\n',
     'FROM debian:12.6-slim\nRUN apt-get install -y gosu=1.14-1+b10\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
-    'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',
+    'FROM alpine:3.20.1\nRUN apk add --no-cache su-exec=0.2-r3\nENTRYPOINT ["su-exec", "app", "/app"]\n',    { name: 'official nginx: the master drops to `user nginx` for its workers', input: 'FROM debian:bookworm-slim\nRUN groupadd --system --gid 101 nginx\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\nEXPOSE 80\nSTOPSIGNAL SIGQUIT\nCMD ["nginx", "-g", "daemon off;"]\n' },
+    { name: 'official httpd: children run as the User directive', input: 'FROM debian:bookworm-slim\nCOPY httpd-foreground /usr/local/bin/\nEXPOSE 80\nCMD ["httpd-foreground"]\n' },
+    { name: 'php -apache', input: 'FROM debian:bookworm-slim\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["apache2-foreground"]\n' },
+    { name: 'php -fpm', input: 'FROM debian:bookworm-slim\nENTRYPOINT ["docker-php-entrypoint"]\nSTOPSIGNAL SIGQUIT\nCMD ["php-fpm"]\n' },
+    { name: 'shell-form CMD with a path, versioned php-fpm', input: 'FROM ubuntu:24.04\nCMD /usr/sbin/php-fpm8.3 -F\n' },
+    { name: 'nginx as the ENTRYPOINT', input: 'FROM alpine:3.20.1\nRUN apk add --no-cache nginx=1.26.1-r0\nENTRYPOINT ["/usr/sbin/nginx", "-g", "daemon off;"]\n' },
   ],
   fires: [
+    { name: 'lighttpd stays root unless configured: still reported', input: 'FROM alpine:3.20.1\nCMD ["lighttpd", "-D", "-f", "/etc/lighttpd/lighttpd.conf"]\n', line: 2 },
+    { name: 'a server name as an argument of another program is not the command', input: 'FROM debian:12.6-slim\nCMD ["app", "nginx"]\n', line: 2 },
+    { name: 'an explicit USER root with nginx is still reported', input: 'FROM nginx:1.27.0\nUSER root\nCMD ["nginx", "-g", "daemon off;"]\n', line: 2 },
     {
       name: 'amazon/aws-cli (Amazon Linux, useradd not guaranteed): only a numeric USER, and the message says why',
       input: 'FROM amazon/aws-cli:2.17.64\nCOPY job.sh /job.sh\nENTRYPOINT ["/job.sh"]\n',
