@@ -33,9 +33,10 @@ ruleTable(rule, {
       name: 'amazon/aws-cli (Amazon Linux, useradd not guaranteed): only a numeric USER, and the message says why',
       input: 'FROM amazon/aws-cli:2.17.64\nCOPY job.sh /job.sh\nENTRYPOINT ["/job.sh"]\n',
       line: 3,
-      message: /the fix adds `USER 10001:10001` alone: which user tools `amazon\/aws-cli:2\.17\.64` has is not known \(minimal images such as amazonlinux:2023 have no `useradd`\), and a numeric USER needs none/,
+      message: /^The final image runs as root: no USER is set, so `amazon\/aws-cli:2\.17\.64` runs its command as root\. Add `USER` with an unprivileged user before `ENTRYPOINT`\. The fix adds only `USER 10001:10001`: the base image may have no `useradd` \(amazonlinux:2023 has none\), and a numeric user needs no account$/,
       unsafeFixed: 'FROM amazon/aws-cli:2.17.64\nCOPY job.sh /job.sh\nUSER 10001:10001\nENTRYPOINT ["/job.sh"]\n',
     },
+    { name: 'scratch: a short message without nested parentheses', input: 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n', line: 3, message: /^The final image runs as root: no USER is set, so `scratch` runs its command as root\. Add `USER` with an unprivileged user before `CMD`\. The fix adds only `USER 10001:10001`: the base image has no shell to create a user, and a numeric user needs no account$/ },
     { name: 'amazonlinux:2023 has no shadow-utils', input: 'FROM amazonlinux:2023.5.20240805.0\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM amazonlinux:2023.5.20240805.0\nUSER 10001:10001\nCMD ["app"]\n' },
     { name: 'ubi-minimal has no shadow-utils', input: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nCMD ["app"]\n', line: 2, unsafeFixed: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nUSER 10001:10001\nCMD ["app"]\n' },
     {

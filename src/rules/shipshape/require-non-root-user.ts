@@ -73,12 +73,11 @@ function addUserFix(ctx: RuleContext, stage: Stage, tools: UserTools): Fix {
   return insertBeforeTail(ctx, stage, (edit) => userLines(edit, tools), description);
 }
 
-/** The message tail saying why the fix only switches to a numeric uid. */
-function toolsNote(ctx: RuleContext, stage: Stage, tools: UserTools): string {
-  const image = ctx.stage(stage).rootImage;
-  const name = image === null ? 'the base image' : image.unresolved ? `a base image given by a build argument (\`${image.raw}\`)` : `\`${image.expanded}\``;
-  if (tools === 'none') return ` (the fix adds \`USER ${UID}:${UID}\` alone: ${name} has no shell to create a user with, and a numeric USER needs no /etc/passwd entry)`;
-  if (tools === 'unknown') return ` (the fix adds \`USER ${UID}:${UID}\` alone: which user tools ${name} has is not known (minimal images such as amazonlinux:2023 have no \`useradd\`), and a numeric USER needs none; if the program needs a user name or home directory, create the user with the image's own tools)`;
+/** The message's last sentence saying why the fix only switches to a numeric uid, or `''`. */
+function toolsNote(tools: UserTools): string {
+  const only = `. The fix adds only \`USER ${UID}:${UID}\``;
+  if (tools === 'none') return `${only}: the base image has no shell to create a user, and a numeric user needs no account`;
+  if (tools === 'unknown') return `${only}: the base image may have no \`useradd\` (amazonlinux:2023 has none), and a numeric user needs no account`;
   return '';
 }
 
@@ -118,7 +117,7 @@ function planFix(ctx: RuleContext, stage: Stage): { fix?: Fix; note: string; pre
   if (user !== null) return { fix: reuseUserFix(ctx, stage, user), note: `; ${describePrepared(user)}: add \`USER ${user.spec}\``, prepared: `${describePrepared(user)}. Add \`USER ${user.spec}\`` };
   let tools = userTools(ctx.stage(stage).rootImage);
   if (tools === 'unknown' && installsShadow(chain)) tools = 'shadow';
-  return { fix: addUserFix(ctx, stage, tools), note: toolsNote(ctx, stage, tools), prepared: null };
+  return { fix: addUserFix(ctx, stage, tools), note: toolsNote(tools), prepared: null };
 }
 
 /** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */
@@ -235,7 +234,7 @@ export default defineRule({
     ctx.report({
       instruction: target,
       range: target === stage.from ? stage.from.keywordRange : target.range,
-      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Create an unprivileged user and add \`USER\` before ${where}${note}`,
+      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Add \`USER\` with an unprivileged user before ${where}${note}`,
       fix,
     });
   },
