@@ -20,10 +20,14 @@ const BUILD_INPUTS = new Set(['Dockerfile*', '.dockerignore', 'compose*.y*ml', '
  * COPY/ADD sources name, so other files never reach the builder, let alone the image.
  */
 function onlyNamedFiles(copies: ReturnType<typeof contextCopies>, files: readonly string[]): boolean {
-  if (copies.some((c) => c.sources.some((s) => copiesDirectory(files, s.value)))) return false;
+  return !copies.some((c) => c.sources.some((s) => copiesDirectory(files, s.value))) && seedExcluded(files).length === 0;
+}
+
+/** The context files the seed list excludes, apart from the build's own inputs (`.env`, `.git/HEAD`...). */
+function seedExcluded(files: readonly string[]): string[] {
   const patterns = seedIgnores(files).flatMap((g) => g.patterns).filter((p) => !BUILD_INPUTS.has(p));
   const seeded = dockerignoreMatcher(patterns.join('\n'));
-  return !files.some((f) => seeded.ignores(f));
+  return files.filter((f) => seeded.ignores(f));
 }
 
 function dropsNamed(p: string, path: string): boolean {
@@ -56,7 +60,9 @@ export default defineRule({
     const files = context.listFiles();
     if (onlyNamedFiles(copies, files)) return;
     const sent = new Set(copies.flatMap((c) => c.sources.flatMap((s) => filesOfSource(files, s.value))));
-    const byKind = [...filesByKind([...sent])];
+    // Only named files are copied: the finding is about what else the context holds (see onlyNamedFiles).
+    const namedOnly = !copies.some((c) => c.sources.some((s) => copiesDirectory(files, s.value)));
+    const byKind = [...filesByKind(namedOnly ? [...sent, ...seedExcluded(files)] : [...sent])];
     const kinds = byKind.map(([k, paths]) => `${KINDS[k].label} (${examplePaths(paths)})`);
     // Keep every path the Dockerfile names explicitly: the fix must not break the build.
     const named = [...new Set(copies.flatMap((c) => c.sources.map((s) => s.value.replace(/^\.\//, '').replace(/\/+$/, ''))))].filter((p) => p !== '' && p !== '.' && !/[*?[]/.test(p));
@@ -78,7 +84,7 @@ export default defineRule({
     ctx.report({
       instruction: first.instruction,
       range: first.instruction.range,
-      message: `\`${first.instruction.keyword} ${first.instruction.args.text}\` copies from a build context without \`.dockerignore\`${kinds.length ? `, which sends ${kinds.join(', ')}` : ''}. Add a \`.dockerignore\` that excludes VCS data, secrets and caches`,
+      message: `\`${first.instruction.keyword} ${first.instruction.args.text}\` copies from a build context without \`.dockerignore\`${kinds.length ? `, ${namedOnly ? 'which holds' : 'which sends'} ${kinds.join(', ')}` : ''}. Add a \`.dockerignore\` that excludes VCS data, secrets and caches`,
       fix: ctx.edit().createContextFile('.dockerignore', lines).safe('Create .dockerignore'),
     });
   },
