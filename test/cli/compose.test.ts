@@ -128,7 +128,7 @@ describe('lint with the context Compose gives', () => {
     expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\*\*\/\.git$/m);
   });
   it('--diff header of a context file in another folder is relative to the working directory', async () => {
-    const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY app.py /app.py\nUSER 1000\nCMD ["python", "/app.py"]\n', 'svc/app.py': '' });
+    const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY . /app\nUSER 1000\nCMD ["python", "/app/app.py"]\n', 'svc/app.py': '' });
     const r = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', 'svc/Dockerfile'], dir);
     expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- svc/.dockerignore', '+++ svc/.dockerignore']);
   });

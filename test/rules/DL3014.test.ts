@@ -3,6 +3,13 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    { name: 'simulated install (official postgres image)', input: 'FROM debian:12\nRUN if apt-get install -s "postgresql-17-jit" > /dev/null 2>&1; then apt-get install -y postgresql-17-jit; fi\n' },
+    'FROM debian:12\nRUN apt-get install --simulate nano\n',
+    'FROM debian:12\nRUN apt-get --just-print install nano\n',
+    'FROM debian:12\nRUN apt-get install --dry-run nano\n',
+    'FROM debian:12\nRUN apt-get install --recon nano\n',
+    'FROM debian:12\nRUN apt-get install --no-act nano\n',
+    'FROM debian:12\nRUN apt-get install -qs nano\n',
     'FROM debian:12\nRUN apt-get install -yq nano\n',
     'FROM debian:12\nRUN apt-get --yes install nano\n',
     'FROM debian:12\nRUN apt-get install --assume-yes nano\n',
@@ -14,6 +21,8 @@ ruleTable(rule, {
     'FROM debian:12\nRUN apt install nano\n',
   ],
   fires: [
+    { name: 'a simulated install does not excuse a real one', input: 'FROM debian:12\nRUN apt-get install -s nano && apt-get install nano\n', count: 1, fixed: 'FROM debian:12\nRUN apt-get install -s nano && apt-get install -y nano\n' },
+    { name: '--show-progress is not a simulation flag', input: 'FROM debian:12\nRUN apt-get install --show-progress nano\n', line: 2 },
     { input: 'FROM debian:12\nRUN apt-get install nano\n', line: 2, column: 5, fixed: 'FROM debian:12\nRUN apt-get install -y nano\n' },
     { input: 'FROM debian:12\nRUN apt-get install -q nano\n', fixed: 'FROM debian:12\nRUN apt-get install -y -q nano\n' },
     { input: 'FROM debian:12\nRUN apt-get install -qqq nano\n' },

@@ -14,6 +14,8 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20.1\nADD https://example.com/a.tgz /a.tgz\n', files: {} },
     { input: 'FROM alpine:3.20.1\nCOPY <<EOF /etc/motd\nhello\nEOF\n', files: {} },
     { input: 'FROM alpine:3.20.1\nONBUILD COPY . /src\n', files: {} },
+    { name: 'official httpd: one named file, a tiny clean context', input: 'FROM debian:bookworm-slim\nCOPY httpd-foreground /usr/local/bin/\nCMD ["httpd-foreground"]\n', files: { 'httpd-foreground': '#!/bin/sh\n', Dockerfile: '', 'alpine/Dockerfile': '' } },
+    { name: 'named files and a file glob', input: 'FROM alpine:3.20.1\nCOPY ["a.txt", "/a.txt"]\nCOPY *.sh /usr/local/bin/\n', files: { 'a.txt': '', 'entry.sh': '', 'compose.yaml': '' } },
   ],
   fires: [
     {
@@ -36,7 +38,11 @@ ruleTable(rule, {
     },
     { input: 'FROM alpine:3.20.1\nCOPY app.sh \\\n  /usr/local/bin/\nCOPY . /src\n', files: { 'app.sh': '' }, line: 2, count: 1 },
     { input: PY, files: { 'main.py': '', '.env': 'X=1', '.git/HEAD': 'x' }, message: /^`COPY \. \.`.*environment and secret files \(`\.env`\).*version-control data \(`\.git\/`\)/ },
-    { input: 'FROM alpine:3.20.1\nCOPY ["a.txt", "/a.txt"]\n', files: { 'a.txt': '' }, line: 2 },
+    { name: 'a named file, but the context holds .env', input: 'FROM alpine:3.20.1\nCOPY ["a.txt", "/a.txt"]\n', files: { 'a.txt': '', '.env': 'X=1' }, line: 2, message: /without `\.dockerignore`, which holds environment and secret files \(`\.env`\)/ },
+    { name: 'a named file, but the context holds .git', input: 'FROM httpd:2.4\nCOPY httpd-foreground /usr/local/bin/\n', files: { 'httpd-foreground': '', '.git/HEAD': 'x' }, line: 2 },
+    { name: 'a directory is copied', input: 'FROM alpine:3.20.1\nCOPY conf /etc/app\n', files: { 'conf/a.conf': '' }, line: 2 },
+    { name: 'a glob that matches a directory', input: 'FROM alpine:3.20.1\nCOPY c* /etc/app/\n', files: { 'conf/a.conf': '', 'Dockerfile': '' }, line: 2 },
+    { name: 'a trailing slash names a directory', input: 'FROM alpine:3.20.1\nCOPY conf/ /etc/app/\n', files: {}, line: 2 },
   ],
 });
 

@@ -73,6 +73,22 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /**
+ * True when a COPY/ADD source takes a directory of the context rather than named files: the whole
+ * context (`.`, `./`, `/`), a path ending in `/`, a path with files under it, or a glob matching a
+ * directory (BuildKit copies a matched directory's contents). A source that matches nothing in `files`
+ * counts as a file.
+ */
+export function copiesDirectory(files: readonly string[], source: string): boolean {
+  const p = normaliseSource(source);
+  if (p === '' || /\/\s*$/.test(source.trim())) return true;
+  if (/[*?[]/.test(p)) {
+    const re = globToRegExp(p);
+    return filesOfSource(files, source).some((f) => !re.test(f));
+  }
+  return files.some((f) => f.startsWith(p + '/'));
+}
+
+/**
  * The context files a COPY/ADD source selects: the file itself, every file under a directory, or the
  * files matching a glob (and everything under matching directories).
  */

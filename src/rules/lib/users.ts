@@ -176,3 +176,54 @@ export function needsRootAtStart(chain: readonly Stage[], context: BuildContext 
   }
   return null;
 }
+
+/**
+ * Servers that start as root and drop privileges themselves, by program name (path and version suffix
+ * removed), with where the unprivileged user comes from. Each needs root at start for the same reasons
+ * (ports below 1024, log and pid files, reading keys) and hands the work to unprivileged processes:
+ * - `nginx`, `openresty` (nginx): the master process stays root; worker processes, which handle every
+ *   request, run as the `user` directive (default `nobody`; the official image sets `user nginx`);
+ * - `httpd`, `apache2`, `apachectl`/`apache2ctl` and the official images' `httpd-foreground` and
+ *   `apache2-foreground` wrappers: the parent stays root, children run as the `User`/`Group` directives
+ *   (`daemon` in the official httpd image, `www-data` in php/wordpress `-apache`);
+ * - `php-fpm` (also `php-fpm8.2`, `php-fpm82`): the master stays root, pool workers run as the pool's
+ *   `user`/`group` (`www-data` in the official php `-fpm` images).
+ * Daemons that stay root unless configured (lighttpd without `server.username`) are not listed.
+ */
+const SELF_DROPPING_SERVERS: ReadonlyMap<RegExp, string> = new Map([
+  [/^(nginx|openresty)$/, 'nginx runs its worker processes as the `user` directive'],
+  [/^(httpd|apache2|apachectl|apache2ctl|httpd-foreground|apache2-foreground)$/, 'Apache runs its children as the `User` directive'],
+  [/^php-fpm[\d.]*$/, 'php-fpm runs its pool workers as the pool\'s `user`'],
+]);
+
+/** The program an ENTRYPOINT/CMD runs: the first exec-form element or shell-form word, without its path. */
+function programOf(instr: Instruction): string | null {
+  const first = instr.execForm ? instr.json?.[0] : instr.argsAfterFlags.text.trim().split(/\s+/)[0];
+  if (!first) return null;
+  return first.replace(/^["']|["']$/g, '').split('/').pop() ?? null;
+}
+
+/**
+ * When the image's command is a server that starts as root and drops privileges itself (see
+ * {@link SELF_DROPPING_SERVERS}), a short description of how (`nginx runs its worker processes as the
+ * \`user\` directive`), else null. The command is the ENTRYPOINT in effect, or, when that is a wrapper
+ * script (`docker-entrypoint.sh`, which the official images end with `exec "$@"`), the CMD in effect;
+ * each is the last one of the nearest stage of `chain` (the stage first, then its `FROM` ancestry) that
+ * sets one.
+ */
+export function selfDroppingServer(chain: readonly Stage[]): string | null {
+  const last = (keyword: string): Instruction | null => {
+    for (const s of chain) {
+      const found = s.instructions.filter((i) => i.keyword === keyword);
+      if (found.length > 0) return found[found.length - 1];
+    }
+    return null;
+  };
+  for (const instr of [last('ENTRYPOINT'), last('CMD')]) {
+    if (instr === null) continue;
+    const program = programOf(instr);
+    if (program === null) continue;
+    for (const [pattern, how] of SELF_DROPPING_SERVERS) if (pattern.test(program)) return how;
+  }
+  return null;
+}

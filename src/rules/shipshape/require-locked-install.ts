@@ -2,7 +2,84 @@ import type { Instruction } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { envAt, hasAny, pythonInstall, truthy, type PythonInstall } from '../lib/python-tools.js';
 import { defineRule } from '../define.js';
-import { isWholeContext } from '../lib/copy-sources.js';
+import { isWholeContext, normaliseSource } from '../lib/copy-sources.js';
+import { expandWord } from '../../parse/expand.js';
+import { scopeLookup } from '../../parse/semantics.js';
+import { hasFlag } from '../../shell/query.js';
+
+/** POSIX path join and clean (`/app` + `./uv.lock` → `/app/uv.lock`); `rel` absolute wins. */
+function resolvePath(dir: string, rel: string): string {
+  const parts: string[] = [];
+  for (const seg of (rel.startsWith('/') ? rel : `${dir}/${rel}`).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/** `word` with the ARG/ENV values in scope at `instr`, or null when a variable has no value. */
+function expanded(ctx: RuleContext, instr: Instruction, word: string): string | null {
+  const r = expandWord(word, scopeLookup(ctx.scope(instr)), { escape: ctx.file.escape });
+  return r.error !== null || r.unmatched.length > 0 ? null : r.value;
+}
+
+/**
+ * Where `uv sync` in `run` finds `uv.lock`: whether a file of that name is visibly at the RUN's working
+ * directory (uv reads the project in the current directory). It is when a bind mount of the RUN has the
+ * target `<workdir>/uv.lock` (a relative target is relative to the working directory, as in BuildKit),
+ * or mounts a directory of the context holding it at the working directory; or when a COPY/ADD of the
+ * stage chain before it puts a source named `uv.lock`, or a directory or the whole context holding one
+ * (with a build context, the file must exist there), at that path. False when a path cannot be resolved
+ * (a variable without value) or `uv sync` is pointed elsewhere (`--project`, `--directory`): then the
+ * `--locked` fix, which would fail the build without a lock, is not offered.
+ */
+function uvLockAtWorkdir(ctx: RuleContext, run: Instruction, install: PythonInstall): boolean {
+  if (hasFlag(install.cmd, 'project', 'directory')) return false;
+  const workdir = ctx.facts(run).workdir.path;
+  if (workdir === null) return false;
+  const want = resolvePath(workdir, 'uv.lock');
+  const holds = (dir: string): boolean => ctx.context === null || ctx.context.exists(dir === '' ? 'uv.lock' : `${dir}/uv.lock`);
+  for (const m of ctx.facts(run).mounts) {
+    if (m.type !== 'bind' || m.target === null) continue;
+    const target = expanded(ctx, run, m.target);
+    if (target === null) continue;
+    const at = resolvePath(workdir, target);
+    const src = normaliseSource(m.options.source ?? m.options.src ?? '.');
+    const fromHere = m.options.from === undefined;
+    if (at === want && (!fromHere || src.split('/').pop() === 'uv.lock')) return true;
+    if (at === workdir && fromHere && holds(src)) return true;
+  }
+  const stage = ctx.file.stages[run.stageIndex];
+  if (!stage) return false;
+  for (const s of ctx.stage(stage).chain) {
+    for (const instr of s.instructions) {
+      if (s === stage && instr.index >= run.index) break;
+      const copy = ctx.facts(instr).copy;
+      if (copy === null || copy.dest === null) continue;
+      const dir = ctx.facts(instr).workdir.path;
+      const destRaw = expanded(ctx, instr, copy.dest.value);
+      if (dir === null || destRaw === null) continue;
+      const dest = resolvePath(dir, destRaw);
+      const intoDir = destRaw.endsWith('/') || destRaw === '.' || copy.sources.length > 1;
+      for (const src of copy.sources) {
+        const path = normaliseSource(src.value);
+        const base = path.split('/').pop() ?? '';
+        if (base === 'uv.lock' && (intoDir ? resolvePath(dest, 'uv.lock') : dest) === want) return true;
+        if (dest === workdir && base !== 'uv.lock' && !/[*?[]/.test(path) && !/\.[A-Za-z0-9]+$/.test(path) && (copy.from !== null || holds(path))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A bind mount of `uv.lock` whose target ends in `:rw`/`:ro` (`docker run -v` syntax that `--mount` takes literally). */
+function suffixedLockMount(ctx: RuleContext, run: Instruction): string | null {
+  for (const m of ctx.facts(run).mounts) {
+    if (m.type === 'bind' && m.target !== null && /(^|\/)uv\.lock:(rw|ro|z|Z)$/.test(m.target)) return m.target;
+  }
+  return null;
+}
 
 /** Inserts ` flag` after the subcommand word of the install (`uv sync` → `uv sync --locked`). */
 function addFlag(ctx: RuleContext, run: Instruction, install: PythonInstall, flag: string): Fix | undefined {
@@ -54,7 +131,15 @@ function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { 
     case 'uv':
       if (hasAny(cmd, 'locked', 'frozen')) return null;
       if (truthy(envAt(ctx, run, 'UV_LOCKED', cmd)) || truthy(envAt(ctx, run, 'UV_FROZEN', cmd))) return null;
-      return { message: '`uv sync` without `--locked` re-resolves when `uv.lock` is out of date and installs versions nobody reviewed; add `--locked` (fail on a stale lock) or `--frozen`', fix: addFlag(ctx, run, install, '--locked') };
+    {
+      const message = '`uv sync` without `--locked` re-resolves when `uv.lock` is out of date and installs versions nobody reviewed; add `--locked` (fail on a stale lock) or `--frozen`';
+      if (uvLockAtWorkdir(ctx, run, install)) return { message, fix: addFlag(ctx, run, install, '--locked') };
+      const suffixed = suffixedLockMount(ctx, run);
+      if (suffixed !== null) {
+        return { message: `\`uv sync\` runs without \`uv.lock\`, so it resolves afresh: the bind mount's \`target=${suffixed}\` is taken literally (\`--mount\` has no \`:rw\` suffix), so the lock is mounted at a file named \`${suffixed}\`. Write \`target=uv.lock\` (add \`,rw\` if the lock must be writable), then add \`--locked\`` };
+      }
+      return { message: `${message}; no \`uv.lock\` is visible at the working directory, so copy or bind-mount it there first (\`--locked\` fails without it)` };
+    }
     case 'poetry':
       if (lockAvailable(ctx, run, 'poetry.lock')) return null;
       return { message: '`poetry install` runs without a `poetry.lock` in the image, so Poetry resolves the dependencies afresh: copy `poetry.lock` with `pyproject.toml` before installing' };
@@ -86,7 +171,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged; `--skip-lock` or `PIPENV_SKIP_LOCK`, which ignore the lock altogether, get their own message and no fix); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand: the build then fails when the lock is stale, which is the point, but it is a change of behaviour.',
+      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged; `--skip-lock` or `PIPENV_SKIP_LOCK`, which ignore the lock altogether, get their own message and no fix); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand. For `uv sync` it does so only when a `uv.lock` is visibly at the RUN\'s working directory: bind-mounted at that path (`--mount=type=bind,source=uv.lock,target=uv.lock`) or with the directory it is in, or copied there by an earlier `COPY`/`ADD` (a named `uv.lock`, or a directory or the whole context holding one); `uv sync --locked` fails without a lock, so otherwise the message asks to bring the lock first. A bind mount with `target=uv.lock:rw` gets its own message: `--mount` takes the target literally (the `:rw` suffix belongs to `docker run -v`), so the lock lands in a file named `uv.lock:rw` and `uv sync` resolves without it. Otherwise the fix: the build then fails when the lock is stale, which is the point, but it is a change of behaviour.',
     why: 'A lock file is only a promise if the build keeps it. `uv sync`, `pipenv install` and `pdm install` quietly re-resolve when the lock no longer matches the manifest, and `poetry install` without its lock resolves from scratch: the image then contains versions that were never tested or reviewed, and two builds of the same commit differ.',
     bad: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev\n',
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',

@@ -4,7 +4,7 @@ import { defineRule } from '../define.js';
 import { imageKey, nonRootTag } from '../lib/images.js';
 import type { Stage } from '../../parse/types.js';
 import type { EditBuilder } from '../../fix/edit.js';
-import { needsRootAtStart, preparedUsers, userToReuse, type PreparedUser, readUser, userInstructions, type UserValue } from '../lib/users.js';
+import { needsRootAtStart, preparedUsers, selfDroppingServer, userToReuse, type PreparedUser, readUser, userInstructions, type UserValue } from '../lib/users.js';
 
 const TAIL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 const UID = 10001;
@@ -73,12 +73,11 @@ function addUserFix(ctx: RuleContext, stage: Stage, tools: UserTools): Fix {
   return insertBeforeTail(ctx, stage, (edit) => userLines(edit, tools), description);
 }
 
-/** The message tail saying why the fix only switches to a numeric uid. */
-function toolsNote(ctx: RuleContext, stage: Stage, tools: UserTools): string {
-  const image = ctx.stage(stage).rootImage;
-  const name = image === null ? 'the base image' : image.unresolved ? `a base image given by a build argument (\`${image.raw}\`)` : `\`${image.expanded}\``;
-  if (tools === 'none') return ` (the fix adds \`USER ${UID}:${UID}\` alone: ${name} has no shell to create a user with, and a numeric USER needs no /etc/passwd entry)`;
-  if (tools === 'unknown') return ` (the fix adds \`USER ${UID}:${UID}\` alone: which user tools ${name} has is not known (minimal images such as amazonlinux:2023 have no \`useradd\`), and a numeric USER needs none; if the program needs a user name or home directory, create the user with the image's own tools)`;
+/** The message's last sentence saying why the fix only switches to a numeric uid, or `''`. */
+function toolsNote(tools: UserTools): string {
+  const only = `. The fix adds only \`USER ${UID}:${UID}\``;
+  if (tools === 'none') return `${only}: the base image has no shell to create a user, and a numeric user needs no account`;
+  if (tools === 'unknown') return `${only}: the base image may have no \`useradd\` (amazonlinux:2023 has none), and a numeric user needs no account`;
   return '';
 }
 
@@ -118,7 +117,7 @@ function planFix(ctx: RuleContext, stage: Stage): { fix?: Fix; note: string; pre
   if (user !== null) return { fix: reuseUserFix(ctx, stage, user), note: `; ${describePrepared(user)}: add \`USER ${user.spec}\``, prepared: `${describePrepared(user)}. Add \`USER ${user.spec}\`` };
   let tools = userTools(ctx.stage(stage).rootImage);
   if (tools === 'unknown' && installsShadow(chain)) tools = 'shadow';
-  return { fix: addUserFix(ctx, stage, tools), note: toolsNote(ctx, stage, tools), prepared: null };
+  return { fix: addUserFix(ctx, stage, tools), note: toolsNote(tools), prepared: null };
 }
 
 /** Where to report a final stage without a non-root USER: its last CMD/ENTRYPOINT, else its FROM. */
@@ -180,7 +179,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`. The unsafe fix reuses the user the stages already prepare, so that the directories the project made writable stay writable: an account created with `useradd`/`adduser` (preferring one that also owns files), else the owner given to `chown` or `COPY --chown` (`USER 1000:2000`, `USER unit:root`); the message then says that the user is never used. Only when the stages prepare nobody does it create a system user with uid 10001, with the tools the base image is known to have: `groupadd`/`useradd` on Debian, Ubuntu and the Docker Official Images built on them, and on Fedora, CentOS, Rocky, Alma, Oracle Linux and standard UBI; BusyBox `addgroup`/`adduser` on Alpine, `busybox` and `*alpine*` tags; `USER 65532:65532` (their `nonroot` user) on distroless images. Elsewhere it adds only `USER 10001:10001` and the message says why: `scratch` and chiseled images have no shell, and for any other image (`amazon/aws-cli`, `amazonlinux:2023`, `ubi-minimal` and CBL-Mariner 2.0 have no `useradd`; a base image given by a build argument could be anything) a `RUN useradd` could break the build, while a numeric `USER` needs no entry in `/etc/passwd` (the user has no name or home directory then). A stage that installs `shadow`/`shadow-utils`/`passwd` itself gets `useradd`. No fix is offered when the image visibly needs root when it starts: its `ENTRYPOINT`/`CMD`, or the build-context script they run, calls `sudo`, `gosu`, `su-exec`, `setpriv`, `runuser`, `su -c` or `pg_createcluster`.',
+      'Reports the final stage (the last `FROM`, what `docker build` produces without `--target`) when it runs as root: its last `USER` is `root` or uid `0` (`USER root`, `USER 0:0`), or no `USER` is set at all. A final stage built `FROM` an earlier stage inherits that stage\'s last `USER`; variables in `USER` are expanded with the `ARG`/`ENV` values in scope (a variable without a value is not judged). A base image whose tag declares a non-root default (`gcr.io/distroless/static-debian12:nonroot`, `:debug-nonroot`) counts as non-root, as do Microsoft\'s chiseled and distroless .NET images (`mcr.microsoft.com/dotnet/runtime-deps:8.0.7-jammy-chiseled`), which run as their `app` user. Without any `USER`, two cases are not reported: a final stage that sets neither `CMD` nor `ENTRYPOINT` (also not in its ancestry) is a base image for other builds, whose own Dockerfiles choose the user; and an image with an `ENTRYPOINT` that installs or calls a privilege-dropping tool (`gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst`, `runuser`) starts as root on purpose and steps down, as the official postgres, redis and mysql images do. Likewise an image whose command (its `ENTRYPOINT`, or the `CMD` an entrypoint wrapper script runs) is a server that starts as root and drops privileges by itself: `nginx`/`openresty` (the master process keeps root for ports, logs and the pid file; the worker processes that handle requests run as the `user` directive), Apache `httpd`/`apache2`/`apachectl` and the official images\' `httpd-foreground`/`apache2-foreground` (children run as the `User` directive) and `php-fpm` (pool workers run as the pool\'s `user`), as in the official nginx, httpd, php and wordpress images; switching those to a `USER` breaks them (they can no longer write their pid file or bind port 80). Daemons that stay root unless configured otherwise (lighttpd without `server.username`) are still reported. Windows images have no root user and are not judged: a Windows base image (`servercore`, `nanoserver`, `ltsc2022`, `dotnet/framework`), or a stage that builds for Windows (`# escape=\``, a `SHELL` running `powershell` or `cmd`, a `WORKDIR C:\\...`). Builder stages may stay root: only the final image runs. Reported at the root `USER`, else at the last `CMD`/`ENTRYPOINT`, else at the final `FROM`. The unsafe fix reuses the user the stages already prepare, so that the directories the project made writable stay writable: an account created with `useradd`/`adduser` (preferring one that also owns files), else the owner given to `chown` or `COPY --chown` (`USER 1000:2000`, `USER unit:root`); the message then says that the user is never used. Only when the stages prepare nobody does it create a system user with uid 10001, with the tools the base image is known to have: `groupadd`/`useradd` on Debian, Ubuntu and the Docker Official Images built on them, and on Fedora, CentOS, Rocky, Alma, Oracle Linux and standard UBI; BusyBox `addgroup`/`adduser` on Alpine, `busybox` and `*alpine*` tags; `USER 65532:65532` (their `nonroot` user) on distroless images. Elsewhere it adds only `USER 10001:10001` and the message says why: `scratch` and chiseled images have no shell, and for any other image (`amazon/aws-cli`, `amazonlinux:2023`, `ubi-minimal` and CBL-Mariner 2.0 have no `useradd`; a base image given by a build argument could be anything) a `RUN useradd` could break the build, while a numeric `USER` needs no entry in `/etc/passwd` (the user has no name or home directory then). A stage that installs `shadow`/`shadow-utils`/`passwd` itself gets `useradd`. No fix is offered when the image visibly needs root when it starts: its `ENTRYPOINT`/`CMD`, or the build-context script they run, calls `sudo`, `gosu`, `su-exec`, `setpriv`, `runuser`, `su -c` or `pg_createcluster`.',
     why: 'Root in a container is root on the host\'s kernel: a container escape, a kernel bug or a writable host mount turns an application bug into a host compromise, and Kubernetes\' `runAsNonRoot` refuses such images. Create an unprivileged user (a fixed uid such as 10001 keeps file ownership predictable) and switch to it before the command runs.',
     bad: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nCMD ["app"]\n',
     good: 'FROM debian:12.6-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init app\nUSER 10001:10001\nCMD ["app"]\n',
@@ -223,7 +222,7 @@ export default defineRule({
     const image = ctx.stage(stage).rootImage;
     if (image !== null && (nonRootTag(image) || isWindowsImage(image.expanded))) return;
     const chain = ctx.stage(stage).chain;
-    if (!setsCommand(chain) || dropsPrivileges(chain) || buildsForWindows(ctx.file, chain)) return;
+    if (!setsCommand(chain) || dropsPrivileges(chain) || selfDroppingServer(chain) !== null || buildsForWindows(ctx.file, chain)) return;
     const { fix, note, prepared } = planFix(ctx, stage);
     const target = reportTarget(stage);
     const where = target.keyword === 'FROM' ? 'the end of the stage' : `\`${target.keyword}\``;
@@ -235,7 +234,7 @@ export default defineRule({
     ctx.report({
       instruction: target,
       range: target === stage.from ? stage.from.keywordRange : target.range,
-      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Create an unprivileged user and add \`USER\` before ${where}${note}`,
+      message: `The final image runs as root: no USER is set, so ${name} runs its command as root. Add \`USER\` with an unprivileged user before ${where}${note}`,
       fix,
     });
   },
