@@ -22,6 +22,8 @@ import {
   type Pyproject,
 } from '../rules/lib/python-manifests.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
+import { nativeNeedsOf } from './native.js';
+import { chooseUv, choosePoetry, type InstallerChoice, type ProjectText } from './installers.js';
 import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
 /** A package manager init can generate for. */
@@ -101,6 +103,8 @@ export interface Detection {
   django: DjangoProject | null;
   server: Server | null;
   native: NativeNeeds;
+  /** For uv and Poetry: the installer version (and uv image) the builder uses, and why (installers.ts). */
+  installer: InstallerChoice | null;
   /** Celery app module for `celery -A`, when Celery is a dependency. */
   celery: string | null;
   postgres: boolean;
@@ -156,7 +160,7 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   const names = new Set(pm.dependencies.map((d) => d.name));
   const dep = (n: string): Dependency | undefined => pm.dependencies.find((d) => d.name === n);
   const django = names.has('django') ? detectDjango(files, all, names, evidence) : null;
-  const native = nativeNeeds(pm.dependencies, evidence);
+  const native = nativeNeeds(pm.dependencies, pm.name === 'pip' ? pm.manifests.join(', ') : pm.name === 'pipenv' ? 'Pipfile' : 'pyproject.toml', evidence);
 
   let server: Server | null = null;
   let command: string[] | null = null;
@@ -196,6 +200,18 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   if (redis) evidence.push({ topic: 'cache/broker', value: 'Redis', source: `dependency ${['redis', 'django-redis', 'channels-redis', 'hiredis'].find((n) => names.has(n))}` });
   void dep;
 
+  let installer: InstallerChoice | null = null;
+  if (pm.name === 'uv' || pm.name === 'poetry') {
+    const dockerfiles: ProjectText[] = all
+      .filter((p) => /(^|\/)(Dockerfile|Containerfile)([.-][\w.-]*)?$|(^|\/)[\w.-]+\.(Dockerfile|Containerfile)$/.test(p) && !p.endsWith('.dockerignore'))
+      .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+      .map((p) => ({ path: p, text: read(p) ?? '' }));
+    const required = pyproject?.requiredVersions ?? { uv: null, poetry: null };
+    installer = pm.name === 'uv' ? chooseUv(required.uv, dockerfiles) : choosePoetry(required.poetry, read('poetry.lock'), dockerfiles);
+    evidence.push({ topic: `${pm.name} version`, value: installer.image ?? installer.version, source: installer.source });
+    if (installer.warning) pm.warnings.push(installer.warning);
+  }
+
   return {
     packageManager: pm.name,
     manifests: pm.manifests,
@@ -206,6 +222,7 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
     django,
     server,
     native,
+    installer,
     celery,
     postgres,
     redis,
@@ -570,33 +587,25 @@ function chooseServer(names: Set<string>, apps: DjangoApps, evidence: Evidence[]
   return server;
 }
 
-/** Native needs per dependency: Debian packages to build with and to run with (bookworm names). */
-const NATIVE: { name: string; when: (d: Dependency) => boolean; build: string[]; runtime: string[]; why: string }[] = [
-  { name: 'psycopg2', when: () => true, build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg2 compiles against libpq' },
-  { name: 'psycopg', when: (d) => d.extras.includes('c'), build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg[c] compiles against libpq' },
-  {
-    name: 'psycopg',
-    when: (d) => !d.extras.includes('binary') && !d.extras.includes('c'),
-    build: [],
-    runtime: ['libpq5'],
-    why: 'psycopg without [binary] loads the system libpq at run time',
-  },
-  { name: 'mysqlclient', when: () => true, build: ['build-essential', 'default-libmysqlclient-dev', 'pkg-config'], runtime: ['libmariadb3'], why: 'mysqlclient compiles against the MariaDB client library' },
-  { name: 'uwsgi', when: () => true, build: ['build-essential'], runtime: [], why: 'uWSGI is compiled from source' },
-  { name: 'python-ldap', when: () => true, build: ['build-essential', 'libldap2-dev', 'libsasl2-dev'], runtime: ['libldap-2.5-0', 'libsasl2-2'], why: 'python-ldap compiles against OpenLDAP and SASL' },
-];
-
-function nativeNeeds(deps: Dependency[], evidence: Evidence[]): NativeNeeds {
+/**
+ * The Debian packages the dependencies need (table in native.ts); each match becomes an `--explain` line
+ * naming the dependency, the file that declares it and the documented reason.
+ */
+function nativeNeeds(deps: Dependency[], declaredIn: string, evidence: Evidence[]): NativeNeeds {
   const build = new Set<string>();
   const runtime = new Set<string>();
   const reasons: string[] = [];
   for (const d of deps) {
-    const need = NATIVE.find((n) => n.name === d.name && n.when(d));
+    const need = nativeNeedsOf(d);
     if (!need) continue;
     need.build.forEach((p) => build.add(p));
     need.runtime.forEach((p) => runtime.add(p));
     reasons.push(need.why);
-    evidence.push({ topic: 'native packages', value: [...need.build.map((p) => `${p} (builder)`), ...need.runtime.map((p) => `${p} (runtime)`)].join(', '), source: `dependency ${d.name}${d.extras.length ? `[${d.extras.join(',')}]` : ''}` });
+    evidence.push({
+      topic: 'native packages',
+      value: [...need.build.map((p) => `${p} (builder)`), ...need.runtime.map((p) => `${p} (runtime)`)].join(', '),
+      source: `dependency ${d.name}${d.extras.length ? `[${d.extras.join(',')}]` : ''} in ${declaredIn}: ${need.why}`,
+    });
   }
   return { build: [...build].sort(), runtime: [...runtime].sort(), reasons };
 }

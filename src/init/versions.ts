@@ -51,4 +51,9 @@ export const APT_VERSIONS: Readonly<Record<string, string>> = {
   'libldap-2.5-0': '2.5.*',
   'libsasl2-dev': '2.1.*',
   'libsasl2-2': '2.1.*',
+  libmagic1: '1:5.44-*',
+  'libpango-1.0-0': '1.50.*',
+  'libpangoft2-1.0-0': '1.50.*',
+  'libharfbuzz-subset0': '6.0.*',
+  libzbar0: '0.23.*',
 };

@@ -303,6 +303,11 @@ export interface Pyproject {
   project: boolean;
   /** The project's name, if any. */
   name: string | null;
+  /**
+   * Installer versions the project requires, as PEP 440 specifiers: uv's `[tool.uv] required-version`,
+   * Poetry's `[tool.poetry] requires-poetry` (Poetry ≥ 2.0). Null when not set.
+   */
+  requiredVersions: { uv: string | null; poetry: string | null };
 }
 
 /**
@@ -329,7 +334,9 @@ export function parsePyprojectToml(text: string, path = 'pyproject.toml'): Pypro
     deps.push({ name: normalisedName(name), extras });
   }
   const name = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : null;
-  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name };
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const requiredVersions = { uv: str(obj(tool.uv)['required-version']), poetry: str(poetry['requires-poetry']) };
+  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name, requiredVersions };
 }
 
 /** The parts of a Pipfile that init reads. */
