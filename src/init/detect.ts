@@ -22,7 +22,7 @@ import {
   type Pyproject,
 } from '../rules/lib/python-manifests.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
-import { nativeNeedsOf } from './native.js';
+import { GEODJANGO_RUNTIME, nativeNeedsOf } from './native.js';
 import { chooseUv, choosePoetry, type InstallerChoice, type ProjectText } from './installers.js';
 import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
@@ -77,6 +77,8 @@ interface DjangoProject {
   remoteStaticStorage: boolean;
   /** MEDIA_ROOT directory name, if set to a folder of the project. */
   mediaDir: string | null;
+  /** Whether the settings use GeoDjango (`django.contrib.gis`), which loads GEOS and GDAL at run time. */
+  gis: boolean;
 }
 
 /** Debian packages a project needs: compilers and headers in the builder, shared libraries at run time. */
@@ -161,6 +163,15 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   const dep = (n: string): Dependency | undefined => pm.dependencies.find((d) => d.name === n);
   const django = names.has('django') ? detectDjango(files, all, names, evidence) : null;
   const native = nativeNeeds(pm.dependencies, pm.name === 'pip' ? pm.manifests.join(', ') : pm.name === 'pipenv' ? 'Pipfile' : 'pyproject.toml', evidence);
+  if (django?.gis) {
+    native.runtime = [...new Set([...native.runtime, ...GEODJANGO_RUNTIME])].sort();
+    native.reasons.push('GeoDjango loads GEOS and GDAL at run time');
+    evidence.push({
+      topic: 'native packages',
+      value: GEODJANGO_RUNTIME.map((p) => `${p} (runtime)`).join(', '),
+      source: 'django.contrib.gis in the settings: GeoDjango loads GEOS and GDAL (which uses PROJ) at run time (Django docs, "Installing Geospatial libraries")',
+    });
+  }
 
   let server: Server | null = null;
   let command: string[] | null = null;
@@ -488,6 +499,7 @@ function detectDjango(files: BuildContext, all: string[], names: Set<string>, ev
     requiredEnv: [...required].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : 1)),
     remoteStaticStorage,
     mediaDir,
+    gis: settingsText.includes('django.contrib.gis'),
   };
 }
 

@@ -55,7 +55,16 @@ export const NATIVE: readonly NativeNeed[] = [
   },
   // pyzbar is pure Python and loads libzbar with ctypes (its README: install libzbar0; Debian's python3-pyzbar depends on it).
   { name: 'pyzbar', when: () => true, build: [], runtime: ['libzbar0'], why: 'pyzbar loads the system zbar library at run time (its README; Debian python3-pyzbar depends on libzbar0)' },
+  // GDAL's Python bindings compile against the system GDAL (its PyPI page: the libgdal-dev headers of the same version).
+  { name: 'gdal', when: () => true, build: ['build-essential', 'libgdal-dev'], runtime: ['libgdal32'], why: 'GDAL\'s bindings compile against the system GDAL (pin GDAL to bookworm\'s 3.6.2)' },
 ];
+
+/**
+ * GeoDjango (`django.contrib.gis` in the settings) loads GEOS and GDAL with ctypes, and GDAL uses PROJ
+ * (Django's "Installing Geospatial libraries": all three are required; on Debian it names
+ * `binutils libproj-dev gdal-bin`, of which the image needs only the shared libraries).
+ */
+export const GEODJANGO_RUNTIME: readonly string[] = ['libgdal32', 'libgeos-c1v5', 'libproj25'];
 
 /** The rows that apply to a dependency (none for most). */
 export function nativeNeedsOf(d: Dependency): NativeNeed | undefined {

@@ -112,7 +112,9 @@ export function renderDockerfile(d: Detection, o: RenderOptions): string {
 
 function aptRun(packages: string[]): string[] {
   const pinned = packages.map((p) => (APT_VERSIONS[p] ? `${p}=${APT_VERSIONS[p]}` : p));
-  return ['RUN apt-get update \\', ` && apt-get install -y --no-install-recommends ${pinned.join(' ')} \\`, ' && rm -rf /var/lib/apt/lists/*'];
+  // Up to four packages fit on the install line; more get a line each, so a diff shows which one changed.
+  const install = pinned.length <= 4 ? [` && apt-get install -y --no-install-recommends ${pinned.join(' ')} \\`] : [' && apt-get install -y --no-install-recommends \\', ...pinned.map((p) => `      ${p} \\`)];
+  return ['RUN apt-get update \\', ...install, ' && rm -rf /var/lib/apt/lists/*'];
 }
 
 function installSteps(d: Detection, o: RenderOptions): string[] {

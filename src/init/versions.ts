@@ -56,4 +56,8 @@ export const APT_VERSIONS: Readonly<Record<string, string>> = {
   'libpangoft2-1.0-0': '1.50.*',
   'libharfbuzz-subset0': '6.0.*',
   libzbar0: '0.23.*',
+  libgdal32: '3.6.*',
+  'libgdal-dev': '3.6.*',
+  'libgeos-c1v5': '3.11.*',
+  libproj25: '9.1.*',
 };

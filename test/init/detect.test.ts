@@ -152,6 +152,15 @@ describe('Django', () => {
     expect(lines[1].source).toMatch(/^dependency weasyprint in requirements\.txt: WeasyPrint loads Pango and HarfBuzz/);
   });
 
+  it('GeoDjango in the settings adds GDAL, GEOS and PROJ; the GDAL bindings also compile against libgdal-dev', () => {
+    const settings = { 'proj/settings.py': 'INSTALLED_APPS = ["django.contrib.gis"]\n' };
+    const d = django(settings, 'django==5.1.3\ngunicorn==23.0.0\n');
+    expect(d.native).toMatchObject({ build: [], runtime: ['libgdal32', 'libgeos-c1v5', 'libproj25'] });
+    expect(d.evidence.find((e) => e.topic === 'native packages')?.source).toMatch(/^django\.contrib\.gis in the settings: GeoDjango loads GEOS and GDAL/);
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\n').native.runtime).toEqual([]);
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\nGDAL==3.6.2\n').native).toMatchObject({ build: ['build-essential', 'libgdal-dev'], runtime: ['libgdal32'] });
+  });
+
   it("uv: the project's Dockerfile uv image (digest kept), [tool.uv] required-version, or the default (saleor's shape)", () => {
     const digest = `@sha256:${'cd'.repeat(32)}`;
     const files = {
