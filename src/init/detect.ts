@@ -23,7 +23,7 @@ import {
 } from '../rules/lib/python-manifests.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
 import { GEODJANGO_RUNTIME, nativeNeedsOf } from './native.js';
-import { chooseUv, choosePoetry, type InstallerChoice, type ProjectText } from './installers.js';
+import { chooseUv, choosePdm, choosePoetry, type InstallerChoice, type ProjectText } from './installers.js';
 import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
 /** A package manager init can generate for. */
@@ -105,7 +105,7 @@ export interface Detection {
   django: DjangoProject | null;
   server: Server | null;
   native: NativeNeeds;
-  /** For uv and Poetry: the installer version (and uv image) the builder uses, and why (installers.ts). */
+  /** For uv, Poetry and PDM: the installer version (and uv image) the builder uses, and why (installers.ts). */
   installer: InstallerChoice | null;
   /** Celery app module for `celery -A`, when Celery is a dependency. */
   celery: string | null;
@@ -212,13 +212,13 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   void dep;
 
   let installer: InstallerChoice | null = null;
-  if (pm.name === 'uv' || pm.name === 'poetry') {
+  if (pm.name === 'uv' || pm.name === 'poetry' || pm.name === 'pdm') {
     const dockerfiles: ProjectText[] = all
       .filter((p) => /(^|\/)(Dockerfile|Containerfile)([.-][\w.-]*)?$|(^|\/)[\w.-]+\.(Dockerfile|Containerfile)$/.test(p) && !p.endsWith('.dockerignore'))
       .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
       .map((p) => ({ path: p, text: read(p) ?? '' }));
     const required = pyproject?.requiredVersions ?? { uv: null, poetry: null };
-    installer = pm.name === 'uv' ? chooseUv(required.uv, dockerfiles) : choosePoetry(required.poetry, read('poetry.lock'), dockerfiles);
+    installer = pm.name === 'uv' ? chooseUv(required.uv, dockerfiles) : pm.name === 'pdm' ? choosePdm(dockerfiles) : choosePoetry(required.poetry, read('poetry.lock'), dockerfiles);
     evidence.push({ topic: `${pm.name} version`, value: installer.image ?? installer.version, source: installer.source });
     if (installer.warning) pm.warnings.push(installer.warning);
   }

@@ -123,7 +123,7 @@ function installSteps(d: Detection, o: RenderOptions): string[] {
     L.push(`# ${name} itself lives in its own environment, pinned, so it never mixes with the application's packages.`);
     L.push('RUN --mount=type=cache,target=/root/.cache/pip \\');
     L.push(`    python -m venv /opt/${name} \\`);
-    L.push(` && /opt/${name}/bin/pip install ${name}==${name === 'poetry' && d.installer ? d.installer.version : TOOL_VERSIONS[name]}`);
+    L.push(` && /opt/${name}/bin/pip install ${name}==${name !== 'pipenv' && d.installer ? d.installer.version : TOOL_VERSIONS[name]}`);
   };
   switch (d.packageManager) {
     case 'uv':

@@ -3,7 +3,7 @@
  * version its Dockerfile (or, for Poetry, its poetry.lock) already uses, then the default.
  */
 import { describe, expect, it } from 'vitest';
-import { choosePoetry, chooseUv, satisfiesVersion } from '../../src/init/installers.js';
+import { choosePdm, choosePoetry, chooseUv, satisfiesVersion } from '../../src/init/installers.js';
 import { TOOL_VERSIONS } from '../../src/init/versions.js';
 
 const DIGEST = `@sha256:${'ab'.repeat(32)}`;
@@ -76,5 +76,12 @@ describe('choosePoetry', () => {
     expect(choosePoetry('2.1.1', lock, [])).toMatchObject({ version: '2.1.1', source: 'pyproject.toml [tool.poetry] requires-poetry (2.1.1)' });
     expect(choosePoetry('>=2.0', null, []).version).toBe('2.0.0');
     expect(choosePoetry(null, null, []).version).toBe(TOOL_VERSIONS.poetry);
+  });
+});
+
+describe('choosePdm', () => {
+  it("the project's Dockerfile pdm==X.Y.Z, else the default", () => {
+    expect(choosePdm(dockerfile('RUN pip install pdm==2.19.3\n'))).toEqual({ version: '2.19.3', source: 'Dockerfile (pdm==2.19.3)' });
+    expect(choosePdm([]).version).toBe(TOOL_VERSIONS.pdm);
   });
 });
