@@ -162,7 +162,8 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   const names = new Set(pm.dependencies.map((d) => d.name));
   const dep = (n: string): Dependency | undefined => pm.dependencies.find((d) => d.name === n);
   const django = names.has('django') ? detectDjango(files, all, names, evidence) : null;
-  const native = nativeNeeds(pm.dependencies, pm.name === 'pip' ? pm.manifests.join(', ') : pm.name === 'pipenv' ? 'Pipfile' : 'pyproject.toml', evidence);
+  const noBinary = pm.name === 'uv' ? (pyproject?.uvNoBinary ?? []) : pm.name === 'pip' ? pipNoBinary(pm.manifests.map((p) => read(p) ?? '')) : [];
+  const native = nativeNeeds(pm.dependencies, noBinary, pm.name === 'pip' ? pm.manifests.join(', ') : pm.name === 'pipenv' ? 'Pipfile' : 'pyproject.toml', evidence);
   if (django?.gis) {
     native.runtime = [...new Set([...native.runtime, ...GEODJANGO_RUNTIME])].sort();
     native.reasons.push('GeoDjango loads GEOS and GDAL at run time');
@@ -600,15 +601,27 @@ function chooseServer(names: Set<string>, apps: DjangoApps, evidence: Evidence[]
 }
 
 /**
+ * Packages a requirements file tells pip to build from source (`--no-binary lxml,pyyaml`,
+ * `--no-binary=:all:`, also after a requirement on its line): normalised names, or `:all:`.
+ */
+function pipNoBinary(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts)
+    for (const m of t.matchAll(/--no-binary(?:\s+|=)(\S+)/g))
+      for (const n of m[1].split(',')) out.push(n === ':all:' || n === ':none:' ? n : n.toLowerCase().replace(/[-_.]+/g, '-'));
+  return out.includes(':none:') ? out.slice(out.lastIndexOf(':none:') + 1) : out;
+}
+
+/**
  * The Debian packages the dependencies need (table in native.ts); each match becomes an `--explain` line
  * naming the dependency, the file that declares it and the documented reason.
  */
-function nativeNeeds(deps: Dependency[], declaredIn: string, evidence: Evidence[]): NativeNeeds {
+function nativeNeeds(deps: Dependency[], noBinary: string[], declaredIn: string, evidence: Evidence[]): NativeNeeds {
   const build = new Set<string>();
   const runtime = new Set<string>();
   const reasons: string[] = [];
   for (const d of deps) {
-    const need = nativeNeedsOf(d);
+    const need = nativeNeedsOf(d, noBinary.includes(':all:') || noBinary.includes(d.name));
     if (!need) continue;
     need.build.forEach((p) => build.add(p));
     need.runtime.forEach((p) => runtime.add(p));

@@ -6,7 +6,7 @@
  * Debian's packaging of it, whose `Depends` names the library) says the library must come from the system:
  * either the package is compiled from source against it, or its wheel loads it at run time with `ctypes` /
  * `cffi` instead of bundling it. Packages whose manylinux wheels bundle their libraries (Pillow, lxml,
- * `psycopg[binary]`, `psycopg2-binary`, cryptography) need nothing and have no row. Package names are
+ * `psycopg[binary]`, `psycopg2-binary`, cryptography) need nothing and have no row — lxml only when built from source. Package names are
  * Debian 12 (bookworm)'s; their apt version globs are in versions.ts (`APT_VERSIONS`).
  *
  * Pure data and one lookup: no `node:` imports.
@@ -17,8 +17,11 @@ import type { Dependency } from '../rules/lib/python-manifests.js';
 export interface NativeNeed {
   /** PEP 503 name of the dependency (`python-magic`). */
   name: string;
-  /** Whether this row applies to the dependency as declared (its extras decide for psycopg). */
-  when: (d: Dependency) => boolean;
+  /**
+   * Whether this row applies to the dependency as declared (its extras decide for psycopg); `fromSource`
+   * is true when the project asks for it to be built from source (pip `--no-binary`, uv `no-binary-package`).
+   */
+  when: (d: Dependency, fromSource: boolean) => boolean;
   /** Packages for the builder stage (compilers, `-dev` headers). */
   build: string[];
   /** Packages for the runtime stage (shared libraries). */
@@ -55,6 +58,15 @@ export const NATIVE: readonly NativeNeed[] = [
   },
   // pyzbar is pure Python and loads libzbar with ctypes (its README: install libzbar0; Debian's python3-pyzbar depends on it).
   { name: 'pyzbar', when: () => true, build: [], runtime: ['libzbar0'], why: 'pyzbar loads the system zbar library at run time (its README; Debian python3-pyzbar depends on libzbar0)' },
+  // lxml's wheels bundle libxml2 and libxslt; built from source it needs them (its installation page names
+  // the Debian -dev packages) and links to them at run time.
+  {
+    name: 'lxml',
+    when: (_d, fromSource) => fromSource,
+    build: ['build-essential', 'libxml2-dev', 'libxslt1-dev'],
+    runtime: ['libxml2', 'libxslt1.1'],
+    why: 'lxml built from source (--no-binary) compiles against libxml2 and libxslt',
+  },
   // GDAL's Python bindings compile against the system GDAL (its PyPI page: the libgdal-dev headers of the same version).
   { name: 'gdal', when: () => true, build: ['build-essential', 'libgdal-dev'], runtime: ['libgdal32'], why: 'GDAL\'s bindings compile against the system GDAL (pin GDAL to bookworm\'s 3.6.2)' },
 ];
@@ -66,7 +78,10 @@ export const NATIVE: readonly NativeNeed[] = [
  */
 export const GEODJANGO_RUNTIME: readonly string[] = ['libgdal32', 'libgeos-c1v5', 'libproj25'];
 
-/** The rows that apply to a dependency (none for most). */
-export function nativeNeedsOf(d: Dependency): NativeNeed | undefined {
-  return NATIVE.find((n) => n.name === d.name && n.when(d));
+/**
+ * The row that applies to a dependency (none for most).
+ * @param fromSource whether the project builds it from source instead of installing a wheel
+ */
+export function nativeNeedsOf(d: Dependency, fromSource = false): NativeNeed | undefined {
+  return NATIVE.find((n) => n.name === d.name && n.when(d, fromSource));
 }

@@ -60,4 +60,8 @@ export const APT_VERSIONS: Readonly<Record<string, string>> = {
   'libgdal-dev': '3.6.*',
   'libgeos-c1v5': '3.11.*',
   libproj25: '9.1.*',
+  'libxml2-dev': '2.9.*',
+  libxml2: '2.9.*',
+  'libxslt1-dev': '1.1.*',
+  'libxslt1.1': '1.1.*',
 };

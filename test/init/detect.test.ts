@@ -161,6 +161,20 @@ describe('Django', () => {
     expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\nGDAL==3.6.2\n').native).toMatchObject({ build: ['build-essential', 'libgdal-dev'], runtime: ['libgdal32'] });
   });
 
+  it('lxml needs libxml2 and libxslt only when built from source (pip --no-binary, uv no-binary-package)', () => {
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native.runtime).toEqual([]);
+    const pip = django({}, '--no-binary lxml\ndjango==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native;
+    expect(pip).toMatchObject({ build: ['build-essential', 'libxml2-dev', 'libxslt1-dev'], runtime: ['libxml2', 'libxslt1.1'] });
+    expect(django({}, '--no-binary=:all:\ndjango==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native.runtime).toEqual(['libxml2', 'libxslt1.1']);
+    const files = (tool: string) => ({
+      'main.py': '',
+      'pyproject.toml': `[project]\nname = "x"\nversion = "1"\ndependencies = ["lxml==5.3.0"]\n\n[tool.uv]\n${tool}\n`,
+      'uv.lock': 'version = 1\n\n[[package]]\nname = "lxml"\nversion = "5.3.0"\n',
+    });
+    expect(detectProject(memoryContext(files('no-binary-package = ["LXML"]'))).native.runtime).toEqual(['libxml2', 'libxslt1.1']);
+    expect(detectProject(memoryContext(files('no-binary-package = ["pyyaml"]'))).native.runtime).toEqual([]);
+  });
+
   it("uv: the project's Dockerfile uv image (digest kept), [tool.uv] required-version, or the default (saleor's shape)", () => {
     const digest = `@sha256:${'cd'.repeat(32)}`;
     const files = {

@@ -308,6 +308,8 @@ export interface Pyproject {
    * Poetry's `[tool.poetry] requires-poetry` (Poetry ≥ 2.0). Null when not set.
    */
   requiredVersions: { uv: string | null; poetry: string | null };
+  /** `[tool.uv] no-binary-package` names (normalised); `[':all:']` for `no-binary = true`. Built from source by uv. */
+  uvNoBinary: string[];
 }
 
 /**
@@ -336,7 +338,9 @@ export function parsePyprojectToml(text: string, path = 'pyproject.toml'): Pypro
   const name = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : null;
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const requiredVersions = { uv: str(obj(tool.uv)['required-version']), poetry: str(poetry['requires-poetry']) };
-  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name, requiredVersions };
+  const uvTool = obj(tool.uv);
+  const uvNoBinary = uvTool['no-binary'] === true ? [':all:'] : arr(uvTool['no-binary-package']).filter((n): n is string => typeof n === 'string').map(normaliseName);
+  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name, requiredVersions, uvNoBinary };
 }
 
 /** The parts of a Pipfile that init reads. */
