@@ -14,7 +14,7 @@
 import type { Dependency } from '../rules/lib/python-manifests.js';
 
 /** What one dependency needs from Debian. */
-export interface NativeNeed {
+interface NativeNeed {
   /** PEP 503 name of the dependency (`python-magic`). */
   name: string;
   /**
@@ -31,7 +31,7 @@ export interface NativeNeed {
 }
 
 /** The table, in the order `--explain` prints matches. */
-export const NATIVE: readonly NativeNeed[] = [
+const NATIVE: readonly NativeNeed[] = [
   { name: 'psycopg2', when: () => true, build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg2 compiles against libpq' },
   { name: 'psycopg', when: (d) => d.extras.includes('c'), build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg[c] compiles against libpq' },
   {
