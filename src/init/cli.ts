@@ -99,9 +99,15 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     return fail(`--base-image ${opts.baseImage}: expected an image reference with a tag, such as registry.example.com/python:3.12.7-slim-bookworm`);
   if (opts.pin) {
     // A digest makes the build reproducible even when the tag is moved; the tag stays for people to read.
-    const images = [render.baseImage ?? baseImageOf(detection), ...(detection.packageManager === 'uv' ? [uvImage()] : [])];
+    const images = [render.baseImage ?? baseImageOf(detection), ...(detection.packageManager === 'uv' ? [uvImage(detection)] : [])];
     const pinned: string[] = [];
     for (const image of images) {
+      // The project's own Dockerfile already pinned it (the uv image): keep that digest.
+      if (image.includes('@sha256:')) {
+        pinned.push(image);
+        if (opts.explain) io.stderr(`pinned ${image}  (digest kept from the project)\n`);
+        continue;
+      }
       try {
         const { digest } = await resolveDigest(image, { env: io.env });
         pinned.push(`${image}@${digest}`);

@@ -22,6 +22,8 @@ import {
   type Pyproject,
 } from '../rules/lib/python-manifests.js';
 import { DEFAULT_PYTHON_MINOR, PYTHON_PATCH } from './versions.js';
+import { GEODJANGO_RUNTIME, nativeNeedsOf } from './native.js';
+import { chooseUv, choosePdm, choosePoetry, type InstallerChoice, type ProjectText } from './installers.js';
 import { seedIgnores, treeIgnores, type IgnoreGroup } from '../context/ignore-seed.js';
 
 /** A package manager init can generate for. */
@@ -75,6 +77,8 @@ interface DjangoProject {
   remoteStaticStorage: boolean;
   /** MEDIA_ROOT directory name, if set to a folder of the project. */
   mediaDir: string | null;
+  /** Whether the settings use GeoDjango (`django.contrib.gis`), which loads GEOS and GDAL at run time. */
+  gis: boolean;
 }
 
 /** Debian packages a project needs: compilers and headers in the builder, shared libraries at run time. */
@@ -101,6 +105,8 @@ export interface Detection {
   django: DjangoProject | null;
   server: Server | null;
   native: NativeNeeds;
+  /** For uv, Poetry and PDM: the installer version (and uv image) the builder uses, and why (installers.ts). */
+  installer: InstallerChoice | null;
   /** Celery app module for `celery -A`, when Celery is a dependency. */
   celery: string | null;
   postgres: boolean;
@@ -156,7 +162,17 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   const names = new Set(pm.dependencies.map((d) => d.name));
   const dep = (n: string): Dependency | undefined => pm.dependencies.find((d) => d.name === n);
   const django = names.has('django') ? detectDjango(files, all, names, evidence) : null;
-  const native = nativeNeeds(pm.dependencies, evidence);
+  const noBinary = pm.name === 'uv' ? (pyproject?.uvNoBinary ?? []) : pm.name === 'pip' ? pipNoBinary(pm.manifests.map((p) => read(p) ?? '')) : [];
+  const native = nativeNeeds(pm.dependencies, noBinary, pm.name === 'pip' ? pm.manifests.join(', ') : pm.name === 'pipenv' ? 'Pipfile' : 'pyproject.toml', evidence);
+  if (django?.gis) {
+    native.runtime = [...new Set([...native.runtime, ...GEODJANGO_RUNTIME])].sort();
+    native.reasons.push('GeoDjango loads GEOS and GDAL at run time');
+    evidence.push({
+      topic: 'native packages',
+      value: GEODJANGO_RUNTIME.map((p) => `${p} (runtime)`).join(', '),
+      source: 'django.contrib.gis in the settings: GeoDjango loads GEOS and GDAL (which uses PROJ) at run time (Django docs, "Installing Geospatial libraries")',
+    });
+  }
 
   let server: Server | null = null;
   let command: string[] | null = null;
@@ -196,6 +212,18 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
   if (redis) evidence.push({ topic: 'cache/broker', value: 'Redis', source: `dependency ${['redis', 'django-redis', 'channels-redis', 'hiredis'].find((n) => names.has(n))}` });
   void dep;
 
+  let installer: InstallerChoice | null = null;
+  if (pm.name === 'uv' || pm.name === 'poetry' || pm.name === 'pdm') {
+    const dockerfiles: ProjectText[] = all
+      .filter((p) => /(^|\/)(Dockerfile|Containerfile)([.-][\w.-]*)?$|(^|\/)[\w.-]+\.(Dockerfile|Containerfile)$/.test(p) && !p.endsWith('.dockerignore'))
+      .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+      .map((p) => ({ path: p, text: read(p) ?? '' }));
+    const required = pyproject?.requiredVersions ?? { uv: null, poetry: null };
+    installer = pm.name === 'uv' ? chooseUv(required.uv, dockerfiles) : pm.name === 'pdm' ? choosePdm(dockerfiles) : choosePoetry(required.poetry, read('poetry.lock'), dockerfiles);
+    evidence.push({ topic: `${pm.name} version`, value: installer.image ?? installer.version, source: installer.source });
+    if (installer.warning) pm.warnings.push(installer.warning);
+  }
+
   return {
     packageManager: pm.name,
     manifests: pm.manifests,
@@ -206,6 +234,7 @@ export function detectProject(files: BuildContext, options: DetectOptions = {}):
     django,
     server,
     native,
+    installer,
     celery,
     postgres,
     redis,
@@ -471,6 +500,7 @@ function detectDjango(files: BuildContext, all: string[], names: Set<string>, ev
     requiredEnv: [...required].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : 1)),
     remoteStaticStorage,
     mediaDir,
+    gis: settingsText.includes('django.contrib.gis'),
   };
 }
 
@@ -570,33 +600,37 @@ function chooseServer(names: Set<string>, apps: DjangoApps, evidence: Evidence[]
   return server;
 }
 
-/** Native needs per dependency: Debian packages to build with and to run with (bookworm names). */
-const NATIVE: { name: string; when: (d: Dependency) => boolean; build: string[]; runtime: string[]; why: string }[] = [
-  { name: 'psycopg2', when: () => true, build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg2 compiles against libpq' },
-  { name: 'psycopg', when: (d) => d.extras.includes('c'), build: ['build-essential', 'libpq-dev'], runtime: ['libpq5'], why: 'psycopg[c] compiles against libpq' },
-  {
-    name: 'psycopg',
-    when: (d) => !d.extras.includes('binary') && !d.extras.includes('c'),
-    build: [],
-    runtime: ['libpq5'],
-    why: 'psycopg without [binary] loads the system libpq at run time',
-  },
-  { name: 'mysqlclient', when: () => true, build: ['build-essential', 'default-libmysqlclient-dev', 'pkg-config'], runtime: ['libmariadb3'], why: 'mysqlclient compiles against the MariaDB client library' },
-  { name: 'uwsgi', when: () => true, build: ['build-essential'], runtime: [], why: 'uWSGI is compiled from source' },
-  { name: 'python-ldap', when: () => true, build: ['build-essential', 'libldap2-dev', 'libsasl2-dev'], runtime: ['libldap-2.5-0', 'libsasl2-2'], why: 'python-ldap compiles against OpenLDAP and SASL' },
-];
+/**
+ * Packages a requirements file tells pip to build from source (`--no-binary lxml,pyyaml`,
+ * `--no-binary=:all:`, also after a requirement on its line): normalised names, or `:all:`.
+ */
+function pipNoBinary(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts)
+    for (const m of t.matchAll(/--no-binary(?:\s+|=)(\S+)/g))
+      for (const n of m[1].split(',')) out.push(n === ':all:' || n === ':none:' ? n : n.toLowerCase().replace(/[-_.]+/g, '-'));
+  return out.includes(':none:') ? out.slice(out.lastIndexOf(':none:') + 1) : out;
+}
 
-function nativeNeeds(deps: Dependency[], evidence: Evidence[]): NativeNeeds {
+/**
+ * The Debian packages the dependencies need (table in native.ts); each match becomes an `--explain` line
+ * naming the dependency, the file that declares it and the documented reason.
+ */
+function nativeNeeds(deps: Dependency[], noBinary: string[], declaredIn: string, evidence: Evidence[]): NativeNeeds {
   const build = new Set<string>();
   const runtime = new Set<string>();
   const reasons: string[] = [];
   for (const d of deps) {
-    const need = NATIVE.find((n) => n.name === d.name && n.when(d));
+    const need = nativeNeedsOf(d, noBinary.includes(':all:') || noBinary.includes(d.name));
     if (!need) continue;
     need.build.forEach((p) => build.add(p));
     need.runtime.forEach((p) => runtime.add(p));
     reasons.push(need.why);
-    evidence.push({ topic: 'native packages', value: [...need.build.map((p) => `${p} (builder)`), ...need.runtime.map((p) => `${p} (runtime)`)].join(', '), source: `dependency ${d.name}${d.extras.length ? `[${d.extras.join(',')}]` : ''}` });
+    evidence.push({
+      topic: 'native packages',
+      value: [...need.build.map((p) => `${p} (builder)`), ...need.runtime.map((p) => `${p} (runtime)`)].join(', '),
+      source: `dependency ${d.name}${d.extras.length ? `[${d.extras.join(',')}]` : ''} in ${declaredIn}: ${need.why}`,
+    });
   }
   return { build: [...build].sort(), runtime: [...runtime].sort(), reasons };
 }

@@ -30,9 +30,12 @@ export interface RenderOptions {
   uvImage?: string;
 }
 
-/** The pinned uv release image the builder copies the uv binary from. */
-export function uvImage(): string {
-  return `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`;
+/**
+ * The uv release image the builder copies the uv binary from: the one detection chose (the project's
+ * required or already used version, installers.ts), else the default of versions.ts.
+ */
+export function uvImage(d?: Detection): string {
+  return d?.installer?.image ?? `ghcr.io/astral-sh/uv:${TOOL_VERSIONS.uv}`;
 }
 
 /** The fixed UID and GID of the runtime user. */
@@ -109,7 +112,9 @@ export function renderDockerfile(d: Detection, o: RenderOptions): string {
 
 function aptRun(packages: string[]): string[] {
   const pinned = packages.map((p) => (APT_VERSIONS[p] ? `${p}=${APT_VERSIONS[p]}` : p));
-  return ['RUN apt-get update \\', ` && apt-get install -y --no-install-recommends ${pinned.join(' ')} \\`, ' && rm -rf /var/lib/apt/lists/*'];
+  // Up to four packages fit on the install line; more get a line each, so a diff shows which one changed.
+  const install = pinned.length <= 4 ? [` && apt-get install -y --no-install-recommends ${pinned.join(' ')} \\`] : [' && apt-get install -y --no-install-recommends \\', ...pinned.map((p) => `      ${p} \\`)];
+  return ['RUN apt-get update \\', ...install, ' && rm -rf /var/lib/apt/lists/*'];
 }
 
 function installSteps(d: Detection, o: RenderOptions): string[] {
@@ -118,12 +123,12 @@ function installSteps(d: Detection, o: RenderOptions): string[] {
     L.push(`# ${name} itself lives in its own environment, pinned, so it never mixes with the application's packages.`);
     L.push('RUN --mount=type=cache,target=/root/.cache/pip \\');
     L.push(`    python -m venv /opt/${name} \\`);
-    L.push(` && /opt/${name}/bin/pip install ${name}==${TOOL_VERSIONS[name]}`);
+    L.push(` && /opt/${name}/bin/pip install ${name}==${name !== 'pipenv' && d.installer ? d.installer.version : TOOL_VERSIONS[name]}`);
   };
   switch (d.packageManager) {
     case 'uv':
       L.push('# The uv binary, copied from its pinned release image instead of installed with pip.');
-      L.push(`COPY --from=${o.uvImage ?? uvImage()} /uv /usr/local/bin/uv`);
+      L.push(`COPY --from=${o.uvImage ?? uvImage(d)} /uv /usr/local/bin/uv`);
       L.push('# uv installs into the shared virtual environment, copies out of its cache mount, and never downloads a Python.');
       L.push('ENV UV_PROJECT_ENVIRONMENT=/opt/venv UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never');
       break;

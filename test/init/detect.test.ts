@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/context/memory.js';
 import { DetectError, detectProject, resolvePython, topLevelStatements } from '../../src/init/detect.js';
+import { renderDockerfile } from '../../src/init/render.js';
 import { collectRequirements } from '../../src/rules/lib/python-manifests.js';
 
 const MANAGE = (settings: string): string => `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "${settings}")\n`;
@@ -140,6 +141,67 @@ describe('Django', () => {
     expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\npsycopg==3.2.3\n').native).toMatchObject({ build: [], runtime: ['libpq5'] });
     expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\npsycopg[binary]==3.2.3\npsycopg2-binary==2.9.10\nPillow==11.0.0\n').native).toMatchObject({ build: [], runtime: [] });
     expect(django({}, 'django==5.1.3\nuwsgi==2.0.28\n').server).toEqual({ name: 'uwsgi', interface: 'wsgi', app: 'proj.wsgi:application' });
+  });
+
+  it('runtime libraries that wheels load from the system (python-magic, WeasyPrint, pyzbar), each named in --explain', () => {
+    const d = django({}, 'django==5.1.3\ngunicorn==23.0.0\npython-magic==0.4.27 ; sys_platform != "win32"\nWeasyPrint==63.0\npyzbar==0.1.9\nlxml==5.3.0\n');
+    expect(d.native).toMatchObject({ build: [], runtime: ['libharfbuzz-subset0', 'libmagic1', 'libpango-1.0-0', 'libpangoft2-1.0-0', 'libzbar0'] });
+    const lines = d.evidence.filter((e) => e.topic === 'native packages');
+    expect(lines.map((e) => e.value)).toEqual(['libmagic1 (runtime)', 'libharfbuzz-subset0 (runtime), libpango-1.0-0 (runtime), libpangoft2-1.0-0 (runtime)', 'libzbar0 (runtime)']);
+    expect(lines[0].source).toMatch(/^dependency python-magic in requirements\.txt: python-magic loads the system libmagic/);
+    expect(lines[1].source).toMatch(/^dependency weasyprint in requirements\.txt: WeasyPrint loads Pango and HarfBuzz/);
+  });
+
+  it('GeoDjango in the settings adds GDAL, GEOS and PROJ; the GDAL bindings also compile against libgdal-dev', () => {
+    const settings = { 'proj/settings.py': 'INSTALLED_APPS = ["django.contrib.gis"]\n' };
+    const d = django(settings, 'django==5.1.3\ngunicorn==23.0.0\n');
+    expect(d.native).toMatchObject({ build: [], runtime: ['libgdal32', 'libgeos-c1v5', 'libproj25'] });
+    expect(d.evidence.find((e) => e.topic === 'native packages')?.source).toMatch(/^django\.contrib\.gis in the settings: GeoDjango loads GEOS and GDAL/);
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\n').native.runtime).toEqual([]);
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\nGDAL==3.6.2\n').native).toMatchObject({ build: ['build-essential', 'libgdal-dev'], runtime: ['libgdal32'] });
+  });
+
+  it('lxml needs libxml2 and libxslt only when built from source (pip --no-binary, uv no-binary-package)', () => {
+    expect(django({}, 'django==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native.runtime).toEqual([]);
+    const pip = django({}, '--no-binary lxml\ndjango==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native;
+    expect(pip).toMatchObject({ build: ['build-essential', 'libxml2-dev', 'libxslt1-dev'], runtime: ['libxml2', 'libxslt1.1'] });
+    expect(django({}, '--no-binary=:all:\ndjango==5.1.3\ngunicorn==23.0.0\nlxml==5.3.0\n').native.runtime).toEqual(['libxml2', 'libxslt1.1']);
+    const files = (tool: string) => ({
+      'main.py': '',
+      'pyproject.toml': `[project]\nname = "x"\nversion = "1"\ndependencies = ["lxml==5.3.0"]\n\n[tool.uv]\n${tool}\n`,
+      'uv.lock': 'version = 1\n\n[[package]]\nname = "lxml"\nversion = "5.3.0"\n',
+    });
+    expect(detectProject(memoryContext(files('no-binary-package = ["LXML"]'))).native.runtime).toEqual(['libxml2', 'libxslt1.1']);
+    expect(detectProject(memoryContext(files('no-binary-package = ["pyyaml"]'))).native.runtime).toEqual([]);
+  });
+
+  it("uv: the project's Dockerfile uv image (digest kept), [tool.uv] required-version, or the default (saleor's shape)", () => {
+    const digest = `@sha256:${'cd'.repeat(32)}`;
+    const files = {
+      'main.py': '',
+      'pyproject.toml': '[project]\nname = "x"\nversion = "1"\ndependencies = ["httpx==0.27.2"]\n',
+      'uv.lock': 'version = 1\nrevision = 3\n\n[[package]]\nname = "httpx"\nversion = "0.27.2"\n',
+    };
+    expect(detectProject(memoryContext(files)).installer).toMatchObject({ image: 'ghcr.io/astral-sh/uv:0.5.9' });
+    const own = { ...files, 'Dockerfile': `FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:0.12.1${digest} \\\n  /uv /uvx /bin/\n` };
+    const d = detectProject(memoryContext(own));
+    expect(d.installer?.image).toBe(`ghcr.io/astral-sh/uv:0.12.1${digest}`);
+    expect(d.evidence).toContainEqual({ topic: 'uv version', value: `ghcr.io/astral-sh/uv:0.12.1${digest}`, source: 'the uv image Dockerfile already uses' });
+    const required = { ...own, 'pyproject.toml': `${files['pyproject.toml']}\n[tool.uv]\nrequired-version = "==0.11.0"\n` };
+    expect(detectProject(memoryContext(required)).installer).toMatchObject({ image: 'ghcr.io/astral-sh/uv:0.11.0', source: 'pyproject.toml [tool.uv] required-version (==0.11.0)' });
+  });
+
+  it('poetry: requires-poetry and the Poetry that wrote poetry.lock decide the installed Poetry', () => {
+    const files = {
+      'main.py': '',
+      'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = "1"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nhttpx = "0.27.2"\n',
+      'poetry.lock': '# This file is automatically @generated by Poetry 2.1.3 and should not be changed by hand.\n\n[[package]]\nname = "httpx"\nversion = "0.27.2"\n',
+    };
+    const d = detectProject(memoryContext(files));
+    expect(d.installer).toMatchObject({ version: '2.1.3', source: 'poetry.lock (generated by Poetry 2.1.3)' });
+    expect(renderDockerfile(d, { port: 8000, healthPath: '/' })).toContain(' && /opt/poetry/bin/pip install poetry==2.1.3\n');
+    const required = { ...files, 'pyproject.toml': files['pyproject.toml'].replace('[tool.poetry]\n', '[tool.poetry]\nrequires-poetry = ">=2.0,<2.1"\n') };
+    expect(detectProject(memoryContext(required)).installer).toMatchObject({ version: '2.0.0' });
   });
 
   it('finds the Celery app module (celery.py, celery_app.py, celeryconf.py)', () => {

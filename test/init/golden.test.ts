@@ -26,6 +26,9 @@ const CASES: { name: string; dir?: string; flags?: string[] }[] = [
   { name: 'pdm-src' },
   { name: 'monorepo', dir: 'backend', flags: ['--compose'] },
   { name: 'plain-worker' },
+  // Runtime libraries from the native table (python-magic, WeasyPrint, pyzbar) and the uv image of the
+  // project's own Dockerfile (replaced with --force), digest kept.
+  { name: 'uv-native', flags: ['--force'] },
 ];
 
 describe('shipshape init on the fixture projects', () => {

@@ -64,6 +64,21 @@ describe.skipIf(why)(`shipshape init --pin${why ? ` (skipped: ${why})` : ''}`, (
     expect(await lintEverything(project)).toEqual([]);
   });
 
+  it("keeps the digest of the uv image the project's Dockerfile already pins (asks no registry for it)", async () => {
+    const project = join(dir, 'uv-native');
+    cpSync(join(__dirname, '../fixtures/init/uv-native'), project, { recursive: true });
+    // ghcr.io is not reachable here: a request for the uv image would fail the run with exit 2.
+    const r = await runShipshape(['init', project, '--pin', '--force', '--explain', '--base-image', `${host}/python:3.11.10-slim-bookworm`], dir);
+    expect(r.stderr).not.toContain('--pin:');
+    expect(r.code).toBe(0);
+    const uv = 'ghcr.io/astral-sh/uv:0.9.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+    expect(r.stderr).toContain(`pinned ${uv}  (digest kept from the project)`);
+    const text = readFileSync(join(project, 'Dockerfile'), 'utf8');
+    expect(text).toContain(`COPY --from=${uv} /uv /usr/local/bin/uv\n`);
+    expect(text).toMatch(/^FROM 127\.0\.0\.1:\d+\/python:3\.11\.10-slim-bookworm@sha256:[0-9a-f]{64} AS base$/m);
+    expect(await lintEverything(project)).toEqual([]);
+  });
+
   it('an unknown tag stops with one line and writes nothing', async () => {
     const project = join(dir, 'missing');
     cpSync(join(__dirname, '../fixtures/init/pip-whitenoise'), project, { recursive: true });

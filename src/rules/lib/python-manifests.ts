@@ -303,6 +303,13 @@ export interface Pyproject {
   project: boolean;
   /** The project's name, if any. */
   name: string | null;
+  /**
+   * Installer versions the project requires, as PEP 440 specifiers: uv's `[tool.uv] required-version`,
+   * Poetry's `[tool.poetry] requires-poetry` (Poetry ≥ 2.0). Null when not set.
+   */
+  requiredVersions: { uv: string | null; poetry: string | null };
+  /** `[tool.uv] no-binary-package` names (normalised); `[':all:']` for `no-binary = true`. Built from source by uv. */
+  uvNoBinary: string[];
 }
 
 /**
@@ -329,7 +336,11 @@ export function parsePyprojectToml(text: string, path = 'pyproject.toml'): Pypro
     deps.push({ name: normalisedName(name), extras });
   }
   const name = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : null;
-  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name };
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const requiredVersions = { uv: str(obj(tool.uv)['required-version']), poetry: str(poetry['requires-poetry']) };
+  const uvTool = obj(tool.uv);
+  const uvNoBinary = uvTool['no-binary'] === true ? [':all:'] : arr(uvTool['no-binary-package']).filter((n): n is string => typeof n === 'string').map(normaliseName);
+  return { dependencies: deps, requiresPython, poetry: 'poetry' in tool, pdm: 'pdm' in tool, uv: 'uv' in tool, project: 'project' in doc, name, requiredVersions, uvNoBinary };
 }
 
 /** The parts of a Pipfile that init reads. */
