@@ -215,6 +215,31 @@ describe('inputs', () => {
   });
 });
 
+describe('help', () => {
+  it('--help lists every command, image, pin and lsp included', async () => {
+    const r = await runShipshape(['--help'], dir);
+    expect(r.code).toBe(0);
+    const commands = [...r.stdout.slice(r.stdout.indexOf('Commands:')).matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(['lint', 'parse', 'rules', 'init', 'image', 'pin', 'lsp', 'help']);
+    expect(r.stdout).toMatch(/^ {2}pin \[options\] \[dockerfiles\.\.\.\] /m);
+  });
+  it('help NAME prints the same help as NAME --help, for every command', async () => {
+    for (const name of ['lint', 'parse', 'rules', 'init', 'image', 'pin', 'lsp']) {
+      const viaHelp = await runShipshape(['help', name], dir);
+      const viaFlag = await runShipshape([name, '--help'], dir);
+      expect(viaHelp.code, name).toBe(0);
+      expect(viaHelp.stdout, name).toMatch(new RegExp(`^Usage: shipshape ${name} `));
+      expect(viaHelp.stdout, name).toBe(viaFlag.stdout);
+    }
+  });
+  it('help of an unknown command is a usage error', async () => {
+    const r = await runShipshape(['help', 'pinn'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("shipshape: unknown command 'pinn' (commands: lint, parse, rules, init, image, pin, lsp, help)\n");
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('parse command', () => {
   it('prints instructions with args, lines, flags, exec form and heredocs', async () => {
     write('p/Dockerfile', 'FROM alpine:3.20 AS b\nRUN --mount=type=cache,target=/x \\\n  echo hi\nCOPY <<EOF /a\nbody\nEOF\nCMD ["sh"]\n');
