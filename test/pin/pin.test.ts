@@ -84,6 +84,31 @@ describe('pin sites', () => {
     }
   });
 
+  it('an unreachable registry does not hide the other references; --check says it checked nothing there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-pin-down-'));
+    const closed = await new Promise<number>((done) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => done(port));
+      });
+    });
+    try {
+      const text = `ARG V\nFROM app:\${V} AS uv\nFROM 127.0.0.1:${closed}/python:3.12-slim\n`;
+      writeFileSync(join(dir, 'Dockerfile'), text);
+      const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: dir, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
+      const skippedLine = 'Dockerfile:2 FROM app:${V}: not pinned, cannot be resolved: the reference is built from ARG values; write the whole reference in one ARG default to pin it\n';
+      const down = `shipshape: Dockerfile:3: 127.0.0.1:${closed}/python:3.12-slim: cannot reach 127.0.0.1:${closed} (ECONNREFUSED)\n`;
+      for (const [args, end] of [[['--check'], 'their pins were not checked'], [[], 'nothing was written']] as const) {
+        const out = { stdout: '', stderr: '' };
+        expect(await runPinCli([...args, '--timeout', '5000'], io(out))).toBe(2);
+        expect(out).toEqual({ stdout: skippedLine, stderr: `${down}shipshape: 1 image(s) could not be resolved; ${end}\n` });
+      }
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('normalises Docker Hub names as Docker does', () => {
     expect(registryRef('python:3.12')).toEqual({ host: 'registry-1.docker.io', authKey: 'docker.io', repository: 'library/python', tag: '3.12' });
     expect(registryRef('localhost:5000/team/app')).toEqual({ host: 'localhost:5000', authKey: 'localhost:5000', repository: 'team/app', tag: 'latest' });
