@@ -110,6 +110,8 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     }
     for (const s of d.sites) {
       const where = `${d.name}:${s.line}`;
+      // A reference built from ARG defaults: say which, and what a digest after it means.
+      const note = s.fromDefaults ? ` (${s.text.split('@')[0]} with the default${s.fromDefaults.length > 1 ? 's' : ''} ${s.fromDefaults.join(' ')}; the digest pins ${s.fromDefaults.length > 1 ? 'these defaults' : 'this default'}: with it, --build-arg ${s.fromDefaults.map((x) => `${x.split('=')[0]}=…`).join(' ')} no longer changes the image)` : '';
       if (s.digestOnly) {
         io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest only (no tag to check)\n`);
         continue;
@@ -117,17 +119,17 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
       const digest = resolved.get(s.resolve);
       if (digest === undefined) continue; // its error is on stderr
       if (s.digest === digest) {
-        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date\n`);
+        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date${note}\n`);
         continue;
       }
       if (s.digest === null) {
         missing++;
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${writing ? 'pinned' : 'not pinned'} to ${digest}\n`);
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${writing ? 'pinned' : 'not pinned'} to ${digest}${note}\n`);
         if (writing) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       } else {
         stale++;
         const action = !writing ? 'stale' : opts.update ? 'updated' : 'stale (run with --update to refresh)';
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}\n`);
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}${note}\n`);
         if (writing && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       }
     }

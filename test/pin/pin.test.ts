@@ -37,15 +37,18 @@ describe('pin sites', () => {
     const { sites, skipped } = findPinSites(parse(text));
     expect(sites.map((s) => [s.line, s.kind, s.text, s.resolve, s.digest !== null, s.digestOnly])).toEqual([
       [1, 'ARG', 'python:3.12-slim', 'python:3.12-slim', false, false],
+      // Built from global ARG defaults: BuildKit builds python:3.12-alpine without --build-arg.
+      [4, 'FROM', 'python:${PY}-alpine', 'python:3.12-alpine', false, false],
       [7, 'FROM', `ghcr.io/o/app@sha256:${'a'.repeat(64)}`, 'ghcr.io/o/app', true, true],
       [8, 'FROM', `debian:12@sha256:${'b'.repeat(64)}`, 'debian:12', true, false],
       [11, 'COPY --from', 'ghcr.io/astral-sh/uv:0.5', 'ghcr.io/astral-sh/uv:0.5', false, false],
       [12, 'RUN --mount', 'node:22', 'node:22', false, false],
       [14, 'FROM', 'node', 'node:latest', false, false],
     ]);
-    expect(skipped).toEqual([{ line: 4, kind: 'FROM', text: 'python:${PY}-alpine', reason: expect.stringContaining('built from ARG values'), pinned: false }]);
+    expect(sites[1].fromDefaults).toEqual(['PY=3.12']);
+    expect(skipped).toEqual([]);
     const d = 'sha256:' + 'c'.repeat(64);
-    expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
+    expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `python:\${PY}-alpine@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
   });
 
   it('reports references whose image comes from build arguments, unless a digest is written or the ARG names a stage', () => {
@@ -157,6 +160,27 @@ describe('resolver against a small registry', () => {
       'application/vnd.oci.image.manifest.v1+json',
       'application/vnd.docker.distribution.manifest.v2+json',
     ]);
+  });
+
+  it('a FROM built from ARG defaults is resolved with them and pinned in place, saying the digest pins the default', async () => {
+    const work = join(dir, 'args');
+    mkdirSync(work, { recursive: true });
+    const text = `ARG TEAM=team\nARG V=1\nFROM ${host}/\${TEAM}/app:\${V} AS app\nFROM ${host}/team/app:\${TARGETARCH}\n`;
+    writeFileSync(join(work, 'Dockerfile'), text);
+    const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: work, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
+    const note = ` (${host}/\${TEAM}/app:\${V} with the defaults TEAM=team V=1; the digest pins these defaults: with it, --build-arg TEAM=… V=… no longer changes the image)`;
+    // TARGETARCH is the builder's platform, not a default: still unknown.
+    const arch = `Dockerfile:4 FROM ${host}/team/app:\${TARGETARCH}: not pinned, cannot be resolved: the reference is built from ARG values; write the whole reference in one ARG default to pin it\n`;
+    const check = { stdout: '', stderr: '' };
+    expect(await runPinCli(['--check'], io(check))).toBe(1);
+    expect(check).toEqual({ stdout: `${arch}Dockerfile:3 FROM ${host}/team/app:1: not pinned to ${digest}${note}\n`, stderr: '' });
+    const write = { stdout: '', stderr: '' };
+    expect(await runPinCli([], io(write))).toBe(0);
+    expect(write.stdout).toBe(`${arch}Dockerfile:3 FROM ${host}/team/app:1: pinned to ${digest}${note}\n`);
+    expect(readFileSync(join(work, 'Dockerfile'), 'utf8')).toBe(text.replace('${V} AS', `\${V}@${digest} AS`));
+    const again = { stdout: '', stderr: '' };
+    expect(await runPinCli(['--check'], io(again))).toBe(1); // only the TARGETARCH line is left
+    expect(again.stdout).toBe(`${arch}Dockerfile:3 FROM ${host}/team/app:1: up to date${note}\n`);
   });
 
   it('says which credentials are missing, in one line', async () => {
