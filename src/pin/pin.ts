@@ -94,6 +94,21 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
     const site = siteFor(df, 'FROM', word.range.start.offset, word.range.end.offset, word.range.start.line, r.value);
     return site && { ...site, fromDefaults: r.matched.map((n) => `${n}=${scope.get(n)!.value}`) };
   };
+  // Why a FROM reference built from ARGs has no known image: the first ARG without a usable default.
+  const argsReason = (raw: string): string => {
+    globalScope ??= analyze(df).global;
+    const scope = globalScope;
+    const r = expandInScope(raw, scope);
+    const platform = r.matched.find((n) => scope.get(n)?.kind !== 'global-arg');
+    if (r.unmatched.length > 0) {
+      const n = r.unmatched[0];
+      return scope.has(n)
+        ? `ARG ${n} has no default, so the image is only known at build time (--build-arg); give it one (ARG ${n}=…) to pin it`
+        : `no global ARG ${n} (before the first FROM) gives it a value, so the image is unknown`;
+    }
+    if (platform) return `${platform} depends on the platform of the build, so the image is only known at build time; write the image literally to pin it`;
+    return 'the reference is built from ARG values; write the whole reference in one ARG default to pin it';
+  };
   for (const stage of df.stages) {
     if (stage.base.kind === 'stage') continue;
     const word = stage.from.words.find((w) => !w.raw.startsWith('--'));
@@ -125,7 +140,7 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
         add(expanded);
         continue;
       }
-      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason: 'the reference is built from ARG values; write the whole reference in one ARG default to pin it', pinned: DIGEST.test(raw) });
+      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason: argsReason(raw), pinned: DIGEST.test(raw) });
       continue;
     }
     if (raw !== word.value) continue; // quoted or escaped: leave it

@@ -65,6 +65,7 @@ describe('pin sites', () => {
     ]);
     expect(skipped[0].reason).toBe('ARG BASE has no default, so the image is only known at build time (--build-arg); give it one (ARG BASE=image:tag) to pin it');
     expect(skipped[1].reason).toContain('no global ARG NOPE');
+    expect(skipped[2].reason).toBe('no global ARG PY (before the first FROM) gives it a value, so the image is unknown');
   });
 
   it('pin --check exits 1 for a FROM whose ARG has no default, and pin (writing) says the same (no registry needed)', async () => {
@@ -99,7 +100,7 @@ describe('pin sites', () => {
       const text = `ARG V\nFROM app:\${V} AS uv\nFROM 127.0.0.1:${closed}/python:3.12-slim\n`;
       writeFileSync(join(dir, 'Dockerfile'), text);
       const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: dir, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
-      const skippedLine = 'Dockerfile:2 FROM app:${V}: not pinned, cannot be resolved: the reference is built from ARG values; write the whole reference in one ARG default to pin it\n';
+      const skippedLine = 'Dockerfile:2 FROM app:${V}: not pinned, cannot be resolved: ARG V has no default, so the image is only known at build time (--build-arg); give it one (ARG V=…) to pin it\n';
       const down = `shipshape: Dockerfile:3: 127.0.0.1:${closed}/python:3.12-slim: cannot reach 127.0.0.1:${closed} (ECONNREFUSED)\n`;
       for (const [args, end] of [[['--check'], 'their pins were not checked'], [[], 'nothing was written']] as const) {
         const out = { stdout: '', stderr: '' };
@@ -170,7 +171,7 @@ describe('resolver against a small registry', () => {
     const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: work, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
     const note = ` (${host}/\${TEAM}/app:\${V} with the defaults TEAM=team V=1; the digest pins these defaults: with it, --build-arg TEAM=… V=… no longer changes the image)`;
     // TARGETARCH is the builder's platform, not a default: still unknown.
-    const arch = `Dockerfile:4 FROM ${host}/team/app:\${TARGETARCH}: not pinned, cannot be resolved: the reference is built from ARG values; write the whole reference in one ARG default to pin it\n`;
+    const arch = `Dockerfile:4 FROM ${host}/team/app:\${TARGETARCH}: not pinned, cannot be resolved: TARGETARCH depends on the platform of the build, so the image is only known at build time; write the image literally to pin it\n`;
     const check = { stdout: '', stderr: '' };
     expect(await runPinCli(['--check'], io(check))).toBe(1);
     expect(check).toEqual({ stdout: `${arch}Dockerfile:3 FROM ${host}/team/app:1: not pinned to ${digest}${note}\n`, stderr: '' });
