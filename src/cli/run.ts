@@ -116,9 +116,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     image: ['[options] <image>', 'Analyse a built image offline: wasted bytes and findings tied to the instruction that made them (docs/image.md).', async (args) => (await import('../image/cli.js')).runImageCli(args, io)],
     pin: ['[options] [dockerfiles...]', 'Pin base images to the digest of their tag (docs/pin.md).', async (args) => (await import('../pin/cli.js')).runPinCli(args, io)],
     lsp: ['--stdio', 'Run the language server for editors over standard input and output (docs/editors.md).', async (args) => {
-      const lsp = await import('../lsp/cli.js');
-      if (args.includes('-h') || args.includes('--help')) io.stdout(lsp.LSP_USAGE);
-      else lsp.lspMain(args);
+      const { LSP_USAGE, lspMain } = await import('../lsp/cli.js');
+      if (args.includes('-h') || args.includes('--help')) io.stdout(LSP_USAGE);
+      else lspMain(args);
       return EXIT.OK;
     }],
   };
