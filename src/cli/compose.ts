@@ -14,6 +14,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { yamlErrorLine } from './input.js';
 
 /** Compose file names a directory is searched for (Compose's own names and the usual variants). */
 export const COMPOSE_NAME = /^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/i;
@@ -181,12 +182,14 @@ export function readComposeBuilds(path: string, env: NodeJS.ProcessEnv): Compose
   const vars: Record<string, string | undefined> = { ...dotenv, ...env };
   const warnings: string[] = [];
   let doc: unknown;
+  let text = '';
   try {
     // A regular file only: a FIFO named compose.yaml would block the read forever.
     if (!statSync(path).isFile()) throw new Error('not a regular file');
-    doc = parseYaml(readFileSync(path, 'utf8'), { merge: true });
+    text = readFileSync(path, 'utf8');
+    doc = parseYaml(text, { merge: true });
   } catch (e) {
-    throw new Error(`not a readable Compose file: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`not a readable Compose file: ${yamlErrorLine(e, text)}`);
   }
   const services = (doc as { services?: unknown } | null)?.services;
   const builds: ComposeBuild[] = [];

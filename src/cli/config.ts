@@ -11,6 +11,7 @@ import type { FailureThreshold, LabelType, LintConfig } from '../engine/types.js
 import { RULES } from '../rules/index.js';
 import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rule-ids.js';
 import { IMAGE_RULES } from '../image/rules.js';
+import { yamlErrorLine } from './input.js';
 
 /** Config file names searched in the working directory, then in the user's config locations (hadolint's order). */
 export function configSearchPaths(cwd: string, env: NodeJS.ProcessEnv): string[] {
@@ -47,7 +48,7 @@ export function readConfigFile(path: string): ConfigLayer {
   try {
     data = parseYaml(text);
   } catch (e) {
-    throw new ConfigError(`${path}: invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${path}: invalid YAML: ${yamlErrorLine(e, text)}`);
   }
   return validateConfig(data, path);
 }

@@ -91,3 +91,19 @@ export function encodeText(text: string): Buffer {
   chunks.push(Buffer.from(text.slice(start), 'utf8'));
   return Buffer.concat(chunks);
 }
+
+/**
+ * One line describing a YAML syntax error of `text` (a configuration or Compose file): the `yaml`
+ * package's first message line (`… at line 2, column 3:`) followed by the offending source line (in backquotes), or
+ * without the colon when that line is empty (an error at the end of the file). The line is cut at 80
+ * characters and its control characters are shown as `\xNN`. Any other error gives its first line.
+ */
+export function yamlErrorLine(e: unknown, text: string): string {
+  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const pos = (e as { linePos?: { line: number }[] } | null)?.linePos?.[0];
+  if (!first.endsWith(':') || !pos) return first;
+  const line = (text.split(/\r?\n/)[pos.line - 1] ?? '').trimEnd();
+  if (line.trim() === '') return first.slice(0, -1);
+  const shown = (line.length > 80 ? `${line.slice(0, 79)}…` : line).replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `${first} \`${shown}\``;
+}

@@ -1,5 +1,6 @@
 /**
- * The command-line interface: `shipshape lint` (src/cli/lint-command.ts), `shipshape parse`,
+ * The command-line interface: `shipshape lint` (src/cli/lint-command.ts), `shipshape parse`, `init`;
+ * `image`, `pin` and `lsp` are listed here and delegate to their own programs; and
  * `shipshape rules`.
  *
  * Exit codes (documented in the README): 0 nothing at or above the failure threshold, 1 findings at
@@ -8,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { defaultRules } from '../rules/registry.js';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from './input.js';
@@ -46,8 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = wireProgram(new Command('shipshape'), io)
     .description('Make container builds production-ready: lint Dockerfiles and their build context.')
     .version(VERSION, '-v, --version')
-    .showSuggestionAfterError(true)
-    .addHelpText('after', '\nAlso (run by the binary, see --help of each):\n  image <archive|dir|->  analyse a built image offline (docs/image.md)\n  pin [Dockerfile...]    pin base images to digests (docs/pin.md)\n  lsp --stdio            language server for editors (docs/editors.md)\n');
+    .showSuggestionAfterError(true);
 
   const lint = program
     .command('lint')
@@ -108,6 +108,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   registerInit(program, io, (code) => (exitCode = code));
+
+  // `image`, `pin` and `lsp` have their own programs (src/image, src/pin, src/lsp, loaded only when
+  // asked for; the binary starts them directly, src/cli/main.ts). Declared here so that `--help` lists
+  // them and `help NAME` prints their own help; their arguments pass through untouched.
+  const delegated: Record<string, [string, string, (args: string[]) => Promise<number>]> = {
+    image: ['[options] <image>', 'Analyse a built image offline: wasted bytes and findings tied to the instruction that made them (docs/image.md).', async (args) => (await import('../image/cli.js')).runImageCli(args, io)],
+    pin: ['[options] [dockerfiles...]', 'Pin base images to the digest of their tag (docs/pin.md).', async (args) => (await import('../pin/cli.js')).runPinCli(args, io)],
+    lsp: ['--stdio', 'Run the language server for editors over standard input and output (docs/editors.md).', async (args) => {
+      const { LSP_USAGE, lspMain } = await import('../lsp/cli.js');
+      if (args.includes('-h') || args.includes('--help')) io.stdout(LSP_USAGE);
+      else lspMain(args);
+      return EXIT.OK;
+    }],
+  };
+  for (const [name, [usage, description, run]] of Object.entries(delegated)) {
+    program
+      .command(name)
+      .usage(usage)
+      .description(description)
+      .helpOption(false)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(async () => {
+        exitCode = await run(argv.slice(argv.indexOf(name) + 1));
+      });
+  }
+  const defaultHelp = new Help();
+  program.configureHelp({ subcommandTerm: (cmd) => (cmd.name() in delegated ? `${cmd.name()} ${delegated[cmd.name()][0]}` : defaultHelp.subcommandTerm(cmd)) });
+  if (argv[0] === 'help' && argv.length >= 2) {
+    if (argv[1] in delegated) argv = [argv[1], '--help'];
+    else if (argv[1] !== 'help' && !program.commands.some((c) => c.name() === argv[1])) {
+      // commander would print the general help and exit 0: a typo deserves an error.
+      io.stderr(`shipshape: unknown command '${argv[1].replace(/[\x00-\x1f\x7f-\x9f]/g, '?')}' (commands: ${program.commands.map((c) => c.name()).join(', ')}, help)\n`);
+      return EXIT.ERROR;
+    }
+  }
 
   if (argv.length === 0) {
     io.stderr(program.helpInformation());

@@ -3,7 +3,7 @@
  * Dockerfiles found in directories, `-` for standard input), reading them, and describing read errors.
  */
 import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { discoverDockerfiles } from './discover.js';
 import { COMPOSE_NAME, discoverComposeFiles, readComposeBuilds, type ComposeBuild } from './compose.js';
 import { decodeFile, InputError } from './input.js';
@@ -48,10 +48,20 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
   const errors: string[] = [];
   const notes: string[] = [];
   const infos: string[] = [];
-  // One target per Dockerfile and distinct build context (and target stage), whatever the number of
-  // services and Compose files that build it.
+  // One target per distinct build — Dockerfile, build context, target stage and build args — however
+  // many arguments, services and Compose files reach it (pre-commit passes both a Dockerfile and the
+  // Compose file that builds it: lint it once). A Dockerfile named alone is built with its own folder.
   const byBuild = new Map<string, Target>();
-  const composeTargets = (files: string[], shownAs: (f: string) => string, nothingToLint: (message: string) => void, explicit = false): Target[] => {
+  const buildKey = (dockerfile: string, context: string, target: string | null, args: Record<string, string>): string =>
+    JSON.stringify([dockerfile, context, target ?? '', Object.entries(args).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  /** Adds a Dockerfile named alone (or found in a directory) unless the same build is already there. */
+  const plainTarget = (t: Target & { path: string }): Target[] => {
+    const key = buildKey(t.path, dirname(t.path), null, {});
+    if (byBuild.has(key)) return [];
+    byBuild.set(key, t);
+    return [t];
+  };
+  const composeTargets = (files: string[], shownAs: (f: string) => string, nothingToLint: (message: string) => void, explicit = false, built?: Set<string>): Target[] => {
     const out: Target[] = [];
     for (const file of files) {
       let read;
@@ -70,9 +80,12 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
         } else nothingToLint(`${shownName(shownAs(file))}: nothing to lint, no service builds from a local Dockerfile (${read.skipped.map((k) => `${k.service}: ${k.reason}`).join(', ')})`);
       }
       for (const b of read.builds) {
-        const key = `${b.dockerfile}\0${b.context}\0${b.target ?? ''}`;
+        built?.add(b.dockerfile);
+        const key = buildKey(b.dockerfile, b.context, b.target, b.args);
         const seen = byBuild.get(key);
         if (seen) {
+          // The same build named alone earlier: Compose confirms its context; lint it once.
+          if (!seen.compose) Object.assign(seen, { contextDir: b.context, compose: [] });
           seen.compose!.push(b);
           continue;
         }
@@ -99,21 +112,21 @@ export function resolveTargets(paths: string[], cwd: string, stdinFilename: stri
       // The Compose files of the directory say which context each Dockerfile is built with; the
       // Dockerfiles no service builds keep their own directory as context.
       const imageOnly: string[] = [];
-      const built = composeTargets(discoverComposeFiles(abs), (f) => relative(cwd, f) || f, (m) => imageOnly.push(m));
-      const used = new Set(built.map((t) => t.path));
+      const used = new Set<string>();
+      const built = composeTargets(discoverComposeFiles(abs), (f) => relative(cwd, f) || f, (m) => imageOnly.push(m), false, used);
       const found = discoverDockerfiles(abs).filter((f) => !used.has(f));
       // Nothing of what was asked can be linted: an input problem (exit 2), like a missing file; unless
       // the directory's Compose file says why (its services only run images), which is no error.
-      if (found.length === 0 && built.length === 0) {
+      if (found.length === 0 && used.size === 0) {
         if (imageOnly.length > 0) infos.push(...imageOnly);
         else errors.push(`no Dockerfile found in ${shownName(p)}`);
       }
-      const all: Target[] = [...built, ...found.map((f) => ({ display: relative(cwd, f) || f, path: f }))];
+      const all: Target[] = [...built, ...found.flatMap((f) => plainTarget({ display: relative(cwd, f) || f, path: f }))];
       all.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       targets.push(...all);
     } else if (COMPOSE_NAME.test(basename(abs))) {
       targets.push(...composeTargets([abs], () => p, (m) => infos.push(m), true));
-    } else targets.push({ display: p, path: abs });
+    } else targets.push(...plainTarget({ display: p, path: abs }));
   }
   return { targets, errors, notes, infos };
 }

@@ -163,7 +163,8 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
   const diffs = (): void => {
     outputs.forEach(([name, text], i) => {
-      if (existing[i] !== text) io.stdout(createTwoFilesPatch(existing[i] === null ? '/dev/null' : name, name, existing[i] ?? '', text));
+      // jsdiff writes `Index: NAME` only when both names are the same: give a new file one too.
+      if (existing[i] !== text) io.stdout(`${existing[i] === null ? `Index: ${name}\n` : ''}${createTwoFilesPatch(existing[i] === null ? '/dev/null' : name, name, existing[i] ?? '', text)}`);
     });
   };
   if (opts.dryRun) {

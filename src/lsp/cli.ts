@@ -5,7 +5,8 @@
  */
 import { startStdioServer } from './server.js';
 
-const USAGE = `Usage: shipshape lsp --stdio
+/** The usage text of `shipshape lsp` (printed by `--help` and after a usage error). */
+export const LSP_USAGE = `Usage: shipshape lsp --stdio
 
 Runs the shipshape language server, speaking LSP over standard input and output.
 Editors start it themselves; see docs/editors.md.
@@ -14,12 +15,12 @@ Editors start it themselves; see docs/editors.md.
 /** Runs the `lsp` subcommand with its arguments (after `lsp`). */
 export function lspMain(args: string[]): void {
   if (args.includes('-h') || args.includes('--help')) {
-    process.stdout.write(USAGE);
+    process.stdout.write(LSP_USAGE);
     return;
   }
   const unknown = args.filter((a) => a !== '--stdio');
   if (!args.includes('--stdio') || unknown.length > 0) {
-    process.stderr.write(`shipshape lsp: ${unknown.length > 0 ? `unknown argument ${unknown[0]}` : 'missing --stdio'} (only the stdio transport is supported)\n\n${USAGE}`);
+    process.stderr.write(`shipshape lsp: ${unknown.length > 0 ? `unknown argument ${unknown[0]}` : 'missing --stdio'} (only the stdio transport is supported)\n\n${LSP_USAGE}`);
     process.exitCode = 2;
     return;
   }

@@ -87,11 +87,10 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
       }
     }),
   );
-  if (errors.size > 0) {
-    for (const d of docs) for (const s of d.sites) if (errors.has(s.resolve)) io.stderr(`shipshape: ${d.name}:${s.line}: ${errors.get(s.resolve)}\n`);
-    io.stderr(`shipshape: ${errors.size} image(s) could not be resolved; nothing was written\n`);
-    return 2;
-  }
+  // A failed image stops every write, but not the report: each other reference is still said
+  // (as --check says it, since nothing is written).
+  for (const d of docs) for (const s of d.sites) if (errors.has(s.resolve)) io.stderr(`shipshape: ${d.name}:${s.line}: ${errors.get(s.resolve)}\n`);
+  const writing = !opts.check && errors.size === 0;
 
   let missing = 0;
   let stale = 0;
@@ -111,27 +110,34 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     }
     for (const s of d.sites) {
       const where = `${d.name}:${s.line}`;
+      // A reference built from ARG defaults: say which, and what a digest after it means.
+      const note = s.fromDefaults ? ` (${s.text.split('@')[0]} with the default${s.fromDefaults.length > 1 ? 's' : ''} ${s.fromDefaults.join(' ')}; the digest pins ${s.fromDefaults.length > 1 ? 'these defaults' : 'this default'}: with it, --build-arg ${s.fromDefaults.map((x) => `${x.split('=')[0]}=…`).join(' ')} no longer changes the image)` : '';
       if (s.digestOnly) {
         io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest only (no tag to check)\n`);
         continue;
       }
-      const digest = resolved.get(s.resolve)!;
+      const digest = resolved.get(s.resolve);
+      if (digest === undefined) continue; // its error is on stderr
       if (s.digest === digest) {
-        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date\n`);
+        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date${note}\n`);
         continue;
       }
       if (s.digest === null) {
         missing++;
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${opts.check ? 'not pinned' : 'pinned'} to ${digest}\n`);
-        if (!opts.check) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${writing ? 'pinned' : 'not pinned'} to ${digest}${note}\n`);
+        if (writing) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       } else {
         stale++;
-        const action = opts.check ? 'stale' : opts.update ? 'updated' : 'stale (run with --update to refresh)';
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}\n`);
-        if (!opts.check && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
+        const action = !writing ? 'stale' : opts.update ? 'updated' : 'stale (run with --update to refresh)';
+        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}${note}\n`);
+        if (writing && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       }
     }
     if (edits.length > 0) writes.push({ path: d.path, name: d.name, before: d.text, after: applyEdits(d.text, edits).text });
+  }
+  if (errors.size > 0) {
+    io.stderr(`shipshape: ${errors.size} image(s) could not be resolved; ${opts.check ? 'their pins were not checked' : 'nothing was written'}\n`);
+    return 2;
   }
   if (opts.check) return missing + stale + unknown > 0 ? 1 : 0;
   if (unknown > 0) io.stderr(`shipshape: ${unknown} image reference(s) could not be resolved and stay unpinned (see above)\n`);

@@ -26,6 +26,13 @@ export interface PinSite {
   digest: string | null;
   /** True when the reference has a digest but no tag: it is pinned and cannot be checked. */
   digestOnly: boolean;
+  /**
+   * For a FROM reference built from global ARGs (`uv:${UV_VERSION}`): the defaults that made `resolve`
+   * (`UV_VERSION=0.11.16`). BuildKit expands FROM with the global ARGs' defaults, so that is the image
+   * built without `--build-arg`; the digest written after it pins that default (a reference with a
+   * digest is pulled by digest, its tag is not looked at).
+   */
+  fromDefaults?: string[];
 }
 
 /**
@@ -52,12 +59,17 @@ const DIGEST = /@sha256:[0-9a-f]{64}$/i;
 
 const stageNames = (df: Dockerfile) => new Set(df.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
 
-function siteFor(df: Dockerfile, kind: PinSite['kind'], start: number, end: number, line: number): PinSite | null {
+/**
+ * The site of the reference written at `start`..`end`; `expanded` is the reference it names when that
+ * text is built from ARGs (then the text may hold `$`).
+ */
+function siteFor(df: Dockerfile, kind: PinSite['kind'], start: number, end: number, line: number, expanded?: string): PinSite | null {
   const text = df.text.slice(start, end);
-  if (text === '' || text.toLowerCase() === 'scratch' || /\$/.test(text)) return null;
-  const ref = parseImageRef(text, text, false);
-  const at = text.indexOf('@');
-  const name = at >= 0 ? text.slice(0, at) : text;
+  const ref0 = expanded ?? text;
+  if (text === '' || ref0.toLowerCase() === 'scratch' || /\$/.test(ref0)) return null;
+  const ref = parseImageRef(ref0, ref0, false);
+  const at = ref0.indexOf('@');
+  const name = at >= 0 ? ref0.slice(0, at) : ref0;
   const digestOnly = ref.digest !== null && ref.tag === null;
   return { line, kind, start, end, text, resolve: ref.tag === null && !digestOnly ? `${name}:latest` : name, digest: ref.digest, digestOnly };
 }
@@ -69,6 +81,33 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
   const names = stageNames(df);
   const add = (s: PinSite | null) => {
     if (s && !sites.some((o) => o.start === s.start)) sites.push(s);
+  };
+  // A FROM reference built from global ARGs whose defaults give a plain image reference: BuildKit
+  // builds that image when no --build-arg is given, so it is resolved (and pinned in place).
+  let globalScope: Semantics['global'] | null = null;
+  const expandedSite = (word: { raw: string; range: { start: { offset: number; line: number }; end: { offset: number } } }): PinSite | null => {
+    globalScope ??= analyze(df).global;
+    const scope = globalScope;
+    const r = expandInScope(word.raw, scope);
+    if (r.error || r.unmatched.length > 0 || r.matched.length === 0 || !/^[\w./:@-]+$/.test(r.value) || r.value.toLowerCase() === 'scratch') return null;
+    if (r.matched.some((n) => scope.get(n)?.kind !== 'global-arg')) return null; // platform ARGs vary by machine
+    const site = siteFor(df, 'FROM', word.range.start.offset, word.range.end.offset, word.range.start.line, r.value);
+    return site && { ...site, fromDefaults: r.matched.map((n) => `${n}=${scope.get(n)!.value}`) };
+  };
+  // Why a FROM reference built from ARGs has no known image: the first ARG without a usable default.
+  const argsReason = (raw: string): string => {
+    globalScope ??= analyze(df).global;
+    const scope = globalScope;
+    const r = expandInScope(raw, scope);
+    const platform = r.matched.find((n) => scope.get(n)?.kind !== 'global-arg');
+    if (r.unmatched.length > 0) {
+      const n = r.unmatched[0];
+      return scope.has(n)
+        ? `ARG ${n} has no default, so the image is only known at build time (--build-arg); give it one (ARG ${n}=…) to pin it`
+        : `no global ARG ${n} (before the first FROM) gives it a value, so the image is unknown`;
+    }
+    if (platform) return `${platform} depends on the platform of the build, so the image is only known at build time; write the image literally to pin it`;
+    return 'the reference is built from ARG values; write the whole reference in one ARG default to pin it';
   };
   for (const stage of df.stages) {
     if (stage.base.kind === 'stage') continue;
@@ -87,11 +126,21 @@ export function findPinSites(df: Dockerfile): { sites: PinSite[]; skipped: PinSk
         : arg.rawValue === null || arg.rawValue === ''
           ? `ARG ${v[1]} has no default, so the image is only known at build time (--build-arg); give it one (ARG ${v[1]}=image:tag) to pin it`
           : `the default of ARG ${v[1]} is not a plain image reference (quoted or built from other values); write the image there literally to pin it`;
+      const expanded = arg?.rawValue ? expandedSite(word) : null;
+      if (expanded) {
+        add(expanded);
+        continue;
+      }
       skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason, pinned: false });
       continue;
     }
     if (raw.includes('$')) {
-      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason: 'the reference is built from ARG values; write the whole reference in one ARG default to pin it', pinned: DIGEST.test(raw) });
+      const expanded = expandedSite(word);
+      if (expanded) {
+        add(expanded);
+        continue;
+      }
+      skipped.push({ line: stage.from.line, kind: 'FROM', text: raw, reason: argsReason(raw), pinned: DIGEST.test(raw) });
       continue;
     }
     if (raw !== word.value) continue; // quoted or escaped: leave it

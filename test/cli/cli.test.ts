@@ -137,6 +137,22 @@ describe('configuration', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid YAML');
   });
+  it('a YAML syntax error names its line and shows it (configuration and Compose file); an error at the end drops the colon', async () => {
+    const cwd = join(dir, 'cfg-yaml');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), CLEAN);
+    writeFileSync(join(cwd, 'bad.yaml'), 'ignored:\n- DL3000\n  bad: [\n');
+    const r = await runShipshape(['lint', '-c', 'bad.yaml', 'Dockerfile'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`shipshape: ${join(cwd, 'bad.yaml')}: invalid YAML: Implicit keys need to be on a single line at line 2, column 3: \`- DL3000\`\n`);
+    writeFileSync(join(cwd, 'open.yaml'), 'ignored: "DL3000\n');
+    const open = await runShipshape(['lint', '-c', 'open.yaml', 'Dockerfile'], cwd);
+    expect(open.stderr).toBe(`shipshape: ${join(cwd, 'open.yaml')}: invalid YAML: Missing closing "quote at line 2, column 1\n`);
+    writeFileSync(join(cwd, 'compose.yaml'), 'services:\n  web:\n    build: .\n   bad: [\n');
+    const compose = await runShipshape(['lint', 'compose.yaml'], cwd);
+    expect(compose.code).toBe(2);
+    expect(compose.stderr).toBe('shipshape: compose.yaml: not a readable Compose file: All mapping items must start at the same column at line 4, column 1: `   bad: [`\n');
+  });
   it('severity overrides from the CLI win over the file (hadolint precedence)', async () => {
     const cwd = join(dir, 'cfg4');
     mkdirSync(cwd, { recursive: true });
@@ -212,6 +228,31 @@ describe('inputs', () => {
     const r = await runShipshape(['lint', '-f', 'json', '-o', 'out.json', 'debug/Dockerfile'], dir);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('help', () => {
+  it('--help lists every command, image, pin and lsp included', async () => {
+    const r = await runShipshape(['--help'], dir);
+    expect(r.code).toBe(0);
+    const commands = [...r.stdout.slice(r.stdout.indexOf('Commands:')).matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(['lint', 'parse', 'rules', 'init', 'image', 'pin', 'lsp', 'help']);
+    expect(r.stdout).toMatch(/^ {2}pin \[options\] \[dockerfiles\.\.\.\] /m);
+  });
+  it('help NAME prints the same help as NAME --help, for every command', async () => {
+    for (const name of ['lint', 'parse', 'rules', 'init', 'image', 'pin', 'lsp']) {
+      const viaHelp = await runShipshape(['help', name], dir);
+      const viaFlag = await runShipshape([name, '--help'], dir);
+      expect(viaHelp.code, name).toBe(0);
+      expect(viaHelp.stdout, name).toMatch(new RegExp(`^Usage: shipshape ${name} `));
+      expect(viaHelp.stdout, name).toBe(viaFlag.stdout);
+    }
+  });
+  it('help of an unknown command is a usage error', async () => {
+    const r = await runShipshape(['help', 'pinn'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("shipshape: unknown command 'pinn' (commands: lint, parse, rules, init, image, pin, lsp, help)\n");
+    expect(r.stdout).toBe('');
   });
 });
 

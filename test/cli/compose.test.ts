@@ -145,6 +145,38 @@ describe('lint with the context Compose gives', () => {
   });
 });
 
+describe('one lint per distinct build, however many arguments reach it', () => {
+  const DOCKERFILE = 'ARG BASE=python:3.12.4-slim\nFROM ${BASE}\nRUN pip install django\nCMD ["python"]\n';
+  // web builds the Dockerfile as it is named alone (its own folder, no args); legacy with other args.
+  const COMPOSE = 'services:\n  web:\n    build: .\n  legacy:\n    build:\n      context: .\n      args:\n        BASE: python\n';
+  const codes = (stdout: string): string[] => (JSON.parse(stdout) as { code: string }[]).map((f) => f.code);
+  it('a Dockerfile and the Compose file that builds it (pre-commit passes both): each finding once', async () => {
+    const dir = project('twice', { Dockerfile: DOCKERFILE, 'compose.yaml': COMPOSE });
+    const alone = codes((await runShipshape(['lint', '-f', 'json', 'Dockerfile'], dir)).stdout);
+    const composed = codes((await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir)).stdout);
+    expect(alone).toContain('DL3013');
+    // legacy's args make it another lint: its findings are kept (with the unpinned base image).
+    expect(composed.length).toBeGreaterThan(alone.length);
+    expect(composed).toContain('DL3006');
+    for (const args of [['Dockerfile', 'compose.yaml'], ['compose.yaml', 'Dockerfile'], ['Dockerfile', '.', 'compose.yaml', './Dockerfile']]) {
+      const r = await runShipshape(['lint', '-f', 'json', ...args], dir);
+      expect(codes(r.stdout).sort(), args.join(' ')).toEqual([...composed].sort());
+    }
+    expect(codes((await runShipshape(['lint', '-f', 'json', 'Dockerfile', 'Dockerfile'], dir)).stdout)).toEqual(alone);
+    // Only Compose: web and legacy are two lints; the same build from two Compose files is one.
+    writeFileSync(join(dir, 'compose.override.yaml'), 'services:\n  web2:\n    build: .\n');
+    expect(codes((await runShipshape(['lint', '-f', 'json', 'compose.yaml', 'compose.override.yaml'], dir)).stdout).sort()).toEqual([...composed].sort());
+  });
+  it('--fix on both arguments counts what remains once', async () => {
+    const dir = project('twice-fix', { Dockerfile: DOCKERFILE, 'compose.yaml': 'services:\n  web:\n    build: .\n' });
+    const alone = await runShipshape(['lint', '--fix-dry-run', 'Dockerfile'], dir);
+    const both = await runShipshape(['lint', '--fix-dry-run', 'Dockerfile', 'compose.yaml'], dir);
+    expect(alone.stderr).toMatch(/\d+ remain/);
+    expect(both.stderr).toBe(alone.stderr);
+    expect(both.stdout.match(/^\d+ problems?/m)?.[0]).toBe(alone.stdout.match(/^\d+ problems?/m)?.[0]);
+  });
+});
+
 describe('findComposeBuild (the language server: from a Dockerfile to the service that builds it)', () => {
   it('finds the service in an ancestor folder, with its context and interpolated args', () => {
     const dir = project('find-up', {

@@ -114,6 +114,16 @@ describe('shipshape init', () => {
     expect(existsSync(join(project, 'Dockerfile'))).toBe(false);
   });
 
+  it('--dry-run: every file\'s section starts with the same Index: header, new or changed', async () => {
+    writeFileSync(join(project, 'Dockerfile'), 'FROM python:3.12\nCMD ["python"]\n');
+    const r = await runShipshape(['init', '--dry-run', '--compose'], project);
+    expect(r.stdout.match(/^Index: .*\n=+\n--- .*\n\+\+\+ .*$/gm)).toEqual([
+      `Index: Dockerfile\n${'='.repeat(67)}\n--- Dockerfile\n+++ Dockerfile`,
+      `Index: .dockerignore\n${'='.repeat(67)}\n--- /dev/null\n+++ .dockerignore`,
+      `Index: compose.yaml\n${'='.repeat(67)}\n--- /dev/null\n+++ compose.yaml`,
+    ]);
+  });
+
   it('--explain names each decision and its file on stderr', async () => {
     const r = await runShipshape(['init', '--explain', '--stdout'], project);
     expect(r.stderr).toMatch(/package manager\s+pip\s+\(from requirements\.txt\)/);

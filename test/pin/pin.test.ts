@@ -37,15 +37,18 @@ describe('pin sites', () => {
     const { sites, skipped } = findPinSites(parse(text));
     expect(sites.map((s) => [s.line, s.kind, s.text, s.resolve, s.digest !== null, s.digestOnly])).toEqual([
       [1, 'ARG', 'python:3.12-slim', 'python:3.12-slim', false, false],
+      // Built from global ARG defaults: BuildKit builds python:3.12-alpine without --build-arg.
+      [4, 'FROM', 'python:${PY}-alpine', 'python:3.12-alpine', false, false],
       [7, 'FROM', `ghcr.io/o/app@sha256:${'a'.repeat(64)}`, 'ghcr.io/o/app', true, true],
       [8, 'FROM', `debian:12@sha256:${'b'.repeat(64)}`, 'debian:12', true, false],
       [11, 'COPY --from', 'ghcr.io/astral-sh/uv:0.5', 'ghcr.io/astral-sh/uv:0.5', false, false],
       [12, 'RUN --mount', 'node:22', 'node:22', false, false],
       [14, 'FROM', 'node', 'node:latest', false, false],
     ]);
-    expect(skipped).toEqual([{ line: 4, kind: 'FROM', text: 'python:${PY}-alpine', reason: expect.stringContaining('built from ARG values'), pinned: false }]);
+    expect(sites[1].fromDefaults).toEqual(['PY=3.12']);
+    expect(skipped).toEqual([]);
     const d = 'sha256:' + 'c'.repeat(64);
-    expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
+    expect(sites.map((s) => pinnedText(s, d))).toEqual([`python:3.12-slim@${d}`, `python:\${PY}-alpine@${d}`, `ghcr.io/o/app@${d}`, `debian:12@${d}`, `ghcr.io/astral-sh/uv:0.5@${d}`, `node:22@${d}`, `node:latest@${d}`]);
   });
 
   it('reports references whose image comes from build arguments, unless a digest is written or the ARG names a stage', () => {
@@ -62,6 +65,7 @@ describe('pin sites', () => {
     ]);
     expect(skipped[0].reason).toBe('ARG BASE has no default, so the image is only known at build time (--build-arg); give it one (ARG BASE=image:tag) to pin it');
     expect(skipped[1].reason).toContain('no global ARG NOPE');
+    expect(skipped[2].reason).toBe('no global ARG PY (before the first FROM) gives it a value, so the image is unknown');
   });
 
   it('pin --check exits 1 for a FROM whose ARG has no default, and pin (writing) says the same (no registry needed)', async () => {
@@ -78,6 +82,31 @@ describe('pin sites', () => {
       expect(await runPinCli([], io(write))).toBe(0);
       expect(write.stdout).toBe(line);
       expect(write.stderr).toBe('shipshape: 1 image reference(s) could not be resolved and stay unpinned (see above)\n');
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an unreachable registry does not hide the other references; --check says it checked nothing there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-pin-down-'));
+    const closed = await new Promise<number>((done) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => done(port));
+      });
+    });
+    try {
+      const text = `ARG V\nFROM app:\${V} AS uv\nFROM 127.0.0.1:${closed}/python:3.12-slim\n`;
+      writeFileSync(join(dir, 'Dockerfile'), text);
+      const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: dir, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
+      const skippedLine = 'Dockerfile:2 FROM app:${V}: not pinned, cannot be resolved: ARG V has no default, so the image is only known at build time (--build-arg); give it one (ARG V=…) to pin it\n';
+      const down = `shipshape: Dockerfile:3: 127.0.0.1:${closed}/python:3.12-slim: cannot reach 127.0.0.1:${closed} (ECONNREFUSED)\n`;
+      for (const [args, end] of [[['--check'], 'their pins were not checked'], [[], 'nothing was written']] as const) {
+        const out = { stdout: '', stderr: '' };
+        expect(await runPinCli([...args, '--timeout', '5000'], io(out))).toBe(2);
+        expect(out).toEqual({ stdout: skippedLine, stderr: `${down}shipshape: 1 image(s) could not be resolved; ${end}\n` });
+      }
       expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -132,6 +161,27 @@ describe('resolver against a small registry', () => {
       'application/vnd.oci.image.manifest.v1+json',
       'application/vnd.docker.distribution.manifest.v2+json',
     ]);
+  });
+
+  it('a FROM built from ARG defaults is resolved with them and pinned in place, saying the digest pins the default', async () => {
+    const work = join(dir, 'args');
+    mkdirSync(work, { recursive: true });
+    const text = `ARG TEAM=team\nARG V=1\nFROM ${host}/\${TEAM}/app:\${V} AS app\nFROM ${host}/team/app:\${TARGETARCH}\n`;
+    writeFileSync(join(work, 'Dockerfile'), text);
+    const io = (out: { stdout: string; stderr: string }) => ({ stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), readStdin: async () => Buffer.alloc(0), cwd: work, env: { HOME: dir }, stdoutIsTTY: false, stderrIsTTY: false });
+    const note = ` (${host}/\${TEAM}/app:\${V} with the defaults TEAM=team V=1; the digest pins these defaults: with it, --build-arg TEAM=… V=… no longer changes the image)`;
+    // TARGETARCH is the builder's platform, not a default: still unknown.
+    const arch = `Dockerfile:4 FROM ${host}/team/app:\${TARGETARCH}: not pinned, cannot be resolved: TARGETARCH depends on the platform of the build, so the image is only known at build time; write the image literally to pin it\n`;
+    const check = { stdout: '', stderr: '' };
+    expect(await runPinCli(['--check'], io(check))).toBe(1);
+    expect(check).toEqual({ stdout: `${arch}Dockerfile:3 FROM ${host}/team/app:1: not pinned to ${digest}${note}\n`, stderr: '' });
+    const write = { stdout: '', stderr: '' };
+    expect(await runPinCli([], io(write))).toBe(0);
+    expect(write.stdout).toBe(`${arch}Dockerfile:3 FROM ${host}/team/app:1: pinned to ${digest}${note}\n`);
+    expect(readFileSync(join(work, 'Dockerfile'), 'utf8')).toBe(text.replace('${V} AS', `\${V}@${digest} AS`));
+    const again = { stdout: '', stderr: '' };
+    expect(await runPinCli(['--check'], io(again))).toBe(1); // only the TARGETARCH line is left
+    expect(again.stdout).toBe(`${arch}Dockerfile:3 FROM ${host}/team/app:1: up to date${note}\n`);
   });
 
   it('says which credentials are missing, in one line', async () => {
