@@ -33,6 +33,7 @@ import type { ScriptAnalyzer, ScriptJob } from '../engine/lint.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { mapOffset, positionAt } from '../shell/positions.js';
 import { cacheKey, type ResultCache } from './cache.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 /** Codes hadolint excludes from the ShellCheck pass. */
 export const EXCLUDED_CODES = ['SC2187', 'SC1090', 'SC1091'];
@@ -140,28 +141,10 @@ export function shellcheckInput(job: ScriptJob): { text: string; headerLines: nu
 function mayMatter(name: string, words: ReadonlySet<string>): boolean {
   const n = name.toLowerCase();
   if (words.has(n)) return true;
-  for (const w of words) if (Math.abs(w.length - n.length) <= 2 && editDistanceAtMost2(w, n)) return true;
+  for (const w of words) if (Math.abs(w.length - n.length) <= 2 && editDistance(w, n, { transpositions: true, max: 2 }) <= 2) return true;
   return false;
 }
 
-/** Whether the optimal-string-alignment distance (insert, delete, substitute, swap neighbours) of `a` and `b` is ≤ 2. */
-function editDistanceAtMost2(a: string, b: string): boolean {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > 2) return false;
-    rows.push(row);
-  }
-  return rows[a.length][b.length] <= 2;
-}
 
 /** Options of {@link shellcheckAnalyzer}. */
 export interface ShellcheckOptions {

@@ -7,6 +7,7 @@
  * them keeps working.
  */
 import type { Rule } from './types.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 /** hadolint rule numbers that were removed or never assigned (hadolint's rule list); accepted, match nothing. */
 const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002'];
@@ -29,18 +30,6 @@ export function isKnownRuleId(id: string, known: ReadonlySet<string>): boolean {
   return known.has(id) || /^SC\d{4}$/.test(id);
 }
 
-/** Edit distance (insertions, deletions, substitutions), case-insensitive. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
 
 /** The known id closest to `id` (edit distance at most a third of its length, at least 2), or null. */
 export function closestRuleId(id: string, known: ReadonlySet<string>): string | null {
@@ -48,7 +37,7 @@ export function closestRuleId(id: string, known: ReadonlySet<string>): string | 
   let bestD = Infinity;
   for (const k of known) {
     if (RETIRED_HADOLINT_IDS.includes(k) || ENGINE_IDS.includes(k)) continue;
-    const d = distance(id, k);
+    const d = editDistance(id.toLowerCase(), k.toLowerCase());
     if (d < bestD || (d === bestD && best !== null && k < best)) {
       best = k;
       bestD = d;

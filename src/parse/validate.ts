@@ -9,6 +9,7 @@ import type { Instruction, Range } from './types.js';
 import { isSpace } from './lines.js';
 import { parseHeredocMarker } from './words.js';
 import { FLAG_SPECS, KEYWORDS, STAGE_NAME, goQuoteSimple, type ParseState } from './syntax.js';
+import { editDistance } from './edit-distance.js';
 
 
 /**
@@ -247,22 +248,6 @@ function checkHealthcheckFlags(ctx: ParseState, instr: Instruction): void {
 
 const KEYWORD_LIST = [...KEYWORDS].sort();
 
-/** Edit distance (insertions, deletions, substitutions of UTF-16 units). */
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 /**
  * BuildKit's `suggest.WrapError` suffix: ` (did you mean X?)` for the first option at edit distance
@@ -276,7 +261,7 @@ function didYouMean(value: string, options: string[], caseSensitive: boolean): s
   for (const o of options) {
     const opt = caseSensitive ? o : o.toLowerCase();
     if (opt === val) return '';
-    const d = levenshtein(val, opt);
+    const d = editDistance(val, opt);
     if (d < best) {
       best = d;
       match = caseSensitive || value !== value.toUpperCase() ? opt : opt.toUpperCase();

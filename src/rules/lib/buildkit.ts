@@ -7,19 +7,8 @@
 import { expandInScope, type Scope, type ScopedExpandResult, type Variable } from '../../parse/semantics.js';
 import type { Dockerfile, Instruction, Position, Range, Stage } from '../../parse/types.js';
 import { rangeAt } from '../../shell/positions.js';
+import { editDistance } from '../../parse/edit-distance.js';
 
-/** Edit distance with adjacent transpositions (optimal string alignment); small strings only. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /**
  * The closest candidate to `name` ("did you mean"), like BuildKit's `suggest.Search`: a name that
@@ -33,7 +22,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
   for (const c of candidates) {
     if (c === name) continue;
     if (c.toLowerCase() === lower) return c;
-    const d = editDistance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase(), { transpositions: true });
     if (d < bestDist) {
       bestDist = d;
       best = c;
