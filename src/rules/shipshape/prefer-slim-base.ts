@@ -5,7 +5,7 @@ import { flagValues } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { imageKey, fromImageWord } from '../lib/images.js';
 import { readRequirements } from '../lib/python-manifests.js';
-import { baseName, containerCommand, feedingStages, installsPip, osPackages, packageName, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
+import { baseName, containerCommand, feedingStages, osPackages, packageName, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
 
 /** Build tools: compilers, make, and development headers. */
 function isBuildTool(pkg: string): boolean {
@@ -26,11 +26,13 @@ const SOURCE_ONLY = new Set(['psycopg2', 'uwsgi', 'mysqlclient', 'python-ldap', 
  * hundreds of `-dev` libraries) and slim does not: LightGBM links `libgomp.so.1`, python-magic loads
  * `libmagic`, OpenCV's non-headless wheels `libGL`, WeasyPrint and CairoSVG Pango/Cairo, Wand
  * ImageMagick, pyvips libvips, psycopg 3 without its `binary` extra `libpq`; Ansible runs the OpenSSH
- * client for its default `ssh` connection; GitPython, pre-commit and DVC run `git`. Names normalised (PEP 503).
+ * client for its default `ssh` connection; GitPython, pre-commit, DVC and ghp-import (Nikola's and MkDocs'
+ * GitHub Pages deploys) run `git`. Names normalised (PEP 503).
  */
 const NEEDS_SYSTEM = new Set([
   'lightgbm', 'python-magic', 'opencv-python', 'opencv-contrib-python', 'weasyprint', 'cairosvg', 'cairocffi', 'wand', 'pyvips',
   'pdf2image', 'pytesseract', 'psycopg', 'ansible', 'ansible-core', 'ansible-base', 'gitpython', 'pre-commit', 'dvc', 'codecov',
+  'ghp-import',
 ]);
 
 /**
@@ -60,6 +62,9 @@ const COMPILED = new Set([
   'regex', 'ujson', 'orjson', 'pydantic-core', 'psycopg2-binary', 'pymssql', 'pyodbc', 'pysqlcipher', 'pysqlcipher3', 'yappi',
   // Twisted published Linux source distributions only (with C extensions) until 20.x; an old Scrapy pin pulls it in.
   'twisted', 'scrapy',
+  // C and Cython extensions; releases before 3.2x published no wheels, and its build_ext only warns when
+  // the compiler is missing, so on slim an old pin installs a slower pure-Python driver.
+  'cassandra-driver',
 ]);
 
 /** True for a requirement operand that pins a compiled project to an exact or upper-bounded version (`numpy==1.11.0`, `lxml<4`). */
@@ -69,21 +74,20 @@ function pinsCompiled(word: string): boolean {
 }
 
 /**
- * True for an official image tag whose pip may predate manylinux wheels (pip 8.1, March 2016): the
- * images of a patch release were built only while it was current, so `2.7.0`–`2.7.11`, `3.0`–`3.3`,
- * `3.4.0`–`3.4.4` and `3.5.0`–`3.5.1` (superseded by June 2016 at the latest) ship pip 6 or 7 — or,
- * for their last rebuilds, an early 8.1 — and with the older ones pip installs every compiled
- * dependency from its source distribution. Which build a tag pulls is not in the Dockerfile, so the
- * rule stays silent for all of them. Floating tags (`2.7`, `3.5`) are today's last patch release,
- * with a newer pip.
+ * True for an image tag whose interpreter is end-of-life with unreliable wheel coverage: Python 2.x and
+ * 3.0–3.6 (`2.7`, `2`, `2-stretch`, `3.4.3`, `3.6-buster`; for `pypy` the tag's leading version is the
+ * Python it implements). Current releases of compiled projects often ship no wheels for them, so pip
+ * resolves to an old release or sdist (cffi 1.15 has no cp34 wheel and declares no `python_requires`),
+ * and the images' bundled pip often predates manylinux2010 and manylinux2014 (pip 19.0, 19.3), so
+ * wheels published only with those tags are ignored and compiled from source. Tags without a version
+ * (`latest`, `bookworm`) and `3` are today's Python.
  */
-function pipPredatesManylinux(tag: string | null): boolean {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(tag ?? '');
+function eolPython(tag: string | null): boolean {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(tag ?? '');
   if (!m) return false;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (major === 2) return minor < 7 || (minor === 7 && patch <= 11);
-  if (major !== 3) return false;
-  return minor <= 3 || (minor === 4 && patch <= 4) || (minor === 5 && patch <= 1);
+  const major = Number(m[1]);
+  if (major === 2) return true;
+  return major === 3 && m[2] !== undefined && Number(m[2]) <= 6;
 }
 
 /**
@@ -228,6 +232,16 @@ function commandIsOpaque(tokens: readonly CommandToken[]): boolean {
   });
 }
 
+/** True when the container command is a shell with no script or `-c` command to run (`bash`, `/bin/sh -l`). */
+function interactiveShell(tokens: readonly CommandToken[]): boolean {
+  const words = tokens.map((t) => t.value);
+  let i = 0;
+  // Process wrappers in front of the shell (`tini --`, `dumb-init`).
+  while (i < words.length && /^(tini|dumb-init|--)$/.test(baseName(words[i]))) i++;
+  if (i >= words.length || !/^(sh|bash|dash|ash|zsh|ksh|fish)$/.test(baseName(words[i]))) return false;
+  return words.slice(i + 1).every((w) => w.startsWith('-') && w !== '-c');
+}
+
 /**
  * True when a builder stage whose files the final stage copies (a virtual environment, wheels) built
  * what slim may not run: it installs development libraries (`libpq-dev`, `libxml2-dev`...; `python*-dev`
@@ -247,15 +261,25 @@ function copiesUnseenBuild(ctx: RuleContext, stage: Stage): boolean {
   );
 }
 
-/** The slim tag for a full-image tag (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`), or null. */
+/**
+ * Debian suites with a published slim variant (`3.12-slim-bookworm`, `slim-jessie`): jessie and later.
+ * wheezy never had one (`slim` was jessie-based), nor did `onbuild`, `alpine`, `windowsservercore` or
+ * `nanoserver`.
+ */
+const SLIM_SUITES = new Set(['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie']);
+
+/**
+ * The slim tag for a full-image tag (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`,
+ * `pypy` `3.10-7.3.16` → `3.10-7.3.16-slim`), or null when no slim variant was published for it.
+ */
 function slimTag(tag: string | null): string | null {
   const t = tag ?? 'latest';
-  const words = t.toLowerCase().split('-');
-  // onbuild tags were only ever published for the full image: no `*-slim-onbuild` tag exists.
-  if (words.some((w) => w === 'slim' || w === 'onbuild' || w === 'alpine' || w.startsWith('alpine') || w.startsWith('windowsservercore') || w.startsWith('nanoserver'))) return null;
   if (t === 'latest') return 'slim';
-  if (/^\d/.test(words[0])) return [t.split('-')[0], 'slim', ...t.split('-').slice(1)].join('-');
-  return `slim-${t}`;
+  const words = t.split('-');
+  const versions = words.findIndex((w) => !/^\d/.test(w));
+  const cut = versions === -1 ? words.length : versions;
+  if (!words.slice(cut).every((w) => SLIM_SUITES.has(w.toLowerCase()))) return null;
+  return [...words.slice(0, cut), 'slim', ...words.slice(cut)].join('-');
 }
 
 /** Fires when the final image is the full `python` image and the rule can see that nothing in it needs what only the full image has (compilers, -dev libraries, git, ssh). */
@@ -268,7 +292,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and the rule can see that slim is enough. The full image is not only compilers: it also carries git, the OpenSSH client, gcc\'s runtime (`libgomp`) and hundreds of libraries that slim lacks, so a wrong suggestion breaks a build or, worse, an import at run time. The rule therefore reports only when it sees every Python package the final stage installs, and none needs the full image: each is named on the `pip install` (or `uv pip install`) command line, or in a requirements file read from the build context (`-r` files and their `-r` includes), or, for `uv sync`, `poetry install`, `pipenv` and `pdm`, in the lock file read from the build context — or the final stage installs no Python package at all (it copies a virtual environment from a builder, say). A missed finding is better than a wrong one, so it stays silent where it cannot see: a `pip install -r` without a build context (stdin, a corpus file) or of a file that is not in it; a local path, URL, archive, VCS requirement or editable (`.`, `-e .`, `git+https://...`, `/wheels/*.whl`), whose dependencies are not listed; `--no-binary`; a variable in the install other than a version (`pkg==${VERSION}` is judged as an exact pin); a lock file with VCS or local sources; an installer whose dependencies it does not read (`easy_install`, `flit install`, `hatch`, `conda`/`mamba`, `pipx`, `pip-sync`). It is also silent when a dependency needs the full image: a project that publishes no Linux wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto`, `PyAudio`, `pygraphviz`, `GDAL`, `pycairo`, `PyGObject`, `dbus-python`, `mod_wsgi`, `M2Crypto`, `pylibmc`, `xmlsec`); a wheel that needs a library or program of the full image (`lightgbm` → libgomp, `python-magic` → libmagic, non-headless `opencv-python` → libGL, `WeasyPrint`, `CairoSVG`, `Wand`, `pyvips`, `pdf2image`, `pytesseract`, `psycopg` without its `binary` extra → libpq, `ansible`/`ansible-core` → the ssh client, `GitPython`, `pre-commit`, `dvc`, `codecov` → git); or a project with compiled extensions (numpy, scipy, pandas, lxml, Pillow, cryptography, spaCy, grpcio, psutil, yappi, Twisted and Scrapy, psycopg2-binary...) pinned to an exact or upper-bounded version (`numpy==1.11.0`, `psutil==5.6.2`: wheels are built per Python version, and an old release may have none for the image\'s Python, so pip compiles it). Nor does it report when something it cannot read runs: a `RUN` of a script (`bash /tmp/setup.sh`, `./install.sh`, `curl ... | sh`; sourcing a venv\'s `activate` is fine), an `ENTRYPOINT`/`CMD` that runs a script (`/entrypoint.sh`, `sh start.sh`, `./boot`), or a notebook server (`jupyter lab`, `jupyter notebook`), where people install packages as they work. Also silent: the final stage or a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `make`, any `*-dev` package...) or runs them (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`); a builder whose files the final stage copies (a virtual environment, wheels) installs `-dev` libraries (what it compiled links their shared libraries), or installs Python packages the rule cannot see fit slim by the same reading (a builder on the full image compiles against the libraries it has), or runs a script; the stage runs `npm install`/`yarn` (native addons build with node-gyp, which needs make and g++); the stage runs `git`, `curl`, `wget`, `hg` or `svn` without installing them; uWSGI is named anywhere in the final stage (`uwsgi.ini`, `uwsgi.sh`) without a package-manager install of it; the image\'s command installs packages when it runs (`CMD ["pip", "install", "pkg"]`, `setup.py`); `*-onbuild` tags (no slim onbuild tag was ever published); and the patch tags whose pip may predate manylinux wheels (pip 8.1, March 2016: `2.7.0`–`2.7.11`, `3.3.x` and older, `3.4.0`–`3.4.4`, `3.5.0`–`3.5.1`, built only while current) when they pip-install without upgrading pip first. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because a wheel may still be missing for your platform (arm64, an old glibc) and then compile: build and test the image.',
+      'Reports the `FROM` at the root of the final stage when it is the full official `python` (or `pypy`) image — a tag without `slim`, `alpine`, `windowsservercore` or `nanoserver`: `python:3.12`, `python:3.12-bookworm`, `python`, `python:latest` — and the rule can see that slim is enough. The full image is not only compilers: it also carries git, the OpenSSH client, gcc\'s runtime (`libgomp`) and hundreds of libraries that slim lacks, so a wrong suggestion breaks a build or, worse, an import at run time. The rule therefore reports only when it sees every Python package the final stage installs, and none needs the full image: each is named on the `pip install` (or `uv pip install`) command line, or in a requirements file read from the build context (`-r` files and their `-r` includes), or, for `uv sync`, `poetry install`, `pipenv` and `pdm`, in the lock file read from the build context — or the final stage installs no Python package at all (it copies a virtual environment from a builder, say). A missed finding is better than a wrong one, so it stays silent where it cannot see: a `pip install -r` without a build context (stdin, a corpus file) or of a file that is not in it; a local path, URL, archive, VCS requirement or editable (`.`, `-e .`, `git+https://...`, `/wheels/*.whl`), whose dependencies are not listed; `--no-binary`; a variable in the install other than a version (`pkg==${VERSION}` is judged as an exact pin); a lock file with VCS or local sources; an installer whose dependencies it does not read (`easy_install`, `flit install`, `hatch`, `conda`/`mamba`, `pipx`, `pip-sync`). It is also silent when a dependency needs the full image: a project that publishes no Linux wheels and always compiles (`psycopg2` — not `psycopg2-binary` —, `uwsgi`, `mysqlclient`, `python-ldap`, `pycrypto`, `PyAudio`, `pygraphviz`, `GDAL`, `pycairo`, `PyGObject`, `dbus-python`, `mod_wsgi`, `M2Crypto`, `pylibmc`, `xmlsec`); a wheel that needs a library or program of the full image (`lightgbm` → libgomp, `python-magic` → libmagic, non-headless `opencv-python` → libGL, `WeasyPrint`, `CairoSVG`, `Wand`, `pyvips`, `pdf2image`, `pytesseract`, `psycopg` without its `binary` extra → libpq, `ansible`/`ansible-core` → the ssh client, `GitPython`, `pre-commit`, `dvc`, `codecov`, `ghp-import` → git); or a project with compiled extensions (numpy, scipy, pandas, lxml, Pillow, cryptography, spaCy, grpcio, psutil, yappi, Twisted and Scrapy, psycopg2-binary, cassandra-driver...) pinned to an exact or upper-bounded version (`numpy==1.11.0`, `psutil==5.6.2`: wheels are built per Python version, and an old release may have none for the image\'s Python, so pip compiles it). Nor does it report when something it cannot read runs: a `RUN` of a script (`bash /tmp/setup.sh`, `./install.sh`, `curl ... | sh`; sourcing a venv\'s `activate` is fine), an `ENTRYPOINT`/`CMD` that runs a script (`/entrypoint.sh`, `sh start.sh`, `./boot`), or a notebook server (`jupyter lab`, `jupyter notebook`), where people install packages as they work; nor for a workbench whose command is an interactive shell (`ENTRYPOINT ["/bin/bash"]`), whose users run the tools they installed and whatever the full image carries, nor for an image that installs Python packages but sets no command of its own (a tool image whose use the Dockerfile does not show). Also silent: the final stage or a stage it is built on installs build tools with the package manager (`build-essential`, `gcc`, `make`, any `*-dev` package...) or runs them (`gcc`, `make`, `cmake`, `./configure`, `cargo`, `go`, `python setup.py ...`); a builder whose files the final stage copies (a virtual environment, wheels) installs `-dev` libraries (what it compiled links their shared libraries), or installs Python packages the rule cannot see fit slim by the same reading (a builder on the full image compiles against the libraries it has), or runs a script; the stage runs `npm install`/`yarn` (native addons build with node-gyp, which needs make and g++); the stage runs `git`, `curl`, `wget`, `hg` or `svn` without installing them; uWSGI is named anywhere in the final stage (`uwsgi.ini`, `uwsgi.sh`) without a package-manager install of it; the image\'s command installs packages when it runs (`CMD ["pip", "install", "pkg"]`, `setup.py`); a tag whose slim variant was never published (only jessie and later suites — `jessie`, `stretch`, `buster`, `bullseye`, `bookworm`, `trixie` — and tags without a suite have one: not `-wheezy`, whose `slim` counterpart was jessie, a different Debian release, nor `*-onbuild`); and end-of-life interpreters, Python 2.x and 3.0–3.6 (`python:2.7`, `python:2`, `python:3.4.3`, `python:3.6-stretch`, `pypy:2`), where wheel coverage is unreliable: current releases of compiled projects often ship no wheels for them, so pip resolves to old releases and their source distributions (cffi 1.15 has no cp34 wheel and declares no Python limit), and the images\' bundled pip often predates manylinux2010 and manylinux2014 wheels (pip 19.0, January 2019; pip 19.3, October 2019), so it compiles dependencies that publish only those. Builder stages are not judged: that is where the full image belongs. The unsafe fix rewrites the tag to its slim variant (`3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm`, no tag → `slim`), and is offered only when the final stage installs no package at all with the package manager and the image is written without variables or digest. It is unsafe because a wheel may still be missing for your platform (arm64, an old glibc) and then compile: build and test the image.',
     why: 'The full `python` image is built on `buildpack-deps`: about 1 GB with compilers, headers and hundreds of `-dev` libraries. The slim variant has the same interpreter at about a sixth of the size. The difference is downloaded by every node that runs the image, slows every deploy, and every extra package is one more CVE for scanners to report. Compile in a builder stage on the full image if you must, and ship slim.',
     bad: 'FROM python:3.12.4\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
     good: 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
@@ -286,6 +310,8 @@ export default defineRule({
     if (key !== 'python' && key !== 'pypy') return;
     const slim = slimTag(image.tag);
     if (slim === null) return;
+    // An end-of-life interpreter: compiled dependencies may well have no wheel for it, or none its pip reads.
+    if (eolPython(image.tag)) return;
     // The image's job is installing packages when it runs (`CMD ["pip", "install", "pkg"]`): whatever
     // they need to compile must be in the image.
     const command = containerCommand(ctx, stage).tokens;
@@ -293,12 +319,14 @@ export default defineRule({
     if (words.some((w, i) => (/^pip[\d.]*$/.test(w) && /^(install|wheel|download)$/.test(words[i + 1] ?? '')) || /^setup\.py$/.test(w))) return;
     // A script of the build context runs when the container starts: what it needs is not visible.
     if (commandIsOpaque(command)) return;
+    // An interactive shell: a workbench whose users run the tools they installed, and whatever the full
+    // image carries (git, ssh, wget, gcc), in ways the Dockerfile does not show.
+    if (interactiveShell(command)) return;
     // What a builder built for the final stage must be visible too: compiled against -dev libraries, it
     // needs their shared libraries, which slim lacks.
     if (copiesUnseenBuild(ctx, stage)) return;
-    const oldPip = pipPredatesManylinux(image.tag);
-    let pipUpgraded = false;
     let installs = false;
+    let pythonInstalls = false;
     const used = new Set<string>();
     const installed = new Set<string>();
     for (const { cmd } of stageCommands(ctx, stage)) {
@@ -316,11 +344,7 @@ export default defineRule({
       // requirements or lock file read from the build context.
       const install = pythonInstall(cmd);
       if (install && !installFits(install, ctx.context)) return;
-      // A pip too old for manylinux wheels compiles every compiled dependency.
-      if (install && install.tool === 'pip' && oldPip && !pipUpgraded) {
-        if (installsPip(install)) pipUpgraded = true;
-        else return;
-      }
+      if (install) pythonInstalls = true;
       // VCS requirements (`git+https://...`, and `--src`, which exists for editable VCS checkouts) need git.
       if (install && cmd.args.some((a) => /^(-e)?(git|hg|svn)\+/.test(a.value) || a.value === '--src' || a.value.startsWith('--src='))) used.add('git');
       const pkgs = osPackages(cmd);
@@ -329,6 +353,9 @@ export default defineRule({
       for (const w of pkgs.words) installed.add(packageName(w.value));
       if (pkgs.words.some((w) => w.dynamic || isBuildTool(packageName(w.value)))) return;
     }
+    // Python packages installed and no command of the file's own (the base image's `python3` prompt): a
+    // tool image whose use the Dockerfile does not show (what its users run may need the full image).
+    if (pythonInstalls && command.length === 0) return;
     // git/curl/wget used but never installed: they come from the full image.
     if ([...used].some((pkg) => !installed.has(pkg))) return;
     // uWSGI named anywhere in the final stage (its command, a copied `uwsgi.ini` or `uwsgi.sh`) and not
