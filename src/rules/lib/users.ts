@@ -196,6 +196,39 @@ const SELF_DROPPING_SERVERS: ReadonlyMap<RegExp, string> = new Map([
   [/^php-fpm[\d.]*$/, 'php-fpm runs its pool workers as the pool\'s `user`'],
 ]);
 
+/** Interactive interpreters and shells: the default command of the official language images. */
+const INTERACTIVE = /^(python[\d.]*|pypy[\d.]*|php|irb|jshell|node|deno|bun|ghci|erl|iex|julia|R|lua[\d.]*|perl|tclsh|guile|racket|swift|pwsh|bash|sh|ash|dash|zsh|ksh|fish)$/;
+
+/**
+ * True when the image's command only starts an interactive interpreter or shell (`python3`, `php -a`,
+ * `irb`, `jshell`, `node`, `/bin/bash`) with no script or program to run: the official language images
+ * and tool images whose users pass the command to `docker run` (cookiecutter-django's `aws` image runs
+ * its maintenance scripts that way). The command is the ENTRYPOINT in effect, or, when there is none
+ * (also `ENTRYPOINT []`) or it is a wrapper script (`docker-php-entrypoint`, `docker-entrypoint.sh`,
+ * which end with `exec "$@"`), the CMD in effect. Arguments may only be options (`php -a`, `bash -l`).
+ */
+export function interactiveCommand(chain: readonly Stage[]): boolean {
+  const last = (keyword: string): Instruction | null => {
+    for (const s of chain) {
+      const found = s.instructions.filter((i) => i.keyword === keyword);
+      if (found.length > 0) return found[found.length - 1];
+    }
+    return null;
+  };
+  const words = (instr: Instruction): string[] =>
+    instr.execForm ? [...(instr.json ?? [])] : instr.argsAfterFlags.text.trim().split(/\s+/).filter(Boolean);
+  const entrypoint = last('ENTRYPOINT');
+  const entry = entrypoint ? words(entrypoint) : [];
+  let command = entry;
+  if (entry.length === 0 || /entrypoint/i.test(entry[0].split('/').pop() ?? '')) {
+    const cmd = last('CMD');
+    command = cmd ? words(cmd) : [];
+  }
+  if (command.length === 0) return false;
+  const program = command[0].replace(/^["']|["']$/g, '').split('/').pop() ?? '';
+  return INTERACTIVE.test(program) && command.slice(1).every((w) => w.startsWith('-') && w !== '-c' && w !== '-m' && w !== '-e');
+}
+
 /** The program an ENTRYPOINT/CMD runs: the first exec-form element or shell-form word, without its path. */
 function programOf(instr: Instruction): string | null {
   const first = instr.execForm ? instr.json?.[0] : instr.argsAfterFlags.text.trim().split(/\s+/)[0];
