@@ -3,6 +3,11 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Eighth review: the full images (buildpack-deps, buster and later) already carry Debian's python3 through
+    // libglib2.0-dev; python3-dev or python3-pip add to that interpreter, not a second one.
+    'FROM python:3.6\nRUN apt-get update && apt-get install -y python3-dev python3-pip\n',
+    'FROM python:3.6-buster\nRUN apt-get update && apt-get install -y --no-install-recommends python3.6 python3-psycopg2\n',
+    'FROM pypy:3.10-bookworm\nRUN apt-get update && apt-get install -y python3-venv\n',
     // Fourth review: on a Python 2 image the distribution's Python 3 is another major version, not a duplicate.
     'FROM python:2.7-alpine3.11 AS package\nRUN apk add --no-cache py3-virtualenv && virtualenv -p python2 .venv\n',
     'FROM pypy:2-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv\n',
@@ -22,11 +27,12 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-gi\nCMD ["/usr/bin/python3", "applet.py"]\n',
   ],
   fires: [
+    { input: 'FROM python:3.6-jessie\nRUN apt-get update && apt-get install -y python3-dev\n', line: 2, name: 'jessie full images had no Debian python3' },
     { name: 'fourth review: Alpine py3 packages on a Python 3 image still duplicate it', input: 'FROM python:3.12.4-alpine3.20\nRUN apk add --no-cache py3-virtualenv\n', line: 2 },
     { name: 'third review: python3.N of the image\'s own version proves nothing', input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.12 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
-    { name: 'third review: a floating tag names no version', input: 'FROM python:3\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.11 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
+    { name: 'third review: a floating tag names no version', input: 'FROM python:3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.11 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev libpq-dev\n', line: 2, column: 66, message: /`python3-dev` installs the distribution's Python/ },
-    { input: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install /, unsafeFixed: 'FROM python:3.12.4\nRUN apt-get install -y python3 python3-pip\n', name: 'nothing else to install: no fix' },
+    { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y python3 python3-pip\n', count: 1, message: /`python3`, `python3-pip` install /, unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get install -y python3 python3-pip\n', name: 'nothing else to install: no fix' },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends python3-dev libpq-dev python3-pip gcc\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get install -y --no-install-recommends libpq-dev gcc\n' },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n    python3-dev \\\n  && rm -rf /var/lib/apt/lists/*\n', unsafeFixed: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y \\\n    libpq-dev \\\n  && rm -rf /var/lib/apt/lists/*\n' },
     { input: 'FROM python:3.12.4-slim\nRUN apt-get install -y python3-psycopg2=2.9.5-1+b1\n', line: 2 },

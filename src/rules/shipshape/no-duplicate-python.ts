@@ -60,6 +60,21 @@ function python2Image(image: ImageRef): boolean {
   return /^2(\.\d+)*([-_]|$)/.test(image.tag ?? '');
 }
 
+/**
+ * True for a full (not `-slim`, not Alpine or Windows) official `python` or `pypy` image on Debian 10
+ * (buster) or later: it is built on `buildpack-deps`, whose `libglib2.0-dev` depends on
+ * `libglib2.0-dev-bin` and so on Debian's `python3`. Such an image already carries the distribution's
+ * interpreter in `/usr/bin`, so `python3-dev` or `python3-pip` add headers or tools for it, not a second
+ * interpreter (eighth review). A tag without a suite is taken as a current one; `jessie` and `wheezy`
+ * (Python 2 tools in glib and mercurial there) are not.
+ */
+function fullImageWithDistributionPython(image: ImageRef): boolean {
+  const key = imageKey(image);
+  if (key !== 'python' && key !== 'pypy') return false;
+  const tag = image.tag ?? 'latest';
+  return !/slim|alpine|windowsservercore|nanoserver|jessie|wheezy/.test(tag);
+}
+
 /** Fires when a Python image gets the distribution's Python installed on top. */
 export default defineRule({
   id: 'no-duplicate-python',
@@ -70,7 +85,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported, nor, the other way round, Python 3 packages on an image whose tag names Python 2 (`python:2.7-alpine3.11` with `py3-virtualenv`, `pypy:2`); nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. The full (non-slim) `python` and `pypy` images of Debian 10 (buster) and later are not judged: they are built on `buildpack-deps`, whose `libglib2.0-dev` pulls in Debian\'s `python3`, so the distribution\'s interpreter is already there and these packages only add to it (tags naming `jessie` or `wheezy` are still judged; a tag without a suite counts as a current release). Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported, nor, the other way round, Python 3 packages on an image whose tag names Python 2 (`python:2.7-alpine3.11` with `py3-virtualenv`, `pypy:2`); nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
     why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
     bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
@@ -79,7 +94,7 @@ export default defineRule({
     for (const { run, commands } of ctx.runs({ onbuild: false })) {
       const stage = ctx.facts(run).stage;
       const root = stage === null ? null : ctx.stage(stage).rootImage;
-      if (!ownInterpreterImage(root) || python2Image(root!) || usesDistributionPython(ctx, stage!, root!)) continue;
+      if (!ownInterpreterImage(root) || python2Image(root!) || fullImageWithDistributionPython(root!) || usesDistributionPython(ctx, stage!, root!)) continue;
       {
         for (const cmd of commands) {
           const pkgs = osPackages(cmd);
