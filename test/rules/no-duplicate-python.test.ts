@@ -3,6 +3,13 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Ninth review: removed again in the same RUN (by name or by its apk --virtual group); a builder stage
+    // that does not end up in the image; another package of the same install brings Debian's python3 anyway.
+    'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc python3-dev musl-dev && pip install psutil && apk del .build-deps\n',
+    'FROM python:3.12-alpine\nRUN apk add -t build python3-dev && pip install psutil && apk del build\n',
+    'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y python3-dev gcc && pip install psutil && apt-get purge -y python3-dev gcc\n',
+    'FROM python:3.12-slim AS wheels\nRUN apt-get update && apt-get install -y python3-dev gcc && pip wheel -w /wheels psutil\nFROM python:3.12-slim\nCOPY --from=wheels /wheels /wheels\nRUN pip install /wheels/*\n',
+    'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y software-properties-common python3-distutils\n',
     // Eighth review: the full images (buildpack-deps, buster and later) already carry Debian's python3 through
     // libglib2.0-dev; python3-dev or python3-pip add to that interpreter, not a second one.
     'FROM python:3.6\nRUN apt-get update && apt-get install -y python3-dev python3-pip\n',
@@ -27,6 +34,7 @@ ruleTable(rule, {
     'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-gi\nCMD ["/usr/bin/python3", "applet.py"]\n',
   ],
   fires: [
+    { input: 'FROM python:3.12-alpine\nRUN apk add --virtual .bd python3-dev && pip install psutil\nRUN apk del .bd\n', line: 2, name: 'removed in a later RUN: the layer keeps it' },
     { input: 'FROM python:3.6-jessie\nRUN apt-get update && apt-get install -y python3-dev\n', line: 2, name: 'jessie full images had no Debian python3' },
     { name: 'fourth review: Alpine py3 packages on a Python 3 image still duplicate it', input: 'FROM python:3.12.4-alpine3.20\nRUN apk add --no-cache py3-virtualenv\n', line: 2 },
     { name: 'third review: python3.N of the image\'s own version proves nothing', input: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev\nRUN python3.12 -m pip install --no-cache-dir flask==3.0.3\n', line: 2 },

@@ -3,6 +3,8 @@ import type { ImageRef, Stage } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { imageKey } from '../lib/images.js';
 import { baseName, containerCommand, osPackages, packageName, stageCommands } from '../lib/python-tools.js';
+import { flagValues, positionalArgs } from '../../shell/query.js';
+import type { ShellCommand } from '../../shell/types.js';
 
 /**
  * Distribution packages that are, or pull in, the distribution's own Python 3 interpreter: `python3`,
@@ -75,6 +77,44 @@ function fullImageWithDistributionPython(image: ImageRef): boolean {
   return !/slim|alpine|windowsservercore|nanoserver|jessie|wheezy/.test(tag);
 }
 
+/**
+ * Distribution packages that depend on the distribution's `python3` themselves (Debian:
+ * `software-properties-common` is a Python 3 program; `libglib2.0-dev` pulls `libglib2.0-dev-bin`, whose
+ * tools are Python scripts, and the GTK development packages pull `libglib2.0-dev`). With one of them in the
+ * same install, the interpreter comes anyway: the `python3-*` packages beside it add to it, they do not
+ * bring it (ninth review).
+ */
+const PULLS_PYTHON3 = /^(software-properties-common|libglib2\.0-dev|libglib2\.0-dev-bin|libgtk2\.0-dev|libgtk-3-dev|libgtk-4-dev|gobject-introspection|meson)$/;
+
+/**
+ * The packages a RUN removes again before it ends: `apk del` of a package or of the `--virtual`/`-t` group
+ * it was added under (apk then drops the dependencies nothing else needs, Python included), and
+ * `apt-get purge`/`remove` of a package. No layer keeps what is installed and removed in one RUN.
+ */
+function removedInRun(commands: readonly ShellCommand[]): Set<string> {
+  const removed = new Set<string>();
+  const groups = new Map<string, string[]>();
+  for (const cmd of commands) {
+    const name = baseName(cmd.name);
+    if (name === 'apk') {
+      const pos = positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'X', 'repository', 'p', 'root'] });
+      const sub = pos[0]?.value;
+      if (sub === 'add') {
+        for (const group of [...flagValues(cmd, 't'), ...flagValues(cmd, 'virtual')]) groups.set(group, pos.slice(1).map((w) => packageName(w.value)));
+      } else if (sub === 'del') {
+        for (const w of pos.slice(1)) {
+          removed.add(w.value);
+          for (const member of groups.get(w.value) ?? []) removed.add(member);
+        }
+      }
+    } else if (name === 'apt-get' || name === 'apt') {
+      const pos = positionalArgs(cmd, { valueFlags: ['t', 'target-release', 'o', 'option', 'c', 'config-file'] });
+      if (pos[0]?.value === 'purge' || pos[0]?.value === 'remove') for (const w of pos.slice(1)) removed.add(packageName(w.value));
+    }
+  }
+  return removed;
+}
+
 /** Fires when a Python image gets the distribution's Python installed on top. */
 export default defineRule({
   id: 'no-duplicate-python',
@@ -85,7 +125,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. The full (non-slim) `python` and `pypy` images of Debian 10 (buster) and later are not judged: they are built on `buildpack-deps`, whose `libglib2.0-dev` pulls in Debian\'s `python3`, so the distribution\'s interpreter is already there and these packages only add to it (tags naming `jessie` or `wheezy` are still judged; a tag without a suite counts as a current release). Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported, nor, the other way round, Python 3 packages on an image whose tag names Python 2 (`python:2.7-alpine3.11` with `py3-virtualenv`, `pypy:2`); nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
+      'Reports `apt-get install`/`apt install`/`apk add`/`dnf install` of the distribution\'s Python 3 — `python3`, `python3.11`, `python-is-python3`, any `python3-*` package (`python3-pip`, `python3-dev`, `python3-venv`, `python3-psycopg2`: all depend on the distribution\'s `python3`), Alpine\'s `py3-*` — in a stage whose root image brings its own interpreter: the official `python` and `pypy` images, `cimg/python`, `ghcr.io/astral-sh/uv:python3.12-…`. Not reported either: a package the same RUN removes again (`apk del` of it or of the `--virtual`/`-t` group it was added under, `apt-get purge`/`remove`), since no layer keeps it; a stage that does not end up in the final image (a builder whose wheels are copied out: its `/usr/bin/python3` never ships); and an install that also names a package that depends on Debian\'s `python3` itself (`software-properties-common`, `libglib2.0-dev`, the GTK development packages), which brings the interpreter anyway. The full (non-slim) `python` and `pypy` images of Debian 10 (buster) and later are not judged: they are built on `buildpack-deps`, whose `libglib2.0-dev` pulls in Debian\'s `python3`, so the distribution\'s interpreter is already there and these packages only add to it (tags naming `jessie` or `wheezy` are still judged; a tag without a suite counts as a current release). Python 2 packages (`python2.7`, `python-pip` on old releases) are a different interpreter some tools need and are not reported, nor, the other way round, Python 3 packages on an image whose tag names Python 2 (`python:2.7-alpine3.11` with `py3-virtualenv`, `pypy:2`); nor are stages that run the distribution\'s interpreter on purpose — `/usr/bin/python3` by path, a `python3.N` whose version is not the one the image\'s tag names (`python3.7 -m venv` on `python:3.8-slim-buster`, where python3.7 can only be Debian\'s), or the distribution\'s uWSGI plugin `uwsgi-plugin-python3`, which embeds the distribution\'s Python — where the packages are what the image runs on and the unused interpreter is the base image\'s (a floating tag such as `python:3` names no version, so `python3.N` proves nothing there); nor are images that install the distribution\'s python3 themselves (`frolvlad/alpine-python3`), where the package is the same interpreter. One finding per command, at the first such package. The unsafe fix removes those packages from the command when other packages remain to install; it is unsafe because something in the image may run `/usr/bin/python3` or import a `python3-*` library, which then must come from pip instead.',
     why: 'A Python image already has its interpreter in `/usr/local` with pip, venv and the C headers for building extensions. The distribution\'s packages add a second interpreter in `/usr/bin` (tens of megabytes), and libraries installed as `python3-*` packages belong to that second interpreter: `python` in the image cannot import them, and which interpreter a script gets depends on `PATH`. Install Python libraries with pip, and leave `python3-dev`/`python3-pip` out.',
     bad: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-dev=3.11.2-1+b1 libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM python:3.12.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq-dev=15.8-0+deb12u1 && rm -rf /var/lib/apt/lists/*\n',
@@ -95,11 +135,15 @@ export default defineRule({
       const stage = ctx.facts(run).stage;
       const root = stage === null ? null : ctx.stage(stage).rootImage;
       if (!ownInterpreterImage(root) || python2Image(root!) || fullImageWithDistributionPython(root!) || usesDistributionPython(ctx, stage!, root!)) continue;
+      // A builder stage that does not end up in the image: its /usr/bin/python3 never ships.
+      if (!ctx.stage(stage!).inFinalImage) continue;
+      const removed = removedInRun(commands);
       {
         for (const cmd of commands) {
           const pkgs = osPackages(cmd);
           if (pkgs === null) continue;
-          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)));
+          if (pkgs.words.some((w) => PULLS_PYTHON3.test(packageName(w.value)))) continue;
+          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)) && !removed.has(packageName(w.value)));
           if (hits.length === 0) continue;
           const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
           let fix: Fix | undefined;
