@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // Tenth review: a pypy image has only pypy3; the build running a bare python3 uses Debian's on purpose.
+    'FROM pypy:3-6-jessie\nRUN apt-get update && apt-get install -y python3-dev python3-venv\nRUN python3 -m venv /venv\n',
     // Ninth review: removed again in the same RUN (by name or by its apk --virtual group); a builder stage
     // that does not end up in the image; another package of the same install brings Debian's python3 anyway.
     'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc python3-dev musl-dev && pip install psutil && apk del .build-deps\n',

@@ -164,8 +164,8 @@ function posixJoin(dir: string, rel: string): string {
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
 }
 
-/** Removes `./` prefixes and a trailing `/`. */
-function cleanPath(p: string): string {
+/** Removes `./` prefixes and a trailing `/` (not a full clean: `..` and `//` stay, unlike parse/paths.ts cleanPath). */
+function withoutDotSlash(p: string): string {
   let out = p;
   while (out.startsWith('./')) out = out.slice(2);
   return out.length > 1 ? out.replace(/\/+$/, '') : out;
@@ -197,7 +197,7 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
   const wd = ctx.facts(copy).workdir;
   const workdir = wd.instruction === null ? undefined : wd.path;
   const destRaw = copy.words[copy.words.length - 1].value;
-  const dest = destRaw === '.' || destRaw === './' ? workdir ?? '.' : destRaw.startsWith('/') ? cleanPath(destRaw) : typeof workdir === 'string' ? cleanPath(posixJoin(workdir, destRaw)) : null;
+  const dest = destRaw === '.' || destRaw === './' ? workdir ?? '.' : destRaw.startsWith('/') ? withoutDotSlash(destRaw) : typeof workdir === 'string' ? withoutDotSlash(posixJoin(workdir, destRaw)) : null;
   if (dest === null) return undefined;
   const sameDir = dest === (workdir ?? '.');
   const rels: ManifestFile[] = [];
@@ -207,7 +207,7 @@ function moveInstallFix(ctx: RuleContext, stage: Stage, copy: Instruction, run: 
       if (!dest.startsWith('/') || !p.startsWith(dest + '/')) return undefined;
       p = p.slice(dest.length + 1);
     } else if (!sameDir) return undefined;
-    p = cleanPath(p);
+    p = withoutDotSlash(p);
     if (p === '' || p.split('/').some((s) => s === '..' || s === '.') || /[*?[\]\\\s$]/.test(p)) return undefined;
     rels.push({ path: p, optional: f.optional });
   }
