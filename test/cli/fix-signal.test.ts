@@ -125,8 +125,11 @@ describe.skipIf(process.platform !== 'linux')('an interrupted --fix', () => {
   it.each([300, 1000, 2000, 3000])('SIGTERM after %i ms (start-up, parsing, linting or fixing): the file is whole', async (ms) => {
     const o = await interrupted('SIGTERM', ms);
     expectIntact(o);
-    // Killed by the signal itself (no handler yet) or ended by a handler with its status; never 0
-    // once a signal was sent.
-    if (o.sent) expect(o.signal === 'SIGTERM' || o.code === 143).toBe(true);
+    // Killed by the signal itself (no handler yet) or ended by a handler with its status; or the run had
+    // already finished its work (written the whole fix and said so) when the signal landed: on a loaded
+    // machine the timer can fire while the process is exiting (seen once in a full suite run). What must
+    // never happen — a signal during the write that is lost — is the 'while the fixed file is written' case.
+    const finished = o.content === FIXED && o.stderr.includes('Fixed 1 finding(s)') && (o.code === 0 || o.code === 1);
+    if (o.sent) expect(o.signal === 'SIGTERM' || o.code === 143 || finished).toBe(true);
   });
 });

@@ -53,8 +53,11 @@ export function isWholeContext(source: string): boolean {
   return normaliseSource(source) === '';
 }
 
-/** Converts a Docker COPY source glob (`*`, `?`, `[...]`) to a regular expression over context paths. */
-function globToRegExp(glob: string): RegExp {
+/**
+ * Converts a COPY source glob to a regular expression over context paths, as BuildKit matches sources
+ * (Go's `filepath.Match`: `*` and `?` stay within one path segment, `[...]`/`[!...]` classes).
+ */
+export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];

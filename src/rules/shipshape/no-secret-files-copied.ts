@@ -3,28 +3,11 @@ import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerign
 import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
+import { globToRegExp } from '../lib/copy-sources.js';
 import type { BuildContext } from '../../engine/types.js';
 
 const GLOB = /[*?[]/;
 
-/** A `filepath.Match`-style pattern (`*` and `?` stay within a path segment) as a regular expression. */
-function globRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        re += '[' + pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 /** Context files a COPY source takes: the file, everything under a directory, or what a glob matches. */
 function filesOf(listed: string[], source: string, ignore: IgnoreMatcher | null): string[] {
@@ -32,7 +15,7 @@ function filesOf(listed: string[], source: string, ignore: IgnoreMatcher | null)
   const all = listed.filter((f) => !ignore || !ignore.ignores(f));
   if (clean === '.' || clean === '') return all;
   if (GLOB.test(clean)) {
-    const re = globRegExp(clean);
+    const re = globToRegExp(clean);
     return all.filter((f) => {
       const parts = f.split('/');
       for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
