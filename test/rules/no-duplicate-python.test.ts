@@ -10,6 +10,8 @@ ruleTable(rule, {
     'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc python3-dev musl-dev && pip install psutil && apk del .build-deps\n',
     'FROM python:3.12-alpine\nRUN apk add -t build python3-dev && pip install psutil && apk del build\n',
     'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y python3-dev gcc && pip install psutil && apt-get purge -y python3-dev gcc\n',
+    // The official images' pattern: everything installed is marked automatic and auto-removed in the same RUN.
+    "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y python3-dev gcc && pip install psutil && apt-mark auto '.*' > /dev/null && apt-get purge -y --auto-remove\n",
     'FROM python:3.12-slim AS wheels\nRUN apt-get update && apt-get install -y python3-dev gcc && pip wheel -w /wheels psutil\nFROM python:3.12-slim\nCOPY --from=wheels /wheels /wheels\nRUN pip install /wheels/*\n',
     'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y software-properties-common python3-distutils\n',
     // Eighth review: the full images (buildpack-deps, buster and later) already carry Debian's python3 through

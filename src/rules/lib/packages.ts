@@ -11,7 +11,7 @@ import type { RuleContext } from '../../engine/types.js';
 import type { Mount, RunFacts } from '../../engine/facts.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { hasArg, operandWords } from '../../shell/query.js';
+import { hasArg, operandWords, positionalArgs, subcommand } from '../../shell/query.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
@@ -201,4 +201,39 @@ export function packageCommand(cmd: ShellCommand): PackageCommand | null {
   if (!family) return null;
   const pos = operandWords(eff.args, PM_VALUE_FLAGS);
   return { family, tool: eff.name, verb: pos[0] ?? null, operands: pos.slice(1), eff };
+}
+
+/** Package name without version or architecture (`libpq-dev=15.8-0` → `libpq-dev`, `gcc~12` → `gcc`). */
+export function installedName(word: string): string {
+  return word.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '').toLowerCase();
+}
+
+const APT_TOOLS = new Set(['apt-get', 'apt', 'aptitude']);
+const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
+
+/**
+ * The package names a RUN's commands remove (apt `purge`/`remove`/`autoremove` with names, `apk del` of
+ * packages or `--virtual` groups, dnf/yum/zypper `remove`), or 'all' when it auto-removes everything it
+ * installed (`dnf history undo`, or autoremove after `apt-mark auto`). apt's autoremove
+ * (`apt-get autoremove`, `purge --auto-remove`) removes only packages marked as automatically installed:
+ * a package installed by name is marked manual and stays, unless the RUN marks it auto first
+ * (`apt-mark auto '.*'`, the pattern of Docker's official images).
+ */
+export function removedByRun(cmds: readonly ShellCommand[]): Set<string> | 'all' {
+  const removed = new Set<string>();
+  const marksAuto = cmds.some((c) => c.name === 'apt-mark' && subcommand(c)?.value === 'auto');
+  for (const cmd of cmds) {
+    const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
+    if (APT_TOOLS.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {
+      if (marksAuto && (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove'))) return 'all';
+      for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(installedName(w.value));
+    } else if (cmd.name === 'apk' && sub === 'del') {
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(installedName(w.value));
+    } else if (RPM_TOOLS.has(cmd.name) && (sub === 'remove' || sub === 'erase' || sub === 'autoremove' || sub === 'rm')) {
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(installedName(w.value));
+    } else if (RPM_TOOLS.has(cmd.name) && sub === 'history' && cmd.args.some((a) => a.value === 'undo')) {
+      return 'all';
+    }
+  }
+  return removed;
 }

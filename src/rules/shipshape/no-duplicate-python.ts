@@ -3,8 +3,8 @@ import type { ImageRef, Stage } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { imageKey } from '../lib/images.js';
 import { baseName, containerCommand, osPackages, packageName, stageCommands } from '../lib/python-tools.js';
-import { flagValues, positionalArgs } from '../../shell/query.js';
-import type { ShellCommand } from '../../shell/types.js';
+import { flagValues } from '../../shell/query.js';
+import { installedName, removedByRun } from '../lib/packages.js';
 
 /**
  * Distribution packages that are, or pull in, the distribution's own Python 3 interpreter: `python3`,
@@ -90,34 +90,6 @@ function fullImageWithDistributionPython(image: ImageRef): boolean {
  */
 const PULLS_PYTHON3 = /^(software-properties-common|libglib2\.0-dev|libglib2\.0-dev-bin|libgtk2\.0-dev|libgtk-3-dev|libgtk-4-dev|gobject-introspection|meson)$/;
 
-/**
- * The packages a RUN removes again before it ends: `apk del` of a package or of the `--virtual`/`-t` group
- * it was added under (apk then drops the dependencies nothing else needs, Python included), and
- * `apt-get purge`/`remove` of a package. No layer keeps what is installed and removed in one RUN.
- */
-function removedInRun(commands: readonly ShellCommand[]): Set<string> {
-  const removed = new Set<string>();
-  const groups = new Map<string, string[]>();
-  for (const cmd of commands) {
-    const name = baseName(cmd.name);
-    if (name === 'apk') {
-      const pos = positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'X', 'repository', 'p', 'root'] });
-      const sub = pos[0]?.value;
-      if (sub === 'add') {
-        for (const group of [...flagValues(cmd, 't'), ...flagValues(cmd, 'virtual')]) groups.set(group, pos.slice(1).map((w) => packageName(w.value)));
-      } else if (sub === 'del') {
-        for (const w of pos.slice(1)) {
-          removed.add(w.value);
-          for (const member of groups.get(w.value) ?? []) removed.add(member);
-        }
-      }
-    } else if (name === 'apt-get' || name === 'apt') {
-      const pos = positionalArgs(cmd, { valueFlags: ['t', 'target-release', 'o', 'option', 'c', 'config-file'] });
-      if (pos[0]?.value === 'purge' || pos[0]?.value === 'remove') for (const w of pos.slice(1)) removed.add(packageName(w.value));
-    }
-  }
-  return removed;
-}
 
 /** Fires when a Python image gets the distribution's Python installed on top. */
 export default defineRule({
@@ -152,13 +124,18 @@ export default defineRule({
       if (stage === null || !isJudged(stage, root)) continue;
       // A builder stage that does not end up in the image: its /usr/bin/python3 never ships.
       if (!ctx.stage(stage!).inFinalImage) continue;
-      const removed = removedInRun(commands);
+      const removed = removedByRun(commands);
+      if (removed === 'all') continue;
       {
         for (const cmd of commands) {
           const pkgs = osPackages(cmd);
           if (pkgs === null) continue;
           if (pkgs.words.some((w) => PULLS_PYTHON3.test(packageName(w.value)))) continue;
-          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)) && !removed.has(packageName(w.value)));
+          // Removed again before the RUN ends, by name or with the apk `--virtual`/`-t` group it was added
+          // under (apk then drops the dependencies nothing else needs, Python included): no layer keeps it.
+          const group = flagValues(cmd, 'virtual')[0] ?? flagValues(cmd, 't')[0] ?? null;
+          if (group !== null && removed.has(group.toLowerCase())) continue;
+          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)) && !removed.has(installedName(w.value)));
           if (hits.length === 0) continue;
           const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
           let fix: Fix | undefined;

@@ -1,6 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
 import { defineRule } from '../define.js';
+import { installedName, removedByRun } from '../lib/packages.js';
 
 const BUILD_PACKAGES = new Set([
   'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
@@ -11,10 +12,6 @@ const BUILD_PACKAGES = new Set([
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
 
-/** Package name without version or architecture (`libpq-dev=15.8-0` → `libpq-dev`, `gcc~12` → `gcc`). */
-function packageName(word: string): string {
-  return word.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '').toLowerCase();
-}
 
 /** True for compilers, build tools and development headers. */
 function isBuildPackage(name: string): boolean {
@@ -42,33 +39,9 @@ function installs(cmd: ShellCommand): Installed[] {
   return words
     .slice(1)
     .filter((w) => !w.dynamic && !w.value.startsWith('/') && !w.value.includes('://'))
-    .map((w) => ({ word: w, name: packageName(w.value), virtual }));
+    .map((w) => ({ word: w, name: installedName(w.value), virtual }));
 }
 
-/**
- * Names removed by the RUN, or 'all' when it auto-removes everything it installed. apt's autoremove
- * (`apt-get autoremove`, `purge --auto-remove`) removes only packages marked as automatically installed:
- * a package installed by name is marked manual and stays, unless the RUN marks it auto first
- * (`apt-mark auto '.*'`, the pattern of Docker's official images).
- */
-function removals(cmds: ShellCommand[]): Set<string> | 'all' {
-  const removed = new Set<string>();
-  const marksAuto = cmds.some((c) => c.name === 'apt-mark' && subcommand(c)?.value === 'auto');
-  for (const cmd of cmds) {
-    const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
-    if (APT.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {
-      if (marksAuto && (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove'))) return 'all';
-      for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(packageName(w.value));
-    } else if (cmd.name === 'apk' && sub === 'del') {
-      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
-    } else if (RPM.has(cmd.name) && (sub === 'remove' || sub === 'erase' || sub === 'autoremove' || sub === 'rm')) {
-      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
-    } else if (RPM.has(cmd.name) && sub === 'history' && cmd.args.some((a) => a.value === 'undo')) {
-      return 'all';
-    }
-  }
-  return removed;
-}
 
 /** Fires when the final image keeps compilers or development headers installed by a package manager. */
 export default defineRule({
@@ -98,7 +71,7 @@ export default defineRule({
         const cmds = ctx.commands(run);
         const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
         if (installed.length === 0) continue;
-        const removed = removals(cmds);
+        const removed = removedByRun(cmds);
         if (removed === 'all') continue;
         const kept = installed.filter((p) => !removed.has(p.name) && !(p.virtual !== null && removed.has(p.virtual.toLowerCase())));
         if (kept.length === 0) continue;
