@@ -196,6 +196,31 @@ const SELF_DROPPING_SERVERS: ReadonlyMap<RegExp, string> = new Map([
   [/^php-fpm[\d.]*$/, 'php-fpm runs its pool workers as the pool\'s `user`'],
 ]);
 
+/** The last `keyword` instruction of the nearest stage of `chain` (the stage first, then its `FROM` ancestry) that has one. */
+function lastInChain(chain: readonly Stage[], keyword: string): Instruction | null {
+  for (const s of chain) {
+    const found = s.instructions.filter((i) => i.keyword === keyword);
+    if (found.length > 0) return found[found.length - 1];
+  }
+  return null;
+}
+
+/** The words of an ENTRYPOINT/CMD: the exec-form elements, or the shell-form text split at blanks. */
+function commandWords(instr: Instruction): string[] {
+  return instr.execForm ? [...(instr.json ?? [])] : instr.argsAfterFlags.text.trim().split(/\s+/).filter(Boolean);
+}
+
+/** A command word as a program name: surrounding quotes and the directory removed. */
+function programName(word: string): string {
+  return word.replace(/^["']|["']$/g, '').split('/').pop() ?? '';
+}
+
+/** The program an ENTRYPOINT/CMD runs: its first word without its path, or null when it has none. */
+function programOf(instr: Instruction): string | null {
+  const first = commandWords(instr)[0];
+  return first ? programName(first) : null;
+}
+
 /** Interactive interpreters and shells: the default command of the official language images. */
 const INTERACTIVE = /^(python[\d.]*|pypy[\d.]*|php|irb|jshell|node|deno|bun|ghci|erl|iex|julia|R|lua[\d.]*|perl|tclsh|guile|racket|swift|pwsh|bash|sh|ash|dash|zsh|ksh|fish)$/;
 
@@ -208,33 +233,17 @@ const INTERACTIVE = /^(python[\d.]*|pypy[\d.]*|php|irb|jshell|node|deno|bun|ghci
  * which end with `exec "$@"`), the CMD in effect. Arguments may only be options (`php -a`, `bash -l`).
  */
 export function interactiveCommand(chain: readonly Stage[]): boolean {
-  const last = (keyword: string): Instruction | null => {
-    for (const s of chain) {
-      const found = s.instructions.filter((i) => i.keyword === keyword);
-      if (found.length > 0) return found[found.length - 1];
-    }
-    return null;
-  };
-  const words = (instr: Instruction): string[] =>
-    instr.execForm ? [...(instr.json ?? [])] : instr.argsAfterFlags.text.trim().split(/\s+/).filter(Boolean);
-  const entrypoint = last('ENTRYPOINT');
-  const entry = entrypoint ? words(entrypoint) : [];
+  const entrypoint = lastInChain(chain, 'ENTRYPOINT');
+  const entry = entrypoint ? commandWords(entrypoint) : [];
   let command = entry;
   if (entry.length === 0 || /entrypoint/i.test(entry[0].split('/').pop() ?? '')) {
-    const cmd = last('CMD');
-    command = cmd ? words(cmd) : [];
+    const cmd = lastInChain(chain, 'CMD');
+    command = cmd ? commandWords(cmd) : [];
   }
   if (command.length === 0) return false;
-  const program = command[0].replace(/^["']|["']$/g, '').split('/').pop() ?? '';
-  return INTERACTIVE.test(program) && command.slice(1).every((w) => w.startsWith('-') && w !== '-c' && w !== '-m' && w !== '-e');
+  return INTERACTIVE.test(programName(command[0])) && command.slice(1).every((w) => w.startsWith('-') && w !== '-c' && w !== '-m' && w !== '-e');
 }
 
-/** The program an ENTRYPOINT/CMD runs: the first exec-form element or shell-form word, without its path. */
-function programOf(instr: Instruction): string | null {
-  const first = instr.execForm ? instr.json?.[0] : instr.argsAfterFlags.text.trim().split(/\s+/)[0];
-  if (!first) return null;
-  return first.replace(/^["']|["']$/g, '').split('/').pop() ?? null;
-}
 
 /**
  * When the image's command is a server that starts as root and drops privileges itself (see
@@ -245,14 +254,7 @@ function programOf(instr: Instruction): string | null {
  * sets one.
  */
 export function selfDroppingServer(chain: readonly Stage[]): string | null {
-  const last = (keyword: string): Instruction | null => {
-    for (const s of chain) {
-      const found = s.instructions.filter((i) => i.keyword === keyword);
-      if (found.length > 0) return found[found.length - 1];
-    }
-    return null;
-  };
-  for (const instr of [last('ENTRYPOINT'), last('CMD')]) {
+  for (const instr of [lastInChain(chain, 'ENTRYPOINT'), lastInChain(chain, 'CMD')]) {
     if (instr === null) continue;
     const program = programOf(instr);
     if (program === null) continue;
