@@ -27,5 +27,5 @@ COPY --from=koalaman/shellcheck:v0.10.0 /bin/shellcheck /usr/local/bin/shellchec
 USER 1000
 WORKDIR /work
 HEALTHCHECK NONE
-ENTRYPOINT ["node", "/opt/shipshape/bin/shipshape.mjs"]
+ENTRYPOINT ["node", "/opt/shipshape/bin/shipshape.cjs"]
 CMD ["lint", "."]

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// The bundle's loader (dist/cli.mjs, from scripts/bundle-loader.mjs) sets V8's options and starts
-// the CLI with its code cache.
-import '../dist/cli.mjs';
+// The old entry, kept for scripts that call it: the package's `bin` is bin/shipshape.cjs, which starts
+// faster (no ESM loader).
+import '../dist/loader.cjs';

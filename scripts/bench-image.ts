@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const tar = join(work, 'image.tar');
   spawnSync('tar', ['-C', layout, '-cf', tar, '.']);
   const blobBytes = readdirSync(join(layout, 'blobs/sha256')).reduce((a, f) => a + statSync(join(layout, 'blobs/sha256', f)).size, 0);
-  const bin = join(root, 'bin/shipshape.mjs');
+  const bin = join(root, 'bin/shipshape.cjs');
   const out = join(work, 'report.json');
   console.log(`image: ${GB} GB of layer content, ${(blobBytes / 1e9).toFixed(2)} GB of blobs (generated in ${gen.toFixed(0)} s)`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

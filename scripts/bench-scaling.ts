@@ -4,14 +4,14 @@
  * targets: under 30 s and under 1 GB peak RSS per file.
  *
  * Each shape is written to a temporary directory and linted as a fresh process,
- * `node bin/shipshape.mjs lint -f json --no-fail FILE`, without ShellCheck (a PATH without it: the
+ * `node bin/shipshape.cjs lint -f json --no-fail FILE`, without ShellCheck (a PATH without it: the
  * ShellCheck pass has its own limits, src/cli/shellcheck.ts). Peak RSS is read from GNU time's
  * `%M` when /usr/bin/time exists, and CPU seconds (user + system) from `%U %S`: on a shared machine
  * wall time grows with the load, CPU time much less.
  *
  * Options: `--scale F` (multiply every size, e.g. 0.1 for a quick look), `--only NAME` (one shape, by a
  * part of its name), `--json FILE` (write the raw numbers), `--bin PATH` (another build's
- * bin/shipshape.mjs, e.g. a copy of the code before a change). Exits 1 when a target is missed.
+ * bin/shipshape.cjs, e.g. a copy of the code before a change). Exits 1 when a target is missed.
  * Needs `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ import { SHAPES } from './scaling-shapes.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name: string): string | null => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
-const BIN = opt('--bin') ?? join(root, 'bin/shipshape.mjs');
+const BIN = opt('--bin') ?? join(root, 'bin/shipshape.cjs');
 const scale = Number(opt('--scale') ?? 1);
 const only = opt('--only');
 const jsonOut = opt('--json');

@@ -5,7 +5,7 @@
  * - `node -e 0`; one typical Dockerfile as a fresh process, cold (`--no-cache`), without and with
  *   ShellCheck, warm (second run with the cache), without the bundle's code cache
  *   (`SHIPSHAPE_NO_CODE_CACHE=1`), and with V8's default wasm tiers (`node --no-liftoff-only
- *   dist/cli.mjs`: the loader then leaves out its `--liftoff-only`);
+ *   dist/loader.cjs`: the loader then leaves out its `--liftoff-only`);
  * - a 200-file sample of the curated corpus and the whole curated corpus: ShellCheck on, cold (an empty
  *   cache directory each run) and warm (the cache the cold run left); tally on the same files;
  * - all corpus files (curated + bulk): cold without ShellCheck, cold with it (fills the cache), warm;
@@ -33,7 +33,7 @@ import { defaultConfig, type LintConfig } from '../src/engine/types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The shared corpus (scripts/corpus-files.ts).
-const BIN = join(root, 'bin/shipshape.mjs');
+const BIN = join(root, 'bin/shipshape.cjs');
 const TALLY = join(root, 'node_modules/@wharflab/tally-linux-x64/bin/tally');
 const NODE = process.execPath;
 
@@ -220,7 +220,7 @@ function shellcheckInstalled(): boolean {
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  console.error('building dist/cli.mjs …');
+  console.error('building dist/loader.cjs …');
   spawnSync(NODE, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
   useNodeGrammar();
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
     console.error('\none Dockerfile, fresh process');
     const nodeRow = await bench('node -e 0', 1, START_RUNS, NODE, ['-e', '0']);
     const oneArgs = ['lint', '-f', 'json', '-c', config];
-    // "cold" is the results cache (--no-cache); the code cache of the bundle (dist/cli.mjs) is written
+    // "cold" is the results cache (--no-cache); the code cache of the bundle (dist/loader.cjs) is written
     // once per build by the first lint run, which this warm-up run is.
     await measure(NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     const one = await bench('shipshape, one file, no ShellCheck, cold', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
@@ -285,8 +285,8 @@ async function main(): Promise<void> {
     // The first run of each writes its code cache; those are warm-up runs, not counted.
     await measure(NODE, [BIN, ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     await bench('shipshape, one file, no ShellCheck, no code cache (SHIPSHAPE_NO_CODE_CACHE=1)', 1, START_RUNS, NODE, [BIN, ...oneArgs, '--no-cache', typical], { ...noShellcheckEnv, SHIPSHAPE_NO_CODE_CACHE: '1' });
-    await measure(NODE, ['--no-liftoff-only', join(root, 'dist/cli.mjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
-    await bench('shipshape, one file, no ShellCheck, default wasm tiers (node --no-liftoff-only dist/cli.mjs)', 1, START_RUNS, NODE, ['--no-liftoff-only', join(root, 'dist/cli.mjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
+    await measure(NODE, ['--no-liftoff-only', join(root, 'dist/loader.cjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
+    await bench('shipshape, one file, no ShellCheck, default wasm tiers (node --no-liftoff-only dist/loader.cjs)', 1, START_RUNS, NODE, ['--no-liftoff-only', join(root, 'dist/loader.cjs'), ...oneArgs, '--no-cache', typical], noShellcheckEnv);
     const scAlone = hasSc ? await bench('shellcheck --version (its start-up)', 1, START_RUNS, 'shellcheck', ['--version']) : null;
     const tallyOne = hasTally ? await bench('tally, one file', 1, START_RUNS, TALLY, tally([typical])) : null;
 

@@ -1,6 +1,6 @@
 /**
  * Linting many files on worker threads: `os.availableParallelism()` workers (or `SHIPSHAPE_JOBS`),
- * each running the same bundle (dist/cli.mjs, the loader of dist/cli.cjs) in worker mode. Files are handed out in small chunks
+ * each running the same bundle (dist/loader.cjs, the loader of dist/cli.cjs) in worker mode. Files are handed out in small chunks
  * as workers become free; results come back by index, so the report's order does not depend on
  * timing. Each worker lints its chunk concurrently, which lets the ShellCheck pass batch the chunk's
  * scripts into one `shellcheck` process.
@@ -69,7 +69,7 @@ const CHUNK = 16;
  * single-core machine, or when this code does not run from the bundle (tsx, vitest: a worker could not
  * load TypeScript). `SHIPSHAPE_JOBS=N` overrides (`1` or `0`: no workers).
  */
-export function workerCount(files: number, env: NodeJS.ProcessEnv, bundled = import.meta.url.endsWith('.mjs')): number {
+export function workerCount(files: number, env: NodeJS.ProcessEnv, bundled = !import.meta.url.endsWith('.ts')): number {
   if (!bundled) return 0;
   const forced = env.SHIPSHAPE_JOBS === undefined ? NaN : Number(env.SHIPSHAPE_JOBS);
   const n = Number.isInteger(forced) && forced >= 0 ? forced : availableParallelism();

@@ -18,11 +18,11 @@ import { defaultConfig } from '../../src/engine/types.js';
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const root = resolve(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.mjs');
+const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-cache-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.mjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/loader.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 });
 
 const realShellcheck = spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).stdout.trim();

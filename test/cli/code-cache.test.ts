@@ -1,5 +1,5 @@
 /**
- * The V8 code cache of the bundle (scripts/bundle-loader.mjs → dist/cli.mjs): written by the first
+ * The V8 code cache of the bundle (scripts/bundle-loader.cjs → dist/loader.cjs): written by the first
  * `lint` run, used (not rewritten) by the next, and never a failure — a damaged, truncated or foreign
  * file, or a directory that cannot be written, gives the same report, no message and exit code.
  */
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const root = resolve(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.mjs');
+const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {

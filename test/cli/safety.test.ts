@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runShipshape, tempFolder } from '../helpers/cli.js';
 
-const bin = join(__dirname, '../../bin/shipshape.mjs');
+const bin = join(__dirname, '../../bin/shipshape.cjs');
 const { dir, write } = tempFolder('shipshape-safety-');
 
 const PY = 'FROM python:3.12.4-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nUSER 1000\n';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLayout } from '../helpers/oci.js';
 
 const root = join(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.mjs');
+const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-nonet-'));
 const preload = join(dir, 'no-socket.cjs');
 
@@ -20,7 +20,7 @@ function newest(d: string): number {
 }
 
 beforeAll(async () => {
-  const dist = join(root, 'dist/cli.mjs');
+  const dist = join(root, 'dist/loader.cjs');
   let built = 0;
   try {
     built = statSync(dist).mtimeMs;

@@ -1,7 +1,7 @@
 /**
  * Where shipshape meets CI: the pre-commit hooks (.pre-commit-hooks.yaml) run the way pre-commit runs
  * them, the GitHub Action's lint step (action.yml) run as the runner would, and the project's own
- * Dockerfile linted with every rule on. All through the real binary (bin/shipshape.mjs).
+ * Dockerfile linted with every rule on. All through the real binary (bin/shipshape.cjs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,9 +21,9 @@ const work = mkdtempSync(join(tmpdir(), 'shipshape-hooks-'));
 const binDir = join(work, 'bin');
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.mjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/loader.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   mkdirSync(binDir);
-  symlinkSync(join(root, 'bin/shipshape.mjs'), join(binDir, 'shipshape'));
+  symlinkSync(join(root, 'bin/shipshape.cjs'), join(binDir, 'shipshape'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 /**
  * The language server end to end: `shipshape lsp --stdio` runs as a real process and this test is its
  * editor, speaking JSON-RPC over the process's standard streams (vscode-jsonrpc's client side).
- * Uses the bundle (bin/shipshape.mjs → dist/cli.mjs) when it is newer than every source file, as
+ * Uses the bundle (bin/shipshape.cjs → dist/loader.cjs) when it is newer than every source file, as
  * after `npm ci`; otherwise the TypeScript sources through tsx.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -30,14 +30,14 @@ function newestSource(d: string): number {
 }
 
 function serverCommand(): string[] {
-  const bundle = join(root, 'dist/cli.mjs');
+  const bundle = join(root, 'dist/loader.cjs');
   let fresh = false;
   try {
     fresh = statSync(bundle).mtimeMs >= newestSource(join(root, 'src'));
   } catch {
     fresh = false;
   }
-  return fresh ? [join(root, 'bin/shipshape.mjs'), 'lsp', '--stdio'] : ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'lsp', '--stdio'];
+  return fresh ? [join(root, 'bin/shipshape.cjs'), 'lsp', '--stdio'] : ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'lsp', '--stdio'];
 }
 
 /** The editor side: open documents, published diagnostics, and edits the server asks to apply. */

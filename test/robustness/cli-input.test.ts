@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runShipshape, tempFolder } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/shipshape.mjs');
+const BIN = join(ROOT, 'bin/shipshape.cjs');
 const { dir, write } = tempFolder('shipshape-badinput-');
 
 const DEBUG = 'FROM busybox:1.36.1\nENV DEBUG=1\nUSER 1000\nCMD ["true"]\n';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/shipshape.mjs');
+const BIN = join(ROOT, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-nonet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,7 @@
-// dist/cli.mjs (written by scripts/build.mjs from this file): starts the CommonJS bundle dist/cli.cjs
+// dist/loader.cjs (written by scripts/build.mjs from this file): starts the CommonJS bundle dist/cli.cjs
 // with a V8 code cache, so that a short run does not pay for parsing and compiling 2 MB of JavaScript.
+// bin/shipshape.cjs requires it; it is CommonJS itself because an ES module entry costs a one-file run
+// ~7 ms of Node's ESM loader (docs/performance.md). Worker threads start this file too.
 //
 // - The bundle is compiled with `vm.Script` and `cachedData`: functions compiled by an earlier `lint`
 //   run (top level and every function that run called) are deserialised instead of compiled.
@@ -18,20 +20,21 @@
 //   Node waits for at exit) and gave batches nothing measurable (docs/performance.md). Set before the
 //   bundle compiles the wasm; worker threads share the process's flags. A `--liftoff…` or `--wasm…`
 //   option on Node's command line (the bench's "default tiers" row) leaves the tiers alone.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+'use strict';
+const { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 const BUILD_ID = '__SHIPSHAPE_BUILD_ID__';
 
 if (!process.execArgv.some((a) => /^--(no-)?(liftoff|wasm)/.test(a))) setFlagsFromString('--liftoff-only');
 setFlagsFromString('--verify-snapshot-checksum');
 
-const bundle = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+const bundle = join(__dirname, 'cli.cjs');
 
 /** The code cache file of this build, Node.js and V8 options, or null when there is none to use. */
 function codeCacheFile() {
@@ -90,5 +93,7 @@ if (cacheFile && isMain && (cachedData === undefined || script.cachedDataRejecte
   });
 }
 
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), import.meta.url);
+// The bundle's `import.meta.url` is this file's URL: worker threads start it, and packages resolve
+// from dist/.
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dirname(bundle), pathToFileURL(__filename).href);
