@@ -112,6 +112,10 @@ const lazyHelper = [
 let lazyCount = 0;
 const rewritten = bundled.replace(lazyRequire, (_, id) => (lazyCount++, `__shipshapeLazy(${JSON.stringify(id)})`));
 if (lazyCount === 0) throw new Error('build: no require() of a lazily loaded Node.js module found; check the pattern');
+// The loader reads the bundle as Latin-1 (no UTF-8 decoding): it must be ASCII, as esbuild writes it
+// by default (\u escapes for anything else).
+const nonAscii = rewritten.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) throw new Error(`build: the bundle has a non-ASCII character at offset ${nonAscii}; the loader reads it as Latin-1`);
 const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
 if (mapComment < 0) throw new Error('build: the bundle has no source map comment');
 writeFileSync(bundlePath, `${rewritten.slice(0, mapComment)}\n${lazyHelper}${rewritten.slice(mapComment)}`);

@@ -7,7 +7,9 @@
  */
 import { dirname, relative } from 'node:path';
 import { parse } from '../parse/parser.js';
+import type { Dockerfile } from '../parse/types.js';
 import { fsContext } from '../context/fs.js';
+import { decodeFile } from './input.js';
 import { readInputFile } from './targets.js';
 import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/copy-sources.js';
 
@@ -19,22 +21,37 @@ import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/cop
 const JOIN = String.raw`(?:[\\\x60][ \t\v\f\r]*\n(?:[ \t\v\f\r]*(?:#[^\n]*)?\n)*[ \t\v\f\r]*)*`;
 const MAY_COPY = new RegExp(`${['c', 'o', 'p', 'y'].join(JOIN)}|${['a', 'd', 'd'].join(JOIN)}`, 'i');
 
+/** A Dockerfile read and parsed for the check: its decoded text (as the lint reads it) and its model. */
+export interface ParsedDockerfile {
+  source: string;
+  file: Dockerfile;
+}
+
 /**
  * When most context sources of `dockerfile` are missing from `contextDir` but present in an enclosing
  * directory (up to 6 levels up), the sources missing and that directory (the likely context); else null.
  * Sources that exist nowhere (a file the build would not find anyway) do not make a context wrong.
+ * `onParsed` receives the file's text and model when it was parsed (it has a COPY or ADD), so that the
+ * lint need not parse it again.
  */
-export function missingCopySources(dockerfile: string, contextDir: string): { missing: string[]; total: number; likely: string } | null {
+export function missingCopySources(
+  dockerfile: string,
+  contextDir: string,
+  onParsed: (parsed: ParsedDockerfile) => void = () => {},
+): { missing: string[]; total: number; likely: string } | null {
   let text: string;
   try {
     // Only a regular file, read without blocking (a FIFO would wait forever): src/cli/targets.ts.
-    text = readInputFile(dockerfile).bytes.toString('utf8');
+    // Decoded as the lint decodes it, so the model is the one the lint would parse.
+    text = decodeFile(readInputFile(dockerfile).bytes);
   } catch {
     return null;
   }
   // Parsing costs as much as linting a long file: skip it when no COPY or ADD can be in the text.
   if (!MAY_COPY.test(text)) return null;
-  const sources = contextCopies(parse(text))
+  const file = parse(text);
+  onParsed({ source: text, file });
+  const sources = contextCopies(file)
     .flatMap((c) => c.sources.map((s) => s.value))
     .filter((s) => !isWholeContext(s) && !/[*?[$]/.test(s));
   if (sources.length === 0) return null;
@@ -77,12 +94,18 @@ export function missingCopySources(dockerfile: string, contextDir: string): { mi
 
 /**
  * The one note for a run: the first Dockerfile whose assumed context misses most COPY sources, and how
- * many others do; null when none does. `onWrong` is called with the index of each such check.
+ * many others do; null when none does. `onWrong` is called with the index of each such check, and
+ * `onParsed` with the index and model of each file parsed for it.
  */
-export function wrongContextNote(cwd: string, checks: { display: string; path: string; contextDir: string }[], onWrong: (index: number) => void = () => {}): string | null {
+export function wrongContextNote(
+  cwd: string,
+  checks: { display: string; path: string; contextDir: string }[],
+  onWrong: (index: number) => void = () => {},
+  onParsed?: (index: number, parsed: ParsedDockerfile) => void,
+): string | null {
   const hits: { display: string; contextDir: string; missing: string[]; total: number; likely: string }[] = [];
   checks.forEach((c, k) => {
-    const r = missingCopySources(c.path, c.contextDir);
+    const r = missingCopySources(c.path, c.contextDir, onParsed && ((parsed) => onParsed(k, parsed)));
     if (!r) return;
     hits.push({ display: c.display, contextDir: c.contextDir, ...r });
     onWrong(k);

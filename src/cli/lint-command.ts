@@ -14,7 +14,7 @@ import { isKnownRuleId, knownRuleIds, unknownRuleIdMessage } from '../engine/rul
 import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './fix-files.js';
 import { ContextCache, lintFile, lintSource, namedContextFiles, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
 import { InputError } from './input.js';
-import { wrongContextNote } from './context-check.js';
+import { wrongContextNote, type ParsedDockerfile } from './context-check.js';
 import { EXIT, lintExitCode, ReportWriter, unknownFormat, unknownFormatMessage } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
@@ -176,16 +176,6 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       io.stderr(`shipshape: ${shownName(t.display)}: build context ${shownName(relative(io.cwd, t.contextDir!) || '.')}${t.compose[0].target ? `, target ${shownName(t.compose[0].target)}` : ''}, from ${shownName(services)}\n`);
     }
   }
-
-  // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
-  // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
-  // build never reads it).
-  const unknownContext = new Set<Target>();
-  if (!opts.context) {
-    const assumed = targets.filter((t) => t.path !== null && !t.contextDir);
-    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => unknownContext.add(assumed[k]));
-    if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
-  }
   const shownContextFiles = new Set<string>();
   const fixSummary: FixSummary = { fixed: 0, remaining: 0, unsafe: 0 };
   let fixedAny = false;
@@ -201,6 +191,22 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const fixMode = Boolean(opts.fix || opts.unsafeFixes || dryRun || opts.fixRule);
   const request: FixRequest = { level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule, dryRun };
   const contexts = new ContextCache();
+
+  // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
+  // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
+  // build never reads it).
+  const unknownContext = new Set<Target>();
+  // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
+  const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
+  // Files the check parsed, for the lint in this thread to use instead of parsing them again (few
+  // files: with workers each worker reads and parses its own).
+  const parsedByCheck = new Map<Target, ParsedDockerfile>();
+  if (!opts.context) {
+    const assumed = targets.filter((t) => t.path !== null && !t.contextDir);
+    const keep = workers === 0 && !fixMode ? (k: number, parsed: ParsedDockerfile) => void parsedByCheck.set(assumed[k], parsed) : undefined;
+    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => unknownContext.add(assumed[k]), keep);
+    if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
+  }
   // A diff never mixes into a machine-readable report on standard output: it goes to stderr then.
   const outputs = opts.output ?? [];
   const machineOnStdout = formats.some((f, k) => f !== 'tty' && (outputs[k] === undefined || outputs[k] === '-'));
@@ -255,8 +261,6 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     reports.add({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 
-  // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
-  const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
   if (workers > 0) {
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     // Each file is reported as soon as it and those before it are done (the report may stream).
@@ -276,7 +280,9 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const contextDir = contextDirOf(t);
     if (!fixMode) {
       if (t.path !== null) {
-        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles }, config, shellcheck, contexts), contextDir);
+        const parsed = parsedByCheck.get(t);
+        parsedByCheck.delete(t);
+        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles }, config, shellcheck, contexts, { parsed }), contextDir);
         continue;
       }
       let source: string;

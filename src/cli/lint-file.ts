@@ -8,8 +8,10 @@ import { lint, targetProblem, type ScriptAnalyzer } from '../engine/lint.js';
 import { parse } from '../parse/parser.js';
 import { defaultRules } from '../rules/registry.js';
 import type { BuildContext, Finding, LintConfig } from '../engine/types.js';
+import type { Dockerfile } from '../parse/types.js';
 import { decodeFile, InputError } from './input.js';
 import { readInputFile } from './targets.js';
+import type { ParsedDockerfile } from './context-check.js';
 
 /** One file to lint: its path and the build context directory. */
 export interface FileJob {
@@ -68,6 +70,11 @@ export interface LintFileHooks {
   lookup?: (source: string) => Finding[] | undefined;
   /** Wraps the build context the rules see (to record what they read). */
   wrapContext?: (context: BuildContext) => BuildContext;
+  /**
+   * The file as the context check (src/cli/context-check.ts) read and parsed it: used when the text
+   * read now is the same (and the job has no build arguments), so the file is parsed once.
+   */
+  parsed?: ParsedDockerfile;
 }
 
 /** Reads and lints one file; never throws for a file that cannot be read. */
@@ -82,7 +89,8 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
   const context = job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles);
   const contextFiles = namedContextFiles(job.contextDirs, (dir) => contexts.get(dir, undefined, job.maxContextFiles));
-  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles });
+  const parsed = hooks.parsed && hooks.parsed.source === source && !job.buildArgs ? hooks.parsed.file : undefined;
+  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles, parsed });
   return outcome.ok ? { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false } : outcome;
 }
 
@@ -95,6 +103,8 @@ export interface BuildSettings {
   contextDirs?: Record<string, string>;
   /** The same, as readable contexts (built from `contextDirs` with {@link namedContextFiles}). */
   contextFiles?: Record<string, BuildContext>;
+  /** The model of the source parsed with these build arguments, when the caller has it (`LintOptions.parsed`). */
+  parsed?: Dockerfile;
 }
 
 /** Readable contexts for the named local directories (`open` gives one context per directory). */
@@ -108,7 +118,7 @@ export function namedContextFiles(dirs: Record<string, string> | undefined, open
  * @returns `ok: false` with an InputError when `build.target` names no stage (the CLI exits 2).
  */
 export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, build: BuildSettings = {}): Promise<FileOutcome> {
-  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles });
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles, parsed: build.parsed });
   if (result.unknownTarget) return { ok: false, error: new InputError(result.unknownTarget) };
   const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };

@@ -69,6 +69,12 @@ export interface LintOptions {
    * `buildContexts`): rules read `COPY --from=NAME` sources from them (`RuleContext.contextOf`).
    */
   contextFiles?: Readonly<Record<string, BuildContext>>;
+  /**
+   * The model of `text` when the caller has already parsed it (the CLI's context check reads COPY
+   * sources before linting): it must be `parse(text, { buildArgs })` of this very text and these build
+   * arguments, and is then not parsed again.
+   */
+  parsed?: Dockerfile;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -112,7 +118,7 @@ export interface LintResult {
  * @returns findings with ranges in `text`; never throws for any input text.
  */
 export async function lint(text: string, options: LintOptions): Promise<LintResult> {
-  const file = parse(text, { buildArgs: options.buildArgs });
+  const file = options.parsed ?? parse(text, { buildArgs: options.buildArgs });
   const config = options.config ?? defaultConfig();
   const encoding = encodingFinding(file);
   if (file.errors.length > 0) {

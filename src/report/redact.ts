@@ -22,17 +22,31 @@ const ASSIGNMENT = /(?:^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_][\w.-]*)[ \t]+|(?:^|[\s
  *   Dockerfile text, false for prose (a message "ENV API_TOKEN contains a token" names no value)
  */
 export function secretValues(text: string, keys = true): string[] {
-  const values = new Set<string>();
-  for (const hit of findSecrets(text)) values.add(text.slice(hit.start, hit.end));
-  for (const m of keys ? text.matchAll(ASSIGNMENT) : []) {
+  return longestFirst(keys ? [...detectedValues(text), ...keyedValues(text)] : detectedValues(text));
+}
+
+/** The values secretlint's rules find in `text`. */
+function detectedValues(text: string): string[] {
+  return findSecrets(text).map((hit) => text.slice(hit.start, hit.end));
+}
+
+/** The literal values of secret-named keys in `text` (`DB_PASSWORD=x`, `ENV API_TOKEN x`). */
+function keyedValues(text: string): string[] {
+  const values: string[] = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
     const name = m[1] ?? m[2];
     let value = m[3];
     if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
     value = value.replace(/\\$/, '');
     if (!name || value.length < 3 || /\$/.test(value) || !secretName(name) || placeholderValue(value, name)) continue;
-    values.add(value);
+    values.push(value);
   }
-  return [...values].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
+  return values;
+}
+
+/** Distinct values of at least 3 characters, longest first. */
+function longestFirst(values: Iterable<string>): string[] {
+  return [...new Set(values)].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
 }
 
 /** A function that masks `values` (and their JSON-escaped forms) in any text, keeping lengths. */
@@ -57,16 +71,17 @@ export function masker(values: readonly string[]): (text: string) => string {
  */
 export function redactReportFile(file: ReportFile, extraTexts: readonly string[] = []): ReportFile {
   // Values of the source, and those that only appear in messages or fix texts (a suggestion built
-  // from several pieces): one scan of all of them joined, linear in their size.
-  const values = new Set(secretValues([file.source ?? '', ...extraTexts].join('\n')));
+  // from several pieces). Key assignments are read in the source and fix texts only (a message
+  // "ENV API_TOKEN contains a token" names no value); secretlint reads everything in one pass, linear
+  // in the size of all of them (one pass per text cost a one-file run ~2 ms more).
   const fixTexts: string[] = [];
   const messages: string[] = [];
   for (const f of file.findings) {
     messages.push(f.message);
     for (const e of f.fix?.edits ?? []) fixTexts.push(e.text);
   }
-  for (const v of secretValues(fixTexts.join('\n'))) values.add(v);
-  for (const v of secretValues(messages.join('\n'), false)) values.add(v);
+  const keyed = [file.source ?? '', ...extraTexts, ...fixTexts].join('\n');
+  const values = new Set(longestFirst([...detectedValues(messages.length ? `${keyed}\n${messages.join('\n')}` : keyed), ...keyedValues(keyed)]));
   if (values.size === 0) return file;
   const mask = masker([...values]);
   return {

@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingCopySources } from '../../src/cli/context-check.js';
+import { missingCopySources, type ParsedDockerfile } from '../../src/cli/context-check.js';
+import { decodeFile } from '../../src/cli/input.js';
+import { ContextCache, lintFile } from '../../src/cli/lint-file.js';
+import { useNodeGrammar } from '../../src/cli/grammar-node.js';
+import { defaultConfig } from '../../src/engine/types.js';
+import { parse } from '../../src/parse/parser.js';
+import { loadShellParser } from '../../src/shell/grammar.js';
+
+useNodeGrammar();
 
 const root = mkdtempSync(join(tmpdir(), 'shipshape-context-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -44,5 +52,33 @@ describe('missingCopySources', () => {
   it('is null for a Dockerfile without COPY or ADD', () => {
     const p = project('none', ['a'], 'FROM busybox:1.36.1\nENV A=a\nRUN cat a\n');
     expect(missingCopySources(p.path, p.dir)).toBeNull();
+  });
+});
+
+describe('one parse per file', () => {
+  it('hands the model it parsed to the caller, decoded as the lint decodes the file', () => {
+    const p = project('parsed', ['a'], '\ufeffFROM busybox:1.36.1\nCOPY a /x/\n');
+    const seen: ParsedDockerfile[] = [];
+    missingCopySources(p.path, p.dir, (parsed) => seen.push(parsed));
+    expect(seen).toHaveLength(1);
+    expect(seen[0].source).toBe(decodeFile(readFileSync(p.path)));
+    expect(seen[0].file.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY']);
+  });
+
+  it('lintFile lints the model the check parsed when the text is the same, and parses again when it is not', async () => {
+    await loadShellParser();
+    const p = project('reuse', [], 'FROM busybox:1.36.1\nRUN cd /tmp && echo hi\n');
+    const other = project('reuse-other', [], 'FROM busybox:1.36.1\nMAINTAINER someone\n');
+    const otherModel = parse(readFileSync(other.path, 'utf8'));
+    const codes = async (parsed: ParsedDockerfile): Promise<string[]> => {
+      const o = await lintFile({ path: p.path, contextDir: p.dir, noContext: true }, defaultConfig(), undefined, new ContextCache(), { parsed });
+      return o.ok ? o.findings.map((f) => f.ruleId) : [];
+    };
+    // Same text: the model given is what gets linted (a model of other text shows it was used).
+    expect(await codes({ source: readFileSync(p.path, 'utf8'), file: otherModel })).toContain('DL4000');
+    // Other text: the file is parsed again.
+    const own = await codes({ source: 'FROM scratch\n', file: otherModel });
+    expect(own).toContain('DL3003');
+    expect(own).not.toContain('DL4000');
   });
 });
