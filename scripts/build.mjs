@@ -112,12 +112,11 @@ const lazyHelper = [
 let lazyCount = 0;
 const rewritten = bundled.replace(lazyRequire, (_, id) => (lazyCount++, `__shipshapeLazy(${JSON.stringify(id)})`));
 if (lazyCount === 0) throw new Error('build: no require() of a lazily loaded Node.js module found; check the pattern');
-// The loader reads the bundle as Latin-1 (no UTF-8 decoding): it must be ASCII, as esbuild writes it
-// by default (\u escapes for anything else).
-const nonAscii = rewritten.search(/[^\x00-\x7f]/);
-if (nonAscii >= 0) throw new Error(`build: the bundle has a non-ASCII character at offset ${nonAscii}; the loader reads it as Latin-1`);
+// The loader reads an ASCII bundle as Latin-1 (no UTF-8 decoding). esbuild escapes non-ASCII in code,
+// but a kept comment (a readable build's, a licence) may have some: then the loader decodes UTF-8.
+const bundleEncoding = /[^\x00-\x7f]/.test(rewritten) ? 'utf8' : 'latin1';
 const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
 if (mapComment < 0) throw new Error('build: the bundle has no source map comment');
 writeFileSync(bundlePath, `${rewritten.slice(0, mapComment)}\n${lazyHelper}${rewritten.slice(mapComment)}`);
-writeFileSync(join(root, 'dist/loader.cjs'), loader.replace('__SHIPSHAPE_BUILD_ID__', buildId));
+writeFileSync(join(root, 'dist/loader.cjs'), loader.replace('__SHIPSHAPE_BUILD_ID__', buildId).replace('__SHIPSHAPE_BUNDLE_ENCODING__', bundleEncoding));
 writeFileSync(join(root, 'dist/cli.mjs'), "// Loads the CLI's loader (dist/loader.cjs); bin/shipshape.cjs requires it directly.\nimport './loader.cjs';\n");

@@ -63,9 +63,9 @@ if (cacheFile) {
     /* none yet */
   }
 }
-// The build makes the bundle pure ASCII (scripts/build.mjs checks it), so a Latin-1 read gives the same
-// string as UTF-8 without decoding (~1.5 ms less for 1.7 MB).
-const source = readFileSync(bundle, 'latin1');
+// 'latin1' when the build found the bundle pure ASCII: the same string as UTF-8, without decoding
+// (~1.5 ms less for 1.7 MB); else 'utf8'.
+const source = readFileSync(bundle, '__SHIPSHAPE_BUNDLE_ENCODING__');
 const script = new Script(`(function (exports, require, module, __filename, __dirname, __shipshapeModuleUrl) {${source}\n})`, {
   filename: bundle,
   cachedData,

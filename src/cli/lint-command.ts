@@ -258,6 +258,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     }
     for (const err of o.internalErrors) io.stderr(`shipshape: internal error in rule ${err.ruleId} on ${shownName(display)}: ${err.message} (please report this)\n`);
     if (o.contextTruncated && contextDir) noteTruncated(contextDir);
+    // A streamed report prints now: the progress line is cleared first so the two do not mix.
+    if (showProgress) io.stderr('\r\x1b[2K');
     reports.add({ file: display, source: o.source, parseError: o.findings.some((f) => f.ruleId === 'DL1000'), findings: o.findings.map((f) => ({ ...f, file: display })) });
   };
 

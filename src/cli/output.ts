@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultRules } from '../rules/registry.js';
 import { SEVERITY_RANK, type LintConfig, type Severity } from '../engine/types.js';
-import { formatReport, FORMATS, type FormatName, type ReportFile, type RuleInfo } from '../report/index.js';
+import { formatReport, FORMATS, type FormatName, type ReportFile, type ReportStream, type RuleInfo } from '../report/index.js';
 import { ruleDocsUrl } from '../engine/types.js';
 import { redactReportFile } from '../report/redact.js';
 import { describeReadError } from './targets.js';
@@ -57,17 +57,17 @@ export function reportedFile(file: ReportFile, plan: Pick<ReportPlan, 'formats' 
 }
 
 /**
- * Collects a run's results file by file and writes the reports. With one `json` report on the report
- * stream (what batch runs and CI use) and `stream` set, each file's part of the array is written as
- * soon as the file is done, in order, and nothing of it is kept: a run over 20,000 files then holds
- * no findings (it held ~300 MB of them, plus as much again to render the array at the end). The
- * output is byte for byte the one {@link writeReports} renders. Other formats (whose text depends on
- * all files: totals, sorted rule lists, one XML or JSON document) are rendered at the end.
+ * Collects a run's results file by file and writes the reports. With one report on the report stream
+ * (standard output) in a format that can be written file by file (`tty`, `json`, `gnu`, `github`: their
+ * `stream` in src/report/index.ts) and `streamOk` set, each file's part is written as soon as the file
+ * is done, in order, and nothing of it is kept: a run over 20,000 files then holds no findings and no
+ * source text (it held ~300 MB of them, plus as much again to render the report at the end). The output
+ * is byte for byte the one {@link writeReports} renders. Other formats (whose text depends on all files:
+ * totals, sorted rule lists, one XML or JSON document) and reports to `-o` files are rendered at the end.
  */
 export class ReportWriter {
   private readonly files: ReportFile[] = [];
-  private readonly streaming: boolean;
-  private wroteItem = false;
+  private readonly streamed: ReportStream | null;
   /** Whether a file does not parse or a finding is at or above the failure threshold. */
   failing = false;
 
@@ -79,23 +79,21 @@ export class ReportWriter {
     streamOk: boolean,
   ) {
     const formats = planFormats(plan);
-    this.streaming = streamOk && formats.length === 1 && formats[0] === 'json' && (plan.outputs[0] ?? '-') === '-';
+    const streaming = streamOk && formats.length === 1 && (plan.outputs[0] ?? '-') === '-' ? FORMATS.find((f) => f.name === formats[0])?.stream : undefined;
+    // Streamed formats print no rule metadata, so they are not given any.
+    this.streamed = streaming ? streaming({ color: plan.color, toolVersion: VERSION, cwd: plan.cwd, filePathInReport: plan.filePathInReport }) : null;
   }
 
   /** Adds one file's results (in report order). */
   add(file: ReportFile): void {
     const f = reportedFile(file, this.plan);
     if (f.parseError || f.findings.some((x) => failsThreshold(x.severity, this.config))) this.failing = true;
-    if (!this.streaming) {
+    if (!this.streamed) {
       this.files.push(f);
       return;
     }
-    // The json report is one array of every file's findings in order: this file's elements, without
-    // the brackets, continue it.
-    const part = formatReport('json', { files: [f], rules: {}, color: false, toolVersion: VERSION, cwd: this.plan.cwd, filePathInReport: this.plan.filePathInReport }).slice(1, -1);
-    if (part === '') return;
-    this.stream((this.wroteItem ? ',' : '[') + part);
-    this.wroteItem = true;
+    const part = this.streamed.file(f);
+    if (part !== '') this.stream(part);
   }
 
   /**
@@ -103,8 +101,9 @@ export class ReportWriter {
    * @returns false when an `-o` file could not be written (already reported on `stderr`)
    */
   async finish(): Promise<boolean> {
-    if (!this.streaming) return writeReports(this.files, this.plan, this.stream, this.stderr);
-    this.stream(this.wroteItem ? ']' : '[]');
+    if (!this.streamed) return writeReports(this.files, this.plan, this.stream, this.stderr);
+    const end = this.streamed.end();
+    if (end !== '') this.stream(end);
     return true;
   }
 }

@@ -6,16 +6,17 @@ import { formatCheckstyle } from './checkstyle.js';
 import { formatCodacy } from './codacy.js';
 import { formatCodeclimate, formatGitlabCodeclimate } from './codeclimate.js';
 import { formatGithub } from './github.js';
+import { concatenated } from './util.js';
 import { formatGnu } from './gnu.js';
-import { formatJson } from './json.js';
+import { formatJson, streamJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatSonarqube } from './sonarqube.js';
-import { formatTty } from './tty.js';
-import type { FormatName, ReportInput, Reporter } from './types.js';
+import { formatTty, streamTty } from './tty.js';
+import type { FormatName, ReportInput, Reporter, StreamingReporter } from './types.js';
 
-export type { FormatName, ReportFile, ReportInput, Reporter, RuleInfo } from './types.js';
+export type { FormatName, ReportFile, ReportInput, Reporter, ReportStream, RuleInfo, StreamingReporter } from './types.js';
 export { isParseError, PARSE_ERROR_RULE } from './util.js';
 export { summaryLine } from './tty.js';
 
@@ -31,6 +32,11 @@ interface FormatInfo {
   /** The output ends with a newline (text formats); hadolint's JSON and XML formats do not. */
   endsWithNewline: boolean;
   format: Reporter;
+  /**
+   * The same report written file by file, for formats that are each file's part plus an ending (the
+   * CLI streams these to standard output instead of keeping every file's results to the end).
+   */
+  stream?: StreamingReporter;
 }
 
 /** Every format, `tty` (the default) first, then hadolint's order, then shipshape's own. */
@@ -42,6 +48,7 @@ export const FORMATS: readonly FormatInfo[] = [
     hadolint: true,
     endsWithNewline: true,
     format: formatTty,
+    stream: streamTty,
   },
   {
     name: 'json',
@@ -50,6 +57,7 @@ export const FORMATS: readonly FormatInfo[] = [
     hadolint: true,
     endsWithNewline: false,
     format: formatJson,
+    stream: streamJson,
   },
   {
     name: 'checkstyle',
@@ -82,6 +90,7 @@ export const FORMATS: readonly FormatInfo[] = [
     hadolint: true,
     endsWithNewline: true,
     format: formatGnu,
+    stream: concatenated(formatGnu),
   },
   {
     name: 'codacy',
@@ -122,6 +131,7 @@ export const FORMATS: readonly FormatInfo[] = [
     hadolint: false,
     endsWithNewline: true,
     format: formatGithub,
+    stream: concatenated(formatGithub),
   },
   {
     name: 'markdown',

@@ -1,7 +1,7 @@
 /** The `json` format: hadolint's JSON array, with real columns and a few extra fields. */
-import type { Applicability } from '../engine/types.js';
-import type { ReportInput } from './types.js';
-import { allFindings, spanOf, toJson } from './util.js';
+import type { Applicability, FileFinding } from '../engine/types.js';
+import type { ReportInput, StreamingReporter } from './types.js';
+import { sortedFindings, spanOf, toJson, wholeReport } from './util.js';
 
 /**
  * One element of the `json` output. hadolint's keys (`file line column level code message`) plus
@@ -29,22 +29,39 @@ interface JsonFinding {
  * Parse errors are elements with `code` `DL1000` and `level` `error`.
  */
 export function formatJson(input: ReportInput): string {
-  const items: JsonFinding[] = allFindings(input).map((f) => {
-    const span = spanOf(f);
-    // Keys in alphabetical order, like hadolint's aeson output.
-    return {
-      ...(f.aliases?.length ? { aliases: f.aliases } : {}),
-      code: f.ruleId,
-      column: span.column,
-      endColumn: span.endColumn,
-      endLine: span.endLine,
-      file: f.file,
-      ...(f.fix ? { fixable: f.fix.applicability } : {}),
-      level: f.severity,
-      line: span.line,
-      message: f.message,
-      ...(f.url ? { url: f.url } : {}),
-    };
-  });
-  return toJson(items);
+  return wholeReport(streamJson, input);
+}
+
+/** {@link formatJson} file by file: one JSON array, continued by each file's findings. */
+export const streamJson: StreamingReporter = () => {
+  let wrote = false;
+  return {
+    file(file) {
+      const items = sortedFindings(file).map(jsonFinding);
+      if (items.length === 0) return '';
+      const part = toJson(items).slice(1, -1);
+      const out = (wrote ? ',' : '[') + part;
+      wrote = true;
+      return out;
+    },
+    end: () => (wrote ? ']' : '[]'),
+  };
+};
+
+function jsonFinding(f: FileFinding): JsonFinding {
+  const span = spanOf(f);
+  // Keys in alphabetical order, like hadolint's aeson output.
+  return {
+    ...(f.aliases?.length ? { aliases: f.aliases } : {}),
+    code: f.ruleId,
+    column: span.column,
+    endColumn: span.endColumn,
+    endLine: span.endLine,
+    file: f.file,
+    ...(f.fix ? { fixable: f.fix.applicability } : {}),
+    level: f.severity,
+    line: span.line,
+    message: f.message,
+    ...(f.url ? { url: f.url } : {}),
+  };
 }

@@ -1,28 +1,46 @@
 /** The `tty` format: readable output for terminals (default format). */
 import pc from 'picocolors';
 import type { Finding, Severity } from '../engine/types.js';
-import type { ReportFile, ReportInput } from './types.js';
-import { isParseError, oneLine, sanitizeText, sortedFindings, spanOf } from './util.js';
+import type { ReportFile, ReportInput, StreamingReporter } from './types.js';
+import { isParseError, oneLine, sanitizeText, sortedFindings, spanOf, wholeReport } from './util.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Counts of findings by severity and by fix, for the closing summary. */
+export interface SummaryCounts {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  safe: number;
+  unsafe: number;
+}
+
+/** Empty {@link SummaryCounts}. */
+export function emptyCounts(): SummaryCounts {
+  return { total: 0, bySeverity: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
+}
+
+/** Adds `findings` to `counts` (in place). */
+export function countFindings(counts: SummaryCounts, findings: readonly Finding[]): SummaryCounts {
+  for (const f of findings) {
+    counts.total += 1;
+    counts.bySeverity[f.severity] += 1;
+    if (f.fix?.applicability === 'safe') counts.safe += 1;
+    else if (f.fix?.applicability === 'unsafe') counts.unsafe += 1;
+  }
+  return counts;
+}
+
 /**
  * The closing summary: `N problems (E errors, W warnings, I info, S style)`, followed by how many
  * findings `--fix` (and `--unsafe-fixes`) can fix, when any.
+ * @param findings the findings, or their counts
  */
-export function summaryLine(findings: readonly Finding[]): string {
-  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
-  let safe = 0;
-  let unsafe = 0;
-  for (const f of findings) {
-    count[f.severity] += 1;
-    if (f.fix?.applicability === 'safe') safe += 1;
-    else if (f.fix?.applicability === 'unsafe') unsafe += 1;
-  }
+export function summaryLine(findings: readonly Finding[] | SummaryCounts): string {
+  const { total, bySeverity: count, safe, unsafe } = Array.isArray(findings) ? countFindings(emptyCounts(), findings) : (findings as SummaryCounts);
   let line =
-    `${plural(findings.length, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
+    `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
     `${count.info} info, ${count.style} style)`;
   if (safe > 0) line += `; ${safe} fixable with --fix`;
   if (unsafe > 0) line += `${safe > 0 ? ',' : ';'} ${unsafe} more with --unsafe-fixes`;
@@ -157,11 +175,24 @@ function renderFile(c: Colors, file: ReportFile): string {
  * No findings: no output (like hadolint).
  */
 export function formatTty(input: ReportInput): string {
-  const c = pc.createColors(input.color);
-  const rendered = input.files.filter((f) => f.findings.length > 0).map((f) => renderFile(c, f));
-  if (rendered.length === 0) return '';
-  const all = input.files.flatMap((f) => f.findings);
-  const hasError = all.some((f) => f.severity === 'error');
-  const summary = summaryLine(all);
-  return `${rendered.join('\n')}\n${hasError ? c.bold(c.redBright(summary)) : c.bold(summary)}\n`;
+  return wholeReport(streamTty, input);
 }
+
+/** {@link formatTty} file by file: each file with findings as it comes, the summary at the end. */
+export const streamTty: StreamingReporter = (input) => {
+  const c = pc.createColors(input.color);
+  const counts = emptyCounts();
+  return {
+    file(f) {
+      if (f.findings.length === 0) return '';
+      const separator = counts.total > 0 ? '\n' : '';
+      countFindings(counts, f.findings);
+      return separator + renderFile(c, f);
+    },
+    end() {
+      if (counts.total === 0) return '';
+      const summary = summaryLine(counts);
+      return `\n${counts.bySeverity.error > 0 ? c.bold(c.redBright(summary)) : c.bold(summary)}\n`;
+    },
+  };
+};

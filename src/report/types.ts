@@ -72,3 +72,16 @@ export interface ReportInput {
 
 /** A format: turns the findings into the complete output text. */
 export type Reporter = (input: ReportInput) => string;
+
+/**
+ * A report written file by file, for formats whose output is each file's part in input order plus an
+ * ending: `file` returns what to print for one more file, `end` what closes the report. It keeps only
+ * what the ending needs (counts), never the files, so a run over 20,000 files holds one at a time.
+ */
+export interface ReportStream {
+  file(file: ReportFile): string;
+  end(): string;
+}
+
+/** Starts a {@link ReportStream} (everything of the input but the files). */
+export type StreamingReporter = (input: Omit<ReportInput, 'files'>) => ReportStream;

@@ -1,7 +1,7 @@
 /** Helpers shared by the reporters: ordering, positions, paths and escaping. */
 import * as path from 'node:path';
 import type { FileFinding, Finding } from '../engine/types.js';
-import type { ReportFile, ReportInput } from './types.js';
+import type { ReportFile, ReportInput, Reporter, StreamingReporter } from './types.js';
 
 /** hadolint's pseudo rule code for a Dockerfile that could not be parsed. */
 export const PARSE_ERROR_RULE = 'DL1000';
@@ -22,6 +22,20 @@ export function sortedFindings(file: ReportFile): FileFinding[] {
         a.index - b.index,
     )
     .map((entry) => entry.finding);
+}
+
+/** The whole report of a streamed format: each file's part in order, then the ending. */
+export function wholeReport(stream: StreamingReporter, input: ReportInput): string {
+  const { files, ...rest } = input;
+  const s = stream(rest);
+  let out = '';
+  for (const f of files) out += s.file(f);
+  return out + s.end();
+}
+
+/** A stream for a format whose report of several files is the concatenation of one-file reports. */
+export function concatenated(format: Reporter): StreamingReporter {
+  return (input) => ({ file: (f) => format({ ...input, files: [f] }), end: () => '' });
 }
 
 /** Every finding of the report: files in input order, each file's findings sorted. */

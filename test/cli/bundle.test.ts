@@ -56,6 +56,11 @@ describe('the bundled binary', () => {
     expect(r.status).toBe(1);
     expect(String(r.stderr).match(/^required .*/gm) ?? []).toEqual([]);
   });
+  it('the loader reads the bundle as Latin-1 only when it is pure ASCII', () => {
+    const encoding = /readFileSync\(bundle, '(\w+)'\)/.exec(readFileSync(join(root, 'dist/loader.cjs'), 'utf8'))?.[1];
+    const ascii = !readFileSync(join(root, 'dist/cli.cjs')).some((b) => b > 0x7f);
+    expect(encoding).toBe(ascii ? 'latin1' : 'utf8');
+  });
   it('prints the version of package.json', () => {
     expect(String(run(['--version']).stdout).trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });

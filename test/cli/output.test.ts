@@ -1,14 +1,14 @@
 /**
- * ReportWriter (src/cli/output.ts): a lone json report on the report stream is written file by file
- * and must be byte for byte what rendering all files at the end gives; results are redacted as they
- * arrive and keep their source only for tty.
+ * ReportWriter (src/cli/output.ts): a lone tty, json, gnu or github report on the report stream is
+ * written file by file and must be byte for byte what rendering all files at the end gives; results
+ * are redacted as they arrive and keep their source only for tty.
  */
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import { defaultConfig } from '../../src/engine/types.js';
 import { ReportWriter, reportedFile } from '../../src/cli/output.js';
 import { defaultRules } from '../../src/rules/registry.js';
-import type { ReportFile } from '../../src/report/index.js';
+import { FORMATS, formatReport, summaryLine, type ReportFile } from '../../src/report/index.js';
 
 const SOURCES: [string, string][] = [
   ['clean/Dockerfile', 'FROM busybox:1.36.1@sha256:' + 'a'.repeat(64) + '\nUSER 1000\nHEALTHCHECK NONE\nCMD ["true"]\n'],
@@ -54,6 +54,34 @@ describe('ReportWriter', () => {
     expect(JSON.parse(streamed.text)).toBeInstanceOf(Array);
     if (which.includes(1)) expect(streamed.writes).toBeGreaterThan(2);
     else expect(whole.writes).toBe(1);
+  });
+
+  it.each([
+    ['tty', [0, 1, 2, 3, 4]],
+    ['tty', [0, 0]],
+    ['gnu', [1, 0, 2, 3, 4]],
+    ['github', [4, 3, 0, 1]],
+    ['json', [1, 2]],
+  ])('streams %s file by file, as the report rendered at the end (files %j)', async (format, which) => {
+    const files = await reportFiles(which);
+    const streamed = await render(files, true, [format]);
+    expect(streamed.text).toBe((await render(files, false, [format])).text);
+    if (files.filter((f) => f.findings.length > 0).length > 1) expect(streamed.writes).toBeGreaterThan(2);
+  });
+
+  it('the streamed formats are each file in turn plus an ending, built here from one-file reports', async () => {
+    const files = (await reportFiles([1, 0, 2, 3, 4])).map((f) => reportedFile(f, { formats: ['tty'], outputs: [] }));
+    const input = (fs: ReportFile[]) => ({ files: fs, color: false, toolVersion: '0', cwd: '/' });
+    expect(FORMATS.filter((f) => f.stream).map((f) => f.name).sort()).toEqual(['github', 'gnu', 'json', 'tty']);
+    for (const format of ['gnu', 'github'] as const) {
+      expect(formatReport(format, input(files))).toBe(files.map((f) => formatReport(format, input([f]))).join(''));
+    }
+    // tty: each file with findings without its own summary line, a blank line between them, and one
+    // summary of all findings.
+    const withFindings = files.filter((f) => f.findings.length > 0);
+    const bodies = withFindings.map((f) => formatReport('tty', input([f])).replace(/\n[^\n]*\n$/, ''));
+    expect(formatReport('tty', input(files))).toBe(`${bodies.join('\n')}\n${summaryLine(files.flatMap((f) => f.findings))}\n`);
+    expect(JSON.parse(formatReport('json', input(files)))).toEqual(files.flatMap((f) => JSON.parse(formatReport('json', input([f])))));
   });
 
   it('streams no secret value; failing follows findings and parse errors', async () => {
