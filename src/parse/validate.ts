@@ -30,13 +30,20 @@ export function validate(ctx: ParseState, instr: Instruction, ra: number, b: num
   if (!healthNone && instr.flags.length > 0) {
     const spec = FLAG_SPECS[keyword] ?? {};
     const used = new Set<string>();
+    // BuildKit's `BFlags.Parse` stops at the first bad flag, and so does this: one error per
+    // instruction (a COPY repeating `--chown` 2,000,000 times made 2,000,000 errors, ~1 GB).
+    const before = ctx.errors.length;
     for (const f of instr.flags) {
+      if (ctx.errors.length > before) break;
       const kind = Object.prototype.hasOwnProperty.call(spec, f.name) ? spec[f.name] : undefined;
       if (kind === undefined) {
         err(`unknown flag: ${f.name}${didYouMean(f.name, Object.keys(spec), true)}`, f.range);
         continue;
       }
-      if (used.has(f.name) && kind !== 'strings') err(`duplicate flag specified: ${f.name}`, f.range);
+      if (used.has(f.name) && kind !== 'strings') {
+        err(`duplicate flag specified: ${f.name}`, f.range);
+        continue;
+      }
       used.add(f.name);
       if (kind === 'bool') {
         if (f.value !== null) {

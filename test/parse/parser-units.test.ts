@@ -171,7 +171,7 @@ describe('flags', () => {
   it('reports unknown, duplicate and malformed flags only where BuildKit refuses them', () => {
     const df = parse(
       'FROM --platform=linux/amd64 a\nRUN --mount=type=cache,target=/a --mount=type=tmpfs,target=/b --network=none true\n' +
-        'COPY --link=maybe --from=a --from=b x y\nWORKDIR --x /a\nHEALTHCHECK --bogus NONE\nCOPY --chmod x y\n',
+        'COPY --link=maybe x y\nCOPY --from=a --from=b x y\nWORKDIR --x /a\nHEALTHCHECK --bogus NONE\nCOPY --chmod x y\n',
     );
     expect(messages(df)).toEqual([
       'expecting boolean value for flag link, not: maybe',
@@ -179,6 +179,13 @@ describe('flags', () => {
       'unknown flag: x',
       'missing a value on flag: chmod',
     ]);
+  });
+
+  it('reports the first bad flag of an instruction only, as BuildKit stops there', () => {
+    // A COPY repeating a flag 2,000,000 times recorded one error per repeat (~1 GB).
+    const df = parse('FROM a\nCOPY --link=maybe --from=a --from=b --bogus x y\nCOPY ' + '--chown=1 '.repeat(1000) + 'x y\nRUN --x=1 --y=2 true\n');
+    expect(messages(df)).toEqual(['expecting boolean value for flag link, not: maybe', 'duplicate flag specified: chown', 'unknown flag: x']);
+    expect(df.errors[1].range.start.column).toBe(16);
   });
 
   it('continues flags across continuation lines', () => {
