@@ -76,6 +76,57 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /**
+ * Look-ups over one context listing, made once per listing (a listing is never changed after it is
+ * made): its paths as a set, and the matches of each glob source seen so far. Only for a listing in
+ * code-unit order (as src/context/fs.ts lists, and any one-element list), where the paths under a
+ * directory are one run found by binary search. Without it, each source scanned the whole listing: a
+ * Dockerfile with 20,000 COPYs in a context of 22,000 files took ~13 s in the rules that read sources.
+ */
+interface ListingIndex {
+  paths: Set<string>;
+  globs: Map<string, readonly string[]>;
+}
+
+const indexes = new WeakMap<readonly string[], ListingIndex | null>();
+
+/** The index of `files`, or null when `files` is not in code-unit order (then it is scanned). */
+function listingIndex(files: readonly string[]): ListingIndex | null {
+  let ix = indexes.get(files);
+  if (ix === undefined) {
+    let sorted = true;
+    for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1] < files[i];
+    ix = sorted ? { paths: new Set(files), globs: new Map() } : null;
+    indexes.set(files, ix);
+  }
+  return ix;
+}
+
+/** The index of the first path of sorted `files` that is not less than `key`. */
+function lowerBound(files: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (files[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paths of sorted `files` that start with `prefix` (one run of the sorted list). */
+function withPrefix(files: readonly string[], prefix: string): string[] {
+  const out: string[] = [];
+  for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) out.push(files[i]);
+  return out;
+}
+
+/** True when `files` (a context listing) holds `path`: a set look-up for a listing in code-unit order. */
+export function listingHas(files: readonly string[], path: string): boolean {
+  const ix = listingIndex(files);
+  return ix ? ix.paths.has(path) : files.includes(path);
+}
+
+/**
  * True when a COPY/ADD source takes a directory of the context rather than named files: the whole
  * context (`.`, `./`, `/`), a path ending in `/`, a path with files under it, or a glob matching a
  * directory (BuildKit copies a matched directory's contents). A source that matches nothing in `files`
@@ -88,23 +139,35 @@ export function copiesDirectory(files: readonly string[], source: string): boole
     const re = globToRegExp(p);
     return filesOfSource(files, source).some((f) => !re.test(f));
   }
-  return files.some((f) => f.startsWith(p + '/'));
+  const ix = listingIndex(files);
+  if (!ix) return files.some((f) => f.startsWith(p + '/'));
+  const at = lowerBound(files, p + '/');
+  return at < files.length && files[at].startsWith(p + '/');
 }
 
 /**
- * The context files a COPY/ADD source selects: the file itself, every file under a directory, or the
- * files matching a glob (and everything under matching directories).
+ * The context files a COPY/ADD source selects, in the order of `files`: the file itself, every file
+ * under a directory, or the files matching a glob (and everything under matching directories). The
+ * list may be shared with other calls: do not change it.
  */
-export function filesOfSource(files: readonly string[], source: string): string[] {
+export function filesOfSource(files: readonly string[], source: string): readonly string[] {
   const p = normaliseSource(source);
-  if (p === '') return [...files];
+  if (p === '') return files;
+  const ix = listingIndex(files);
   if (/[*?[]/.test(p)) {
+    const known = ix?.globs.get(p);
+    if (known) return known;
     const re = globToRegExp(p);
-    return files.filter((f) => {
+    const matched = files.filter((f) => {
       const parts = f.split('/');
       for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
       return false;
     });
+    ix?.globs.set(p, matched);
+    return matched;
   }
-  return files.filter((f) => f === p || f.startsWith(p + '/'));
+  if (!ix) return files.filter((f) => f === p || f.startsWith(p + '/'));
+  // In code-unit order `p` comes before every `p/…` path.
+  const under = withPrefix(files, p + '/');
+  return ix.paths.has(p) ? [p, ...under] : under;
 }

@@ -3,26 +3,15 @@ import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerign
 import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
-import { globToRegExp } from '../lib/copy-sources.js';
+import { filesOfSource, listingHas } from '../lib/copy-sources.js';
 import type { BuildContext } from '../../engine/types.js';
 
 const GLOB = /[*?[]/;
 
 
 /** Context files a COPY source takes: the file, everything under a directory, or what a glob matches. */
-function filesOf(listed: string[], source: string, ignore: IgnoreMatcher | null): string[] {
-  const clean = cleanPath(source.replace(/\\/g, '/')).replace(/^\/+/, '');
-  const all = listed.filter((f) => !ignore || !ignore.ignores(f));
-  if (clean === '.' || clean === '') return all;
-  if (GLOB.test(clean)) {
-    const re = globToRegExp(clean);
-    return all.filter((f) => {
-      const parts = f.split('/');
-      for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join('/'))) return true;
-      return false;
-    });
-  }
-  return all.filter((f) => f === clean || f.startsWith(clean + '/'));
+function filesOf(listed: string[], clean: string, sent: (f: string) => boolean): string[] {
+  return filesOfSource(listed, clean).filter(sent);
 }
 
 /** Credentials files copied from the build context into the image. */
@@ -46,13 +35,23 @@ export default defineRule({
   check(ctx) {
     // Per context read (the build context, or an additional context named by --from): its
     // .dockerignore matcher and its file listing, each computed once.
-    const views = new Map<BuildContext | null, { ignore: IgnoreMatcher | null; listed: () => string[] }>();
-    const viewOf = (context: BuildContext | null): { ignore: IgnoreMatcher | null; listed: () => string[] } => {
+    type View = { ignore: IgnoreMatcher | null; listed: () => string[]; sent: (f: string) => boolean };
+    const views = new Map<BuildContext | null, View>();
+    const viewOf = (context: BuildContext | null): View => {
       let v = views.get(context);
       if (!v) {
         const ignoreFile = context?.dockerignore() ?? null;
         let listedCache: string[] | null = null;
-        v = { ignore: ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null, listed: () => (listedCache ??= context ? context.listFiles() : []) };
+        const ignore = ignoreFile ? dockerignoreMatcher(ignoreFile.content) : null;
+        // Whether .dockerignore lets a file through, asked once per file however many sources take it.
+        const verdicts = new Map<string, boolean>();
+        const sent = (f: string): boolean => {
+          if (!ignore) return true;
+          let ok = verdicts.get(f);
+          if (ok === undefined) verdicts.set(f, (ok = !ignore.ignores(f)));
+          return ok;
+        };
+        v = { ignore, listed: () => (listedCache ??= context ? context.listFiles() : []), sent };
         views.set(context, v);
       }
       return v;
@@ -64,7 +63,7 @@ export default defineRule({
       // --from a stage or an image (or a named context that cannot be read): not files of a context.
       if (fromFlag && context === null) continue;
       const named = fromFlag ? ctx.facts(instr).copy?.fromContext ?? null : null;
-      const { ignore, listed } = viewOf(context);
+      const { ignore, listed, sent } = viewOf(context);
       const scope = ctx.scope(instr);
       for (const src of ctx.facts(instr).copy!.asWritten.sources) {
         if (!instr.execForm && src.raw.startsWith('<<')) continue;
@@ -74,7 +73,7 @@ export default defineRule({
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@')) continue;
         const clean = cleanPath(value.replace(/\\/g, '/')).replace(/^\/+/, '');
         let hits: { path: string; kind: string }[] = [];
-        const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || listed().includes(clean) || !context.exists(clean));
+        const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || listingHas(listed(), clean) || !context.exists(clean));
         if (explicitFile) {
           if (ignore && ignore.ignores(clean)) continue;
           const content = context ? context.readFile(clean) : null;
@@ -85,7 +84,7 @@ export default defineRule({
           const kind = secretFileKind(clean, content);
           if (kind) hits = [{ path: clean, kind }];
         } else if (context) {
-          for (const f of filesOf(listed(), clean, ignore)) {
+          for (const f of filesOf(listed(), clean, sent)) {
             const kind = secretFileKind(f, () => context.readFile(f));
             if (kind) hits.push({ path: f, kind });
           }
