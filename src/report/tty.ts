@@ -9,7 +9,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Counts of findings by severity and by fix, for the closing summary. */
-export interface SummaryCounts {
+interface SummaryCounts {
   total: number;
   bySeverity: Record<Severity, number>;
   safe: number;
@@ -17,12 +17,12 @@ export interface SummaryCounts {
 }
 
 /** Empty {@link SummaryCounts}. */
-export function emptyCounts(): SummaryCounts {
+function emptyCounts(): SummaryCounts {
   return { total: 0, bySeverity: { error: 0, warning: 0, info: 0, style: 0 }, safe: 0, unsafe: 0 };
 }
 
 /** Adds `findings` to `counts` (in place). */
-export function countFindings(counts: SummaryCounts, findings: readonly Finding[]): SummaryCounts {
+function countFindings(counts: SummaryCounts, findings: readonly Finding[]): SummaryCounts {
   for (const f of findings) {
     counts.total += 1;
     counts.bySeverity[f.severity] += 1;

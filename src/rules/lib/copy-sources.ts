@@ -57,7 +57,7 @@ export function isWholeContext(source: string): boolean {
  * Converts a COPY source glob to a regular expression over context paths, as BuildKit matches sources
  * (Go's `filepath.Match`: `*` and `?` stay within one path segment, `[...]`/`[!...]` classes).
  */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
