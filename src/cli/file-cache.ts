@@ -9,7 +9,7 @@
 import type { BuildContext, LintConfig } from '../engine/types.js';
 import type { ScriptAnalyzer } from '../engine/lint.js';
 import { BUILD_ID, cacheKey, type ResultCache } from './cache.js';
-import { lintFile, type ContextCache, type FileJob, type FileOutcome } from './lint-file.js';
+import { lintFile, type ContextCache, type FileJob, type FileOutcome, type LintFileHooks } from './lint-file.js';
 
 /** One recorded read of the build context and what it returned (hashed). */
 type Dep = ['list', string] | ['read', string, string | null] | ['exists', string, boolean] | ['ignore', string | null];
@@ -92,8 +92,8 @@ function stillValid(deps: Dep[], ctx: BuildContext): boolean {
 
 /**
  * `lintFile` through the cache. `scIdentity` identifies the ShellCheck in use (null: none installed,
- * or no analyser); `build` the code (default: this build). Results with internal errors or a stopped
- * ShellCheck are not stored.
+ * or no analyser); `build` the code (default: this build); `hooks.parsed` as for `lintFile`. Results
+ * with internal errors or a stopped ShellCheck are not stored.
  */
 export async function cachedLintFile(
   job: FileJob,
@@ -103,10 +103,12 @@ export async function cachedLintFile(
   cache: ResultCache,
   scIdentity: string | null,
   build: string = BUILD_ID,
+  hooks: Pick<LintFileHooks, 'parsed'> = {},
 ): Promise<FileOutcome> {
   let key: string | null = null;
   const deps: Dep[] = [];
   const outcome = await lintFile(job, config, scriptAnalyzer, contexts, {
+    ...hooks,
     lookup: (source) => {
       key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), JSON.stringify({ buildArgs: job.buildArgs ?? null, target: job.target ?? null, buildContexts: job.buildContexts ?? null, contextDirs: job.contextDirs ?? null, noContext: job.noContext ?? false, maxContextFiles: job.maxContextFiles ?? null }), source]);
       const entry = cache.get<Entry>('file', key);

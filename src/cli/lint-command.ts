@@ -18,7 +18,8 @@ import { wrongContextNote, type ParsedDockerfile } from './context-check.js';
 import { EXIT, lintExitCode, ReportWriter, unknownFormat, unknownFormatMessage } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
-import { shellcheckAnalyzer, shellcheckAvailable } from './shellcheck.js';
+import { shellcheckAnalyzer, shellcheckAvailable, shellcheckIdentity } from './shellcheck.js';
+import { cachedLintFile } from './file-cache.js';
 import { cacheDirFor, ResultCache } from './cache.js';
 import { describeReadError, readTarget, resolveTargets, shownName, type Target } from './targets.js';
 
@@ -182,8 +183,9 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const cacheDir = cacheDirFor(opts, io.cwd, io.env);
   let cacheWarned = false;
   const cacheWarn = (m: string): void => void (cacheWarned || ((cacheWarned = true), io.stderr(`shipshape: warning: ${m}\n`)));
+  const resultCache = cacheDir ? new ResultCache(cacheDir, cacheWarn) : null;
   const shellcheck = shellcheckAnalyzer({
-    cache: cacheDir ? new ResultCache(cacheDir, cacheWarn) : null,
+    cache: resultCache,
     onMissing: () => io.stderr('shipshape: shellcheck is not installed; RUN scripts are linted without ShellCheck (SC) findings. Install it (e.g. apt-get install shellcheck) to get them.\n'),
   });
   const showProgress = io.stderrIsTTY && targets.length > 5;
@@ -191,6 +193,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const fixMode = Boolean(opts.fix || opts.unsafeFixes || dryRun || opts.fixRule);
   const request: FixRequest = { level: opts.unsafeFixes ? 'unsafe' : 'safe', onlyRules: opts.fixRule, dryRun };
   const contexts = new ContextCache();
+  let scIdentity: string | null | undefined;
 
   // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
   // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
@@ -284,7 +287,13 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       if (t.path !== null) {
         const parsed = parsedByCheck.get(t);
         parsedByCheck.delete(t);
-        report(t.display, await lintFile({ path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles }, config, shellcheck, contexts, { parsed }), contextDir);
+        const job = { path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles };
+        // Whole files through the results cache, as on worker threads: an unchanged file and context
+        // are not linted again.
+        const outcome = resultCache
+          ? await cachedLintFile(job, config, shellcheck, contexts, resultCache, (scIdentity ??= shellcheckIdentity()), undefined, { parsed })
+          : await lintFile(job, config, shellcheck, contexts, { parsed });
+        report(t.display, outcome, contextDir);
         continue;
       }
       let source: string;
