@@ -5,7 +5,7 @@
  * (cookiecutter-django's `compose/local/node/Dockerfile` copies `./package.json` from the project
  * root). The CLI says so once per run and how to give the context.
  */
-import { dirname, relative } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { parse } from '../parse/parser.js';
 import type { Dockerfile } from '../parse/types.js';
 import { fsContext } from '../context/fs.js';
@@ -21,6 +21,12 @@ import { contextCopies, isWholeContext, normaliseSource } from '../rules/lib/cop
 const JOIN = String.raw`(?:[\\\x60][ \t\v\f\r]*\n(?:[ \t\v\f\r]*(?:#[^\n]*)?\n)*[ \t\v\f\r]*)*`;
 const MAY_COPY = new RegExp(`${['c', 'o', 'p', 'y'].join(JOIN)}|${['a', 'd', 'd'].join(JOIN)}`, 'i');
 
+/** True when `path` is `dir` or inside it (both absolute). */
+function isInside(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+}
+
 /** A Dockerfile read and parsed for the check: its decoded text (as the lint reads it) and its model. */
 export interface ParsedDockerfile {
   source: string;
@@ -29,15 +35,17 @@ export interface ParsedDockerfile {
 
 /**
  * When most context sources of `dockerfile` are missing from `contextDir` but present in an enclosing
- * directory (up to 6 levels up), the sources missing and that directory (the likely context); else null.
- * Sources that exist nowhere (a file the build would not find anyway) do not make a context wrong.
- * `onParsed` receives the file's text and model when it was parsed (it has a COPY or ADD), so that the
- * lint need not parse it again.
+ * directory (up to 6 levels up, and never outside `within` when given: the working directory, so that
+ * `COPY etc usr` does not make `/` the likely context), the sources missing and that directory (the
+ * likely context); else null. Sources that exist nowhere (a file the build would not find anyway) do
+ * not make a context wrong. `onParsed` receives the file's text and model when it was parsed (it has a
+ * COPY or ADD), so that the lint need not parse it again.
  */
 export function missingCopySources(
   dockerfile: string,
   contextDir: string,
   onParsed: (parsed: ParsedDockerfile) => void = () => {},
+  within: string | null = null,
 ): { missing: string[]; total: number; likely: string } | null {
   let text: string;
   try {
@@ -80,7 +88,7 @@ export function missingCopySources(
   let dir = contextDir;
   for (let level = 0; level < 6; level++) {
     const up = dirname(dir);
-    if (up === dir) break;
+    if (up === dir || (within !== null && !isInside(up, within))) break;
     dir = up;
     // Needed: more than half present, and more than `here` present.
     const needed = Math.max(Math.floor(sources.length / 2) + 1, here + 1);
@@ -105,7 +113,7 @@ export function wrongContextNote(
 ): string | null {
   const hits: { display: string; contextDir: string; missing: string[]; total: number; likely: string }[] = [];
   checks.forEach((c, k) => {
-    const r = missingCopySources(c.path, c.contextDir, onParsed && ((parsed) => onParsed(k, parsed)));
+    const r = missingCopySources(c.path, c.contextDir, onParsed && ((parsed) => onParsed(k, parsed)), cwd);
     if (!r) return;
     hits.push({ display: c.display, contextDir: c.contextDir, ...r });
     onWrong(k);
@@ -114,5 +122,5 @@ export function wrongContextNote(
   const h = hits[0];
   const shown = h.missing.slice(0, 3).map((s) => `\`${s}\``).join(', ') + (h.missing.length > 3 ? ` and ${h.missing.length - 3} more` : '');
   const others = hits.length > 1 ? ` (the same for ${hits.length - 1} other Dockerfile(s))` : '';
-  return `note: ${h.missing.length} of the ${h.total} COPY/ADD sources of ${h.display} (${shown}) are not in its assumed build context ${relative(cwd, h.contextDir) || '.'} (the Dockerfile's folder)${others}: they exist in \`${relative(cwd, h.likely) || '.'}\`, likely the real build context, so the rules that read the context skip this file. Give it with \`--context ${relative(cwd, h.likely) || '.'}\`, or lint the Compose file that builds it (\`shipshape lint compose.yaml\`)`;
+  return `note: ${h.missing.length} of the ${h.total} COPY/ADD sources of ${h.display} (${shown}) are not in its assumed build context ${relative(cwd, h.contextDir) || '.'} (the Dockerfile's folder)${others}: they exist in \`${relative(cwd, h.likely) || '.'}\`, likely the real build context, so the rules that judge the build context skip this file (credentials copied from its folder are still reported). Give it with \`--context ${relative(cwd, h.likely) || '.'}\`, or lint the Compose file that builds it (\`shipshape lint compose.yaml\`)`;
 }

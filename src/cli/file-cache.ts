@@ -110,7 +110,7 @@ export async function cachedLintFile(
   const outcome = await lintFile(job, config, scriptAnalyzer, contexts, {
     ...hooks,
     lookup: (source) => {
-      key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), JSON.stringify({ buildArgs: job.buildArgs ?? null, target: job.target ?? null, buildContexts: job.buildContexts ?? null, contextDirs: job.contextDirs ?? null, noContext: job.noContext ?? false, maxContextFiles: job.maxContextFiles ?? null }), source]);
+      key = cacheKey(['file', build, scriptAnalyzer ? (scIdentity ?? 'none') : 'off', JSON.stringify(config), JSON.stringify({ buildArgs: job.buildArgs ?? null, target: job.target ?? null, buildContexts: job.buildContexts ?? null, contextDirs: job.contextDirs ?? null, doubtfulContext: job.doubtfulContext ?? false, maxContextFiles: job.maxContextFiles ?? null }), source]);
       const entry = cache.get<Entry>('file', key);
       if (entry && Array.isArray(entry.deps) && Array.isArray(entry.findings) && stillValid(entry.deps, contexts.get(job.contextDir, job.path, job.maxContextFiles))) return entry.findings;
       return undefined;

@@ -69,6 +69,8 @@ export async function fixTarget(
   options: {
     config: LintConfig;
     context: BuildContext | null;
+    /** The context looks wrong: only rules marked `readsDoubtfulContext` read it (`LintOptions.contextDoubtful`). */
+    contextDoubtful?: boolean;
     contextDir: string;
     scriptAnalyzer?: ScriptAnalyzer;
     request: FixRequest;
@@ -89,7 +91,7 @@ export async function fixTarget(
   summary: FixSummary,
 ): Promise<FixedTarget> {
   const { context, contextDir, request } = options;
-  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, target: options.target, buildContexts: options.buildContexts, contextFiles: options.contextFiles, config: options.config, context, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
+  const fixed = await fixText(text, { rules: await defaultRules(), buildArgs: options.buildArgs, target: options.target, buildContexts: options.buildContexts, contextFiles: options.contextFiles, config: options.config, context, contextDoubtful: options.contextDoubtful, scriptAnalyzer: options.scriptAnalyzer, level: request.level, onlyRules: request.onlyRules });
   for (const e of fixed.errors) out.stderr(`shipshape: internal error: discarded a fix round of ${e.rules.join(', ')} on ${shownName(t.display)}: ${e.message} (please report this)\n`);
   const count = (): void => {
     summary.fixed += Object.values(fixed.fixedByRule).reduce((a, b) => a + b, 0);

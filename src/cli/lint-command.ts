@@ -195,10 +195,13 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const contexts = new ContextCache();
   let scIdentity: string | null | undefined;
 
-  // Dockerfiles linted against their own folder: when most of their COPY sources are not there, that
-  // context is wrong. Say so once, and judge no context for them (no .dockerignore written where the
-  // build never reads it).
-  const unknownContext = new Set<Target>();
+  // Dockerfiles linted against their own folder: when most of their COPY sources are not there but in
+  // an enclosing folder inside the working directory, that context looks wrong. Say so once (on stderr,
+  // whatever the format), and let only the rules marked `readsDoubtfulContext` read it: no
+  // .dockerignore is judged or written where the build may never read it, while credentials copied
+  // from the folder are still reported (a Dockerfile cannot switch that check off by naming sources
+  // that exist elsewhere).
+  const doubtfulContext = new Set<Target>();
   // Many files and nothing to write: lint on worker threads (src/cli/pool.ts), results in input order.
   const workers = fixMode || targets.some((t) => t.path === null) ? 0 : workerCount(targets.length, io.env);
   // Files the check parsed, for the lint in this thread to use instead of parsing them again (few
@@ -207,8 +210,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   if (!opts.context) {
     const assumed = targets.filter((t) => t.path !== null && !t.contextDir);
     const keep = workers === 0 && !fixMode ? (k: number, parsed: ParsedDockerfile) => void parsedByCheck.set(assumed[k], parsed) : undefined;
-    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => unknownContext.add(assumed[k]), keep);
-    if (note && formats.includes('tty')) io.stderr(`shipshape: ${note}\n`);
+    const note = wrongContextNote(io.cwd, assumed.map((t) => ({ display: t.display, path: t.path!, contextDir: dirname(t.path!) })), (k) => doubtfulContext.add(assumed[k]), keep);
+    if (note) io.stderr(`shipshape: ${note}\n`);
   }
   // A diff never mixes into a machine-readable report on standard output: it goes to stderr then.
   const outputs = opts.output ?? [];
@@ -270,7 +273,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     if (!shellcheckAvailable()) shellcheck([]).catch(() => undefined); // says once that ShellCheck is missing
     // Each file is reported as soon as it and those before it are done (the report may stream).
     await lintInWorkers(
-      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles })),
+      targets.map((t) => ({ path: t.path!, contextDir: contextDirOf(t), doubtfulContext: doubtfulContext.has(t), ...buildOf(t), maxContextFiles })),
       config,
       workers,
       showProgress ? (n) => io.stderr(`\r\x1b[2K[${n}/${targets.length}]`) : undefined,
@@ -287,7 +290,7 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       if (t.path !== null) {
         const parsed = parsedByCheck.get(t);
         parsedByCheck.delete(t);
-        const job = { path: t.path, contextDir, noContext: unknownContext.has(t), ...buildOf(t), maxContextFiles };
+        const job = { path: t.path, contextDir, doubtfulContext: doubtfulContext.has(t), ...buildOf(t), maxContextFiles };
         // Whole files through the results cache, as on worker threads: an unchanged file and context
         // are not linted again.
         const outcome = resultCache
@@ -319,8 +322,9 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
       report(t.display, { ok: false, error: new InputError(missing) });
       continue;
     }
-    const context = (t.path || opts.context) && !unknownContext.has(t) ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
-    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, ...withFiles(build) }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
+    const context = t.path || opts.context ? fsContext(contextDir, t.path ?? undefined, maxContextFiles) : null;
+    const contextDoubtful = doubtfulContext.has(t);
+    const fixed = await fixTarget(t, read.text, read.snapshot, { config, context, contextDoubtful, contextDir, scriptAnalyzer: shellcheck, request, cwd: io.cwd, shownContextFiles, ...withFiles(build) }, { stdout: io.stdout, stderr: io.stderr, diff: diffOut }, fixSummary);
     if (!fixed.ioError) fixedAny = true;
     if (context?.truncated()) noteTruncated(contextDir);
     if (fixed.ioError) ioError = true;

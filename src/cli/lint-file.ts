@@ -17,8 +17,11 @@ import type { ParsedDockerfile } from './context-check.js';
 export interface FileJob {
   path: string;
   contextDir: string;
-  /** Lint without a build context (the assumed one looks wrong: src/cli/context-check.ts). */
-  noContext?: boolean;
+  /**
+   * The assumed build context looks wrong (src/cli/context-check.ts): only rules marked
+   * `readsDoubtfulContext` read it (`LintOptions.contextDoubtful`).
+   */
+  doubtfulContext?: boolean;
   /** Build arguments (Compose `build.args`): ARG values. */
   buildArgs?: Record<string, string>;
   /** The stage to build (`--target`, Compose `build.target`); see the engine's `LintOptions.target`. */
@@ -87,10 +90,10 @@ export async function lintFile(job: FileJob, config: LintConfig, scriptAnalyzer:
   }
   const stored = hooks.lookup?.(source);
   if (stored) return { ok: true, source, findings: stored, internalErrors: [], cached: true };
-  const context = job.noContext ? null : contexts.get(job.contextDir, job.path, job.maxContextFiles);
+  const context = contexts.get(job.contextDir, job.path, job.maxContextFiles);
   const contextFiles = namedContextFiles(job.contextDirs, (dir) => contexts.get(dir, undefined, job.maxContextFiles));
   const parsed = hooks.parsed && hooks.parsed.source === source && !job.buildArgs ? hooks.parsed.file : undefined;
-  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles, parsed });
+  const outcome = await lintSource(source, context && hooks.wrapContext ? hooks.wrapContext(context) : context, config, scriptAnalyzer, { ...job, contextFiles, parsed, contextDoubtful: job.doubtfulContext });
   return outcome.ok ? { ...outcome, contextTruncated: (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false } : outcome;
 }
 
@@ -105,6 +108,8 @@ export interface BuildSettings {
   contextFiles?: Record<string, BuildContext>;
   /** The model of the source parsed with these build arguments, when the caller has it (`LintOptions.parsed`). */
   parsed?: Dockerfile;
+  /** The context looks wrong: see `LintOptions.contextDoubtful`. */
+  contextDoubtful?: boolean;
 }
 
 /** Readable contexts for the named local directories (`open` gives one context per directory). */
@@ -118,7 +123,7 @@ export function namedContextFiles(dirs: Record<string, string> | undefined, open
  * @returns `ok: false` with an InputError when `build.target` names no stage (the CLI exits 2).
  */
 export async function lintSource(source: string, context: BuildContext | null, config: LintConfig, scriptAnalyzer: ScriptAnalyzer | undefined, build: BuildSettings = {}): Promise<FileOutcome> {
-  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles, parsed: build.parsed });
+  const result = await lint(source, { rules: await defaultRules(), config, context, scriptAnalyzer, buildArgs: build.buildArgs, target: build.target, buildContexts: build.buildContexts, contextFiles: build.contextFiles, parsed: build.parsed, contextDoubtful: build.contextDoubtful });
   if (result.unknownTarget) return { ok: false, error: new InputError(result.unknownTarget) };
   const contextTruncated = (context as Partial<FsBuildContext> | null)?.truncated?.() ?? false;
   return { ok: true, source, findings: result.findings.map((f) => ({ ...f, instruction: null })), internalErrors: result.internalErrors, contextTruncated };

@@ -75,6 +75,11 @@ export interface LintOptions {
    * arguments, and is then not parsed again.
    */
   parsed?: Dockerfile;
+  /**
+   * The build context is a guess that looks wrong (src/cli/context-check.ts): rules see none, except
+   * those marked `readsDoubtfulContext` (credentials copied from it are still reported).
+   */
+  contextDoubtful?: boolean;
 }
 
 /** One RUN script handed to a {@link ScriptAnalyzer}. */
@@ -144,13 +149,14 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
   const external = startScriptAnalyzer(file, shells, semantics, onbuildParent, config, options.scriptAnalyzer);
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
+    const context = options.contextDoubtful && !rule.readsDoubtfulContext ? null : options.context ?? null;
     const ctx: RuleContext = {
       file,
       settings,
-      context: options.context ?? null,
+      context,
       contextOf: (instr) => {
         const copy = facts.of(instr).copy;
-        if (!copy || copy.from === null) return options.context ?? null;
+        if (!copy || copy.from === null) return context;
         if (copy.fromContext === null) return null;
         const want = copy.fromContext.toLowerCase();
         const hit = Object.entries(options.contextFiles ?? {}).find(([name]) => name.toLowerCase() === want);

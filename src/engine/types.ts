@@ -169,6 +169,13 @@ export interface RuleMeta {
   experimental?: boolean;
   /** Whether the rule needs the build context to say anything. */
   needsContext?: boolean;
+  /**
+   * The rule still reads a doubtful build context (`LintOptions.contextDoubtful`: the Dockerfile's
+   * own folder when most of its COPY sources are elsewhere), where other rules see none. For rules
+   * that only report and whose silence would be a hole: a Dockerfile must not be able to switch off
+   * the check for credentials copied from its folder by naming sources that exist elsewhere.
+   */
+  readsDoubtfulContext?: boolean;
   docs: RuleDocs;
 }
 

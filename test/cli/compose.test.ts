@@ -80,7 +80,7 @@ describe('lint with the context Compose gives', () => {
     const dir = project('cookiecutter-file', COOKIECUTTER);
     const r = await runShipshape(['lint', 'compose/production/django/Dockerfile', 'compose/production/postgres/Dockerfile'], dir);
     expect(r.stderr).toBe(
-      "shipshape: note: 1 of the 1 COPY/ADD sources of compose/production/django/Dockerfile (`./compose/production/django/start`) are not in its assumed build context compose/production/django (the Dockerfile's folder) (the same for 1 other Dockerfile(s)): they exist in `.`, likely the real build context, so the rules that read the context skip this file. Give it with `--context .`, or lint the Compose file that builds it (`shipshape lint compose.yaml`)\n",
+      "shipshape: note: 1 of the 1 COPY/ADD sources of compose/production/django/Dockerfile (`./compose/production/django/start`) are not in its assumed build context compose/production/django (the Dockerfile's folder) (the same for 1 other Dockerfile(s)): they exist in `.`, likely the real build context, so the rules that judge the build context skip this file (credentials copied from its folder are still reported). Give it with `--context .`, or lint the Compose file that builds it (`shipshape lint compose.yaml`)\n",
     );
     expect(r.stdout).not.toMatch(/require-dockerignore/);
     const withContext = await runShipshape(['lint', '--context', '.', 'compose/production/django/Dockerfile'], dir);

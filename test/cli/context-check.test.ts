@@ -9,6 +9,7 @@ import { useNodeGrammar } from '../../src/cli/grammar-node.js';
 import { defaultConfig } from '../../src/engine/types.js';
 import { parse } from '../../src/parse/parser.js';
 import { loadShellParser } from '../../src/shell/grammar.js';
+import { runShipshape } from '../helpers/cli.js';
 
 useNodeGrammar();
 
@@ -71,7 +72,7 @@ describe('one parse per file', () => {
     const other = project('reuse-other', [], 'FROM busybox:1.36.1\nMAINTAINER someone\n');
     const otherModel = parse(readFileSync(other.path, 'utf8'));
     const codes = async (parsed: ParsedDockerfile): Promise<string[]> => {
-      const o = await lintFile({ path: p.path, contextDir: p.dir, noContext: true }, defaultConfig(), undefined, new ContextCache(), { parsed });
+      const o = await lintFile({ path: p.path, contextDir: p.dir, doubtfulContext: true }, defaultConfig(), undefined, new ContextCache(), { parsed });
       return o.ok ? o.findings.map((f) => f.ruleId) : [];
     };
     // Same text: the model given is what gets linted (a model of other text shows it was used).
@@ -80,5 +81,50 @@ describe('one parse per file', () => {
     const own = await codes({ source: 'FROM scratch\n', file: otherModel });
     expect(own).toContain('DL3003');
     expect(own).not.toContain('DL4000');
+  });
+});
+
+describe('a doubtful context cannot hide credentials', () => {
+  it('the wrong-context search stays inside the working directory', () => {
+    // Sources that exist only above the working directory (`etc`, `usr` at `/`) make no likely context.
+    const p = project('outside', ['a', 'b'], 'FROM busybox:1.36.1\nCOPY a b /x/\n');
+    expect(missingCopySources(p.path, p.dir, () => {}, p.dir)).toBeNull();
+    expect(missingCopySources(p.path, p.dir, () => {}, p.top)).toEqual({ missing: ['a', 'b'], total: 2, likely: p.top });
+  });
+
+  it('credentials copied from a folder whose context looks wrong are still reported; the context rules stay quiet', async () => {
+    await loadShellParser();
+    const p = project('creds', ['a', 'b'], 'FROM alpine:3.19.1\nCOPY a b /app/\nCOPY . /app\nUSER 10001\n');
+    writeFileSync(join(p.dir, '.env'), 'API_TOKEN=x\n');
+    writeFileSync(join(p.dir, 'id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----\n');
+    expect(missingCopySources(p.path, p.dir)).not.toBeNull();
+    const codes = async (doubtfulContext: boolean): Promise<string[]> => {
+      const o = await lintFile({ path: p.path, contextDir: p.dir, doubtfulContext }, defaultConfig(), undefined, new ContextCache());
+      return o.ok ? o.findings.map((f) => f.ruleId) : [];
+    };
+    const doubtful = await codes(true);
+    expect(doubtful).toContain('no-secret-files-copied');
+    expect(doubtful).not.toContain('require-dockerignore');
+    expect(await codes(false)).toEqual(expect.arrayContaining(['no-secret-files-copied', 'require-dockerignore']));
+  });
+});
+
+describe('the CLI with a doubtful context', () => {
+  it('reports the copied credentials in every format and says why the other context rules are quiet', async () => {
+    const p = project('cli', ['a', 'b'], 'FROM alpine:3.19.1\nCOPY a b /app/\nCOPY . /app\nUSER 10001\n');
+    writeFileSync(join(p.dir, '.env'), 'API_TOKEN=x\n');
+    for (const format of ['tty', 'github', 'json']) {
+      // From the project's top folder: the likely context (where `a` and `b` are) is inside it.
+      const r = await runShipshape(['lint', '--no-cache', '-f', format, 'sub/deeper/Dockerfile'], p.top);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('no-secret-files-copied');
+      expect(r.stdout).not.toContain('require-dockerignore');
+      expect(r.stderr).toContain('likely the real build context');
+      // From the Dockerfile's own folder, `a` and `b` are outside the working directory: no note, and
+      // every context rule judges the folder.
+      const here = await runShipshape(['lint', '--no-cache', '-f', format, 'Dockerfile'], p.dir);
+      expect(here.stderr).not.toContain('likely the real build context');
+      expect(here.stdout).toContain('require-dockerignore');
+    }
   });
 });

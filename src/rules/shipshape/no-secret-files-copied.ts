@@ -22,6 +22,7 @@ export default defineRule({
   origin: 'shipshape',
   category: 'security',
   fix: 'none',
+  readsDoubtfulContext: true,
   docs: {
     description:
       'Reports COPY and ADD from the build context (not URLs; `--from` only when it names an additional build context that is a local directory — `--build-context NAME=DIR`, Compose `additional_contexts` — whose files and own root `.dockerignore` are then read) that take credentials files: `.env` and `.env.*` (templates such as `.env.example` excepted), SSH private keys (`id_rsa`, `id_ed25519`, ...), `*.key`, `*.p12`/`*.pfx`, Java key stores, PuTTY keys, `.netrc`, `.git-credentials`, `.pgpass`, `.htpasswd`, `.vault-token`, `.aws/credentials`, `.docker/config.json` with auths, kube configs, Google `application_default_credentials.json` and service-account key files, plus — when the build context can be read — `*.pem`/`*.crt` files holding a private key and `.npmrc`/`.yarnrc.yml`/`.pypirc` holding a literal token or password. A file named explicitly is judged by its name (and content when the context is known); a directory, a glob or the whole context (`COPY . .`) is expanded against the build context, minus what `.dockerignore` excludes, and is not judged when the context is unknown (standard input). `ONBUILD COPY` is not checked: it copies from the context of the downstream build.',
