@@ -74,6 +74,16 @@ it('the fix keeps .git and .env when the build uses them', async () => {
   expect(text).toContain('**/__pycache__\n');
 });
 
+it('the fix writes no negation whose exclusion it left out', async () => {
+  // `.env` is copied by name, so `**/.env*` is left out; `!**/.env.example` alone would be a line
+  // that does nothing (found by a fresh-user trial).
+  const [f] = await findingsOf(rule, { input: 'FROM alpine:3.20.1\nCOPY .env /app/.env\nCOPY . /app\n', files: { '.env': 'X=1', 'app.py': '' } });
+  const text = f.fix?.files?.[0].edits[0].text ?? '';
+  expect(text).not.toContain('.env');
+  expect(text).not.toContain('Local environment files');
+  expect(text).toContain('**/.git\n');
+});
+
 // Issue 16: the fix wrote less than its message named (media/, staticfiles/, db.sqlite3), so the next
 // run reported them again under dockerignore-coverage.
 it('the fix excludes every kind the message names: nothing left for dockerignore-coverage', async () => {

@@ -30,6 +30,15 @@ function seedExcluded(files: readonly string[]): string[] {
   return files.filter((f) => seeded.ignores(f));
 }
 
+/**
+ * A group's patterns without its negations when none of its exclusions is left: `!**\/.env.example`
+ * re-includes what `**\/.env*` excluded, and alone (the exclusion left out because the Dockerfile
+ * copies `.env` by name) it only says something the file does not do.
+ */
+function withoutLoneNegations(patterns: string[]): string[] {
+  return patterns.some((p) => !p.startsWith('!')) ? patterns : [];
+}
+
 function dropsNamed(p: string, path: string): boolean {
   return !p.startsWith('!') && dockerignoreMatcher(p).ignores(path);
 }
@@ -80,7 +89,7 @@ export default defineRule({
       .filter((p, i, all) => all.indexOf(p) === i);
     if (found.length > 0) groups.push({ why: 'Sensitive or junk files found in this context.', patterns: found });
     const keep = (p: string): boolean => !named.some((n) => dropsNamed(p, n)) && !(usesGit && /\.git$/.test(p)) && !(usesEnv && /\.env/.test(p));
-    const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: g.patterns.filter(keep) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
+    const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: withoutLoneNegations(g.patterns.filter(keep)) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
     ctx.report({
       instruction: first.instruction,
       range: first.instruction.range,
