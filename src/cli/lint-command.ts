@@ -122,14 +122,9 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   // Inputs are checked before anything is read or written.
   if (opts.context) {
     const dir = resolve(io.cwd, opts.context);
-    let isDir = false;
-    try {
-      isDir = statSync(dir).isDirectory();
-    } catch {
-      /* reported below */
-    }
-    if (!isDir) {
-      io.stderr(`shipshape: build context ${shownName(opts.context)}: no such directory\n`);
+    const problem = notADirectory(dir);
+    if (problem) {
+      io.stderr(`shipshape: build context ${shownName(opts.context)}: ${problem}\n`);
       return EXIT.ERROR;
     }
   }
@@ -148,14 +143,9 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     const value = spec.slice(eq + 1);
     if (!/^[\w.+-]+:\/\//.test(value) && !/^git@/.test(value)) {
       const dir = resolve(io.cwd, value);
-      let isDir = false;
-      try {
-        isDir = statSync(dir).isDirectory();
-      } catch {
-        /* reported below */
-      }
-      if (!isDir) {
-        io.stderr(`shipshape: --build-context ${shownName(spec)}: no such directory\n`);
+      const problem = notADirectory(dir);
+      if (problem) {
+        io.stderr(`shipshape: --build-context ${shownName(spec)}: ${problem}\n`);
         return EXIT.ERROR;
       }
       cliContextDirs[spec.slice(0, eq)] = dir;
@@ -339,4 +329,13 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
 
   if (fixedAny && formats.includes('tty')) io.stderr(fixSummaryLine(fixSummary, dryRun, Boolean(opts.unsafeFixes)));
   return lintExitCode(reports.failing, formats, config, ioError);
+}
+
+/** Why `dir` cannot be a build context (`no such directory`, `not a directory`), or null when it is a directory. */
+function notADirectory(dir: string): string | null {
+  try {
+    return statSync(dir).isDirectory() ? null : 'not a directory';
+  } catch {
+    return 'no such directory';
+  }
 }

@@ -159,6 +159,14 @@ describe('--fix writes only what it should', () => {
     expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
   });
 
+  it('--context that is a file: says so, exit 2, nothing written', async () => {
+    const p = write('filectx/Dockerfile', FIXABLE);
+    const r = await runShipshape(['lint', '--fix', '--context', p, 'filectx/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/build context .*filectx\/Dockerfile.*: not a directory\n$/);
+    expect(readFileSync(p, 'utf8')).toBe(FIXABLE);
+  });
+
   it('two --fix runs on one file at once: no update is lost', async () => {
     const p = write('race/Dockerfile', FIXABLE);
     const [a, b] = await Promise.all([
