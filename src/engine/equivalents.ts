@@ -25,8 +25,24 @@ const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['DL3000', 'WorkdirRelativePath'],
 ];
 
+/**
+ * Groups whose rules report one problem only where their findings start at the same place: they overlap
+ * without being equal, so pairing by order in the instruction would join different problems. hadolint's
+ * DL3044 (a variable used in the ENV that defines it) and BuildKit's UndefinedVar (a variable used
+ * where it is not defined) both report `$A` in `ENV A=1 B=$A` when no earlier A exists: BuildKit expands
+ * every value of one ENV with the variables defined before it (found by a fresh-user trial). Elsewhere
+ * UndefinedVar reports alone (`ENV C=$NOPE A=1 B=$A`: `$NOPE` is its own finding, `$A` the merged one).
+ */
+const SAME_PLACE_RULES: readonly (readonly string[])[] = [['DL3044', 'UndefinedVar']];
+
 const GROUP_OF = new Map<string, number>();
 EQUIVALENT_RULES.forEach((ids, g) => ids.forEach((id) => GROUP_OF.set(id, g)));
+const SAME_PLACE = new Set<number>();
+SAME_PLACE_RULES.forEach((ids) => {
+  const g = GROUP_OF.size;
+  SAME_PLACE.add(g);
+  ids.forEach((id) => GROUP_OF.set(id, g));
+});
 
 const ORIGIN_ORDER: Record<string, number> = { hadolint: 0, buildkit: 1, shipshape: 2 };
 
@@ -61,7 +77,7 @@ export function mergeEquivalent(entries: Judged[]): Finding[] {
       if (!instructionIds.has(instr)) instructionIds.set(instr, instructionIds.size);
       where = `i${instructionIds.get(instr)}`;
     } else where = `l${j.finding.range.start.line}`;
-    return `${g}:${where}`;
+    return SAME_PLACE.has(g) ? `${g}:${where}:@${j.finding.range.start.offset}` : `${g}:${where}`;
   };
   for (const j of entries) {
     const key = keyOf(j);

@@ -35,6 +35,18 @@ describe('merged findings', () => {
     expect(list.map((f) => f.id)).toEqual(['no-secrets-in-image', 'no-secrets-in-image']);
     expect(list.every((f) => f.aliases.includes('DL3064') && f.aliases.includes('SecretsUsedInArgOrEnv'))).toBe(true);
   });
+  it('ENV A=1 B=$A with no earlier A: DL3044 and UndefinedVar are one finding at $A; elsewhere each alone', async () => {
+    const pair = ['DL3044', 'UndefinedVar'];
+    const merged = only(await found('FROM alpine:3.20.1\nENV A=1 B=$A\n'), pair);
+    expect(merged).toHaveLength(1);
+    expect([merged[0].id, ...merged[0].aliases].sort()).toEqual(pair);
+    // An earlier A: neither (hadolint's DL3044 also knows the earlier definition). An undefined $NOPE
+    // before the self-reference: two findings, not paired by order.
+    expect(only(await found('FROM alpine:3.20.1\nENV A=0\nENV A=1 B=$A\n'), pair)).toEqual([]);
+    const two = only(await found('FROM alpine:3.20.1\nENV C=$NOPE A=1 B=$A\n'), pair);
+    expect(two).toHaveLength(2);
+    expect(two.map((f) => [f.id, ...f.aliases].sort().join('+'))).toEqual(['UndefinedVar', 'DL3044+UndefinedVar']);
+  });
   it('duplicate stage name: DL3024 shown, DuplicateStageName an alias', async () => {
     expect(only(await found('FROM alpine:3.20.1 AS a\nFROM alpine:3.20.1 AS a\n'), ['DL3024', 'DuplicateStageName'])).toEqual([{ id: 'DL3024', aliases: ['DuplicateStageName'], line: 2, severity: 'error' }]);
   });
