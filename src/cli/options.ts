@@ -34,10 +34,16 @@ export function addFailureOptions(cmd: Command, noFailHelp: string, ignoreHelp: 
 
 /**
  * Wires a command's program to `io` (help and commander's errors go to `io`, never `process.exit`).
+ * commander's usage errors (`error: unknown option '--x'`) are printed like shipshape's own messages:
+ * `shipshape: unknown option '--x'`.
  * @returns the program, for chaining
  */
 export function wireProgram(cmd: Command, io: Pick<CliIo, 'stdout' | 'stderr'>): Command {
-  return cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return cmd.exitOverride().configureOutput({
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (text, write) => write(`shipshape: ${text.replace(/^error: /, '')}`),
+  });
 }
 
 /**

@@ -32,7 +32,14 @@ describe('shared command-line options', () => {
     expect((await run(cli, ['--help'])).code).toBe(0);
     const bad = await run(cli, ['--no-such-option']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown option '--no-such-option'/);
+    // One line in shipshape's own form, not commander's `error: ...`.
+    expect(bad.stderr).toMatch(/^shipshape: unknown option '--no-such-option'\n$/);
+  });
+
+  it('an invalid choice is one line in shipshape\'s form, exit 2', async () => {
+    const r = await run('lint', ['-t', 'bogus', 'Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shipshape: option '-t, --failure-threshold <level>' argument 'bogus' is invalid\. Allowed choices are error, warning, info, style, ignore, none\.\n$/);
   });
 
   it('image -t takes only the levels lint takes', async () => {
