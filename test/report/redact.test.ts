@@ -46,3 +46,24 @@ describe('messages are prose', () => {
     expect(file.source).not.toContain('ghp_');
   });
 });
+
+describe('texts built from pieces', () => {
+  const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 5, offset: 4 } };
+  it('a secret that appears only in a message with non-Latin-1 characters is masked', () => {
+    // The message is scanned through a Latin-1 view ("…" read as a space): the token is still found.
+    const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const file = redactReportFile({
+      file: 'Dockerfile',
+      source: 'FROM x\nRUN echo hi\n',
+      findings: [{ file: 'Dockerfile', ruleId: 'X', severity: 'warning', message: `joined … ${token} → done`, instruction: null, range }],
+    });
+    expect(file.findings[0].message).toBe(`joined … ${'*'.repeat(token.length)} → done`);
+  });
+  it('a secret with a non-Latin-1 character in the source is found in the source as it is', () => {
+    const value = 'postgres://app:pässwörd€9@db/app';
+    expect(secretValues(`ENV DATABASE_URL=${value}`).join(' ')).toContain('€9');
+    const file = redactReportFile({ file: 'Dockerfile', source: `FROM x\nENV DATABASE_URL=${value}\n`, findings: [{ file: 'Dockerfile', ruleId: 'X', severity: 'warning', message: `see ${value}`, instruction: null, range }] });
+    expect(file.findings[0].message).not.toContain('€9');
+    expect(file.source).not.toContain('€9');
+  });
+});
