@@ -109,11 +109,9 @@ export function redactReportFile(file: ReportFile, extraTexts: readonly string[]
   }
   const source = [file.source ?? '', ...extraTexts].join('\n');
   const built = [...fixTexts, ...messages].join('\n');
-  const values = new Set(
-    longestFirst([...detectedValues(source), ...(built ? detectedValues(built, true) : []), ...keyedValues([source, ...fixTexts].join('\n'))]),
-  );
-  if (values.size === 0) return file;
-  const mask = masker([...values]);
+  const values = longestFirst([...detectedValues(source), ...(built ? detectedValues(built, true) : []), ...keyedValues([source, ...fixTexts].join('\n'))]);
+  if (values.length === 0) return file;
+  const mask = masker(values);
   return {
     ...file,
     source: file.source === undefined ? undefined : mask(file.source),

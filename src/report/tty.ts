@@ -35,10 +35,13 @@ function countFindings(counts: SummaryCounts, findings: readonly Finding[]): Sum
 /**
  * The closing summary: `N problems (E errors, W warnings, I info, S style)`, followed by how many
  * findings `--fix` (and `--unsafe-fixes`) can fix, when any.
- * @param findings the findings, or their counts
  */
-export function summaryLine(findings: readonly Finding[] | SummaryCounts): string {
-  const { total, bySeverity: count, safe, unsafe } = Array.isArray(findings) ? countFindings(emptyCounts(), findings) : (findings as SummaryCounts);
+export function summaryLine(findings: readonly Finding[]): string {
+  return summaryOf(countFindings(emptyCounts(), findings));
+}
+
+/** {@link summaryLine} from counts kept while the findings went by. */
+function summaryOf({ total, bySeverity: count, safe, unsafe }: SummaryCounts): string {
   let line =
     `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
     `${count.info} info, ${count.style} style)`;
@@ -191,7 +194,7 @@ export const streamTty: StreamingReporter = (input) => {
     },
     end() {
       if (counts.total === 0) return '';
-      const summary = summaryLine(counts);
+      const summary = summaryOf(counts);
       return `\n${counts.bySeverity.error > 0 ? c.bold(c.redBright(summary)) : c.bold(summary)}\n`;
     },
   };

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { dockerignoreMatcher, type IgnoreMatcher } from '../../context/dockerignore.js';
+import { dockerignoreMatcher } from '../../context/dockerignore.js';
 import { expandAt } from '../lib/buildkit.js';
 import { cleanPath } from '../../parse/paths.js';
 import { secretFileKind } from '../lib/secrets.js';
@@ -7,12 +7,6 @@ import { filesOfSource, listingHas } from '../lib/copy-sources.js';
 import type { BuildContext } from '../../engine/types.js';
 
 const GLOB = /[*?[]/;
-
-
-/** Context files a COPY source takes: the file, everything under a directory, or what a glob matches. */
-function filesOf(listed: string[], clean: string, sent: (f: string) => boolean): string[] {
-  return filesOfSource(listed, clean).filter(sent);
-}
 
 /** Credentials files copied from the build context into the image. */
 export default defineRule({
@@ -35,8 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     // Per context read (the build context, or an additional context named by --from): its
-    // .dockerignore matcher and its file listing, each computed once.
-    type View = { ignore: IgnoreMatcher | null; listed: () => string[]; sent: (f: string) => boolean };
+    // file listing and what its .dockerignore lets through, each computed once.
+    type View = { listed: () => string[]; sent: (f: string) => boolean };
     const views = new Map<BuildContext | null, View>();
     const viewOf = (context: BuildContext | null): View => {
       let v = views.get(context);
@@ -52,7 +46,7 @@ export default defineRule({
           if (ok === undefined) verdicts.set(f, (ok = !ignore.ignores(f)));
           return ok;
         };
-        v = { ignore, listed: () => (listedCache ??= context ? context.listFiles() : []), sent };
+        v = { listed: () => (listedCache ??= context ? context.listFiles() : []), sent };
         views.set(context, v);
       }
       return v;
@@ -64,7 +58,7 @@ export default defineRule({
       // --from a stage or an image (or a named context that cannot be read): not files of a context.
       if (fromFlag && context === null) continue;
       const named = fromFlag ? ctx.facts(instr).copy?.fromContext ?? null : null;
-      const { ignore, listed, sent } = viewOf(context);
+      const { listed, sent } = viewOf(context);
       const scope = ctx.scope(instr);
       for (const src of ctx.facts(instr).copy!.asWritten.sources) {
         if (!instr.execForm && src.raw.startsWith('<<')) continue;
@@ -76,7 +70,7 @@ export default defineRule({
         let hits: { path: string; kind: string }[] = [];
         const explicitFile = !GLOB.test(clean) && clean !== '.' && clean !== '' && (!context || listingHas(listed(), clean) || !context.exists(clean));
         if (explicitFile) {
-          if (ignore && ignore.ignores(clean)) continue;
+          if (!sent(clean)) continue;
           const content = context ? context.readFile(clean) : null;
           // Judged by name only: a `.key`/`.pem` copied to a public-key place (`/war/jenkins-key.pub`,
           // `/usr/share/keyrings/`) is a public key.
@@ -85,7 +79,9 @@ export default defineRule({
           const kind = secretFileKind(clean, content);
           if (kind) hits = [{ path: clean, kind }];
         } else if (context) {
-          for (const f of filesOf(listed(), clean, sent)) {
+          // The files the source takes (the file, everything under a directory, what a glob matches), minus
+          // what .dockerignore excludes.
+          for (const f of filesOfSource(listed(), clean).filter(sent)) {
             const kind = secretFileKind(f, () => context.readFile(f));
             if (kind) hits.push({ path: f, kind });
           }
