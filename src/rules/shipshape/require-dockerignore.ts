@@ -31,12 +31,22 @@ function seedExcluded(files: readonly string[]): string[] {
 }
 
 /**
- * A group's patterns without its negations when none of its exclusions is left: `!**\/.env.example`
- * re-includes what `**\/.env*` excluded, and alone (the exclusion left out because the Dockerfile
- * copies `.env` by name) it only says something the file does not do.
+ * The patterns `keep` accepts, an exception (`!**\/.env.example`) only together with the exclusion
+ * before it (`**\/.env*`), as `mergeDockerignore` (src/context/ignore-merge.ts) adds them: alone, when
+ * the exclusion was left out because the Dockerfile copies `.env` by name, it re-includes nothing.
  */
-function withoutLoneNegations(patterns: string[]): string[] {
-  return patterns.some((p) => !p.startsWith('!')) ? patterns : [];
+function keptPatterns(patterns: readonly string[], keep: (p: string) => boolean): string[] {
+  const out: string[] = [];
+  let exclusionKept = false;
+  for (const p of patterns) {
+    if (p.startsWith('!')) {
+      if (exclusionKept && keep(p)) out.push(p);
+      continue;
+    }
+    exclusionKept = keep(p);
+    if (exclusionKept) out.push(p);
+  }
+  return out;
 }
 
 function dropsNamed(p: string, path: string): boolean {
@@ -89,7 +99,7 @@ export default defineRule({
       .filter((p, i, all) => all.indexOf(p) === i);
     if (found.length > 0) groups.push({ why: 'Sensitive or junk files found in this context.', patterns: found });
     const keep = (p: string): boolean => !named.some((n) => dropsNamed(p, n)) && !(usesGit && /\.git$/.test(p)) && !(usesEnv && /\.env/.test(p));
-    const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: withoutLoneNegations(g.patterns.filter(keep)) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
+    const lines = renderIgnoreLines(groups.map((g) => ({ why: g.why, patterns: keptPatterns(g.patterns, keep) })), 'Written by `shipshape lint --fix` (require-dockerignore): keeps secrets, history, caches and local artefacts out of the build context.');
     ctx.report({
       instruction: first.instruction,
       range: first.instruction.range,
