@@ -4,18 +4,17 @@
  * stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN as bin, ensureBundle, ROOT as root } from '../helpers/bundle.js';
 
-const root = join(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-bundle-'));
 
 beforeAll(() => {
   // The bundle is built by `npm ci` (prepare); build it when a checkout has not.
-  if (!existsSync(join(root, 'dist/loader.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBundle();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

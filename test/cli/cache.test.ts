@@ -7,22 +7,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ResultCache, cacheDirFor, defaultCacheDir } from '../../src/cli/cache.js';
 import { cachedLintFile } from '../../src/cli/file-cache.js';
 import { ContextCache } from '../../src/cli/lint-file.js';
 import { defaultConfig } from '../../src/engine/types.js';
+import { BIN as bin, ensureBundle, ROOT as root } from '../helpers/bundle.js';
 
 // Each test runs the CLI several times; on a loaded shared machine that takes minutes, not seconds.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
-const root = resolve(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-cache-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/loader.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBundle();
 });
 
 const realShellcheck = spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).stdout.trim();

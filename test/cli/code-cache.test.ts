@@ -6,17 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN as bin, ensureBundle, ROOT as root } from '../helpers/bundle.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
-const root = resolve(__dirname, '../..');
-const bin = join(root, 'bin/shipshape.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBundle();
   mkdirSync(join(dir, 'project'));
   writeFileSync(join(dir, 'project/Dockerfile'), 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nCMD ["curl", "--version"]\n');
 });

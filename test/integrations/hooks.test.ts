@@ -4,7 +4,7 @@
  * Dockerfile linted with every rule on. All through the real binary (bin/shipshape.cjs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -14,16 +14,16 @@ import { defaultRules } from '../../src/rules/registry.js';
 import { defaultConfig } from '../../src/engine/types.js';
 import { fsContext } from '../../src/context/fs.js';
 import { shellcheckAnalyzer, shellcheckAvailable } from '../../src/cli/shellcheck.js';
+import { BIN, ensureBundle, ROOT as root } from '../helpers/bundle.js';
 
-const root = join(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'shipshape-hooks-'));
 /** A PATH entry holding `shipshape`, as `npm install -g` (pre-commit's node environment) makes one. */
 const binDir = join(work, 'bin');
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/loader.cjs'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBundle();
   mkdirSync(binDir);
-  symlinkSync(join(root, 'bin/shipshape.cjs'), join(binDir, 'shipshape'));
+  symlinkSync(BIN, join(binDir, 'shipshape'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
