@@ -10,7 +10,7 @@ type Factory = (options?: { ignorecase?: boolean }) => { add(p: string[]): { ign
 const dockerignore: Factory = ((dockerignoreModule as unknown as { default?: Factory }).default ?? (dockerignoreModule as unknown as Factory));
 
 /** Decides whether a context path (relative, `/`-separated) is excluded from the build context. */
-export interface IgnoreMatcher {
+interface IgnoreMatcher {
   ignores(path: string): boolean;
 }
 
