@@ -6,7 +6,6 @@
  */
 import { accessSync, constants, lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
 import { fixText } from '../fix/fixer.js';
@@ -15,6 +14,7 @@ import { appendToFile, checkReplaceable, kindOf, replaceFile, signalsDelivered, 
 import { encodeText } from './input.js';
 import { masker, secretValues } from '../report/redact.js';
 import { maskPatch } from './masked-diff.js';
+import { filePatch } from '../report/patch.js';
 import { defaultRules } from '../rules/registry.js';
 
 /** What `--fix`, `--unsafe-fixes`, `--fix-rule` and `--diff` ask for. */
@@ -101,15 +101,15 @@ export async function fixTarget(
   if (request.dryRun) {
     // The diff is output like a report: secret values in it are masked (src/report/redact.ts).
     const patches: string[] = [];
-    if (fixed.output !== text) patches.push(createTwoFilesPatch(t.display, t.display, text, fixed.output));
-    // Context files are named like the Dockerfile, relative to the working directory (`patch -p0`
+    if (fixed.output !== text) patches.push(filePatch(t.display, text, fixed.output));
+    // Context files are named like the Dockerfile, relative to the working directory (`git apply`
     // applies the diff from there), not to the build context (`.dockerignore` of which folder?).
     for (const [p, content] of fixed.files) {
       const abs = join(contextDir, p);
       if (options.shownContextFiles?.has(abs)) continue;
       options.shownContextFiles?.add(abs);
       const shown = options.cwd ? relative(options.cwd, abs) || p : p;
-      patches.push(createTwoFilesPatch(shown, shown, context?.readFile(p) ?? '', content));
+      patches.push(filePatch(shown, context?.readFile(p) ?? null, content));
     }
     const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
     let maskedHunks = 0;

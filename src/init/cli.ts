@@ -12,7 +12,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { createTwoFilesPatch } from 'diff';
 import { fsContext } from '../context/fs.js';
 import type { CliIo } from '../cli/run.js';
 import { writeAtomic } from '../cli/write.js';
@@ -20,6 +19,7 @@ import { mergeDockerignore } from '../context/ignore-merge.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
 import { ProjectFileError } from '../rules/lib/python-manifests.js';
 import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
+import { filePatch } from '../report/patch.js';
 import { PinError, resolveDigest } from '../pin/resolve.js';
 
 /** Options of `shipshape init`, as commander parses them. */
@@ -163,8 +163,7 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   const changed = outputs.filter(([, text], i) => existing[i] !== text);
   const diffs = (): void => {
     outputs.forEach(([name, text], i) => {
-      // jsdiff writes `Index: NAME` only when both names are the same: give a new file one too.
-      if (existing[i] !== text) io.stdout(`${existing[i] === null ? `Index: ${name}\n` : ''}${createTwoFilesPatch(existing[i] === null ? '/dev/null' : name, name, existing[i] ?? '', text)}`);
+      if (existing[i] !== text) io.stdout(filePatch(name, existing[i], text));
     });
   };
   if (opts.dryRun) {

@@ -13,7 +13,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createTwoFilesPatch } from 'diff';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from '../cli/input.js';
 import { writeAtomic } from '../cli/write.js';
@@ -21,6 +20,7 @@ import { parseProgram, repeatable, wireProgram } from '../cli/options.js';
 import type { ImageIo } from '../image/cli.js';
 import { findPinSites, pinnedText, type PinSite, type PinSkip } from './pin.js';
 import { applyEdits } from '../fix/apply.js';
+import { filePatch } from '../report/patch.js';
 import { PinError, resolveDigest } from './resolve.js';
 
 interface PinOptions {
@@ -142,7 +142,7 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
   if (opts.check) return missing + stale + unknown > 0 ? 1 : 0;
   if (unknown > 0) io.stderr(`shipshape: ${unknown} image reference(s) could not be resolved and stay unpinned (see above)\n`);
   if (opts.diff) {
-    for (const w of writes) io.stdout(createTwoFilesPatch(w.name, w.name, w.before, w.after));
+    for (const w of writes) io.stdout(filePatch(w.name, w.before, w.after));
     return 0;
   }
   const written: typeof writes = [];

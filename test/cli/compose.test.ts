@@ -121,7 +121,7 @@ describe('lint with the context Compose gives', () => {
     delete files['.dockerignore'];
     const dir = project('cookiecutter-fix', files);
     const diff = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', '.'], dir);
-    expect(diff.stdout.match(/^\+\+\+ .*$/gm)).toEqual(['+++ .dockerignore']);
+    expect(diff.stdout.match(/^\+\+\+ .*$/gm)).toEqual(['+++ b/.dockerignore']);
     await runShipshape(['lint', '--fix', '.'], dir);
     expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
     expect(existsSync(join(dir, 'compose/production/django/.dockerignore'))).toBe(false);
@@ -130,7 +130,7 @@ describe('lint with the context Compose gives', () => {
   it('--diff header of a context file in another folder is relative to the working directory', async () => {
     const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY . /app\nUSER 1000\nCMD ["python", "/app/app.py"]\n', 'svc/app.py': '' });
     const r = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', 'svc/Dockerfile'], dir);
-    expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- svc/.dockerignore', '+++ svc/.dockerignore']);
+    expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- /dev/null', '+++ b/svc/.dockerignore']);
   });
   it('build.args are the values of the ARGs: FROM images and USER judged with them', async () => {
     const dir = project('args', {

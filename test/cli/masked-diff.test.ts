@@ -4,7 +4,7 @@
  * writing `*` characters into the Dockerfile; hunks without secrets stay appliable diffs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MASKED_HUNK_MARKER, maskPatch } from '../../src/cli/masked-diff.js';
@@ -48,7 +48,7 @@ describe('lint --diff with a secret in a changed hunk', () => {
     expect(r.stderr).toContain('shipshape: warning: Dockerfile: the diff masks secret values in 1 hunk (marked with a "!!" line), so patch and git apply refuse it; shipshape lint --fix applies the same fixes with the real values\n');
     writeFileSync(join(dir, 'fix.patch'), r.stdout);
     if (has('patch')) {
-      const p = spawnSync('patch', ['-p0', '--dry-run', '-i', 'fix.patch'], { cwd: dir, encoding: 'utf8' });
+      const p = spawnSync('patch', ['-p1', '--dry-run', '-i', 'fix.patch'], { cwd: dir, encoding: 'utf8' });
       expect(p.status).not.toBe(0);
       expect(p.stderr).toContain('malformed patch');
     }
@@ -70,10 +70,28 @@ describe('lint --diff with a secret in a changed hunk', () => {
     expect(r.stderr).not.toContain('masks secret');
     if (!has('patch')) return;
     writeFileSync(join(dir, 'plain', 'fix.patch'), r.stdout);
-    expect(spawnSync('patch', ['-p0', '-i', 'fix.patch'], { cwd: join(dir, 'plain') }).status).toBe(0);
+    expect(spawnSync('patch', ['-p1', '-i', 'fix.patch'], { cwd: join(dir, 'plain') }).status).toBe(0);
     const patched = readFileSync(join(dir, 'plain', 'Dockerfile'), 'utf8');
     write('plain/Dockerfile', plain);
     await runShipshape(['lint', '--no-config', '--unsafe-fixes', 'Dockerfile'], join(dir, 'plain'));
     expect(readFileSync(join(dir, 'plain', 'Dockerfile'), 'utf8')).toBe(patched);
+  });
+
+  it('git apply takes a lint diff as it is, from the working directory, new .dockerignore included', async () => {
+    const text = 'FROM python:3.12.4-slim\nMAINTAINER someone\nCOPY . /app\nUSER 1000\nCMD ["python", "/app/app.py"]\n';
+    write('gitapply/svc/Dockerfile', text);
+    write('gitapply/svc/app.py', '');
+    const cwd = join(dir, 'gitapply');
+    const r = await runShipshape(['lint', '--no-config', '--diff', 'svc/Dockerfile'], cwd);
+    expect(r.stdout.match(/^(---|\+\+\+) .*$/gm)).toEqual(['--- a/svc/Dockerfile', '+++ b/svc/Dockerfile', '--- /dev/null', '+++ b/svc/.dockerignore']);
+    if (!has('git')) return;
+    writeFileSync(join(dir, 'lint.patch'), r.stdout);
+    execFileSync('git', ['init', '-q', '.'], { cwd });
+    execFileSync('git', ['apply', join(dir, 'lint.patch')], { cwd });
+    const applied = [readFileSync(join(cwd, 'svc/Dockerfile'), 'utf8'), readFileSync(join(cwd, 'svc/.dockerignore'), 'utf8')];
+    write('gitapply/svc/Dockerfile', text);
+    rmSync(join(cwd, 'svc/.dockerignore'));
+    await runShipshape(['lint', '--no-config', '--fix', 'svc/Dockerfile'], cwd);
+    expect([readFileSync(join(cwd, 'svc/Dockerfile'), 'utf8'), readFileSync(join(cwd, 'svc/.dockerignore'), 'utf8')]).toEqual(applied);
   });
 });

@@ -2,6 +2,7 @@
  * `shipshape init` as a user meets it: writing, refusing to overwrite (diff, exit 1), --force, --stdout,
  * --dry-run, --explain, and errors with exit code 2 and one clear line (never a stack trace).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ describe('shipshape init', () => {
     writeFileSync(join(project, 'Dockerfile'), 'FROM python:3.12\nCMD ["python"]\n');
     const r = await runShipshape(['init', '.'], project);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('--- Dockerfile');
+    expect(r.stdout).toContain('--- a/Dockerfile');
     expect(r.stdout).toContain('-FROM python:3.12\n');
     expect(r.stdout).toContain('+FROM python:3.11.10-slim-bookworm AS base');
     expect(r.stderr).toContain('already exists with other content; nothing was written');
@@ -109,19 +110,21 @@ describe('shipshape init', () => {
   it('--dry-run prints diffs against /dev/null for new files and writes nothing', async () => {
     const r = await runShipshape(['init', '--dry-run', '--compose'], project);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('--- /dev/null\n+++ Dockerfile');
-    expect(r.stdout).toContain('+++ compose.yaml');
+    expect(r.stdout).toContain('--- /dev/null\n+++ b/Dockerfile');
+    expect(r.stdout).toContain('+++ b/compose.yaml');
     expect(existsSync(join(project, 'Dockerfile'))).toBe(false);
   });
 
-  it('--dry-run: every file\'s section starts with the same Index: header, new or changed', async () => {
+  it('--dry-run: git-style headers for new and changed files, and git apply takes the diff as it is', async () => {
     writeFileSync(join(project, 'Dockerfile'), 'FROM python:3.12\nCMD ["python"]\n');
     const r = await runShipshape(['init', '--dry-run', '--compose'], project);
-    expect(r.stdout.match(/^Index: .*\n=+\n--- .*\n\+\+\+ .*$/gm)).toEqual([
-      `Index: Dockerfile\n${'='.repeat(67)}\n--- Dockerfile\n+++ Dockerfile`,
-      `Index: .dockerignore\n${'='.repeat(67)}\n--- /dev/null\n+++ .dockerignore`,
-      `Index: compose.yaml\n${'='.repeat(67)}\n--- /dev/null\n+++ compose.yaml`,
-    ]);
+    expect(r.stdout.match(/^--- .*\n\+\+\+ .*$/gm)).toEqual(['--- a/Dockerfile\n+++ b/Dockerfile', '--- /dev/null\n+++ b/.dockerignore', '--- /dev/null\n+++ b/compose.yaml']);
+    expect(r.stdout).not.toMatch(/^(Index:|====)/m);
+    writeFileSync(join(project, '..', 'init.patch'), r.stdout);
+    execFileSync('git', ['init', '-q', '.'], { cwd: project });
+    execFileSync('git', ['apply', join(project, '..', 'init.patch')], { cwd: project });
+    const forced = await runShipshape(['init', '--dry-run', '--compose'], project);
+    expect(forced.stdout).toBe('');
   });
 
   it('--explain names each decision and its file on stderr', async () => {
