@@ -9,6 +9,7 @@
  * none). Ignoring any of the ids (`--ignore`, `ignored:`, a pragma, `# check=skip=`) silences the merged
  * finding, as the user asked not to see that problem.
  */
+import type { Instruction } from '../parse/types.js';
 import type { Finding, Rule } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 
@@ -20,7 +21,6 @@ import { SEVERITY_RANK } from './types.js';
 const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['DL3025', 'JSONArgsRecommended'],
   ['DL4000', 'MaintainerDeprecated'],
-  ['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image'],
   ['DL3024', 'DuplicateStageName'],
   ['DL3000', 'WorkdirRelativePath'],
 ];
@@ -35,14 +35,33 @@ const EQUIVALENT_RULES: readonly (readonly string[])[] = [
  */
 const SAME_PLACE_RULES: readonly (readonly string[])[] = [['DL3044', 'UndefinedVar']];
 
-const GROUP_OF = new Map<string, number>();
-EQUIVALENT_RULES.forEach((ids, g) => ids.forEach((id) => GROUP_OF.set(id, g)));
-const SAME_PLACE = new Set<number>();
-SAME_PLACE_RULES.forEach((ids) => {
-  const g = GROUP_OF.size;
-  SAME_PLACE.add(g);
-  ids.forEach((id) => GROUP_OF.set(id, g));
-});
+/**
+ * Groups whose rules report one problem only within one `KEY=value` pair of an ENV, ARG or LABEL: a
+ * credential written into the image, which one rule reports at the key (hadolint's DL3064, BuildKit's
+ * SecretsUsedInArgOrEnv, shipshape's no-inline-credentials for well-known token variables) and another
+ * at the value (no-secrets-in-image). Findings outside a pair (no-inline-credentials on a RUN's
+ * `docker login -p`, no-secrets-in-image on a token in a RUN) are never merged: in one RUN they are
+ * different problems. Several pairs in one ENV are several problems, matched by pair, not by order
+ * (`ENV OTHER_PASSWORD=x GITHUB_TOKEN=ghp_…`: no-inline-credentials reports only the second pair).
+ */
+const SAME_PAIR_RULES: readonly (readonly string[])[] = [['DL3064', 'SecretsUsedInArgOrEnv', 'no-secrets-in-image', 'no-inline-credentials']];
+
+type GroupKind = 'order' | 'place' | 'pair';
+const GROUP_OF = new Map<string, { group: number; kind: GroupKind }>();
+const addGroups = (groups: readonly (readonly string[])[], kind: GroupKind): void => {
+  for (const ids of groups) {
+    const group = new Set([...GROUP_OF.values()].map((g) => g.group)).size;
+    for (const id of ids) GROUP_OF.set(id, { group, kind });
+  }
+};
+addGroups(EQUIVALENT_RULES, 'order');
+addGroups(SAME_PLACE_RULES, 'place');
+addGroups(SAME_PAIR_RULES, 'pair');
+
+/** Index of the `KEY=value` pair of `instr` (or of its ONBUILD trigger) that holds `offset`; -1 when none. */
+function pairAt(instr: Instruction, offset: number): number {
+  return (instr.onbuild ?? instr).pairs.findIndex((p) => offset >= p.range.start.offset && offset < p.range.end.offset);
+}
 
 const ORIGIN_ORDER: Record<string, number> = { hadolint: 0, buildkit: 1, shipshape: 2 };
 
@@ -77,7 +96,12 @@ export function mergeEquivalent(entries: Judged[]): Finding[] {
       if (!instructionIds.has(instr)) instructionIds.set(instr, instructionIds.size);
       where = `i${instructionIds.get(instr)}`;
     } else where = `l${j.finding.range.start.line}`;
-    return SAME_PLACE.has(g) ? `${g}:${where}:@${j.finding.range.start.offset}` : `${g}:${where}`;
+    if (g.kind === 'place') return `${g.group}:${where}:@${j.finding.range.start.offset}`;
+    if (g.kind === 'pair') {
+      const pair = instr ? pairAt(instr, j.finding.range.start.offset) : -1;
+      return pair < 0 ? null : `${g.group}:${where}:p${pair}`;
+    }
+    return `${g.group}:${where}`;
   };
   for (const j of entries) {
     const key = keyOf(j);

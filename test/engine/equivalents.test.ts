@@ -47,6 +47,20 @@ describe('merged findings', () => {
     expect(two).toHaveLength(2);
     expect(two.map((f) => [f.id, ...f.aliases].sort().join('+'))).toEqual(['UndefinedVar', 'DL3044+UndefinedVar']);
   });
+  it('a token variable with a literal token (ENV or ARG): no-inline-credentials and no-secrets-in-image are one finding per pair', async () => {
+    const ids = ['DL3064', 'SecretsUsedInArgOrEnv', 'no-inline-credentials', 'no-secrets-in-image'];
+    const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const both = (list: { id: string; aliases: string[] }[]): string[] => list.map((f) => [f.id, ...f.aliases].filter((i) => i === 'no-inline-credentials' || i === 'no-secrets-in-image').sort().join('+'));
+    for (const kw of ['ENV', 'ARG']) expect(both(only(await found(`FROM alpine:3.20.1\n${kw} GITHUB_TOKEN=${token}\n`), ids))).toEqual(['no-inline-credentials+no-secrets-in-image']);
+    // Matched by pair, not by order: the password pair comes first and no-inline-credentials reports only the token pair.
+    const two = only(await found(`FROM alpine:3.20.1\nENV OTHER_PASSWORD=hunter2xyz GITHUB_TOKEN=${token}\n`), ids);
+    expect(both(two)).toEqual(['no-secrets-in-image', 'no-inline-credentials+no-secrets-in-image']);
+    // A variable's value is no literal secret: no-inline-credentials alone (at the ARG and at the ENV).
+    expect(both(only(await found('FROM alpine:3.20.1\nARG GITHUB_TOKEN\nENV GITHUB_TOKEN=${GITHUB_TOKEN}\n'), ids))).toEqual(['no-inline-credentials', 'no-inline-credentials']);
+    // Outside a pair the two rules report different problems, even in one RUN.
+    const run = only(await found(`FROM alpine:3.20.1\nARG T\nRUN git clone https://\${T}@github.com/a/b && echo ${token} > /t\n`), ids);
+    expect(both(run).sort()).toEqual(['no-inline-credentials', 'no-secrets-in-image']);
+  });
   it('duplicate stage name: DL3024 shown, DuplicateStageName an alias', async () => {
     expect(only(await found('FROM alpine:3.20.1 AS a\nFROM alpine:3.20.1 AS a\n'), ['DL3024', 'DuplicateStageName'])).toEqual([{ id: 'DL3024', aliases: ['DuplicateStageName'], line: 2, severity: 'error' }]);
   });
