@@ -9,7 +9,7 @@
  */
 import type { Instruction, Range } from '../parse/types.js';
 import type { FileFinding, Severity } from '../engine/types.js';
-import { findSecrets, placeholderValue, secretName } from '../rules/lib/secrets.js';
+import { findSecrets, placeholderValue, secretName, withArticle } from '../rules/lib/secrets.js';
 import { normaliseName } from '../rules/lib/python-manifests.js';
 import type { Analysis, VisibleFile } from './analysis.js';
 import type { ImageModel } from './model.js';
@@ -44,8 +44,6 @@ interface CheckInput {
   thresholds: Thresholds;
 }
 
-/** `a` or `an` before a word. */
-const an = (w: string) => (/^[aeiouAEIOU]|^(SSH|SQL|API|AWS|npm|RSA)\b/.test(w) ? `an ${w}` : `a ${w}`);
 
 const LINE1: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
@@ -134,11 +132,11 @@ export function runChecks(input: CheckInput): FileFinding[] {
   };
   for (const [k, v] of env) {
     const kind = secretIn(k, v);
-    if (kind) report('image-secret', `The image config's Env sets ${k} to ${an(kind)} (value not shown): anyone who pulls the image can read it; pass it at run time or use a build secret`, at(null, lastInstruction('ENV', (i) => i.pairs.some((p) => p.key === k))));
+    if (kind) report('image-secret', `The image config's Env sets ${k} to ${withArticle(kind)} (value not shown): anyone who pulls the image can read it; pass it at run time or use a build secret`, at(null, lastInstruction('ENV', (i) => i.pairs.some((p) => p.key === k))));
   }
   for (const [k, v] of Object.entries(cfg.Labels ?? {})) {
     const kind = secretIn(k, String(v));
-    if (kind) report('image-secret', `The image label ${k} holds ${an(kind)} (value not shown)`, at(null, lastInstruction('LABEL', (i) => i.pairs.some((p) => p.key === k))));
+    if (kind) report('image-secret', `The image label ${k} holds ${withArticle(kind)} (value not shown)`, at(null, lastInstruction('LABEL', (i) => i.pairs.some((p) => p.key === k))));
   }
   image.history.forEach((h, idx) => {
     const cb = h.created_by ?? '';
@@ -157,7 +155,7 @@ export function runChecks(input: CheckInput): FileFinding[] {
       const layer = image.layers.find((l) => l.historyIndex === idx);
       const ins = input.dockerfile?.byHistory.get(idx);
       const place = ins && input.dockerfile ? { file: input.dockerfile.name, range: ins.range, instruction: ins } : at(layer ? layer.index : null);
-      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${hits.length > 0 ? an(hits[0].kind) : argKind} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
+      report('image-secret', `History entry ${idx + 1} (${d.keyword}) contains ${hits.length > 0 ? withArticle(hits[0].kind) : argKind} (value not shown): build history ships with the image; use RUN --mount=type=secret`, place);
     }
   });
   for (const layer of image.layers) {

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import * as tarStream from 'tar-stream';
-import { findSecrets, secretFileKind } from '../rules/lib/secrets.js';
+import { findSecrets, secretFileKind, withArticle } from '../rules/lib/secrets.js';
 import { ImageError } from './errors.js';
 import { cleanPath } from '../parse/paths.js';
 
@@ -89,7 +89,7 @@ function secretKindOf(path: string, content: string | null): string | null {
   if (byName) return byName;
   if (content === null || content.includes('\0')) return null;
   const hits = findSecrets(content);
-  return hits.length > 0 ? `file with ${/^[aeiouAEIOU]|^(SSH|AWS|API|npm|RSA)\b/.test(hits[0].kind) ? 'an' : 'a'} ${hits[0].kind}` : null;
+  return hits.length > 0 ? `file with ${withArticle(hits[0].kind)}` : null;
 }
 
 /**

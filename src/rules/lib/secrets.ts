@@ -181,6 +181,14 @@ function sourceOf(content: string, filePath: string | undefined): unknown {
   };
 }
 
+/**
+ * `kind` with its indefinite article, by how it is spoken: `an npm access token`, `an SSH key`,
+ * `an AWS secret access key`, `a GitHub token`. Used by every message that names a secret's kind.
+ */
+export function withArticle(kind: string): string {
+  return `${/^[aeiouAEIOU]|^(?:SSH|SQL|API|AWS|npm|RSA|HTTP|SSL)\b/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /** True when the matched text is a variable reference (`${NPM_TOKEN}`), not a literal secret. */
 function isVariable(text: string): boolean {
   return /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(/.test(text);

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import { collectstaticAdvice } from '../lib/python-tools.js';
 import type { Instruction, KeyValue } from '../../parse/types.js';
 import { rangeAt } from '../../shell/positions.js';
-import { findSecrets, placeholderValue, secretName } from '../lib/secrets.js';
+import { findSecrets, placeholderValue, secretName, withArticle } from '../lib/secrets.js';
 
 /** The ENV/ARG/LABEL pair (also inside ONBUILD) that contains an offset. */
 function pairAt(instr: Instruction, offset: number): KeyValue | null {
@@ -85,7 +85,7 @@ export default defineRule({
       ctx.report({
         instruction: instr,
         range: rangeAt(file, hit.start, hit.end),
-        message: `${where} contains ${/^[aeiouAEIOU]/.test(hit.kind) ? 'an' : 'a'} ${hit.kind}: it is stored in the image and its history; remove it, revoke it, and pass it with a secret mount (RUN --mount=type=secret) or at run time`,
+        message: `${where} contains ${withArticle(hit.kind)}: it is stored in the image and its history; remove it, revoke it, and pass it with a secret mount (RUN --mount=type=secret) or at run time`,
       });
     }
 
