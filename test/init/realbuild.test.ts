@@ -12,13 +12,14 @@
  * storage/ folder is a buildah storage of its own.
  *
  * The built image is kept as a docker-archive at <cache>/django-image.tar for the image-analysis tests.
+ * Runs on one machine take turns (<cache>/lock), as they share the stand-in, the image name and the archive.
  *
  * Runs only as root with buildah and mmdebstrap installed (as in .ci/run); elsewhere it is skipped and
  * says why in the test name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,15 +79,55 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Holds `<cache>/lock` (a directory: `mkdir` is atomic) until released: two test runs on one machine
+ * share the stand-in, the image name and the archive, so they take turns. A lock whose owner process
+ * is gone is taken over. Waits at most `timeoutMs`.
+ */
+function lockCache(timeoutMs: number): () => void {
+  mkdirSync(CACHE, { recursive: true });
+  const dir = join(CACHE, 'lock');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+    } catch {
+      // being created or removed right now: look again
+    }
+    let alive = true;
+    if (owner > 0) {
+      try {
+        process.kill(owner, 0);
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    }
+    if (!alive) rmSync(dir, { recursive: true, force: true });
+    else if (Date.now() > deadline) throw new Error(`${dir} is held by process ${owner} for more than ${timeoutMs / 1000} s`);
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'shipshape-init-build-'));
 const containers: string[] = [];
+let unlock: (() => void) | null = null;
 afterAll(() => {
   for (const c of containers) spawnSync('buildah', [...S, 'rm', c]);
   rmSync(tmp, { recursive: true, force: true });
+  unlock?.();
 });
 
 describe('a Dockerfile from shipshape init, really built with buildah', () => {
   it.skipIf(skip !== null)(`builds and runs the Django fixture${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 20 * 60_000 }, async () => {
+    unlock = lockCache(15 * 60_000);
     const wheels = standIn();
     const project = join(tmp, 'django');
     cpSync(FIXTURE, project, { recursive: true });

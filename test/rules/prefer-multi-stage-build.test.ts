@@ -14,6 +14,8 @@ ruleTable(rule, {
     'FROM rockylinux:9.3\nRUN dnf install -y gcc make && make && dnf remove -y gcc make\n',
     'FROM debian:12.6-slim\nONBUILD RUN apt-get install -y gcc\nCMD ["app"]\n',
     'FROM golang:1.22.5\nRUN apt-get install -y gcc libc6-dev\n',
+    // An upper-case group name (corpus: twemproxy's Dockerfile); removing it removes its packages.
+    { input: 'FROM alpine:3.20.1\nRUN apk --no-cache add -t TMP alpine-sdk autoconf libtool && make && apk del TMP\nCMD ["nutcracker"]\n', name: 'apk del of an upper-case -t group' },
   ],
   fires: [
     // Issue 16: autoremove never removes packages installed by name (apt marks them manual).
@@ -28,6 +30,12 @@ ruleTable(rule, {
     },
     { input: 'FROM alpine:3.20.1\nRUN apk add --no-cache build-base=0.5-r3 && make -C /src\nUSER nobody\nCMD ["app"]\n', line: 2, message: /`build-base`/ },
     { input: 'FROM alpine:3.20.1\nRUN apk add --virtual .build-deps gcc && apk del other\nCMD ["app"]\n', line: 2 },
+    // Install words as package managers take them: a program with its path, apk's repository tag,
+    // apt's /release; names are shown as written (rpm names have upper case).
+    { input: 'FROM rockylinux:9.3\nRUN /usr/bin/yum -y install git gcc make\nCMD ["app"]\n', line: 2, message: /^`gcc`, `make` are build-only/, name: 'yum called by its path' },
+    { input: 'FROM alpine:3.20.1\nRUN apk add "postgresql-dev@edge<9.6" olm-dev@edge_community\nCMD ["app"]\n', line: 2, message: /^`postgresql-dev`, `olm-dev` are build-only/, name: 'apk repository tags' },
+    { input: 'FROM debian:12.6-slim\nRUN apt-get install -y libcairo2-dev/unstable\nCMD ["app"]\n', line: 2, message: /^`libcairo2-dev` is a build-only/, name: 'apt /release' },
+    { input: 'FROM rockylinux:9.3\nRUN dnf install -y ImageMagick-devel unixODBC-devel\nCMD ["app"]\n', line: 2, message: /^`ImageMagick-devel`, `unixODBC-devel` are build-only/, name: 'rpm names as written' },
     { input: 'FROM debian:12.6-slim\nRUN apt-get update \\\n && apt-get install -y \\\n    python3-dev \\\n && rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n', line: 4, message: /`python3-dev`/ },
     { input: 'FROM rockylinux:9.3\nRUN dnf install -y gcc-c++ openssl-devel\nCMD ["app"]\n', message: /`gcc-c\+\+`, `openssl-devel`/ },
     { input: 'FROM debian:12.6-slim AS base\nRUN apt-get install -y make\nFROM base\nCMD ["x"]\n', line: 2, message: /stage `base`, which the final stage is built on/ },

@@ -11,7 +11,7 @@ import type { RuleContext } from '../../engine/types.js';
 import type { Mount, RunFacts } from '../../engine/facts.js';
 import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { hasArg, operandWords, positionalArgs, subcommand } from '../../shell/query.js';
+import { flagValues, hasArg, operandWords, positionalArgs, subcommand } from '../../shell/query.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
 
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
@@ -203,13 +203,51 @@ export function packageCommand(cmd: ShellCommand): PackageCommand | null {
   return { family, tool: eff.name, verb: pos[0] ?? null, operands: pos.slice(1), eff };
 }
 
-/** Package name without version or architecture (`libpq-dev=15.8-0` → `libpq-dev`, `gcc~12` → `gcc`). */
-export function installedName(word: string): string {
-  return word.replace(/[=~<>].*$/, '').replace(/:[a-z0-9]+$/, '').toLowerCase();
+/**
+ * The package name of an install or remove word, as written but without version, release, repository
+ * tag or architecture: `libpq-dev=15.8-0` → `libpq-dev`, `gcc~12` → `gcc`, `curl/bookworm-backports`
+ * → `curl` (apt's `pkg/release`), `py3-foo@testing` → `py3-foo` (apk's repository tag), `libc6:i386` →
+ * `libc6` (apt's architecture). The one package-name reader of the rules.
+ */
+export function packageName(word: string): string {
+  return word.replace(/[=~<>].*$/, '').replace(/@[\w.-]+$/, '').replace(/\/[\w.-]+$/, '').replace(/:[a-z0-9]+$/, '');
 }
 
 const APT_TOOLS = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_TOOLS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
+
+/** Options of each manager's install command that take a separate value (`-t bookworm-backports`, `--virtual .build-deps`). */
+const INSTALL_VALUE_FLAGS = {
+  apt: ['o', 'option', 't', 'target-release', 'c', 'config-file'],
+  apk: ['t', 'virtual', 'X', 'repository', 'p', 'root'],
+  rpm: ['c', 'config', 'setopt', 'enablerepo', 'disablerepo', 'repo', 'releasever', 'installroot', 'x', 'exclude'],
+};
+
+/** What one OS package-manager command installs (see {@link osPackages}). */
+export interface OsPackages {
+  manager: 'apt' | 'apk' | 'rpm';
+  /** The package words as written (versions, paths and URLs included; flags and their values left out). */
+  words: ShellWord[];
+  /** apk's `--virtual`/`-t` group name, which `apk del NAME` removes with its packages; null otherwise. */
+  virtual: string | null;
+}
+
+/**
+ * The packages an OS package-manager command installs: `apt-get`/`apt`/`aptitude install`, `apk add`,
+ * `dnf`/`yum`/`microdnf`/`tdnf install` and `zypper install`/`in` (the program may be written with its
+ * path). Null for any other command. The one install-word reader of the rules (hadolint's pinning rules
+ * read `packageCommand`, which also looks through `sudo` and similar wrappers, as hadolint does).
+ */
+export function osPackages(cmd: ShellCommand): OsPackages | null {
+  const name = cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
+  const manager = APT_TOOLS.has(name) ? 'apt' : name === 'apk' ? 'apk' : RPM_TOOLS.has(name) ? 'rpm' : null;
+  if (!manager) return null;
+  const pos = positionalArgs(cmd, { valueFlags: INSTALL_VALUE_FLAGS[manager] });
+  const sub = pos[0]?.value;
+  if (manager === 'apk' ? sub !== 'add' : sub !== 'install' && !(name === 'zypper' && sub === 'in')) return null;
+  const virtual = manager === 'apk' ? (flagValues(cmd, 'virtual')[0] ?? flagValues(cmd, 't')[0] ?? null) : null;
+  return { manager, words: pos.slice(1), virtual };
+}
 
 /**
  * The package names a RUN's commands remove (apt `purge`/`remove`/`autoremove` with names, `apk del` of
@@ -226,11 +264,11 @@ export function removedByRun(cmds: readonly ShellCommand[]): Set<string> | 'all'
     const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
     if (APT_TOOLS.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {
       if (marksAuto && (sub === 'autoremove' || cmd.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove'))) return 'all';
-      for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(installedName(w.value));
+      for (const w of positionalArgs(cmd, { valueFlags: ['o'] }).slice(1)) removed.add(packageName(w.value));
     } else if (cmd.name === 'apk' && sub === 'del') {
-      for (const w of positionalArgs(cmd).slice(1)) removed.add(installedName(w.value));
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
     } else if (RPM_TOOLS.has(cmd.name) && (sub === 'remove' || sub === 'erase' || sub === 'autoremove' || sub === 'rm')) {
-      for (const w of positionalArgs(cmd).slice(1)) removed.add(installedName(w.value));
+      for (const w of positionalArgs(cmd).slice(1)) removed.add(packageName(w.value));
     } else if (RPM_TOOLS.has(cmd.name) && sub === 'history' && cmd.args.some((a) => a.value === 'undo')) {
       return 'all';
     }

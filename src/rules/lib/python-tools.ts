@@ -212,29 +212,6 @@ export function pythonServerOf(words: readonly string[]): string | null {
 }
 
 /**
- * The packages an OS package-manager command installs, as words: `apt-get install`/`apt install`
- * (also `aptitude`), `apk add`, `dnf`/`yum`/`microdnf install`. Flags and flag values (`-t release`,
- * `--virtual name`) are left out. Empty for other commands.
- */
-export function osPackages(cmd: ShellCommand): { manager: 'apt' | 'apk' | 'rpm'; words: ShellWord[] } | null {
-  const name = baseName(cmd.name);
-  const apt = name === 'apt-get' || name === 'apt' || name === 'aptitude';
-  const apk = name === 'apk';
-  const rpm = name === 'dnf' || name === 'yum' || name === 'microdnf';
-  if (!apt && !apk && !rpm) return null;
-  const pos = positionalArgs(cmd, { valueFlags: apk ? ['t', 'virtual', 'X', 'repository', 'p', 'root'] : ['t', 'target-release', 'o', 'option', 'c', 'config-file'] });
-  const sub = pos[0]?.value;
-  if ((apt || rpm) && sub !== 'install') return null;
-  if (apk && sub !== 'add') return null;
-  return { manager: apt ? 'apt' : apk ? 'apk' : 'rpm', words: pos.slice(1) };
-}
-
-/** The package name of an install word without version or release (`python3=3.11.2-1` → `python3`). */
-export function packageName(word: string): string {
-  return word.split(/[=<>~]/)[0].replace(/\/[\w.-]+$/, '');
-}
-
-/**
  * The stages whose files end up in the image built from `stage`: its ancestry, and — recursively — the
  * stages (and their ancestry) that a `COPY --from=<stage name or index>` of those stages reads.
  */

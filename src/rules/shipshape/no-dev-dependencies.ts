@@ -1,5 +1,6 @@
 import type { PythonInstall } from '../lib/python-tools.js';
-import { baseName, containerCommand, envAt, hasAny, osPackages, packageName, pythonInstall, requirementFiles, stageCommands, truthy } from '../lib/python-tools.js';
+import { baseName, containerCommand, envAt, hasAny, pythonInstall, requirementFiles, stageCommands, truthy } from '../lib/python-tools.js';
+import { osPackages, packageName } from '../lib/packages.js';
 import { readPyproject } from '../lib/python-manifests.js';
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';

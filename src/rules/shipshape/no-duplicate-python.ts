@@ -2,9 +2,8 @@ import { defineRule } from '../define.js';
 import type { ImageRef, Stage } from '../../parse/types.js';
 import type { Fix, RuleContext } from '../../engine/types.js';
 import { imageKey } from '../lib/images.js';
-import { baseName, containerCommand, osPackages, packageName, stageCommands } from '../lib/python-tools.js';
-import { flagValues } from '../../shell/query.js';
-import { installedName, removedByRun } from '../lib/packages.js';
+import { baseName, containerCommand, stageCommands } from '../lib/python-tools.js';
+import { osPackages, packageName, removedByRun } from '../lib/packages.js';
 
 /**
  * Distribution packages that are, or pull in, the distribution's own Python 3 interpreter: `python3`,
@@ -133,9 +132,8 @@ export default defineRule({
           if (pkgs.words.some((w) => PULLS_PYTHON3.test(packageName(w.value)))) continue;
           // Removed again before the RUN ends, by name or with the apk `--virtual`/`-t` group it was added
           // under (apk then drops the dependencies nothing else needs, Python included): no layer keeps it.
-          const group = flagValues(cmd, 'virtual')[0] ?? flagValues(cmd, 't')[0] ?? null;
-          if (group !== null && removed.has(group.toLowerCase())) continue;
-          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)) && !removed.has(installedName(w.value)));
+          if (pkgs.virtual !== null && removed.has(pkgs.virtual)) continue;
+          const hits = pkgs.words.filter((w) => !w.dynamic && isInterpreterPackage(packageName(w.value)) && !removed.has(packageName(w.value)));
           if (hits.length === 0) continue;
           const names = hits.map((w) => `\`${packageName(w.value)}\``).join(', ');
           let fix: Fix | undefined;

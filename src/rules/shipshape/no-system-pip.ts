@@ -5,7 +5,8 @@ import { hasFlag } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { imageKey } from '../lib/images.js';
 import { isPythonImage } from '../lib/python.js';
-import { baseName, envAt, installsPip, osPackages, packageName, pythonInstall, stageCommands, truthy } from '../lib/python-tools.js';
+import { baseName, envAt, installsPip, pythonInstall, stageCommands, truthy } from '../lib/python-tools.js';
+import { osPackages, packageName } from '../lib/packages.js';
 
 const DEBIAN_MANAGED = new Set(['bookworm', 'trixie', 'forky', 'sid', 'testing', 'stable', 'latest', 'unstable']);
 const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing', 'resolute', 'latest', 'rolling', 'devel']);

@@ -1,17 +1,12 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
-import { flagValues, positionalArgs, subcommand } from '../../shell/query.js';
 import { defineRule } from '../define.js';
-import { installedName, removedByRun } from '../lib/packages.js';
+import { osPackages, packageName, removedByRun } from '../lib/packages.js';
 
 const BUILD_PACKAGES = new Set([
   'gcc', 'g++', 'gcc-c++', 'cpp', 'clang', 'make', 'cmake', 'ninja-build', 'build-essential', 'build-base', 'alpine-sdk',
   'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'pkgconfig', 'gfortran', 'musl-dev', 'linux-headers',
   'bison', 'flex', 'swig',
 ]);
-
-const APT = new Set(['apt-get', 'apt', 'aptitude']);
-const RPM = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
-
 
 /** True for compilers, build tools and development headers. */
 function isBuildPackage(name: string): boolean {
@@ -27,21 +22,12 @@ interface Installed {
 }
 
 function installs(cmd: ShellCommand): Installed[] {
-  const sub = subcommand(cmd, { valueFlags: ['o', 't', 'c', 'virtual', 'X', 'repository', 'p', 'root'] })?.value;
-  let words: ShellWord[] = [];
-  let virtual: string | null = null;
-  if (APT.has(cmd.name) && sub === 'install') words = positionalArgs(cmd, { valueFlags: ['o', 't', 'c', 'target-release'] });
-  else if (cmd.name === 'apk' && sub === 'add') {
-    words = positionalArgs(cmd, { valueFlags: ['t', 'virtual', 'X', 'repository', 'p', 'root'] });
-    virtual = flagValues(cmd, 'virtual')[0] ?? flagValues(cmd, 't')[0] ?? null;
-  } else if (RPM.has(cmd.name) && (sub === 'install' || sub === 'in')) words = positionalArgs(cmd, { valueFlags: ['setopt', 'enablerepo', 'disablerepo'] });
-  else return [];
-  return words
-    .slice(1)
+  const os = osPackages(cmd);
+  if (!os) return [];
+  return os.words
     .filter((w) => !w.dynamic && !w.value.startsWith('/') && !w.value.includes('://'))
-    .map((w) => ({ word: w, name: installedName(w.value), virtual }));
+    .map((w) => ({ word: w, name: packageName(w.value), virtual: os.virtual }));
 }
-
 
 /** Fires when the final image keeps compilers or development headers installed by a package manager. */
 export default defineRule({
@@ -69,11 +55,11 @@ export default defineRule({
       for (const run of s.instructions) {
         if (run.keyword !== 'RUN') continue;
         const cmds = ctx.commands(run);
-        const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name));
+        const installed = cmds.flatMap(installs).filter((p) => isBuildPackage(p.name.toLowerCase()));
         if (installed.length === 0) continue;
         const removed = removedByRun(cmds);
         if (removed === 'all') continue;
-        const kept = installed.filter((p) => !removed.has(p.name) && !(p.virtual !== null && removed.has(p.virtual.toLowerCase())));
+        const kept = installed.filter((p) => !removed.has(p.name) && !(p.virtual !== null && removed.has(p.virtual)));
         if (kept.length === 0) continue;
         const names = [...new Set(kept.map((p) => p.name))];
         const list = names.slice(0, 5).map((n) => `\`${n}\``).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');

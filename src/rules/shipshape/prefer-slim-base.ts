@@ -5,7 +5,8 @@ import { flagValues } from '../../shell/query.js';
 import { defineRule } from '../define.js';
 import { imageKey, fromImageWord } from '../lib/images.js';
 import { readRequirements } from '../lib/python-manifests.js';
-import { baseName, containerCommand, feedingStages, osPackages, packageName, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
+import { baseName, containerCommand, feedingStages, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
+import { osPackages, packageName } from '../lib/packages.js';
 
 /** Build tools: compilers, make, and development headers. */
 function isBuildTool(pkg: string): boolean {
