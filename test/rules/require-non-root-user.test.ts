@@ -9,6 +9,8 @@ ruleTable(rule, {
     'FROM debian:bookworm-slim\nCOPY docker-php-entrypoint /usr/local/bin/\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["php", "-a"]\n',
     'FROM docker.io/amazon/aws-cli:2.36.1\nENTRYPOINT []\nCMD ["/bin/bash"]\nCOPY ./maintenance /usr/local/bin/maintenance\n',
     'FROM eclipse-temurin:21-jdk\nCMD ["jshell"]\n',
+    { input: 'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir ipython==8.26.0\nCMD ["ipython"]\n', name: 'IPython alone (corpus: an ipython workbench image)' },
+    { input: 'FROM python:3.12.4-slim\nENTRYPOINT ["tini", "--"]\nCMD ["python3"]\n', name: 'an interpreter behind tini' },
     { input: 'FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nCMD ["--version"]\n', name: 'Windows-only .NET Framework image' },
     { input: 'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR C:\\\\app\nCOPY . .\nENTRYPOINT ["c:\\\\app\\\\app.exe"]\n', name: 'multi-platform image built for Windows (drive-letter WORKDIR)' },
     { input: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\nCMD ["dotnet", "app.dll"]\n', name: 'SHELL with the full path of powershell.exe' },
@@ -100,6 +102,7 @@ ruleTable(rule, {
     { input: 'FROM debian:12.6-slim\nONBUILD USER app\nCMD ["python3", "app.py"]\n', line: 3, name: 'ONBUILD USER applies to child images only' },
     { input: 'FROM python:3.12-slim\nCMD ["python3", "-m", "http.server"]\n', line: 2, name: 'an interpreter running a module is a service, not a prompt' },
     { input: 'FROM debian:12.6-slim\nCMD ["bash", "-c", "exec serve"]\n', line: 2, name: 'a shell running a command is not an interactive shell' },
+    { input: 'FROM python:3.12.4-slim\nENTRYPOINT ["python3"]\nCMD ["app.py"]\n', line: 3, name: 'an exec-form ENTRYPOINT runs with the CMD as its arguments: python3 app.py' },
     // Issue 16: reuse the user the project prepares instead of a new `app` user that owns nothing.
     {
       name: 'saleor: useradd + chown -R: reuse saleor',

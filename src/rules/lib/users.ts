@@ -13,6 +13,7 @@ import type { Word } from '../../parse/types.js';
 import { expandWord } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 import { normaliseSource } from './copy-sources.js';
+import { programName, startsInteractive } from './programs.js';
 
 /**
  * Expands a word of an instruction with the ARG/ENV values visible there. Null when the expansion fails,
@@ -210,10 +211,6 @@ function commandWords(instr: Instruction): string[] {
   return instr.execForm ? [...(instr.json ?? [])] : instr.argsAfterFlags.text.trim().split(/\s+/).filter(Boolean);
 }
 
-/** A command word as a program name: surrounding quotes and the directory removed. */
-function programName(word: string): string {
-  return word.replace(/^["']|["']$/g, '').split('/').pop() ?? '';
-}
 
 /** The program an ENTRYPOINT/CMD runs: its first word without its path, or null when it has none. */
 function programOf(instr: Instruction): string | null {
@@ -221,27 +218,28 @@ function programOf(instr: Instruction): string | null {
   return first ? programName(first) : null;
 }
 
-/** Interactive interpreters and shells: the default command of the official language images. */
-const INTERACTIVE = /^(python[\d.]*|pypy[\d.]*|php|irb|jshell|node|deno|bun|ghci|erl|iex|julia|R|lua[\d.]*|perl|tclsh|guile|racket|swift|pwsh|bash|sh|ash|dash|zsh|ksh|fish)$/;
-
 /**
  * True when the image's command only starts an interactive interpreter or shell (`python3`, `php -a`,
  * `irb`, `jshell`, `node`, `/bin/bash`) with no script or program to run: the official language images
  * and tool images whose users pass the command to `docker run` (cookiecutter-django's `aws` image runs
  * its maintenance scripts that way). The command is the ENTRYPOINT in effect, or, when there is none
  * (also `ENTRYPOINT []`) or it is a wrapper script (`docker-php-entrypoint`, `docker-entrypoint.sh`,
- * which end with `exec "$@"`), the CMD in effect. Arguments may only be options (`php -a`, `bash -l`).
+ * which end with `exec "$@"`), the CMD in effect; an exec-form ENTRYPOINT is followed by the CMD's
+ * words, as Docker runs them. Arguments may only be options (`php -a`, `bash -l`); process wrappers are
+ * looked through (`tini -- python3`). See {@link startsInteractive}.
  */
 export function interactiveCommand(chain: readonly Stage[]): boolean {
   const entrypoint = lastInChain(chain, 'ENTRYPOINT');
   const entry = entrypoint ? commandWords(entrypoint) : [];
-  let command = entry;
-  if (entry.length === 0 || /entrypoint/i.test(entry[0].split('/').pop() ?? '')) {
-    const cmd = lastInChain(chain, 'CMD');
-    command = cmd ? commandWords(cmd) : [];
-  }
-  if (command.length === 0) return false;
-  return INTERACTIVE.test(programName(command[0])) && command.slice(1).every((w) => w.startsWith('-') && w !== '-c' && w !== '-m' && w !== '-e');
+  const cmd = lastInChain(chain, 'CMD');
+  const cmdWords = cmd ? commandWords(cmd) : [];
+  if (entry.length === 0 || /entrypoint/i.test(entry[0].split('/').pop() ?? '')) return startsInteractive(cmdWords, { interpreters: true });
+  // An exec-form ENTRYPOINT runs with the CMD as its arguments (`["tini", "--"]` + `["python3"]`,
+  // `["python3"]` + `["app.py"]`), unless the CMD was inherited from a stage before the one that set
+  // the ENTRYPOINT: Docker resets it then. A shell-form ENTRYPOINT ignores CMD.
+  const stageOf = (i: Instruction): number => chain.findIndex((s) => s.instructions.includes(i));
+  const args = entrypoint!.execForm && cmd && stageOf(cmd) <= stageOf(entrypoint!) ? cmdWords : [];
+  return startsInteractive([...entry, ...args], { interpreters: true });
 }
 
 

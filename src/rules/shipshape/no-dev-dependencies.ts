@@ -1,6 +1,7 @@
 import type { PythonInstall } from '../lib/python-tools.js';
 import { baseName, containerCommand, envAt, hasAny, pythonInstall, requirementFiles, stageCommands, truthy } from '../lib/python-tools.js';
 import { osPackages, packageName } from '../lib/packages.js';
+import { afterWrappers, startsInteractive } from '../lib/programs.js';
 import { readPyproject } from '../lib/python-manifests.js';
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../../engine/types.js';
@@ -123,16 +124,6 @@ function noServiceCommand(ctx: RuleContext, stage: import('../../parse/types.js'
 /** Root images whose own (inherited) command starts an application server: `tiangolo/uvicorn-gunicorn-fastapi`, `*-uwsgi-nginx`. */
 const SERVER_ROOT = /gunicorn|uvicorn|uwsgi|meinheld|fastapi|flask|django|nginx|httpd|apache|tomcat|(^|[-_/])server([-_/]|$)/i;
 
-/**
- * Programs that start the command given after them (and their own options) and are not a service:
- * init processes (`tini`, `dumb-init`), the uid fixer of development containers (`fixuid`, which
- * alone only fixes ownership and exits), and privilege droppers (`gosu USER`, `su-exec USER`), whose
- * first operand is the user. With nothing after them, the image starts no service.
- */
-const PROCESS_WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'fixuid', 'gosu', 'su-exec']);
-/** Wrappers whose first operand is a user, not the command (`gosu app gunicorn ...`). */
-const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
-
 /** Commands that keep a container alive or print something, but start no service. */
 const IDLE = /^(tail|sleep|echo|true|cat|printenv|env|ls|exit)$/;
 
@@ -159,12 +150,9 @@ function startsService(ctx: RuleContext, stage: import('../../parse/types.js').S
     const before = i;
     while (i < words.length && (/^(sh|bash|ash|dash|zsh|exec)$/.test(words[i]) || words[i].startsWith('-'))) i++;
     // Process wrappers run the command after them and are no service themselves: init processes
-    // (`tini --`, `dumb-init`), uid fixers (`fixuid`), privilege droppers with their user (`gosu app`).
-    if (i < words.length && PROCESS_WRAPPERS.has(words[i])) {
-      const wrapper = words[i++];
-      while (i < words.length && words[i].startsWith('-')) i++;
-      if (USER_WRAPPERS.has(wrapper) && i < words.length) i++;
-    }
+    // (`tini --`, `dumb-init`), uid fixers (`fixuid`, which alone only fixes ownership and exits),
+    // privilege droppers with their user (`gosu app`). With nothing after them: no service.
+    i += afterWrappers(words.slice(i));
     if (i === before) break;
   }
   const rest = words.slice(i);
@@ -172,11 +160,9 @@ function startsService(ctx: RuleContext, stage: import('../../parse/types.js').S
   // A command list whose last, foreground command is an interactive shell (`dropboxd & /bin/bash`): the
   // container lives as long as that shell, so it is used interactively, not run as a service.
   const sep = words.map((w, j) => (/^(&&|\|\||;|&)$/.test(w) ? j : -1)).filter((j) => j >= 0).pop();
-  if (sep !== undefined && sep >= i) {
-    const last = words.slice(sep + 1).filter((w) => !w.startsWith('-'));
-    if (last.length === 1 && /^(bash|sh|ash|dash|zsh)$/.test(last[0])) return false;
-  }
-  if (rest.length === 1 && /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*)$/.test(rest[0])) return false;
+  if (sep !== undefined && sep >= i && startsInteractive(words.slice(sep + 1), { interpreters: false })) return false;
+  // A bare interpreter (`python`, `ipython`): a prompt, no service.
+  if (startsInteractive(rest, { interpreters: true })) return false;
   return true;
 }
 

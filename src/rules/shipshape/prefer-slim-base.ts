@@ -7,6 +7,7 @@ import { imageKey, fromImageWord } from '../lib/images.js';
 import { readRequirements } from '../lib/python-manifests.js';
 import { baseName, containerCommand, feedingStages, pythonInstall, requirementFiles, stageCommands, type CommandToken, type PythonInstall } from '../lib/python-tools.js';
 import { osPackages, packageName } from '../lib/packages.js';
+import { startsInteractive } from '../lib/programs.js';
 
 /** Build tools: compilers, make, and development headers. */
 function isBuildTool(pkg: string): boolean {
@@ -233,16 +234,6 @@ function commandIsOpaque(tokens: readonly CommandToken[]): boolean {
   });
 }
 
-/** True when the container command is a shell with no script or `-c` command to run (`bash`, `/bin/sh -l`). */
-function interactiveShell(tokens: readonly CommandToken[]): boolean {
-  const words = tokens.map((t) => t.value);
-  let i = 0;
-  // Process wrappers in front of the shell (`tini --`, `dumb-init`).
-  while (i < words.length && /^(tini|dumb-init|--)$/.test(baseName(words[i]))) i++;
-  if (i >= words.length || !/^(sh|bash|dash|ash|zsh|ksh|fish)$/.test(baseName(words[i]))) return false;
-  return words.slice(i + 1).every((w) => w.startsWith('-') && w !== '-c');
-}
-
 /**
  * True when a builder stage whose files the final stage copies (a virtual environment, wheels) built
  * what slim may not run: it installs development libraries (`libpq-dev`, `libxml2-dev`...; `python*-dev`
@@ -322,7 +313,7 @@ export default defineRule({
     if (commandIsOpaque(command)) return;
     // An interactive shell: a workbench whose users run the tools they installed, and whatever the full
     // image carries (git, ssh, wget, gcc), in ways the Dockerfile does not show.
-    if (interactiveShell(command)) return;
+    if (startsInteractive(command.map((t) => t.value), { interpreters: false })) return;
     // What a builder built for the final stage must be visible too: compiled against -dev libraries, it
     // needs their shared libraries, which slim lacks.
     if (copiesUnseenBuild(ctx, stage)) return;
