@@ -224,7 +224,7 @@ const INSTALL_VALUE_FLAGS = {
 };
 
 /** What one OS package-manager command installs (see {@link osPackages}). */
-export interface OsPackages {
+interface OsPackages {
   manager: 'apt' | 'apk' | 'rpm';
   /** The package words as written (versions, paths and URLs included; flags and their values left out). */
   words: ShellWord[];

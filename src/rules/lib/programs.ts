@@ -5,22 +5,22 @@
  */
 
 /** Shells (`/bin/bash`, `sh`): with no script or `-c` command they read commands from the terminal. */
-export const SHELL = /^(sh|bash|dash|ash|zsh|ksh|fish)$/;
+const SHELL = /^(sh|bash|dash|ash|zsh|ksh|fish)$/;
 
 /**
  * Interpreters that start a prompt when given no script: the default commands of the official language
  * images (`python3`, `php -a`, `irb`, `node`, `jshell`), and IPython.
  */
-export const INTERPRETER = /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*|php|irb|jshell|node|deno|bun|ghci|erl|iex|julia|R|lua[\d.]*|perl|tclsh|guile|racket|swift|pwsh)$/;
+const INTERPRETER = /^(python[\d.]*|pypy[\d.]*|ipython[\d.]*|php|irb|jshell|node|deno|bun|ghci|erl|iex|julia|R|lua[\d.]*|perl|tclsh|guile|racket|swift|pwsh)$/;
 
 /**
  * Process wrappers, which run the command after them and are no program of their own: init processes
  * (`tini`, `dumb-init`), the uid fixer of development containers (`fixuid`), privilege droppers whose
  * first operand is the user (`gosu app ...`, `su-exec app ...`).
  */
-export const PROCESS_WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'fixuid', 'gosu', 'su-exec']);
+const PROCESS_WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'fixuid', 'gosu', 'su-exec']);
 /** The wrappers of {@link PROCESS_WRAPPERS} whose first operand is a user, not the command. */
-export const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
+const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
 
 /** A command word's program name: without quotes and without its directory (`"/bin/bash"` → `bash`). */
 export function programName(word: string): string {
