@@ -4,9 +4,10 @@
  *
  * Lints the shape in process with every default rule and, after the last rule ran (the model, the
  * semantics, the facts, the shell scripts and the findings are then all alive: the peak of a lint),
- * writes a V8 heap snapshot and prints the retained heap summed two ways: by V8 node type and
+ * writes a V8 heap snapshot and prints the retained heap summed three ways: by V8 node type and
  * constructor, and, for plain objects, by their property names (so `{line,column,offset}` positions,
- * `{start,end}` ranges and the model's records show up separately). Bytes are V8's self sizes.
+ * `{start,end}` ranges and the model's records show up separately), and, for JS arrays with their
+ * elements stores, by the property that holds them (`.words`, `.segments`). Bytes are V8's self sizes.
  * `--keep FILE` keeps the snapshot (for Chrome DevTools); otherwise it is deleted.
  *
  * Reading a snapshot takes several times its size in memory: keep N at 50,000 lines or so.
@@ -39,7 +40,7 @@ interface Snapshot {
 }
 
 /** Sums of self sizes: by `type:constructor`, and for plain objects by their property names. */
-function summarise(s: Snapshot): { byType: Map<string, [number, number]>; byShape: Map<string, [number, number]>; total: number } {
+function summarise(s: Snapshot): { byType: Map<string, [number, number]>; byShape: Map<string, [number, number]>; byHolder: Map<string, [number, number]>; total: number } {
   const m = s.snapshot.meta;
   const nf = m.node_fields.length;
   const ef = m.edge_fields.length;
@@ -74,7 +75,35 @@ function summarise(s: Snapshot): { byType: Map<string, [number, number]>; byShap
     total += bytes;
     e += edges * ef;
   }
-  return { byType, byShape, total };
+  // JS arrays by the property that holds them (`words`, `pairs`, `segments`...): the edge into each.
+  const [eto] = ['to_node'].map((f) => m.edge_fields.indexOf(f));
+  const arrayBytes = new Map<number, number>();
+  e = 0;
+  for (let i = 0; i < s.nodes.length; i += nf) {
+    const type = types[s.nodes[i + it]];
+    if (type === 'object' && s.strings[s.nodes[i + iname]] === 'Array') {
+      // The array's own size plus its elements store (its first internal edge to an `array` node).
+      let bytes = s.nodes[i + isize];
+      for (let k = 0; k < s.nodes[i + iedges]; k++) {
+        const to = s.edges[e + k * ef + eto];
+        if (types[s.nodes[to + it]] === 'array' && edgeTypes[s.edges[e + k * ef + et]] === 'internal') bytes += s.nodes[to + isize];
+      }
+      arrayBytes.set(i, bytes);
+    }
+    e += s.nodes[i + iedges] * ef;
+  }
+  const byHolder = new Map<string, [number, number]>();
+  const counted = new Set<number>();
+  for (let b = 0; b < s.edges.length; b += ef) {
+    const to = s.edges[b + eto];
+    const bytes = arrayBytes.get(to);
+    if (bytes === undefined || counted.has(to)) continue;
+    const kind = edgeTypes[s.edges[b + et]];
+    if (kind !== 'property' && kind !== 'element') continue;
+    counted.add(to);
+    add(byHolder, kind === 'property' ? `.${s.strings[s.edges[b + ename]]}` : '[element of an array]', bytes);
+  }
+  return { byType, byShape, byHolder, total };
 }
 
 const print = (title: string, map: Map<string, [number, number]>, rows: number): void => {
@@ -100,10 +129,11 @@ if (!existsSync(file)) {
   writeHeapSnapshot(file);
 }
 try {
-  const { byType, byShape, total } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Snapshot);
+  const { byType, byShape, byHolder, total } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Snapshot);
   console.log(`heap at the peak: ${(total / 1e6).toFixed(1)} MB, ${(total / lines) | 0} bytes per line, ${(total / text.length).toFixed(1)} per character`);
   print('by V8 type and constructor', byType, 15);
   print('plain objects, by property names', byShape, 15);
+  print('arrays (with their elements store), by the property that holds them', byHolder, 15);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

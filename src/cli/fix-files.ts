@@ -8,7 +8,7 @@ import { accessSync, constants, lstatSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ScriptAnalyzer, LintResult } from '../engine/lint.js';
 import type { BuildContext, LintConfig } from '../engine/types.js';
-import { fixText } from '../fix/fixer.js';
+import { contextFileText, fixText } from '../fix/fixer.js';
 import { describeReadError, readInputFile, shownName, type Target } from './targets.js';
 import { appendToFile, checkReplaceable, kindOf, replaceFile, signalsDelivered, WriteRefused, type FileSnapshot } from './write.js';
 import { encodeText } from './input.js';
@@ -109,7 +109,7 @@ export async function fixTarget(
       if (options.shownContextFiles?.has(abs)) continue;
       options.shownContextFiles?.add(abs);
       const shown = options.cwd ? relative(options.cwd, abs) || p : p;
-      patches.push(filePatch(shown, context?.readFile(p) ?? null, content));
+      patches.push(filePatch(shown, contextFileText(context, p), content));
     }
     const mask = masker([...new Set([text, fixed.output, ...patches].flatMap((x) => secretValues(x)))]);
     let maskedHunks = 0;
@@ -132,7 +132,8 @@ export async function fixTarget(
     const path = t.path;
     writes.push({ name: t.display, check: () => checkReplaceable(path), write: () => replaceFile(path, encodeText(fixed.output), snapshot) });
   }
-  for (const [p, content] of fixed.files) writes.push(contextFileWrite(contextDir, p, context?.readFile(p) ?? null, content));
+  const ownIgnore = context?.dockerignore()?.path ?? null;
+  for (const [p, content] of fixed.files) writes.push(contextFileWrite(contextDir, p, contextFileText(context, p), content, p === ownIgnore));
   let done = 0;
   try {
     for (const w of writes) {
@@ -167,13 +168,15 @@ export async function fixTarget(
 
 /**
  * The write of a build-context file a fix changed (`.dockerignore`): only a plain name at the context
- * root, only created new or appended to (the fixer's new content must start with what it read).
+ * root or the Dockerfile's own ignore file that the context read (`ignoreFile`: `<Dockerfile>.dockerignore`
+ * beside the Dockerfile, which BuildKit reads first), only created new or appended to (the fixer's new
+ * content must start with what it read).
  */
-function contextFileWrite(contextDir: string, rel: string, before: string | null, after: string): { name: string; check: () => void; write: () => void } {
+function contextFileWrite(contextDir: string, rel: string, before: string | null, after: string, ignoreFile = false): { name: string; check: () => void; write: () => void } {
   const path = join(contextDir, rel);
   let expected: FileSnapshot | null = null;
   const check = (): void => {
-    if (!/^[^/\\]+$/.test(rel) || rel === '..' || rel === '.') throw new WriteRefused('is not a file at the root of the build context');
+    if (!ignoreFile && (!/^[^/\\]+$/.test(rel) || rel === '..' || rel === '.')) throw new WriteRefused('is not a file at the root of the build context');
     let st;
     try {
       st = lstatSync(path);

@@ -8,7 +8,7 @@
  * socket or device), up to MAX_READ bytes.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BuildContext } from '../engine/types.js';
 
 /** Directories never descended into when listing (they are large and never part of an image's intent). */
@@ -126,7 +126,8 @@ function readRegularFile(path: string, limit = MAX_READ): Buffer | null {
  * Creates a context rooted at `root`. Listing is lazy (on first `listFiles`) and cached.
  * `node_modules` directories are reported as one entry `node_modules/` rather than walked; symlinks are
  * listed as entries and never descended into.
- * @param dockerfilePath the Dockerfile, for `<Dockerfile>.dockerignore` lookup.
+ * @param dockerfilePath the Dockerfile (absolute, or relative to the working directory), for the lookup of
+ *   `<Dockerfile path>.dockerignore` beside it
  * @param maxFiles the listing stops after this many entries (`truncated()` then says so)
  */
 export function fsContext(root: string, dockerfilePath?: string, maxFiles = MAX_FILES): FsBuildContext {
@@ -192,12 +193,24 @@ export function fsContext(root: string, dockerfilePath?: string, maxFiles = MAX_
     readFile: read,
     exists: (p) => Boolean(resolveInContext(root, p, absent, false)?.stat),
     dockerignore: () => {
-      const names = dockerfilePath ? [`${basename(dockerfilePath)}.dockerignore`, '.dockerignore'] : ['.dockerignore'];
-      for (const name of names) {
-        const c = read(name);
-        if (c !== null) return { path: name, content: c };
+      if (dockerfilePath) {
+        // BuildKit (dockerui) reads `<Dockerfile path>.dockerignore` next to the Dockerfile first, from the
+        // Dockerfile's own folder: `docker build -f docker/prod.Dockerfile .` reads
+        // docker/prod.Dockerfile.dockerignore, not ./prod.Dockerfile.dockerignore.
+        const own = resolve(dockerfilePath) + '.dockerignore';
+        const rel = relative(root, own).split(sep).join('/');
+        if (!rel.startsWith('../') && !isAbsolute(rel)) {
+          const c = read(rel);
+          if (c !== null) return { path: rel, content: c };
+        } else {
+          // A Dockerfile outside the context (`-f ../x/Dockerfile`): its ignore file is beside it, read as
+          // a regular file (never through a symlink).
+          const c = readRegularFile(own)?.toString('utf8') ?? null;
+          if (c !== null) return { path: rel, content: c };
+        }
       }
-      return null;
+      const c = read('.dockerignore');
+      return c === null ? null : { path: '.dockerignore', content: c };
     },
   };
 }

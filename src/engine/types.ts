@@ -118,7 +118,12 @@ export interface BuildContext {
   readFile(path: string): string | null;
   /** True when a file or directory exists at `path`. */
   exists(path: string): boolean;
-  /** Contents of the `.dockerignore` that applies (`<Dockerfile>.dockerignore` first, then `.dockerignore`), or null. */
+  /**
+   * The ignore file that applies, or null: BuildKit's `<Dockerfile path>.dockerignore` beside the
+   * Dockerfile first (`docker/prod.Dockerfile.dockerignore` for `-f docker/prod.Dockerfile`), then
+   * `.dockerignore` at the context root. `path` is relative to the context root with `/` separators
+   * (it starts with `../` when the Dockerfile is outside the context).
+   */
   dockerignore(): { path: string; content: string } | null;
 }
 

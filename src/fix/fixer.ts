@@ -157,9 +157,20 @@ async function roundProblem(
   return null;
 }
 
+/**
+ * The text of a build-context file as fixes see it before they change it: for the ignore file the
+ * context applies, what `dockerignore()` read (it may be beside a Dockerfile outside the context, which
+ * `readFile` does not reach); for any other file, `readFile`. Null when there is no such file.
+ */
+export function contextFileText(context: BuildContext | null | undefined, path: string): string | null {
+  const ignore = context?.dockerignore() ?? null;
+  if (ignore !== null && ignore.path === path) return ignore.content;
+  return context?.readFile(path) ?? null;
+}
+
 /** Applies a fix's edits of a context file to the overlay (reading the base context the first time). */
 function applyFileFix(overlay: Map<string, string>, base: BuildContext | null, f: { path: string; create: boolean; edits: TextEdit[] }): void {
-  const current = overlay.get(f.path) ?? base?.readFile(f.path) ?? null;
+  const current = overlay.get(f.path) ?? contextFileText(base, f.path);
   if (current === null && !f.create) return;
   overlay.set(f.path, applyEdits(current ?? '', f.edits).text);
 }

@@ -127,6 +127,25 @@ describe('lint with the context Compose gives', () => {
     expect(existsSync(join(dir, 'compose/production/django/.dockerignore'))).toBe(false);
     expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toMatch(/^\*\*\/\.git$/m);
   });
+  it('a Dockerfile in a subfolder is judged with <its path>.dockerignore beside it, as BuildKit does, and --fix appends there', async () => {
+    const dir = project('own-ignore', {
+      'compose.yaml': 'services:\n  worker:\n    build:\n      context: .\n      dockerfile: worker/Dockerfile.celery\n',
+      '.dockerignore': 'src\n',
+      'worker/Dockerfile.celery.dockerignore': '.git\n',
+      'worker/Dockerfile.celery': 'FROM python:3.12.4-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nWORKDIR /app\nCOPY src ./src\nCOPY . .\nUSER 1000\nCMD ["celery", "-A", "src", "worker"]\n',
+      'src/__init__.py': '',
+      '.env': 'SECRET=1\n',
+    });
+    const r = await runShipshape(['lint', '-f', 'json', 'compose.yaml'], dir);
+    const codes = (JSON.parse(r.stdout) as { code: string; message: string }[]).map((f) => f.code);
+    // The root .dockerignore excludes src, but BuildKit reads worker/Dockerfile.celery.dockerignore instead.
+    expect(codes).not.toContain('CopyIgnoredFile');
+    expect(codes).not.toContain('require-dockerignore');
+    expect(codes).toContain('dockerignore-coverage');
+    await runShipshape(['lint', '--fix', '--unsafe-fixes', 'compose.yaml'], dir);
+    expect(readFileSync(join(dir, 'worker/Dockerfile.celery.dockerignore'), 'utf8')).toMatch(/^\.git\n\*\*\/\.env\n/);
+    expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toBe('src\n');
+  });
   it('--diff header of a context file in another folder is relative to the working directory', async () => {
     const dir = project('ctxdiff', { 'svc/Dockerfile': 'FROM python:3.12.4-slim\nCOPY . /app\nUSER 1000\nCMD ["python", "/app/app.py"]\n', 'svc/app.py': '' });
     const r = await runShipshape(['lint', '--diff', '--fix-rule', 'require-dockerignore', 'svc/Dockerfile'], dir);

@@ -85,3 +85,31 @@ describe('fsContext answers the same after it has read a much-asked directory', 
     }
   });
 });
+
+describe('fsContext finds the ignore file BuildKit applies', () => {
+  const base = join(dir, 'ignores');
+  const project = join(base, 'project');
+  mkdirSync(join(project, 'docker'), { recursive: true });
+  mkdirSync(join(base, 'elsewhere'), { recursive: true });
+  writeFileSync(join(project, '.dockerignore'), 'src\n');
+  writeFileSync(join(project, 'prod.Dockerfile.dockerignore'), 'wrong-folder\n');
+  writeFileSync(join(project, 'docker', 'prod.Dockerfile'), 'FROM scratch\n');
+  writeFileSync(join(project, 'docker', 'prod.Dockerfile.dockerignore'), '.git\n');
+  writeFileSync(join(project, 'docker', 'other.Dockerfile'), 'FROM scratch\n');
+  writeFileSync(join(base, 'elsewhere', 'Dockerfile'), 'FROM scratch\n');
+  writeFileSync(join(base, 'elsewhere', 'Dockerfile.dockerignore'), '*.pem\n');
+  writeFileSync(join(base, 'secret.txt'), 'not an ignore file\n');
+  writeFileSync(join(base, 'elsewhere', 'linked.Dockerfile'), 'FROM scratch\n');
+  symlinkSync(join(base, 'secret.txt'), join(base, 'elsewhere', 'linked.Dockerfile.dockerignore'));
+
+  it('<Dockerfile path>.dockerignore beside the Dockerfile, not at the context root (docker build -f docker/prod.Dockerfile .)', () => {
+    expect(fsContext(project, join(project, 'docker', 'prod.Dockerfile')).dockerignore()).toEqual({ path: 'docker/prod.Dockerfile.dockerignore', content: '.git\n' });
+  });
+  it('.dockerignore at the root when the Dockerfile has none of its own', () => {
+    expect(fsContext(project, join(project, 'docker', 'other.Dockerfile')).dockerignore()).toEqual({ path: '.dockerignore', content: 'src\n' });
+  });
+  it('beside a Dockerfile outside the context, read as a regular file, never through a symlink', () => {
+    expect(fsContext(project, join(base, 'elsewhere', 'Dockerfile')).dockerignore()).toEqual({ path: '../elsewhere/Dockerfile.dockerignore', content: '*.pem\n' });
+    expect(fsContext(project, join(base, 'elsewhere', 'linked.Dockerfile')).dockerignore()).toEqual({ path: '.dockerignore', content: 'src\n' });
+  });
+});
