@@ -30,6 +30,8 @@ ruleTable(rule, {
     'FROM alpine:3.20\nENV API_KEY=<your-api-key>\n',
     'FROM alpine:3.20\nENV KEEPASSXC_VERSION 2.5.4\n',
     'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=12 REQUIRE_PASSWORD=true\n',
+    // Settings of how secrets are handled (a fresh-user trial: both were errors with the value masked).
+    'FROM python:3.12.4-slim\nENV PASSWORD_HASHERS=argon2 SECRET_BACKEND=vault TOKEN_MANAGER=redis\n',
     `FROM alpine:3.20\n# ENV TOKEN=${GHP}\nRUN echo hi\n`,
     'FROM alpine:3.20\nRUN git clone https://github.com/moby/buildkit.git\n',
     'FROM alpine:3.20\nRUN git clone https://${GH_USER}:${GH_TOKEN}@github.com/acme/private.git\n',

@@ -246,6 +246,9 @@ const META_WORDS = new Set([
   // settings of a secret store, not secrets (`VAULT_SECRET_ADAPTER=vault`, `SECRET_NAMESPACE=default`)
   'adapter', 'namespace', 'scheme', 'provider', 'prefix', 'suffix', 'port', 'address', 'addr', 'region', 'bucket',
   'kind', 'label', 'mount', 'lifetime', 'timeout', 'rotation',
+  // settings of how secrets are handled, not secrets (Django's `PASSWORD_HASHERS`, `AUTH_PASSWORD_VALIDATORS`;
+  // `SECRET_BACKEND=vault`, `TOKEN_MANAGER=redis`)
+  'hasher', 'hashers', 'backend', 'backends', 'validator', 'validators', 'engine', 'class', 'manager', 'strength',
 ]);
 
 /** What a variable name says it holds (`password`, `API key`), or null when it is not secret-named. */

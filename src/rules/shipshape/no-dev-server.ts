@@ -16,7 +16,7 @@ interface Match {
 const SKIP_DIRS = /(^|\/)(\.?venv|env|site-packages|node_modules|\.git|\.tox)\//;
 
 /**
- * The production command for this Django project: `gunicorn mysite.wsgi:application` with the WSGI module
+ * The production command for this Django project, in backticks: `gunicorn mysite.wsgi:application` with the WSGI module
  * found in the build context (a `wsgi.py`, as a dotted module relative to the directory of `manage.py`),
  * else `uvicorn mysite.asgi:application` for an `asgi.py` alone, else the package that `manage.py` names
  * in `DJANGO_SETTINGS_MODULE`; without any of them a placeholder that says what to put there.
@@ -28,12 +28,12 @@ function djangoServerCommand(context: BuildContext | null): string {
   const moduleOf = (path: string): string => (path.startsWith(root) ? path.slice(root.length) : path).replace(/\.py$/, '').split('/').join('.');
   const pick = (name: string): string | undefined => files.filter((f) => f.endsWith(`/${name}`) && f.startsWith(root)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
   const wsgi = pick('wsgi.py');
-  if (wsgi) return `gunicorn ${moduleOf(wsgi)}:application`;
+  if (wsgi) return `\`gunicorn ${moduleOf(wsgi)}:application\``;
   const asgi = pick('asgi.py');
-  if (asgi) return `uvicorn ${moduleOf(asgi)}:application`;
+  if (asgi) return `\`uvicorn ${moduleOf(asgi)}:application\``;
   const settings = manage ? /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][\w]*)\./.exec(context?.readFile(manage) ?? '') : null;
-  if (settings) return `gunicorn ${settings[1]}.wsgi:application`;
-  return 'gunicorn <your_project>.wsgi:application, naming the package that holds wsgi.py';
+  if (settings) return `\`gunicorn ${settings[1]}.wsgi:application\``;
+  return '`gunicorn <your_project>.wsgi:application`, naming the package that holds wsgi.py';
 }
 
 function findDevServer(tokens: Token[], context: BuildContext | null): Match | null {
@@ -42,7 +42,7 @@ function findDevServer(tokens: Token[], context: BuildContext | null): Match | n
     const w = v[i];
     const next = v[i + 1] ?? '';
     if ((w === 'runserver' || w === 'runserver_plus') && v.slice(0, i).some((p) => p.endsWith('manage.py') || p === 'django-admin')) {
-      return { at: tokens[i], server: `Django's development server (\`manage.py ${w}\`)`, instead: `a WSGI/ASGI server (\`${djangoServerCommand(context)}\`)` };
+      return { at: tokens[i], server: `Django's development server (\`manage.py ${w}\`)`, instead: `a WSGI/ASGI server (${djangoServerCommand(context)})` };
     }
     if (w === 'flask' && v.slice(i + 1).includes('run')) {
       return { at: tokens[i], server: "Flask's development server (`flask run`)", instead: 'gunicorn (`gunicorn app:app`)' };
