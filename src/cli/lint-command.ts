@@ -15,7 +15,7 @@ import { fixSummaryLine, fixTarget, type FixRequest, type FixSummary } from './f
 import { ContextCache, lintFile, lintSource, namedContextFiles, unknownTarget, type BuildSettings, type FileOutcome } from './lint-file.js';
 import { InputError } from './input.js';
 import { wrongContextNote, type ParsedDockerfile } from './context-check.js';
-import { EXIT, lintExitCode, ReportWriter, unknownFormat, unknownFormatMessage } from './output.js';
+import { EXIT, lintExitCode, ReportWriter, reportPlanProblem, unknownFormat, unknownFormatMessage } from './output.js';
 import { lintInWorkers, workerCount } from './pool.js';
 import type { CliIo } from './run.js';
 import { shellcheckAnalyzer, shellcheckAvailable, shellcheckIdentity } from './shellcheck.js';
@@ -112,6 +112,11 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
   const unknown = unknownFormat(formats);
   if (unknown !== null) {
     io.stderr(`shipshape: ${unknownFormatMessage(unknown)}\n`);
+    return EXIT.ERROR;
+  }
+  const clash = reportPlanProblem(formats, opts.output ?? []);
+  if (clash !== null) {
+    io.stderr(`shipshape: ${clash}\n`);
     return EXIT.ERROR;
   }
   if (paths.length === 0) {

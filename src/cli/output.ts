@@ -28,6 +28,18 @@ export function unknownFormatMessage(format: string): string {
   return `unknown format '${format}'; known formats: ${FORMATS.map((x) => x.name).join(', ')}`;
 }
 
+/**
+ * Why the reports asked for cannot be written, or null: two or more of them would go to standard output
+ * (`-f json -f sarif` without `-o`), where they would run into one unreadable stream.
+ * @param formats the `-f` values in order; @param outputs the `-o` values in order (paired by position;
+ *   `-` or a missing one is standard output, and an `-o` without its `-f` writes `tty`)
+ */
+export function reportPlanProblem(formats: readonly string[], outputs: readonly string[]): string | null {
+  const onStdout = planFormats({ formats: [...formats], outputs: [...outputs] }).filter((_, k) => outputs[k] === undefined || outputs[k] === '-');
+  if (onStdout.length < 2) return null;
+  return `${onStdout.length} reports would be written to standard output (${onStdout.map((f) => `-f ${f}`).join(', ')}): give all but one of them an -o FILE`;
+}
+
 /** How the reports of a run are written. */
 export interface ReportPlan {
   /** Formats, paired by position with `outputs` (`tty` when there are more outputs than formats). */

@@ -24,6 +24,7 @@ import { directorySource, tarSource } from './archive.js';
 import { attributeHistory, describeCreatedBy } from './attribute.js';
 import { DEFAULT_THRESHOLDS, formatBytes, IMAGE_RULES, redact, runChecks, type Thresholds } from './checks.js';
 import { ImageError } from './errors.js';
+import { reportPlanProblem } from '../cli/output.js';
 import { loadImage, type ImageModel } from './model.js';
 
 /** A CLI io that may also stream standard input (the binary passes `process.stdin`). */
@@ -127,6 +128,8 @@ async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Pro
     const resolved = resolveConfig(io.cwd, io.env, { ignored: opts.ignore, failureThreshold: opts.failureThreshold, noFail: opts.fail === false ? true : undefined, noColor: opts.color === false ? true : undefined, format: opts.format }, opts.config ? resolve(io.cwd, opts.config) : undefined);
     const formats = resolved.formats.length > 0 ? resolved.formats : ['tty'];
     for (const f of formats) if (!FORMATS.some((x) => x.name === f)) throw new ImageError(`unknown format '${f}'; known formats: ${FORMATS.map((x) => x.name).join(', ')}`);
+    const clash = reportPlanProblem(formats, opts.output ?? []);
+    if (clash !== null) throw new ImageError(clash);
     const thresholds: Thresholds = {
       lowestEfficiency: opts.lowestEfficiency !== undefined ? parseRatio(opts.lowestEfficiency, '--lowest-efficiency') : DEFAULT_THRESHOLDS.lowestEfficiency,
       highestWastedBytes: opts.highestWastedBytes !== undefined ? parseBytes(opts.highestWastedBytes) : DEFAULT_THRESHOLDS.highestWastedBytes,

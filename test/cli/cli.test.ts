@@ -93,6 +93,16 @@ describe('exit codes', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("unknown format 'yaml'");
   });
+  it('2 when two reports would share standard output; one each with -o is fine', async () => {
+    const r = await runShipshape(['lint', '-f', 'json', '-f', 'sarif', 'clean/Dockerfile'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('shipshape: 2 reports would be written to standard output (-f json, -f sarif): give all but one of them an -o FILE\n');
+    expect(r.stdout).toBe('');
+    const ok = await runShipshape(['lint', '-f', 'json', '-o', '-', '-f', 'sarif', '-o', 'clean/report.sarif', 'clean/Dockerfile'], dir);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'clean/report.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
   it('1 for a file that does not parse (DL1000)', async () => {
     write('broken/Dockerfile', 'FROM alpine:3.20\nFOO bar\n');
     const r = await runShipshape(['lint', '-f', 'json', 'broken/Dockerfile'], dir);
