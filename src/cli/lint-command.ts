@@ -119,10 +119,8 @@ export async function lintCommand(paths: string[], opts: LintOptions, io: CliIo)
     io.stderr(`shipshape: ${clash}\n`);
     return EXIT.ERROR;
   }
-  if (paths.length === 0) {
-    io.stderr('shipshape: no Dockerfile given. Usage: shipshape lint [options] <Dockerfile|directory|->...\n');
-    return EXIT.ERROR;
-  }
+  // No path: the current directory, as ruff and ESLint do (its Dockerfiles and Compose files).
+  if (paths.length === 0) paths = ['.'];
 
   // Inputs are checked before anything is read or written.
   if (opts.context) {

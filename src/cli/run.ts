@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const lint = program
     .command('lint')
     .description('Lint Dockerfiles (files, directories, or - for standard input).')
-    .argument('[paths...]', 'Dockerfiles or directories to search; - reads standard input');
+    .argument('[paths...]', 'Dockerfiles or directories to search (default: the current directory); - reads standard input');
   addReportOptions(lint, `output format, repeatable: ${FORMATS.map((f) => f.name).join(', ')} (default: tty)`, 'write the report to a file, paired with --format (repeatable)')
     .option('-c, --config <file>', 'configuration file (.hadolint.yaml keys)')
     .option('--no-config', 'use no configuration file (neither -c nor a discovered .hadolint.yaml)')

@@ -93,6 +93,16 @@ describe('exit codes', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("unknown format 'yaml'");
   });
+  it('no path: the current directory (its Dockerfile), as ruff and ESLint do; an empty one is exit 2', async () => {
+    write('nopath/Dockerfile', 'FROM alpine:3.20\nMAINTAINER me\n');
+    const r = await runShipshape(['lint', '-f', 'json'], join(dir, 'nopath'));
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { file: string; code: string }[]).some((f) => f.file === 'Dockerfile' && f.code === 'DL4000')).toBe(true);
+    mkdirSync(join(dir, 'nopath-empty'));
+    const e = await runShipshape(['lint'], join(dir, 'nopath-empty'));
+    expect(e.code).toBe(2);
+    expect(e.stderr).toBe('shipshape: no Dockerfile found in .\n');
+  });
   it('2 when two reports would share standard output; one each with -o is fine', async () => {
     const r = await runShipshape(['lint', '-f', 'json', '-f', 'sarif', 'clean/Dockerfile'], dir);
     expect(r.code).toBe(2);
