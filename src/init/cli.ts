@@ -18,7 +18,7 @@ import { writeAtomic } from '../cli/write.js';
 import { mergeDockerignore } from '../context/ignore-merge.js';
 import { DetectError, detectProject, PACKAGE_MANAGERS, type Detection, type PackageManager } from './detect.js';
 import { ProjectFileError } from '../rules/lib/python-manifests.js';
-import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, uvImage, type RenderOptions } from './render.js';
+import { baseImageOf, renderCompose, renderDockerfile, renderDockerignore, renderEnvExample, uvImage, type RenderOptions } from './render.js';
 import { filePatch } from '../report/patch.js';
 import { PinError, resolveDigest } from '../pin/resolve.js';
 
@@ -127,6 +127,9 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     [existsSync(join(root, 'Dockerfile.dockerignore')) ? 'Dockerfile.dockerignore' : '.dockerignore', renderDockerignore(detection)],
   ];
   if (opts.compose) outputs.push(['compose.yaml', renderCompose(detection, render)]);
+  // compose.yaml reads .env: give a template of it, unless the project has one (never replaced).
+  const envTemplate = opts.compose && !existsSync(join(root, '.env.example')) && !existsSync(join(root, '.env'));
+  if (envTemplate) outputs.push(['.env.example', renderEnvExample(detection)]);
 
   if (opts.stdout) {
     outputs.forEach(([name, text], i) => io.stdout(`${i > 0 ? '\n' : ''}==> ${name} <==\n${text}`));
@@ -190,6 +193,7 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     if (name === ignoreName && ignoreAdded.length > 0) io.stderr(`shipshape init: added ${ignoreAdded.length} ${ignoreAdded.length === 1 ? 'entry' : 'entries'} to ${join(dir, name)} (its own lines are kept): ${ignoreAdded.join(' ')}\n`);
     else io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
   }
+  if (opts.compose && !existsSync(join(root, '.env'))) io.stderr(`shipshape init: compose.yaml reads ${join(dir, '.env')}, which does not exist: copy ${join(dir, '.env.example')} to it and fill in the empty values before \`docker compose up\`\n`);
   return 0;
 }
 

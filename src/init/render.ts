@@ -258,6 +258,43 @@ export function renderDockerignore(d: Detection): string {
 }
 
 /**
+ * Renders `.env.example` for `init --compose`: the variables compose.yaml's services read from `.env`,
+ * to copy to `.env` and fill in (`docker compose up` fails while a service's `env_file` is missing).
+ * The secrets (the settings' SECRET_KEY variable, POSTGRES_PASSWORD) are left empty; the others get local
+ * values that match the services compose.yaml starts (`db`, `redis`).
+ */
+export function renderEnvExample(d: Detection): string {
+  const L = ['# Written by `shipshape init`: the settings compose.yaml gives its services. Copy this file to .env', '# (kept out of git and of the image) and fill in the empty values.'];
+  // No `${...}` in values: whether a dotenv file expands them depends on the reader (Compose does, the app may not).
+  const db = d.postgres ? 'postgres://app:PASSWORD@db:5432/app' : 'sqlite:////tmp/db.sqlite3';
+  const seen = new Set<string>();
+  const add = (name: string, value: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    L.push(`${name}=${value}`);
+  };
+  if (d.postgres) {
+    L.push('# The database the db service creates.');
+    add('POSTGRES_USER', 'app');
+    add('POSTGRES_DB', 'app');
+    add('POSTGRES_PASSWORD', '');
+  }
+  const dj = d.django;
+  if (dj?.secretKeyEnv) add(dj.secretKeyEnv, '');
+  for (const v of dj?.requiredEnv ?? []) {
+    if (v.kind === 'db' || /DATABASE_URL$/.test(v.name)) {
+      if (d.postgres && !seen.has(v.name)) L.push('# PASSWORD: the POSTGRES_PASSWORD above.');
+      add(v.name, db);
+    }
+    else if (v.kind === 'cache' || /(REDIS|BROKER|CACHE)_URL$/.test(v.name)) add(v.name, d.redis ? 'redis://redis:6379/0' : '');
+    else if (v.kind === 'bool') add(v.name, 'False');
+    else if (v.kind === 'list' && /HOSTS$/.test(v.name)) add(v.name, 'localhost,127.0.0.1');
+    else add(v.name, '');
+  }
+  return L.join('\n') + '\n';
+}
+
+/**
  * Renders compose.yaml (Compose Specification): the web service built from the Dockerfile, and PostgreSQL,
  * Redis and a Celery worker when detected, each with a health check; secrets come from `.env`.
  */

@@ -115,10 +115,26 @@ describe('shipshape init', () => {
     expect(existsSync(join(project, 'Dockerfile'))).toBe(false);
   });
 
+  it('--compose writes .env.example for the .env compose.yaml reads, and says to copy it; never beside an existing .env or template', async () => {
+    const r = await runShipshape(['init', '--compose', '.'], project);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(project, '.env.example'), 'utf8')).toMatch(/^DJANGO_SECRET_KEY=$/m);
+    expect(r.stderr).toContain('shipshape init: compose.yaml reads .env, which does not exist: copy .env.example to it and fill in the empty values');
+    for (const own of ['.env', '.env.example']) {
+      const other = mkdtempSync(join(tmpdir(), 'shipshape-init-env-'));
+      cpSync(project, other, { recursive: true });
+      rmSync(join(other, '.env.example'));
+      writeFileSync(join(other, own), 'DJANGO_SECRET_KEY=mine\n');
+      const again = await runShipshape(['init', '--compose', '--force', '.'], other);
+      expect(again.stderr).not.toContain('.env.example');
+      expect(readFileSync(join(other, own), 'utf8')).toBe('DJANGO_SECRET_KEY=mine\n');
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
   it('--dry-run: git-style headers for new and changed files, and git apply takes the diff as it is', async () => {
     writeFileSync(join(project, 'Dockerfile'), 'FROM python:3.12\nCMD ["python"]\n');
     const r = await runShipshape(['init', '--dry-run', '--compose'], project);
-    expect(r.stdout.match(/^--- .*\n\+\+\+ .*$/gm)).toEqual(['--- a/Dockerfile\n+++ b/Dockerfile', '--- /dev/null\n+++ b/.dockerignore', '--- /dev/null\n+++ b/compose.yaml']);
+    expect(r.stdout.match(/^--- .*\n\+\+\+ .*$/gm)).toEqual(['--- a/Dockerfile\n+++ b/Dockerfile', '--- /dev/null\n+++ b/.dockerignore', '--- /dev/null\n+++ b/compose.yaml', '--- /dev/null\n+++ b/.env.example']);
     expect(r.stdout).not.toMatch(/^(Index:|====)/m);
     writeFileSync(join(project, '..', 'init.patch'), r.stdout);
     execFileSync('git', ['init', '-q', '.'], { cwd: project });

@@ -40,7 +40,7 @@ describe('shipshape init on the fixture projects', () => {
     expect(first.stderr).toContain('wrote');
     expect(first.code).toBe(0);
 
-    const outputs = ['Dockerfile', '.dockerignore', ...(flags.includes('--compose') ? ['compose.yaml'] : [])];
+    const outputs = ['Dockerfile', '.dockerignore', ...(flags.includes('--compose') ? ['compose.yaml', '.env.example'] : [])];
     const golden = join(GOLDEN, name);
     for (const out of outputs) {
       const actual = readFileSync(join(project, out), 'utf8');
