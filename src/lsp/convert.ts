@@ -166,6 +166,18 @@ export function hoverFor(findings: Finding[], rules: ReadonlyMap<string, RuleMet
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
 }
 
+/**
+ * `s` as Markdown that shows as written: messages mark code with backticks (`` `--no-cache-dir` ``), so
+ * complete code spans are kept as code and everything else has Markdown's special characters escaped
+ * (`*`, `_`, `[`, `<`... would otherwise format or hide text). A lone backtick is escaped too.
+ */
 function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]<>])/g, '\\$1');
+  const plain = (t: string): string => t.replace(/([\\`*_[\]<>])/g, '\\$1');
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(/`[^`\n]+`/g)) {
+    out += plain(s.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return out + plain(s.slice(last));
 }

@@ -1,6 +1,6 @@
 /** The language server's pure helpers: which files are Dockerfiles, pragma and config edits. */
 import { describe, expect, it } from 'vitest';
-import { addIgnoredRule, ignorePragmaEdit, isDockerfile, minimalEdit } from '../../src/lsp/convert.js';
+import { addIgnoredRule, hoverFor, ignorePragmaEdit, isDockerfile, minimalEdit } from '../../src/lsp/convert.js';
 import { lint } from '../../src/engine/lint.js';
 import { defaultRules } from '../../src/rules/registry.js';
 import { applyEdits } from '../../src/fix/apply.js';
@@ -53,5 +53,14 @@ describe('minimalEdit', () => {
   it('keeps the common prefix and suffix', () => {
     expect(minimalEdit('abcXdef', 'abcYYdef')).toEqual({ start: 3, end: 4, text: 'YY' });
     expect(minimalEdit('same', 'same')).toBeNull();
+  });
+});
+
+describe('hover text', () => {
+  it('keeps code spans as code and escapes Markdown outside them', () => {
+    const f = { ruleId: 'X1', severity: 'warning', message: 'Use `pip --no-cache-dir` and not *this* <b> or a lone ` tick', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } } as Parameters<typeof hoverFor>[0][number];
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const value = (hoverFor([f], new Map(), range)!.contents as { value: string }).value;
+    expect(value).toBe('**X1** (warning) — Use `pip --no-cache-dir` and not \\*this\\* \\<b\\> or a lone \\` tick');
   });
 });
