@@ -31,12 +31,14 @@ ruleTable(rule, {
     'FROM alpine:3.20\nENV KEEPASSXC_VERSION 2.5.4\n',
     'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=12 REQUIRE_PASSWORD=true\n',
     // Settings of how secrets are handled (a fresh-user trial: both were errors with the value masked).
-    'FROM python:3.12.4-slim\nENV PASSWORD_HASHERS=argon2 SECRET_BACKEND=vault TOKEN_MANAGER=redis\n',
+    'FROM python:3.12.4-slim\nENV PASSWORD_HASHERS=argon2 SECRET_BACKEND=vault AUTH_PASSWORD_VALIDATORS=strict\n',
     `FROM alpine:3.20\n# ENV TOKEN=${GHP}\nRUN echo hi\n`,
     'FROM alpine:3.20\nRUN git clone https://github.com/moby/buildkit.git\n',
     'FROM alpine:3.20\nRUN git clone https://${GH_USER}:${GH_TOKEN}@github.com/acme/private.git\n',
   ],
   fires: [
+    // The same words elsewhere in a name do not make it a setting (corpus: MANAGER_PASS, ..._EMAIL_PASSWORD).
+    { input: 'FROM alpine:3.20\nENV MANAGER_PASS=s3cretvalue BACKEND_SECRET=an0ther-value\n', line: 2, count: 2, message: /^ENV (MANAGER_PASS|BACKEND_SECRET) sets a literal (password|secret)/ },
     { name: 'collectstatic advice', input: 'FROM python:3.12.4-slim\nENV DJANGO_SECRET_KEY=k9f8a7sd6f5a4sdf3g2h1j0kl\nRUN python manage.py collectstatic --noinput\n', line: 2, message: /collectstatic` needs a key, not the real one/ },
     { input: `FROM python:3.12-slim\nENV AWS_ACCESS_KEY_ID=${AKIA}\n`, line: 2, column: 23, count: 1, message: /^ENV AWS_ACCESS_KEY_ID contains an AWS access key ID/ },
     { input: `FROM python:3.12-slim\nENV AWS_SECRET_ACCESS_KEY=${AWS_SECRET}\n`, line: 2, message: /AWS secret access key/ },

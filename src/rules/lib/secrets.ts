@@ -246,15 +246,18 @@ const META_WORDS = new Set([
   // settings of a secret store, not secrets (`VAULT_SECRET_ADAPTER=vault`, `SECRET_NAMESPACE=default`)
   'adapter', 'namespace', 'scheme', 'provider', 'prefix', 'suffix', 'port', 'address', 'addr', 'region', 'bucket',
   'kind', 'label', 'mount', 'lifetime', 'timeout', 'rotation',
-  // settings of how secrets are handled, not secrets (Django's `PASSWORD_HASHERS`, `AUTH_PASSWORD_VALIDATORS`;
-  // `SECRET_BACKEND=vault`, `TOKEN_MANAGER=redis`)
-  'hasher', 'hashers', 'backend', 'backends', 'validator', 'validators', 'engine', 'class', 'manager', 'strength',
 ]);
+/**
+ * Words that, at the end of a name, make it a setting of how secrets are handled (Django's
+ * `PASSWORD_HASHERS`, `AUTH_PASSWORD_VALIDATORS`; `SECRET_BACKEND=vault`); elsewhere they do not
+ * (`BACKEND_SECRET`, `MANAGER_PASS` and `SEARCH_ENGINE_API_KEY` hold secrets).
+ */
+const TRAILING_META_WORDS = new Set(['hasher', 'hashers', 'backend', 'backends', 'validator', 'validators', 'engine', 'class', 'strength']);
 
 /** What a variable name says it holds (`password`, `API key`), or null when it is not secret-named. */
 export function secretName(name: string): string | null {
   const words = nameWords(name);
-  if (words.some((w) => META_WORDS.has(w))) return null;
+  if (words.some((w) => META_WORDS.has(w)) || TRAILING_META_WORDS.has(words[words.length - 1] ?? '')) return null;
   for (const [a, b] of PAIRS) {
     const i = words.indexOf(a);
     if (i >= 0 && words[i + 1] === b) return `${a === 'api' ? 'API' : a} ${b}`;
