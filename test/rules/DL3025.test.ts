@@ -13,6 +13,16 @@ ruleTable(rule, {
     'FROM ruby:3.3\nRUN echo shell form is fine here\n',
   ],
   fires: [
+    // A fresh-user trial: single-quoted "JSON" is shell form for Docker and fails at start.
+    {
+      input: "FROM python:3.12.4-slim\nUSER 1000\nCMD ['gunicorn', '-b', '0.0.0.0:8000', 'app:app']\n",
+      line: 3,
+      count: 1,
+      message: /^The CMD array uses single quotes, which JSON does not allow: .* Write `CMD \["gunicorn", "-b", "0\.0\.0\.0:8000", "app:app"\]`$/,
+      fixed: 'FROM python:3.12.4-slim\nUSER 1000\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
+      name: 'single-quoted array',
+    },
+    { input: "FROM python:3.12.4-slim\nENTRYPOINT ['/entrypoint.sh']\n", fixed: 'FROM python:3.12.4-slim\nENTRYPOINT ["/entrypoint.sh"]\n', name: 'single-quoted ENTRYPOINT' },
     { input: 'FROM ruby:3.3 AS web\nCMD rails server\n', line: 2, column: 1, message: /\["rails", "server"\]/, fixed: 'FROM ruby:3.3 AS web\nCMD ["rails", "server"]\n' },
     { input: 'FROM ruby:3.3 AS web\nENTRYPOINT bundle exec puma\n', fixed: 'FROM ruby:3.3 AS web\nENTRYPOINT ["bundle", "exec", "puma"]\n' },
     { input: 'FROM python:3.12-slim\nENV APP_PORT=8000\nCMD ["uvicorn", "app:main", "--port", $APP_PORT]\n', fixed: 'FROM python:3.12-slim\nENV APP_PORT=8000\nCMD ["uvicorn", "app:main", "--port", $APP_PORT]\n', name: 'invalid JSON is shell form; no fix' },

@@ -50,6 +50,17 @@ function plainArgv(text: string): string[] | null {
   return out;
 }
 
+/**
+ * The items of a JSON-looking array written with single quotes (`['gunicorn', 'app:app']`), which is
+ * not JSON: BuildKit then takes the text as shell form and runs `/bin/sh -c "['gunicorn', ..."`, which
+ * fails. Null for anything else.
+ */
+function singleQuotedArray(text: string): string[] | null {
+  const m = /^\[\s*((?:'[^'\n]*'\s*,\s*)*'[^'\n]*')\s*,?\s*\]$/.exec(text.trim());
+  if (!m) return null;
+  return [...m[1].matchAll(/'([^'\n]*)'/g)].map((x) => x[1]);
+}
+
 function stageChainHas(ctx: RuleContext, stage: Stage, keyword: string): boolean {
   return [stage, ...ctx.stage(stage).ancestors].some((s) => s.instructions.some((i) => i.keyword === keyword));
 }
@@ -74,7 +85,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports `CMD` and `ENTRYPOINT` written in shell form (not a JSON array of strings; `["a", $X]` is not valid JSON and counts as shell form). When the command uses no shell feature — no variables, no `&&`/`|`/`;`, no redirections, globs or escapes, only plain words and simple quoted strings — the fix rewrites it in exec form. The fix is safe for `CMD` when no `ENTRYPOINT` is set in the stage or the stages it derives from, and for `ENTRYPOINT` when the stage sets no `CMD`; otherwise it is unsafe, because in exec form the CMD becomes arguments of the ENTRYPOINT.',
+      'Reports `CMD` and `ENTRYPOINT` written in shell form (not a JSON array of strings; `["a", $X]` is not valid JSON and counts as shell form). An array written with single quotes (`CMD [\'gunicorn\', \'app:app\']`) is shell form too, and fails when the container starts: it gets its own message and a safe fix to double quotes. When the command uses no shell feature — no variables, no `&&`/`|`/`;`, no redirections, globs or escapes, only plain words and simple quoted strings — the fix rewrites it in exec form. The fix is safe for `CMD` when no `ENTRYPOINT` is set in the stage or the stages it derives from, and for `ENTRYPOINT` when the stage sets no `CMD`; otherwise it is unsafe, because in exec form the CMD becomes arguments of the ENTRYPOINT.',
     why: 'In shell form the command runs as `/bin/sh -c "…"`: the shell is PID 1, so `docker stop` sends SIGTERM to the shell, which does not forward it; the application is killed after the timeout instead of shutting down cleanly. A shell-form ENTRYPOINT also ignores CMD and `docker run` arguments.',
     bad: 'FROM ruby:3.3\nCMD rails server\n',
     good: 'FROM ruby:3.3\nCMD ["rails", "server"]\n',
@@ -94,6 +105,19 @@ export default defineRule({
         if (conflict) applicability = 'unsafe';
       }
       if (text.trim() === '') continue;
+      const quoted = instr.heredocs.length === 0 ? singleQuotedArray(text) : null;
+      if (quoted) {
+        // The author meant exec form: the fix only makes the array JSON, and the image fails to start without it.
+        const json = `[${quoted.map((a) => JSON.stringify(a)).join(', ')}]`;
+        const edit = ctx.edit();
+        ctx.report({
+          instruction: instr,
+          range: instr.keywordRange,
+          message: `The ${instr.keyword} array uses single quotes, which JSON does not allow: Docker runs the text as a shell command (\`/bin/sh -c "[…"\`), which fails to start. Write \`${instr.keyword} ${json}\``,
+          fix: edit.commentsInArguments(instr) ? undefined : edit.replaceArguments(instr, json).safe('Use double quotes (JSON)'),
+        });
+        continue;
+      }
       const fix = execFix(ctx, instr, applicability);
       const what = instr.keyword;
       const argv = plainArgv(text);
