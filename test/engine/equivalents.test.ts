@@ -61,6 +61,12 @@ describe('merged findings', () => {
     const run = only(await found(`FROM alpine:3.20.1\nARG T\nRUN git clone https://\${T}@github.com/a/b && echo ${token} > /t\n`), ids);
     expect(both(run).sort()).toEqual(['no-inline-credentials', 'no-secrets-in-image']);
   });
+  it('a RUN that only updates apt: update-without-install shown (its advice also ends DL3009), DL3009 an alias; elsewhere DL3009 alone', async () => {
+    const ids = ['DL3009', 'update-without-install'];
+    const lone = only(await found('FROM debian:12.6-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\n'), ids);
+    expect(lone).toEqual([{ id: 'update-without-install', aliases: ['DL3009'], line: 2, severity: 'warning' }]);
+    expect(only(await found('FROM debian:12.6-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n'), ids).map((f) => f.id)).toEqual(['DL3009']);
+  });
   it('duplicate stage name: DL3024 shown, DuplicateStageName an alias', async () => {
     expect(only(await found('FROM alpine:3.20.1 AS a\nFROM alpine:3.20.1 AS a\n'), ['DL3024', 'DuplicateStageName'])).toEqual([{ id: 'DL3024', aliases: ['DuplicateStageName'], line: 2, severity: 'error' }]);
   });
