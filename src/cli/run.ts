@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Help, Option } from 'commander';
 import { defaultRules } from '../rules/registry.js';
+import { ENGINE_FINDINGS } from '../engine/rule-ids.js';
 import { parse } from '../parse/parser.js';
 import { decodeFile } from './input.js';
 import { useNodeGrammar } from './grammar-node.js';
@@ -96,14 +97,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('rules')
-    .description('List the rules with their default severity.')
+    .description('List the rules with their default severity, then the findings the engine reports itself.')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: { format: string }) => {
       const rules = await defaultRules();
+      // The engine's own findings (parse errors, encoding, unknown ids in pragmas...) can be ignored like rules: listed last.
+      const engine = ENGINE_FINDINGS.map((f) => ({ id: f.id, severity: f.severity, origin: 'engine', category: null, fix: 'none', aliases: [], summary: f.summary }));
       if (opts.format === 'json') {
-        io.stdout(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, origin: r.origin, category: r.category, fix: r.fix, aliases: r.aliases ?? [], summary: r.summary })), null, 2) + '\n');
+        io.stdout(JSON.stringify([...rules.map((r) => ({ id: r.id, severity: r.severity, origin: r.origin, category: r.category, fix: r.fix, aliases: r.aliases ?? [], summary: r.summary })), ...engine], null, 2) + '\n');
       } else {
-        for (const r of rules) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+        for (const r of [...rules, ...engine]) io.stdout(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.summary}${r.origin === 'engine' ? ' (reported by the engine: docs/engine-findings.md)' : ''}\n`);
       }
     });
 

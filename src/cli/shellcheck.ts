@@ -34,6 +34,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import { mapOffset, positionAt } from '../shell/positions.js';
 import { cacheKey, type ResultCache } from './cache.js';
 import { editDistance } from '../parse/edit-distance.js';
+import { engineFindingUrl } from '../engine/rule-ids.js';
 
 /** Codes hadolint excludes from the ShellCheck pass. */
 export const EXCLUDED_CODES = ['SC2187', 'SC1090', 'SC1091'];
@@ -282,7 +283,7 @@ function findingsOf(result: ScriptResult, job: ScriptJob, headerLines: number, l
         message: `ShellCheck ${why} on this RUN script and was stopped: its SC findings are missing`,
         range: job.instruction.range,
         instruction: job.instruction,
-        url: 'https://github.com/shipshape-dev/shipshape/blob/main/docs/performance.md#shellcheck',
+        url: engineFindingUrl(SKIPPED_ID),
       },
     ];
   }

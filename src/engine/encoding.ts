@@ -6,6 +6,7 @@
  */
 import type { Dockerfile } from '../parse/types.js';
 import type { Finding } from './types.js';
+import { engineFindingUrl } from './rule-ids.js';
 
 /** Rule id of the encoding finding (not a registered rule: it is about the file, like DL1000). */
 export const FILE_ENCODING_ID = 'file-encoding';
@@ -38,6 +39,7 @@ export function encodingFinding(file: Dockerfile): Finding | null {
   return {
     ruleId: FILE_ENCODING_ID,
     severity: 'info',
+    url: engineFindingUrl(FILE_ENCODING_ID),
     message: `The file is not valid UTF-8 (byte 0x${hex} here${more}; Latin-1, GBK or another legacy encoding): it was linted with those bytes kept as they are, and fixes write them back unchanged. Docker builds it, but editors and tools may not show it right: save it as UTF-8`,
     range: { start, end },
     instruction: null,

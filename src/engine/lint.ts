@@ -30,7 +30,7 @@ import {
 } from './types.js';
 import { mergeEquivalent, reportArgImageOnce, type Judged } from './equivalents.js';
 import { encodingFinding, FILE_ENCODING_ID } from './encoding.js';
-import { closestRuleId, isKnownRuleId, knownRuleIds } from './rule-ids.js';
+import { closestRuleId, engineFindingUrl, isKnownRuleId, knownRuleIds } from './rule-ids.js';
 import { EditBuilder } from '../fix/edit.js';
 import { buildFacts, targetStage, type Facts } from './facts.js';
 
@@ -130,7 +130,7 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
     const err = file.errors[0];
     return {
       file,
-      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null }, ...(encoding ? [encoding] : [])],
+      findings: [{ ruleId: 'DL1000', severity: 'error', message: err.message, range: err.range, instruction: null, url: engineFindingUrl('DL1000') }, ...(encoding ? [encoding] : [])],
       internalErrors: [],
     };
   }
@@ -208,6 +208,7 @@ export async function lint(text: string, options: LintOptions): Promise<LintResu
           message: `\`# ${p.tool} ${p.scope === 'next' ? '' : `${p.scope} `}ignore=\` names \`${id}\`, which is no rule, so it ignores nothing${near ? `: did you mean \`${near}\`?` : ''}`,
           range: c.range,
           instruction: null,
+          url: engineFindingUrl('unknown-rule-id'),
         },
       });
     }

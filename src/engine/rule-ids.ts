@@ -12,8 +12,25 @@ import { editDistance } from '../parse/edit-distance.js';
 /** hadolint rule numbers that were removed or never assigned (hadolint's rule list); accepted, match nothing. */
 const RETIRED_HADOLINT_IDS: readonly string[] = ['DL3005', 'DL3017', 'DL3031', 'DL3039', 'DL4002'];
 
-/** Ids the engine reports without a registered rule. */
-const ENGINE_IDS: readonly string[] = ['DL1000', 'file-encoding', 'unknown-rule-id', 'shellcheck', 'shellcheck-skipped'];
+/**
+ * Findings the engine (and the CLI's ShellCheck runner) reports without a registered rule: their ids can
+ * be ignored like a rule's, `shipshape rules` lists them, and docs/engine-findings.md explains each (the
+ * findings link to its section).
+ */
+export const ENGINE_FINDINGS: readonly { id: string; severity: 'error' | 'warning' | 'info'; summary: string }[] = [
+  { id: 'DL1000', severity: 'error', summary: 'The file does not parse as BuildKit reads a Dockerfile (hadolint\'s id for parse errors); no rule runs on it' },
+  { id: 'file-encoding', severity: 'info', summary: 'The file is not valid UTF-8' },
+  { id: 'unknown-rule-id', severity: 'warning', summary: 'An ignore pragma names an id that is no rule, so it ignores nothing' },
+  { id: 'shellcheck-skipped', severity: 'info', summary: 'ShellCheck hit its time or memory limit on a RUN script, whose SC findings are missing' },
+];
+
+/** Ids the engine reports without a registered rule, and `shellcheck`, which names every SC code at once. */
+const ENGINE_IDS: readonly string[] = [...ENGINE_FINDINGS.map((f) => f.id), 'shellcheck'];
+
+/** The documentation of a finding of {@link ENGINE_FINDINGS}: its section of docs/engine-findings.md. */
+export function engineFindingUrl(id: string): string {
+  return `https://github.com/shipshape-dev/shipshape/blob/main/docs/engine-findings.md#${id.toLowerCase()}`;
+}
 
 /** The set of ids a user may name, given the registry. */
 export function knownRuleIds(rules: readonly Pick<Rule, 'id' | 'aliases'>[]): Set<string> {

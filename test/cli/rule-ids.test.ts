@@ -3,7 +3,7 @@
  * (exit 2) naming the closest id; in pragmas a finding; hadolint's retired ids stay known. Also
  * `--no-config`, the configuration note in tty mode, and `lint --help` listing the formats.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,31 @@ describe('help', () => {
     const r = await runShipshape(['rules', '--format', 'yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/yaml/);
+  });
+});
+
+const write = (rel: string, text: string): void => {
+  mkdirSync(join(dir, rel, '..'), { recursive: true });
+  writeFileSync(join(dir, rel), text);
+};
+
+describe('findings the engine reports itself', () => {
+  it('rules lists them last (text and json), and each has a section in docs/engine-findings.md', async () => {
+    const text = await runShipshape(['rules'], dir);
+    const json = JSON.parse((await runShipshape(['rules', '--format', 'json'], dir)).stdout) as { id: string; origin: string }[];
+    const doc = readFileSync(join(__dirname, '../../docs/engine-findings.md'), 'utf8');
+    for (const id of ['DL1000', 'file-encoding', 'unknown-rule-id', 'shellcheck-skipped']) {
+      expect(text.stdout).toMatch(new RegExp(`^${id} +\\w+ +.*\\(reported by the engine: docs/engine-findings.md\\)$`, 'm'));
+      expect(json.find((r) => r.id === id)?.origin).toBe('engine');
+      expect(doc).toContain(`## ${id.toLowerCase()}\n`);
+    }
+  });
+  it('their findings link to their section', async () => {
+    write('engine/Dockerfile', 'FROM alpine:3.20\n# hadolint ignore=DL3O08\nRUN true\nFOO bar\n');
+    const broken = JSON.parse((await runShipshape(['lint', '-f', 'json', 'engine/Dockerfile'], dir)).stdout) as { code: string; url?: string }[];
+    expect(broken.find((f) => f.code === 'DL1000')?.url).toBe('https://github.com/shipshape-dev/shipshape/blob/main/docs/engine-findings.md#dl1000');
+    write('engine2/Dockerfile', 'FROM alpine:3.20\n# hadolint ignore=DL3O08\nRUN true\n');
+    const typo = JSON.parse((await runShipshape(['lint', '-f', 'json', 'engine2/Dockerfile'], dir)).stdout) as { code: string; url?: string }[];
+    expect(typo.find((f) => f.code === 'unknown-rule-id')?.url).toBe('https://github.com/shipshape-dev/shipshape/blob/main/docs/engine-findings.md#unknown-rule-id');
   });
 });
