@@ -89,10 +89,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('parse')
     .description('Print the parsed instructions of Dockerfiles (for debugging and tools).')
-    .argument('<files...>', 'Dockerfiles')
+    .argument('<files...>', 'Dockerfiles; - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .action((files: string[]) => {
-      exitCode = parseCommand(files, io);
+    .action(async (files: string[]) => {
+      exitCode = await parseCommand(files, io);
     });
 
   program
@@ -155,13 +155,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return (await parseProgram(program, argv)) ?? exitCode;
 }
 
-function parseCommand(files: string[], io: CliIo): number {
+async function parseCommand(files: string[], io: CliIo): Promise<number> {
   const out: unknown[] = [];
   let code: number = EXIT.OK;
   for (const f of files) {
     let text: string;
     try {
-      text = decodeFile(readFileSync(resolve(io.cwd, f)));
+      // `-` is standard input, as for lint.
+      text = decodeFile(f === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, f)));
     } catch (e) {
       io.stderr(`shipshape: ${f}: ${describeReadError(e)}\n`);
       code = EXIT.ERROR;

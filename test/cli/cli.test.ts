@@ -289,4 +289,9 @@ describe('parse command', () => {
       { keyword: 'CMD', args: '["sh"]', line: 7, endLine: 7, flags: [], execForm: true, heredocs: null },
     ]);
   });
+  it('- reads standard input, as lint does', async () => {
+    const r = await runShipshape(['parse', '-'], dir, { stdin: 'FROM alpine:3.20\nRUN true\n' });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { file: string; instructions: { keyword: string }[] }[]).map((m) => [m.file, m.instructions.map((i) => i.keyword)])).toEqual([['-', ['FROM', 'RUN']]]);
+  });
 });
