@@ -123,6 +123,23 @@ interface ImageReport extends Pick<Analysis, 'totalBytes' | 'userBytes' | 'waste
   findings: { file: string; line: number; code: string; level: string; message: string }[];
 }
 
+/** Instructions that never write files: a layer with files attributed to one of them is a squashed build. */
+const WRITES_NO_FILES = new Set(['CMD', 'ENTRYPOINT', 'ENV', 'LABEL', 'EXPOSE', 'USER', 'ARG', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'MAINTAINER', 'ONBUILD', 'VOLUME']);
+
+/**
+ * The instruction whose history entry carries a layer although it writes no files (buildah without
+ * `--layers` commits the whole build once, at its last instruction; `docker build --squash` likewise), or
+ * null when every layer belongs to an instruction that can write files.
+ */
+function squashedEntry(history: readonly { empty_layer?: boolean }[], byHistory: ReadonlyMap<number, { keyword: string; line: number }>): { keyword: string; line: number } | null {
+  for (let i = 0; i < history.length; i++) {
+    if (history[i].empty_layer) continue;
+    const instr = byHistory.get(i);
+    if (instr && WRITES_NO_FILES.has(instr.keyword)) return instr;
+  }
+  return null;
+}
+
 async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Promise<number> {
   try {
     const resolved = resolveConfig(io.cwd, io.env, { ignored: opts.ignore, failureThreshold: opts.failureThreshold, noFail: opts.fail === false ? true : undefined, noColor: opts.color === false ? true : undefined, format: opts.format }, opts.config ? resolve(io.cwd, opts.config) : undefined);
@@ -185,6 +202,8 @@ async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Pro
         if (s.base.kind !== 'stage' || chain.length > 10000) break;
       }
       df = { name: dockerfile.name, byHistory, finalFrom: stage?.from ?? null, instructions: chain };
+      const squash = squashedEntry(image.history, byHistory);
+      if (squash) io.stderr(`shipshape: note: ${display}: a layer with files belongs to the history entry of \`${squash.keyword}\` (${dockerfile.name}:${squash.line}), which writes no files: the image was built without --layers (buildah, podman) or with --squash, so its files cannot be tied to the instructions that added them, and findings about them point at that line. Build with --layers to see each instruction's layer.\n`);
     }
 
     const { config } = resolved;

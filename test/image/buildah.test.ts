@@ -70,6 +70,12 @@ beforeAll(() => {
   writeFileSync(join(clean, 'Dockerfile'), 'FROM localhost/ss-base\nUSER 1000\nHEALTHCHECK CMD true\n');
   buildah('bud', '--isolation', 'chroot', '--layers', '--format', 'docker', '-t', 'localhost/ss-clean', clean);
   buildah('push', 'localhost/ss-clean', `docker-archive:${join(dir, 'clean.tar')}`);
+  // Squashed: buildah's default (no --layers) commits the whole build once, at its last instruction.
+  const squashed = join(dir, 'squashed');
+  mkdirSync(squashed, { recursive: true });
+  writeFileSync(join(squashed, 'Dockerfile'), 'FROM localhost/ss-base\nRUN echo made > /made\nCMD ["sh"]\n');
+  buildah('bud', '--isolation', 'chroot', '-t', 'localhost/ss-squashed', squashed);
+  buildah('push', 'localhost/ss-squashed', `docker-archive:${join(dir, 'squashed.tar')}`);
   // Opaque directories: only the overlay driver writes them (vfs diffs name each deleted file).
   const ovl = ['--root', join(dir, 'ovl-storage'), '--runroot', join(dir, 'ovl-run'), '--storage-driver', 'overlay'];
   const opq = join(dir, 'opq');
@@ -110,6 +116,12 @@ async function image(argv: string[]): Promise<{ code: number; report: any; findi
 }
 
 describe.skipIf(why)('images built with buildah', () => {
+  it('says so when a layer with files belongs to an instruction that writes none (a build without --layers)', async () => {
+    const r = await image(['squashed.tar', '--dockerfile', 'squashed/Dockerfile']);
+    expect(r.stderr).toContain('squashed.tar: a layer with files belongs to the history entry of `CMD` (squashed/Dockerfile:3), which writes no files: the image was built without --layers');
+    const layered = await image(['app-docker.tar', '--dockerfile', 'app/Dockerfile']);
+    expect(layered.stderr).not.toContain('writes no files');
+  });
   it('the three export formats give the same analysis', async () => {
     const a = await image(['app-docker.tar']);
     const b = await image(['app-oci.tar']);
