@@ -46,7 +46,7 @@ function summaryOf({ total, bySeverity: count, safe, unsafe }: SummaryCounts): s
     `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
     `${count.info} info, ${count.style} style)`;
   if (safe > 0) line += `; ${safe} fixable with --fix`;
-  if (unsafe > 0) line += `${safe > 0 ? ',' : ';'} ${unsafe} more with --unsafe-fixes`;
+  if (unsafe > 0) line += safe > 0 ? `, ${unsafe} more with --unsafe-fixes` : `; ${unsafe} fixable with --unsafe-fixes`;
   return line;
 }
 

@@ -229,3 +229,13 @@ describe('tty caret alignment with wide characters', () => {
     expect(lines[5]).toBe(`    | ${' '.repeat(25)}^`);
   });
 });
+
+describe('tty summary line', () => {
+  it('says "fixable with --unsafe-fixes" when no finding has a safe fix, "more" only after safe ones', async () => {
+    const { summaryLine } = await import('../../src/report/index.js');
+    const unsafeOnly = finding({ ruleId: 'DL3015', severity: 'info', message: 'm', at: [1, 1, 1, 2], fix: 'unsafe' });
+    const safe = finding({ ruleId: 'DL4000', severity: 'error', message: 'm', at: [2, 1, 2, 2], fix: 'safe' });
+    expect(summaryLine([unsafeOnly])).toBe('1 problem (0 errors, 0 warnings, 1 info, 0 style); 1 fixable with --unsafe-fixes');
+    expect(summaryLine([safe, unsafeOnly])).toBe('2 problems (1 error, 0 warnings, 1 info, 0 style); 1 fixable with --fix, 1 more with --unsafe-fixes');
+  });
+});
