@@ -3,6 +3,8 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // The official httpd image: into a build tree it removes, then back up (WORKDIR .. would be no advice).
+    'FROM debian:trixie-slim\nRUN mkdir src && cd src && make && cd .. && rm -r src\n',
     'FROM gcc:13\nWORKDIR /srv/app\n',
     'FROM gcc:13\nRUN make -C /usr/src/lib\n',
     'FROM debian:12-slim\nRUN git clone https://example.com/tool.git /tmp/tool && \\\n    (cd /tmp/tool && ./configure && make && make install) && \\\n    rm -rf /tmp/tool\n',

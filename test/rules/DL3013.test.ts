@@ -20,11 +20,13 @@ ruleTable(rule, {
     `${F}RUN pip install --no-cache-dir --root-user-action ignore hatch==1.9.4\n`,
     `${F}RUN pipenv install ruff\n`,
     `${F}ENV POETRY_VERSION=1.8.5\nRUN pip install --no-cache-dir pipx==1.6.0 && \\\n    pipx install --python "$(command -v python)" "poetry==\${POETRY_VERSION}"\n`,
-    `${F}RUN /usr/bin/pip install flask\n`,
     `${F}RUN pip download flask\n`,
     `${F}RUN ["pip", "install", "flask==3.0.2"]\n`,
   ],
   fires: [
+    // A virtual environment's pip, called by its path (netbox-docker; a second fresh-user trial).
+    { input: 'FROM python:3.12.4-slim\nRUN /opt/venv/bin/pip install --no-cache-dir flask\n', line: 2, message: /flask/, name: 'pip by its path' },
+    { input: 'FROM python:3.12.4-slim\nRUN /usr/bin/python3 -m pip install --no-cache-dir --upgrade pip setuptools\n', line: 2, name: 'python -m pip by its path' },
     { input: 'FROM python:3.12.4\nRUN pip install git+https://github.com/scrapy/scrapyd-client.git\n', message: /write `git\+https:\/\/github.com\/scrapy\/scrapyd-client.git@<tag or commit>`/, name: 'VCS URL: pin with @, not ==' },
     { input: `${F}RUN pip install flask\n`, line: 2, column: 17, message: /`flask`.*flask==<version>/ },
     { input: `${F}RUN pip3 install requests\n`, line: 2 },

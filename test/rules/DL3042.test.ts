@@ -22,6 +22,8 @@ ruleTable(rule, {
     { name: 'uv pip install --no-cache', input: `${F}RUN uv pip install --no-cache -r /requirements/production.txt\n` },
   ],
   fires: [
+    { input: 'FROM python:3.12.4-slim\nRUN /usr/bin/python3 -m pip install flask==3.0.3\n', line: 2, message: /^Add `--no-cache-dir` to `\/usr\/bin\/python3 -m pip install`/, name: 'the message names python -m pip install as written' },
+    { input: 'FROM python:3.12.4-slim\nRUN /opt/venv/bin/pip install flask==3.0.3\n', line: 2, fixed: 'FROM python:3.12.4-slim\nRUN /opt/venv/bin/pip install --no-cache-dir flask==3.0.3\n', name: 'pip by its path' },
     { input: `${F}RUN pip install six==1.16.0\n`, line: 2, column: 5, message: /pip install/, fixed: `${F}RUN pip install --no-cache-dir six==1.16.0\n` },
     { name: '--no-c is ambiguous for pip (--no-color, --no-compile, --no-clean)', input: `${F}RUN pip install --no-c six==1.16.0\n`, fixed: `${F}RUN pip install --no-cache-dir --no-c six==1.16.0\n` },
     { input: `${F}ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=0\nRUN pip install six==1.16.0\n`, line: 3 },

@@ -14,6 +14,10 @@ ruleTable(rule, {
     'FROM rockylinux:9.3\nRUN dnf install -y gcc make && make && dnf remove -y gcc make\n',
     'FROM debian:12.6-slim\nONBUILD RUN apt-get install -y gcc\nCMD ["app"]\n',
     'FROM golang:1.22.5\nRUN apt-get install -y gcc libc6-dev\n',
+    // The official images' form of marking everything automatic before purge --auto-remove (postgres).
+    { input: 'FROM debian:trixie-slim\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends dpkg-dev gcc; make; apt-mark showmanual | xargs apt-mark auto > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\nCMD ["postgres"]\n', name: 'apt-mark auto through xargs' },
+    // A language image whose command is the interpreter keeps its headers for the builds on top (docker-library python).
+    { input: 'FROM buildpack-deps:trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libbluetooth-dev tk-dev uuid-dev && rm -rf /var/lib/apt/lists/*\nCMD ["python3"]\n', name: 'full language image: CMD python3' },
     // An upper-case group name (corpus: twemproxy's Dockerfile); removing it removes its packages.
     { input: 'FROM alpine:3.20.1\nRUN apk --no-cache add -t TMP alpine-sdk autoconf libtool && make && apk del TMP\nCMD ["nutcracker"]\n', name: 'apk del of an upper-case -t group' },
   ],

@@ -49,7 +49,7 @@ function stripSlash(p: string): string {
 }
 
 /**
- * True when WORKDIR cannot replace this `cd`: it returns to `/` or the previous directory, enters a
+ * True when WORKDIR cannot replace this `cd`: it returns to `/`, the previous directory or a parent (`..`), enters a
  * directory the same RUN deletes afterwards (a temporary build tree), or a directory held in a variable
  * the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).
  */
@@ -57,7 +57,8 @@ function scopedCd(script: ShellScript, cd: ShellCommand): boolean {
   const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
   if (!target) return false;
   const t = stripSlash(target.value);
-  if (t === '/' || t === '-') return true;
+  // Returning: to `/`, to the previous directory, or up (`cd ..` after a `cd src` into a build tree).
+  if (t === '/' || t === '-' || /^\.\.(\/\.\.)*$/.test(t)) return true;
   const removed = script.commands.some((c) => c.index > cd.index && c.name === 'rm' && c.args.some((a) => {
     const r = stripSlash(a.value);
     return !a.value.startsWith('-') && r !== '/' && (r === t || t.startsWith(r + '/'));
@@ -77,12 +78,12 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports a RUN that changes directory with `cd`, once per RUN at its first such `cd`. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /` and `cd -` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
+      'Reports a RUN that changes directory with `cd`, once per RUN at its first such `cd`. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /`, `cd -` and `cd ..` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
     why: 'A `cd` lasts for one RUN only, so the next RUN, COPY or CMD silently runs somewhere else; chains of `cd` are hard to read and review. `WORKDIR` sets the directory for every following instruction, creates it when missing, and documents where the image works.',
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
     differences:
-      'The fix (moving a leading `cd /dir &&` into `WORKDIR /dir` above the RUN) is shipshape\'s own; it is safe only when an absolute WORKDIR (after expanding its variables, as BuildKit does) follows the RUN before any instruction that depends on the working directory, and unsafe otherwise. hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
+      'The fix (moving a leading `cd /dir &&` into `WORKDIR /dir` above the RUN) is shipshape\'s own; it is safe only when an absolute WORKDIR (after expanding its variables, as BuildKit does) follows the RUN before any instruction that depends on the working directory, and unsafe otherwise. hadolint also reports `cd` inside a subshell or command substitution (`(cd /tmp/x && make)`, `$(cd "$(dirname "$0")" && pwd)`); its own documentation lists the subshell as an exception, and that usage does not leak to later commands, so shipshape does not report it. Nor does it report the other scoped uses listed above (returning to `/` or up with `cd ..`, temporary build directories removed in the same RUN, `mktemp` directories), which official images use to build and clean up in one layer. Exec-form RUN is not a shell, so a `cd` inside `["sh", "-c", "cd x"]` is not seen as a command.',
   },
   check(ctx) {
     for (const instr of ctx.file.instructions) {

@@ -54,7 +54,7 @@ export default defineRule({
     bad: 'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir django\n',
     good: 'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir django==5.0.7\n',
     differences:
-      'Option values are never taken for packages (`--index-url https://user:pw@host/simple`, `--python "$(command -v python)"`), as in current hadolint. shipshape reports the first unpinned package and names all of them.',
+      'Option values are never taken for packages (`--index-url https://user:pw@host/simple`, `--python "$(command -v python)"`), as in current hadolint. shipshape reports the first unpinned package and names all of them. pip called by its path counts (`/opt/venv/bin/pip install flask`, `/usr/bin/python3 -m pip install`: how the pip of a virtual environment is usually run); hadolint only knows the bare names.',
   },
   check(ctx) {
     for (const site of ctx.runs()) {

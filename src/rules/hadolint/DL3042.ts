@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { argWord, hasCacheMount } from '../lib/packages.js';
-import { isPipInstall, isPipWrapper } from '../lib/pkg-pip.js';
+import { isPipInstall, isPipWrapper, pipInstallLabel } from '../lib/pkg-pip.js';
 
 const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
 
@@ -38,7 +38,7 @@ export default defineRule({
     bad: 'FROM python:3.12.4-slim\nRUN pip install django==5.0.7\n',
     good: 'FROM python:3.12.4-slim\nRUN pip install --no-cache-dir django==5.0.7\n',
     differences:
-      'The ENV test uses BuildKit\'s variable scoping: an ENV reaches a stage only through `FROM <stage>`, never through an unrelated stage that happens to use the same base image (hadolint keys stages by image name). A quoted value (`PIP_NO_CACHE_DIR="1"`) in the RUN counts.',
+      'The ENV test uses BuildKit\'s variable scoping: an ENV reaches a stage only through `FROM <stage>`, never through an unrelated stage that happens to use the same base image (hadolint keys stages by image name). A quoted value (`PIP_NO_CACHE_DIR="1"`) in the RUN counts. pip called by its path counts (`/opt/venv/bin/pip install`), as for DL3013; hadolint only knows the bare names.',
   },
   check(ctx) {
     for (const site of ctx.runs()) {
@@ -53,7 +53,7 @@ export default defineRule({
       for (const c of offenders) edit.insertFlagAfter(site.run, argWord(c, 'install')!, '--no-cache-dir');
       ctx.report({
         at: offenders[0],
-        message: `Add \`--no-cache-dir\` to \`${offenders[0].name} install\` (or set \`ENV PIP_NO_CACHE_DIR=1\`) so that pip's cache does not stay in the layer`,
+        message: `Add \`--no-cache-dir\` to \`${pipInstallLabel(offenders[0])}\` (or set \`ENV PIP_NO_CACHE_DIR=1\`) so that pip's cache does not stay in the layer`,
         fix: edit.safe('Add --no-cache-dir to pip install'),
       });
     }

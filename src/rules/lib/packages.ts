@@ -259,7 +259,11 @@ export function osPackages(cmd: ShellCommand): OsPackages | null {
  */
 export function removedByRun(cmds: readonly ShellCommand[]): Set<string> | 'all' {
   const removed = new Set<string>();
-  const marksAuto = cmds.some((c) => c.name === 'apt-mark' && subcommand(c)?.value === 'auto');
+  // `apt-mark auto '.*'`, or the official images' `apt-mark showmanual | xargs apt-mark auto` (through xargs).
+  const marksAuto = cmds.some((c) => {
+    const eff = effectiveCommand(c);
+    return eff.name === 'apt-mark' && operandWords(eff.args)[0]?.value === 'auto';
+  });
   for (const cmd of cmds) {
     const sub = subcommand(cmd, { valueFlags: ['o'] })?.value;
     if (APT_TOOLS.has(cmd.name) && (sub === 'purge' || sub === 'remove' || sub === 'autoremove')) {

@@ -12,20 +12,31 @@ function hasSequence(values: string[], seq: string[]): boolean {
   return false;
 }
 
+/** A command's program without its directory: `/opt/venv/bin/pip` → `pip`. */
+const programOf = (cmd: ShellCommand): string => cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
+
 /**
  * hadolint: a pip install is a command whose name starts with `pip` (not `pipenv`) with an `install`
  * argument, or whose name starts with `python` with the arguments `-m pip install` in a row.
- * `pipx install` counts.
+ * `pipx install` counts. Unlike hadolint, the program may be written with its path
+ * (`/opt/venv/bin/pip install`, `/usr/bin/python3 -m pip install`): a virtual environment's pip is
+ * usually called that way.
  */
 export function isPipInstall(cmd: ShellCommand): boolean {
-  const name = cmd.name;
+  const name = programOf(cmd);
   if (name.startsWith('pip') && !name.startsWith('pipenv')) return hasArg(cmd, 'install');
   if (name.startsWith('python')) return hasSequence(cmd.args.map((a) => a.value), ['-m', 'pip', 'install']);
   return false;
 }
 
+/** How a pip install is written, for messages: `pip3 install`, `/usr/bin/python3 -m pip install`. */
+export function pipInstallLabel(cmd: ShellCommand): string {
+  return programOf(cmd).startsWith('python') ? `${cmd.name} -m pip install` : `${cmd.name} install`;
+}
+
 /** hadolint DL3042: `pipx`/`pipenv` (in the name, or `python -m pipx`) manage their own caches. */
 export function isPipWrapper(cmd: ShellCommand): boolean {
   const args = cmd.args.map((a) => a.value);
-  return ['pipx', 'pipenv'].some((w) => cmd.name.includes(w) || (cmd.name.startsWith('python') && hasSequence(args, ['-m', w])));
+  const name = programOf(cmd);
+  return ['pipx', 'pipenv'].some((w) => name.includes(w) || (name.startsWith('python') && hasSequence(args, ['-m', w])));
 }
