@@ -92,6 +92,8 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
   for (const d of docs) for (const s of d.sites) if (errors.has(s.resolve)) io.stderr(`shipshape: ${d.name}:${s.line}: ${errors.get(s.resolve)}\n`);
   const writing = !opts.check && errors.size === 0;
 
+  // With --diff, standard output is the patch alone (for git apply); what each reference gets goes to stderr.
+  const say = opts.diff ? io.stderr : io.stdout;
   let missing = 0;
   let stale = 0;
   let unknown = 0;
@@ -102,34 +104,34 @@ async function pinCommand(files: string[], opts: PinOptions, io: ImageIo): Promi
     for (const s of d.skipped) {
       const where = `${d.name}:${s.line}`;
       if (s.pinned) {
-        io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest (built from build arguments, not checked)\n`);
+        say(`${where} ${s.kind} ${s.text}: pinned by digest (built from build arguments, not checked)\n`);
         continue;
       }
       unknown++;
-      io.stdout(`${where} ${s.kind} ${s.text}: not pinned, cannot be resolved: ${s.reason}\n`);
+      say(`${where} ${s.kind} ${s.text}: not pinned, cannot be resolved: ${s.reason}\n`);
     }
     for (const s of d.sites) {
       const where = `${d.name}:${s.line}`;
       // A reference built from ARG defaults: say which, and what a digest after it means.
       const note = s.fromDefaults ? ` (${s.text.split('@')[0]} with the default${s.fromDefaults.length > 1 ? 's' : ''} ${s.fromDefaults.join(' ')}; the digest pins ${s.fromDefaults.length > 1 ? 'these defaults' : 'this default'}: with it, --build-arg ${s.fromDefaults.map((x) => `${x.split('=')[0]}=…`).join(' ')} no longer changes the image)` : '';
       if (s.digestOnly) {
-        io.stdout(`${where} ${s.kind} ${s.text}: pinned by digest only (no tag to check)\n`);
+        say(`${where} ${s.kind} ${s.text}: pinned by digest only (no tag to check)\n`);
         continue;
       }
       const digest = resolved.get(s.resolve);
       if (digest === undefined) continue; // its error is on stderr
       if (s.digest === digest) {
-        io.stdout(`${where} ${s.kind} ${s.resolve}: up to date${note}\n`);
+        say(`${where} ${s.kind} ${s.resolve}: up to date${note}\n`);
         continue;
       }
       if (s.digest === null) {
         missing++;
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${writing ? 'pinned' : 'not pinned'} to ${digest}${note}\n`);
+        say(`${where} ${s.kind} ${s.resolve}: ${writing ? (opts.diff ? 'would be pinned' : 'pinned') : 'not pinned'} to ${digest}${note}\n`);
         if (writing) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       } else {
         stale++;
-        const action = !writing ? 'stale' : opts.update ? 'updated' : 'stale (run with --update to refresh)';
-        io.stdout(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}${note}\n`);
+        const action = !writing ? 'stale' : opts.update ? (opts.diff ? 'would be updated' : 'updated') : 'stale (run with --update to refresh)';
+        say(`${where} ${s.kind} ${s.resolve}: ${action}: ${s.digest} -> ${digest}${note}\n`);
         if (writing && opts.update) edits.push({ start: s.start, end: s.end, text: pinnedText(s, digest) });
       }
     }

@@ -211,8 +211,11 @@ describe.skipIf(why)('shipshape pin against docker-registry on loopback', () => 
     writeFileSync(join(cfg, 'config.json'), JSON.stringify({ auths: { [host]: { auth: Buffer.from('alice:s3cret').toString('base64') } } }));
     writeFileSync(join(dir, 'Private.Dockerfile'), `FROM ${host}/private/app:1\n`);
     const r = await pin(['Private.Dockerfile', '--diff'], { HOME: dir, DOCKER_CONFIG: cfg });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`+FROM ${host}/private/app:1@${await servedDigestAs('private/app:1')}`);
+    const digest = await servedDigestAs('private/app:1');
+    // Standard output is the patch alone; what each reference would get is said on stderr.
+    expect(r.stderr).toBe(`Private.Dockerfile:1 FROM ${host}/private/app:1: would be pinned to ${digest}\n`);
+    expect(r.stdout.startsWith('--- a/Private.Dockerfile\n+++ b/Private.Dockerfile\n')).toBe(true);
+    expect(r.stdout).toContain(`+FROM ${host}/private/app:1@${digest}`);
     expect(readFileSync(join(dir, 'Private.Dockerfile'), 'utf8')).toBe(`FROM ${host}/private/app:1\n`);
   });
 });
