@@ -299,6 +299,9 @@ function choosePackageManager(files: BuildContext, all: string[], pyproject: Pyp
         throw new DetectError(
           'pyproject.toml has no lock file beside it: lock the dependencies first (uv lock, poetry lock, pdm lock or pip-compile) so the image installs exactly what you tested',
         );
+      // A pyproject.toml that only configures tools (black, isort, ruff) declares no dependencies.
+      if (pyproject)
+        throw new DetectError('no dependencies found: pyproject.toml declares none ([project] or [tool.poetry]: it only configures tools), and there is no uv.lock, poetry.lock, pdm.lock, Pipfile.lock or requirements.txt');
       throw new DetectError('no dependency files found (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, requirements.txt or pyproject.toml)');
     }
     evidence.push({ topic: 'package manager', value: chosen, source: lockFileOf(chosen) === 'requirements.txt' ? prodReq! : lockFileOf(chosen) });

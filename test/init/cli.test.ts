@@ -188,6 +188,14 @@ describe('shipshape init', () => {
     expect(r.stderr).toBe(message);
   });
 
+  it('a pyproject.toml that only configures tools is named as such, not as a missing file (netbox-docker)', async () => {
+    const tools = join(tmp, 'tools-only');
+    mkdirSync(tools);
+    writeFileSync(join(tools, 'pyproject.toml'), '[tool.black]\nline-length = 100\n');
+    const r = await runShipshape(['init', tools], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('shipshape init: no dependencies found: pyproject.toml declares none ([project] or [tool.poetry]: it only configures tools), and there is no uv.lock, poetry.lock, pdm.lock, Pipfile.lock or requirements.txt\n');
+  });
   it('says what to do for a project without a lock file, server or entry point', async () => {
     const bare = join(tmp, 'bare');
     mkdirSync(bare);
