@@ -18,14 +18,14 @@ ruleTable(rule, {
     `${F}RUN apk add --no-cache --initdb -p /out alpine-baselayout=3.4.3-r2 --arch x86_64\n`,
   ],
   fires: [
-    { input: 'FROM alpine:3.20\nRUN pkgs="curl git=2.45.2-r0" && apk add --no-cache $pkgs\n', message: /`(curl|\$\{pkgs\})`/, name: 'shell variable with an unpinned or computed value' },
+    { input: 'FROM alpine:3.20\nRUN pkgs="curl git=2.45.2-r0" && apk add --no-cache $pkgs\n', message: /`(curl|\$pkgs)`/, name: 'shell variable with an unpinned or computed value' },
     { input: `${F}RUN apk add curl\n`, line: 2, column: 13, message: /`curl`.*curl=<version>/ },
     { input: 'from alpine:3.19\nrun apk add curl\n', line: 2 },
     { input: '# escape=`\nFROM alpine:3.19\nRUN apk add --no-cache `\n    curl\n', line: 4, column: 5 },
     { input: `${F}ONBUILD RUN apk add --no-cache curl\n`, line: 2 },
     { input: `${F}RUN apk add --virtual .deps gcc=13.2.1-r0 make\n`, message: /`make`/, count: 1 },
     { input: `${F}RUN ["apk", "add", "curl"]\n`, line: 2 },
-    { input: `${F}RUN apk add --no-cache $runDeps curl\n`, message: /`\$\{runDeps\}` and `curl`.*write `curl=<version>`/ },
+    { input: `${F}RUN apk add --no-cache $runDeps curl\n`, message: /`\$runDeps` and `curl`.*write `curl=<version>`/ },
     { input: `${F}RUN apk add --no-cache $runDeps\n`, message: /pin the versions in the variable's value/ },
   ],
 });

@@ -144,7 +144,8 @@ export function pinMessage(words: ShellWord[], where: string, example: (word: Sh
   const onlyVariable = (w: ShellWord): boolean => /^(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\(.*\))$/s.test(w.value);
   const literal = words.find((w) => !w.dynamic) ?? words.find((w) => !onlyVariable(w));
   const hint = literal ? `write \`${example(literal)}\`${extra}` : `pin the versions in the variable's value${extra}`;
-  return `Pin the version of ${nameList(words.map((w) => w.value))} in ${where} (${hint})`;
+  // A word with a variable is named as written (`$RUN_DEPS`, not the normalised `${RUN_DEPS}`).
+  return `Pin the version of ${nameList(words.map((w) => (w.dynamic ? w.raw : w.value)))} in ${where} (${hint})`;
 }
 
 /**
