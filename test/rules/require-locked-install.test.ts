@@ -5,6 +5,9 @@ const PY = 'FROM python:3.12.4-slim\n';
 
 ruleTable(rule, {
   silent: [
+    // The same with a lock that covers every dependency, and with two locks (which one the RUN uses is unknown).
+    { input: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n', files: { 'pyproject.toml': '[project]\nname = "site"\nversion = "1"\ndependencies = ["Django>=5"]\n', 'uv.lock': 'version = 1\n\n[[package]]\nname = "django"\nversion = "5.1.1"\n' } },
+    { input: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n', files: { 'pyproject.toml': '[project]\nname = "site"\nversion = "1"\ndependencies = ["Django>=5"]\n', 'uv.lock': 'version = 1\n', 'other/uv.lock': 'version = 1\n' } },
     PY + 'RUN uv sync --locked --no-dev\n',
     PY + 'RUN uv sync --frozen\n',
     PY + 'ENV UV_FROZEN=1\nRUN uv sync --no-dev\n',
@@ -26,6 +29,15 @@ ruleTable(rule, {
     PY + 'RUN uv pip install -r requirements.txt\n',
   ],
   fires: [
+    // A lock that no longer covers pyproject.toml: --locked makes the build fail (a second fresh-user trial:
+    // init refused cookiecutter-django's stale lock, lint said nothing).
+    {
+      input: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',
+      files: { 'pyproject.toml': '[project]\nname = "site"\nversion = "1"\ndependencies = ["Django>=5", "gunicorn"]\n', 'uv.lock': 'version = 1\n\n[[package]]\nname = "gunicorn"\nversion = "23.0.0"\n' },
+      line: 5,
+      message: /^`uv sync --locked` fails on this build context: `uv.lock` does not lock `django` from `pyproject.toml`/,
+      name: 'stale uv.lock with --locked',
+    },
     { name: 'no uv.lock at the working directory: no --locked fix', input: PY + 'RUN uv sync --no-dev\n', line: 2, column: 5, message: /no `uv\.lock` is visible at the working directory/, unsafeFixed: PY + 'RUN uv sync --no-dev\n' },
     { input: PY + 'WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev\n', line: 4, column: 5, message: /--locked/, unsafeFixed: PY + 'WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n', fixed: PY + 'WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev\n' },
     { input: PY + 'WORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv \\\n    --mount=type=bind,source=uv.lock,target=uv.lock \\\n    uv sync \\\n      --no-dev\n', line: 5, unsafeFixed: PY + 'WORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/uv \\\n    --mount=type=bind,source=uv.lock,target=uv.lock \\\n    uv sync --locked \\\n      --no-dev\n' },

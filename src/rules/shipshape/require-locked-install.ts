@@ -6,6 +6,7 @@ import { isWholeContext, normaliseSource } from '../lib/copy-sources.js';
 import { expandWord } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 import { hasFlag } from '../../shell/query.js';
+import { lockedNames, parsePyprojectToml } from '../lib/python-manifests.js';
 
 /** POSIX path join and clean (`/app` + `./uv.lock` → `/app/uv.lock`); `rel` absolute wins. */
 function resolvePath(dir: string, rel: string): string {
@@ -125,12 +126,37 @@ function lockAvailable(ctx: RuleContext, run: Instruction, lock: string): boolea
   return false;
 }
 
+/**
+ * The `pyproject.toml` dependencies that the build context's `uv.lock` does not record (at most five
+ * names), when the context holds exactly one `uv.lock`, at its root beside `pyproject.toml`: `uv sync
+ * --locked` then stops with "The lockfile needs to be updated". Null when the lock covers them all, when
+ * there is no context or several locks (which one a RUN uses is not known), or a file does not parse.
+ */
+function staleUvLock(ctx: RuleContext): string[] | null {
+  const context = ctx.context;
+  if (context === null || context.listFiles().filter((f) => f === 'uv.lock' || f.endsWith('/uv.lock')).length !== 1) return null;
+  const lockText = context.readFile('uv.lock');
+  const pyprojectText = context.readFile('pyproject.toml');
+  if (lockText === null || pyprojectText === null) return null;
+  try {
+    const locked = lockedNames(lockText, 'uv.lock');
+    const missing = parsePyprojectToml(pyprojectText).dependencies.map((d) => d.name).filter((n) => !locked.has(n));
+    return missing.length > 0 ? missing.slice(0, 5) : null;
+  } catch {
+    return null;
+  }
+}
+
 function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { message: string; fix?: Fix } | null {
   const { cmd } = install;
   switch (install.tool) {
     case 'uv':
-      if (hasAny(cmd, 'locked', 'frozen')) return null;
-      if (truthy(envAt(ctx, run, 'UV_LOCKED', cmd)) || truthy(envAt(ctx, run, 'UV_FROZEN', cmd))) return null;
+      if (hasAny(cmd, 'locked') || truthy(envAt(ctx, run, 'UV_LOCKED', cmd))) {
+        const stale = staleUvLock(ctx);
+        return stale ? { message: `\`uv sync --locked\` fails on this build context: \`uv.lock\` does not lock ${stale.map((n) => `\`${n}\``).join(', ')} from \`pyproject.toml\`, so it is out of date ("The lockfile needs to be updated"). Run \`uv lock\` and commit the lock` } : null;
+      }
+      if (hasAny(cmd, 'frozen')) return null;
+      if (truthy(envAt(ctx, run, 'UV_FROZEN', cmd))) return null;
     {
       const message = '`uv sync` without `--locked` re-resolves when `uv.lock` is out of date and installs versions nobody reviewed; add `--locked` (fail on a stale lock) or `--frozen`';
       if (uvLockAtWorkdir(ctx, run, install)) return { message, fix: addFlag(ctx, run, install, '--locked') };
@@ -171,7 +197,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged; `--skip-lock` or `PIPENV_SKIP_LOCK`, which ignore the lock altogether, get their own message and no fix); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand. For `uv sync` it does so only when a `uv.lock` is visibly at the RUN\'s working directory: bind-mounted at that path (`--mount=type=bind,source=uv.lock,target=uv.lock`) or with the directory it is in, or copied there by an earlier `COPY`/`ADD` (a named `uv.lock`, or a directory or the whole context holding one); `uv sync --locked` fails without a lock, so otherwise the message asks to bring the lock first. A bind mount with `target=uv.lock:rw` gets its own message: `--mount` takes the target literally (the `:rw` suffix belongs to `docker run -v`), so the lock lands in a file named `uv.lock:rw` and `uv sync` resolves without it. Otherwise the fix: the build then fails when the lock is stale, which is the point, but it is a change of behaviour.',
+      'Reports, in any stage, installs that may resolve versions instead of reading the lock file: `uv sync` without `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN` set in `ENV` or on the command); `poetry install` when no `poetry.lock` reaches the stage before it (no `COPY`/`ADD` or bind mount names it or a glob matching it, and no whole-context or directory copy brings it — with a build context, the file must exist there); `pipenv install` without `--deploy` or `--ignore-pipfile` (`pipenv install NAME`, which adds a package, is not judged; `--skip-lock` or `PIPENV_SKIP_LOCK`, which ignore the lock altogether, get their own message and no fix); `pdm install` without `--frozen-lockfile` or `--check` (`pdm sync` reads the lock as is). Requirement files of `pip install -r` are judged by `pin-python-requirements`. The unsafe fix adds `--locked`, `--deploy` or `--frozen-lockfile` after the subcommand. For `uv sync` it does so only when a `uv.lock` is visibly at the RUN\'s working directory: bind-mounted at that path (`--mount=type=bind,source=uv.lock,target=uv.lock`) or with the directory it is in, or copied there by an earlier `COPY`/`ADD` (a named `uv.lock`, or a directory or the whole context holding one); `uv sync --locked` fails without a lock, so otherwise the message asks to bring the lock first. A bind mount with `target=uv.lock:rw` gets its own message: `--mount` takes the target literally (the `:rw` suffix belongs to `docker run -v`), so the lock lands in a file named `uv.lock:rw` and `uv sync` resolves without it. Otherwise the fix: the build then fails when the lock is stale, which is the point, but it is a change of behaviour. With a build context, a `uv sync --locked` (or `UV_LOCKED`) whose lock is already stale is reported too: when the context holds one `uv.lock`, at its root beside `pyproject.toml`, and the lock does not record a dependency `pyproject.toml` declares, the build fails there ("The lockfile needs to be updated"); run `uv lock`.',
     why: 'A lock file is only a promise if the build keeps it. `uv sync`, `pipenv install` and `pdm install` quietly re-resolve when the lock no longer matches the manifest, and `poetry install` without its lock resolves from scratch: the image then contains versions that were never tested or reviewed, and two builds of the same commit differ.',
     bad: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --no-dev\n',
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',
