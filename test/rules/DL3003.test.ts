@@ -3,6 +3,9 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(rule, {
   silent: [
+    // The official php image: a cd the same RUN undoes with `cd /` keeps later instructions at `/`.
+    'FROM debian:bookworm-slim\nRUN set -eux; cd /usr/src/php; ./configure; make -j4; make install; cd /; docker-php-source delete\n',
+    'FROM debian:bookworm-slim\nRUN cd /opt/tool && make && cd -\n',
     // The official httpd image: into a build tree it removes, then back up (WORKDIR .. would be no advice).
     'FROM debian:trixie-slim\nRUN mkdir src && cd src && make && cd .. && rm -r src\n',
     'FROM gcc:13\nWORKDIR /srv/app\n',

@@ -49,16 +49,26 @@ function stripSlash(p: string): string {
 }
 
 /**
- * True when WORKDIR cannot replace this `cd`: it returns to `/`, the previous directory or a parent (`..`), enters a
+ * True when WORKDIR cannot replace this `cd`: it returns to `/`, the previous directory or a parent (`..`), is undone
+ * later in the RUN by a `cd /` or `cd -`, enters a
  * directory the same RUN deletes afterwards (a temporary build tree), or a directory held in a variable
  * the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).
  */
+/** True for a `cd` target that goes back rather than somewhere: `/`, `-` (the previous directory), `..`. */
+function returns(target: string): boolean {
+  return target === '/' || target === '-' || /^\.\.(\/\.\.)*$/.test(target);
+}
+
 function scopedCd(script: ShellScript, cd: ShellCommand): boolean {
   const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
   if (!target) return false;
   const t = stripSlash(target.value);
   // Returning: to `/`, to the previous directory, or up (`cd ..` after a `cd src` into a build tree).
-  if (t === '/' || t === '-' || /^\.\.(\/\.\.)*$/.test(t)) return true;
+  if (returns(t)) return true;
+  // A `cd` the same RUN later undoes with `cd /` or `cd -` (the official php image: `cd /usr/src/php;
+  // ... make install; ... cd /;`): the author keeps later instructions where they were, which WORKDIR
+  // would change.
+  if (script.commands.some((c) => c.index > cd.index && c.name === 'cd' && !c.nested && ['/', '-'].includes(stripSlash(c.args.find((a) => !a.value.startsWith('-') || a.value === '-')?.value ?? '')))) return true;
   const removed = script.commands.some((c) => c.index > cd.index && c.name === 'rm' && c.args.some((a) => {
     const r = stripSlash(a.value);
     return !a.value.startsWith('-') && r !== '/' && (r === t || t.startsWith(r + '/'));
@@ -78,7 +88,7 @@ export default defineRule({
   fix: 'unsafe',
   docs: {
     description:
-      'Reports a RUN that changes directory with `cd`, once per RUN at its first such `cd`. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /`, `cd -` and `cd ..` (returning after work); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
+      'Reports a RUN that changes directory with `cd`, once per RUN at its first such `cd`. Not reported, because WORKDIR cannot express them: a `cd` inside a subshell `( ... )` or a command substitution `$( ... )` (it only changes the directory of that subshell); `cd /`, `cd -` and `cd ..` (returning after work), and a `cd` that a later `cd /` or `cd -` of the same RUN undoes (the official php image works in `/usr/src/php` and returns to `/`: WORKDIR would move every later instruction); a `cd` into a directory that the same RUN removes later with `rm` (a temporary build tree); a `cd` into a directory held in a variable that the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).',
     why: 'A `cd` lasts for one RUN only, so the next RUN, COPY or CMD silently runs somewhere else; chains of `cd` are hard to read and review. `WORKDIR` sets the directory for every following instruction, creates it when missing, and documents where the image works.',
     bad: 'FROM gcc:13\nRUN cd /usr/src/app && make\n',
     good: 'FROM gcc:13\nWORKDIR /usr/src/app\nRUN make\n',
