@@ -60,22 +60,35 @@ export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, explicit?: s
 }
 
 const TRUTHY = new Set(['1', 'y', 'on', 'true', 'yes']);
+const FALSY = new Set(['0', 'n', 'off', 'false', 'no']);
 const list = (v: string | undefined): string[] | undefined => (v === undefined || v === '' ? undefined : v.split(','));
-const flag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : TRUTHY.has(v.toLowerCase()));
+
+/** A boolean variable: unset or empty is unset; otherwise one of TRUTHY/FALSY (any case), else ConfigError. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const v = env[name];
+  if (v === undefined || v === '') return undefined;
+  if (TRUTHY.has(v.toLowerCase())) return true;
+  if (FALSY.has(v.toLowerCase())) return false;
+  throw new ConfigError(`${name}='${v}' is not a boolean: use 1/true/yes/on or 0/false/no/off`);
+}
 
 /**
  * The configuration layer of hadolint's environment variables (`HADOLINT_NOFAIL`,
- * `HADOLINT_FAILURE_THRESHOLD`, `HADOLINT_OVERRIDE_ERROR`, `HADOLINT_IGNORE`, ...). Invalid values are
- * skipped, as hadolint does.
+ * `HADOLINT_FAILURE_THRESHOLD`, `HADOLINT_OVERRIDE_ERROR`, `HADOLINT_IGNORE`, ...).
+ * @throws ConfigError for a failure threshold or boolean that is not one (hadolint skips such values
+ *   silently; a typo in CI configuration should not change what fails the build)
  */
 export function envLayer(env: NodeJS.ProcessEnv): ConfigLayer {
   const layer: ConfigLayer = {};
   const threshold = env.HADOLINT_FAILURE_THRESHOLD;
-  if (threshold && THRESHOLDS.includes(threshold as FailureThreshold)) layer.failureThreshold = threshold as FailureThreshold;
-  layer.noFail = flag(env.HADOLINT_NOFAIL);
-  layer.verbose = flag(env.HADOLINT_VERBOSE);
-  layer.strictLabels = flag(env.HADOLINT_STRICT_LABELS);
-  layer.disableIgnorePragma = flag(env.HADOLINT_DISABLE_IGNORE_PRAGMA);
+  if (threshold) {
+    if (!THRESHOLDS.includes(threshold as FailureThreshold)) throw new ConfigError(`HADOLINT_FAILURE_THRESHOLD='${threshold}' is not one of ${THRESHOLDS.join(', ')}`);
+    layer.failureThreshold = threshold as FailureThreshold;
+  }
+  layer.noFail = flag(env, 'HADOLINT_NOFAIL');
+  layer.verbose = flag(env, 'HADOLINT_VERBOSE');
+  layer.strictLabels = flag(env, 'HADOLINT_STRICT_LABELS');
+  layer.disableIgnorePragma = flag(env, 'HADOLINT_DISABLE_IGNORE_PRAGMA');
   layer.ignored = list(env.HADOLINT_IGNORE);
   layer.trustedRegistries = list(env.HADOLINT_TRUSTED_REGISTRIES);
   layer.format = list(env.HADOLINT_FORMAT);
@@ -156,6 +169,9 @@ export function resolveConfig(cwd: string, env: NodeJS.ProcessEnv, cli: ConfigLa
     for (const l of layers) if (l[k] !== undefined) v = l[k];
     return v;
   };
-  const formats = layers.flatMap((l) => l.format ?? []);
+  // Formats come from one source, the highest that sets any (command line, then file, then environment):
+  // `-o` pairs with the command line's `-f`s, so a `format: tty` from .hadolint.yaml must not slip in
+  // before them (hadolint concatenates the three lists, which sends `-f sarif -o x.sarif` to tty).
+  const formats = [cli, fileLayer, environment].find((l) => (l.format ?? []).length > 0)?.format ?? [];
   return { config, file, noColor: last('noColor') ?? false, formats, verbose: last('verbose') ?? false, unknownKeys: fileLayer.unknownKeys ?? [] };
 }

@@ -163,12 +163,14 @@ function failsThreshold(severity: Severity, config: LintConfig): boolean {
 }
 
 /**
- * The exit code of a lint run: 2 after an I/O error; 0 with `no-fail` or a format that forces it
- * (hadolint's codeclimate, codacy); 1 when `failing` (a file does not parse or a finding fails the
- * threshold: {@link ReportWriter.failing}).
+ * The exit code of a lint run: 2 after an I/O error; 0 with `no-fail` or when every report is in a format
+ * that forces it (hadolint's codeclimate, codacy: their consumers read the report, not the exit code);
+ * 1 when `failing` (a file does not parse or a finding fails the threshold: {@link ReportWriter.failing}).
+ * hadolint forces 0 as soon as one of the formats is codeclimate or codacy; here another format asked
+ * for beside them (`-f tty -f codeclimate -o cc.json`) keeps the exit code, so a CI job can fail on it.
  */
 export function lintExitCode(failing: boolean, formats: string[], config: LintConfig, ioError: boolean): number {
   if (ioError) return EXIT.ERROR;
-  if (config.noFail || formats.some((f) => FORMATS.find((x) => x.name === f)?.forcesExitZero)) return EXIT.OK;
+  if (config.noFail || (formats.length > 0 && formats.every((f) => FORMATS.find((x) => x.name === f)?.forcesExitZero))) return EXIT.OK;
   return failing ? EXIT.FINDINGS : EXIT.OK;
 }

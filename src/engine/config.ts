@@ -5,6 +5,7 @@
  */
 import type { FailureThreshold, LabelType, LintConfig, Severity } from './types.js';
 import { defaultConfig } from './types.js';
+import { editDistance } from '../parse/edit-distance.js';
 
 /** A layer of configuration: every key optional. */
 export interface ConfigLayer {
@@ -35,11 +36,15 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'sty
 export const THRESHOLDS: readonly FailureThreshold[] = ['error', 'warning', 'info', 'style', 'ignore', 'none'];
 export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 
+/** The keys of a configuration file (hadolint's, `formats` included). */
+const KNOWN_KEYS = ['ignored', 'trustedRegistries', 'override', 'failure-threshold', 'no-fail', 'no-color', 'verbose', 'disable-ignore-pragma', 'strict-labels', 'label-schema', 'format', 'formats'];
+
 /**
  * Validates a decoded `.hadolint.yaml` object.
  * @param data the decoded YAML (null for an empty file, which is an empty configuration).
  * @param source file name used in error messages.
- * @throws ConfigError naming the key and what was expected.
+ * @throws ConfigError naming the key and what was expected, or an unknown key within edit distance 2 of a
+ *   known one (a typo); other unknown keys are listed in `unknownKeys` (hadolint ignores them).
  */
 export function validateConfig(data: unknown, source: string): ConfigLayer {
   if (data === null || data === undefined) return {};
@@ -123,10 +128,15 @@ export function validateConfig(data: unknown, source: string): ConfigLayer {
       case 'formats':
         layer.format = stringList(key);
         break;
-      default:
-        // hadolint ignores unknown keys; so do we, but the CLI warns (a typo would change what is checked).
+      default: {
+        // hadolint ignores unknown keys. A near miss of a known key is a typo that would silently change
+        // what is checked (`ignore:` for `ignored:`): an error. Others (another tool's keys) are kept
+        // for the CLI to warn about.
+        const near = KNOWN_KEYS.find((k) => editDistance(key.toLowerCase(), k.toLowerCase()) <= 2);
+        if (near) throw new ConfigError(`${source}: unknown key '${key}' (did you mean '${near}'?)`);
         (layer.unknownKeys ??= []).push(key);
         break;
+      }
     }
   }
   return layer;
@@ -135,12 +145,13 @@ export function validateConfig(data: unknown, source: string): ConfigLayer {
 /**
  * Merges layers from lowest to highest precedence into a full configuration (hadolint `Config`
  * semigroup): scalars from the highest layer that sets them, lists concatenated, label schemas
- * unioned (a later layer wins on the same label), overrides applied style→info→warning→error so the
- * most severe level listed wins.
+ * unioned (a later layer wins on the same label). Severity overrides: within one layer the most severe
+ * level listed for a rule wins (hadolint applies style→info→warning→error); a higher layer replaces a
+ * lower one's level for the rules it names, so `--warning DL3008` lowers a file's `error: [DL3008]`
+ * (hadolint concatenates all layers, where the command line can only raise a level).
  */
 export function mergeConfig(layers: ConfigLayer[]): LintConfig {
   const cfg = defaultConfig();
-  const overrideLists: Record<Severity, string[]> = { error: [], warning: [], info: [], style: [] };
   for (const l of layers) {
     if (l.ignored) for (const id of l.ignored) cfg.ignored.push(id); // no spread: a list of 200,000 ids would overflow the stack
     if (l.trustedRegistries) for (const r of l.trustedRegistries) cfg.trustedRegistries.push(r);
@@ -149,8 +160,11 @@ export function mergeConfig(layers: ConfigLayer[]): LintConfig {
     if (l.noFail !== undefined) cfg.noFail = l.noFail;
     if (l.disableIgnorePragma !== undefined) cfg.disableIgnorePragma = l.disableIgnorePragma;
     if (l.strictLabels !== undefined) cfg.strictLabels = l.strictLabels;
-    if (l.override) for (const s of SEVERITIES) for (const id of l.override[s] ?? []) overrideLists[s].push(id);
+    if (l.override) {
+      const mine: Record<string, Severity> = {};
+      for (const s of ['style', 'info', 'warning', 'error'] as const) for (const id of l.override[s] ?? []) mine[id] = s;
+      for (const id of Object.keys(mine)) cfg.override[id] = mine[id];
+    }
   }
-  for (const s of ['style', 'info', 'warning', 'error'] as const) for (const id of overrideLists[s]) cfg.override[id] = s;
   return cfg;
 }

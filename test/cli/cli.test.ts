@@ -192,14 +192,61 @@ describe('configuration', () => {
     const nf = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_NOFAIL: 'true' } });
     expect(nf.code).toBe(0);
   });
-  it('warns about an unknown key (a typo) but still lints', async () => {
+  it('a key that is a near miss of a known one is exit 2 (a typo would change what is checked); another tool\'s key is a warning', async () => {
     const cwd = join(dir, 'cfg7');
     mkdirSync(cwd, { recursive: true });
     writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
-    writeFileSync(join(cwd, '.hadolint.yaml'), 'ignroed: [no-debug-mode]\n');
-    const r = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
-    expect(r.stderr).toContain("unknown key 'ignroed'");
-    expect(JSON.parse(r.stdout).map((f: { code: string }) => f.code)).toContain('no-debug-mode');
+    for (const [typo, meant] of [['ignroed', 'ignored'], ['ignore', 'ignored'], ['trusted-registries', 'trustedRegistries']]) {
+      writeFileSync(join(cwd, '.hadolint.yaml'), `${typo}: [no-debug-mode]\n`);
+      const r = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`shipshape: ${join(cwd, '.hadolint.yaml')}: unknown key '${typo}' (did you mean '${meant}'?)\n`);
+    }
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'kics-queries: [x]\n');
+    const other = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd);
+    expect(other.stderr).toContain("unknown key 'kics-queries' is ignored");
+    expect(JSON.parse(other.stdout).map((f: { code: string }) => f.code)).toContain('no-debug-mode');
+  });
+  it('the command line can lower a severity the file raised (CLI > file > environment for each rule)', async () => {
+    const cwd = join(dir, 'cfg8');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'override:\n  error: [no-debug-mode]\n');
+    const r = await runShipshape(['lint', '-f', 'json', '--info', 'no-debug-mode', 'Dockerfile'], cwd);
+    expect(JSON.parse(r.stdout).find((f: { code: string }) => f.code === 'no-debug-mode').level).toBe('info');
+    const env = await runShipshape(['lint', '-f', 'json', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_OVERRIDE_STYLE: 'no-debug-mode' } });
+    expect(JSON.parse(env.stdout).find((f: { code: string }) => f.code === 'no-debug-mode').level).toBe('error');
+  });
+  it('formats come from the highest source that names any: -f replaces format: of the file (the -o pairing stays right)', async () => {
+    const cwd = join(dir, 'cfg9');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    writeFileSync(join(cwd, '.hadolint.yaml'), 'format: tty\n');
+    const r = await runShipshape(['lint', '-f', 'github', '-o', '-', '-f', 'sarif', '-o', 'out.sarif', 'Dockerfile'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::warning file=Dockerfile,line=2/m);
+    expect(JSON.parse(readFileSync(join(cwd, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    const fromFile = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_FORMAT: 'json' } });
+    expect(fromFile.stdout).toContain('Dockerfile:2:');
+  });
+  it('codeclimate forces exit 0 only when every report is codeclimate or codacy', async () => {
+    const cwd = join(dir, 'cfg10');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    expect((await runShipshape(['lint', '-f', 'codeclimate', 'Dockerfile'], cwd)).code).toBe(0);
+    expect((await runShipshape(['lint', '-f', 'tty', '-o', '-', '-f', 'codeclimate', '-o', 'cc.json', 'Dockerfile'], cwd)).code).toBe(1);
+  });
+  it('an environment variable with a value that is not one is exit 2, as a bad file value is', async () => {
+    const cwd = join(dir, 'cfg11');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'Dockerfile'), DEBUG);
+    const t = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_FAILURE_THRESHOLD: 'bogus' } });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toBe("shipshape: HADOLINT_FAILURE_THRESHOLD='bogus' is not one of error, warning, info, style, ignore, none\n");
+    const b = await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_NOFAIL: 'bogus' } });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toBe("shipshape: HADOLINT_NOFAIL='bogus' is not a boolean: use 1/true/yes/on or 0/false/no/off\n");
+    expect((await runShipshape(['lint', 'Dockerfile'], cwd, { env: { HOME: cwd, HADOLINT_NOFAIL: 'Yes' } })).code).toBe(0);
   });
   it('a missing -c file is exit 2 with a plain reason', async () => {
     const r = await runShipshape(['lint', '-c', 'nope.yaml', 'debug/Dockerfile'], dir);
