@@ -12,8 +12,19 @@
 import { findSecrets, placeholderValue, secretName } from '../rules/lib/secrets.js';
 import type { ReportFile } from './types.js';
 
-/** `NAME=value`, `NAME: value`, `--name=value` / `--name value`, and `ENV NAME value` at a line start. */
-const ASSIGNMENT = /(?:^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_][\w.-]*)[ \t]+|(?:^|[\s"'`;&|(,])(?:--?)?([A-Za-z_][\w.-]*)[ \t]*(?:=|:[ \t]|[ \t]+(?=\S)(?<=--[\w.-]+[ \t]+)))("[^"\n]*"|'[^'\n]*'|[^\s"'`;&|)]+)/gim;
+/**
+ * `NAME=value`, `NAME: value`, `--name=value` / `--name value`, and `ENV NAME value` at a line start. An
+ * unquoted value runs to a blank or a quote: in ENV/ARG/LABEL `&`, `;` and `|` are literal characters
+ * (`ENV PASSWORD=abc&def` is one value), so they are taken in shell text too, where masking a few more
+ * characters than the shell's word is harmless.
+ */
+const ASSIGNMENT = /(?:^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_][\w.-]*)[ \t]+|(?:^|[\s"'`;&|(,])(?:--?)?([A-Za-z_][\w.-]*)[ \t]*(?:=|:[ \t]|[ \t]+(?=\S)(?<=--[\w.-]+[ \t]+)))("[^"\n]*"|'[^'\n]*'|[^\s"'`]+)/gim;
+
+/**
+ * A value that is only a variable reference (`$TOKEN`, `${TOKEN}`) or starts a command substitution
+ * (`$(cat /run/secrets/x)`, of which the pattern sees `$(cat`): nothing literal to mask.
+ */
+const ONLY_VARIABLE = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$|\$\()/s;
 
 /**
  * The secret values written in `text` (each at least 3 characters), longest first.
@@ -65,8 +76,12 @@ function keyedValues(text: string): string[] {
     let value = m[3];
     if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
     value = value.replace(/\\$/, '');
-    if (!name || value.length < 3 || /\$/.test(value) || !secretName(name) || placeholderValue(value, name)) continue;
+    if (!name || value.length < 3 || ONLY_VARIABLE.test(value) || !secretName(name) || placeholderValue(value, name)) continue;
     values.push(value);
+    // Prose around an assignment (`(user: admin, pass: wildfly)`): the value without the closing
+    // punctuation is masked too, wherever else it appears (`echo "admin:wildfly" | chpasswd`).
+    const bare = value.replace(/[),;.]+$/, '');
+    if (bare !== value && bare.length >= 3) values.push(bare);
   }
   return values;
 }
