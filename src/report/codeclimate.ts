@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FileFinding, Severity } from '../engine/types.js';
 import type { ReportInput } from './types.js';
-import { allFindings, isParseError, reportedPath, spanOf, toJson } from './util.js';
+import { allFindings, isParseError, repositoryPath, spanOf, toJson } from './util.js';
 
 /** Code Climate severity of each hadolint severity (hadolint's mapping). */
 const CODECLIMATE_SEVERITY: Record<Severity, string> = {
@@ -34,7 +34,7 @@ interface GitlabIssue extends CodeClimateIssue {
 
 function toIssue(input: ReportInput, f: FileFinding): CodeClimateIssue {
   const span = spanOf(f);
-  const path = reportedPath(input, f.file);
+  const path = repositoryPath(input, f.file);
   const location: CodeClimateIssue['location'] = isParseError(f)
     ? {
         path,

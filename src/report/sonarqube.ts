@@ -1,7 +1,7 @@
 /** The `sonarqube` format (SonarQube generic issue import, as hadolint writes it). */
 import type { Severity } from '../engine/types.js';
 import type { ReportInput } from './types.js';
-import { allFindings, isParseError, reportedPath, spanOf, toJson } from './util.js';
+import { allFindings, isParseError, repositoryPath, spanOf, toJson } from './util.js';
 
 /** SonarQube severity and issue type of each hadolint severity (hadolint's mapping). */
 const SONAR_SEVERITY: Record<Severity, { severity: string; type: string }> = {
@@ -43,7 +43,7 @@ export function formatSonarqube(input: ReportInput): string {
       type: mapped.type,
       primaryLocation: {
         message: f.message,
-        filePath: reportedPath(input, f.file),
+        filePath: repositoryPath(input, f.file),
         textRange: { startLine: span.line, endLine: span.endLine, startColumn, endColumn },
       },
     };

@@ -74,6 +74,17 @@ export function reportedPath(input: ReportInput, file: string): string {
 }
 
 /**
+ * The file name for reports read by a repository's code-quality view (Code Climate, GitLab Code Quality,
+ * SonarQube), which map paths relative to the repository: the override, else the file relative to the
+ * working directory when it is inside it (`$CI_PROJECT_DIR/Dockerfile` → `Dockerfile`), else as given.
+ */
+export function repositoryPath(input: ReportInput, file: string): string {
+  if (input.filePathInReport !== undefined) return input.filePathInReport;
+  const r = relativePath(file, cwdOf(input));
+  return r.outside ? file : r.path;
+}
+
+/**
  * `file` relative to `cwd`, `/`-separated. `-` (standard input) is kept; a file outside `cwd` is
  * returned as an absolute `/`-separated path (`outside: true`).
  */

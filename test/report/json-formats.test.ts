@@ -244,3 +244,17 @@ describe('sonarqube', () => {
     expect(JSON.parse(formatReport('sonarqube', emptyInput()))).toEqual({ issues: [] });
   });
 });
+
+describe('paths in the code-quality formats', () => {
+  it('GitLab, Code Climate and SonarQube get paths relative to the working directory (a third fresh-user trial: $CI_PROJECT_DIR/Dockerfile)', () => {
+    const inside = finding({ file: '/work/repo/svc/Dockerfile', ruleId: 'DL3008', severity: 'warning', message: 'm', at: [1, 1, 1, 2] });
+    const outside = finding({ file: '/elsewhere/Dockerfile', ruleId: 'DL3008', severity: 'warning', message: 'm', at: [1, 1, 1, 2] });
+    const input = { ...emptyInput(), files: [{ file: inside.file, findings: [inside] }, { file: outside.file, findings: [outside] }] };
+    const gitlab = JSON.parse(formatReport('gitlab_codeclimate', input)) as { location: { path: string } }[];
+    expect(gitlab.map((i) => i.location.path)).toEqual(['svc/Dockerfile', '/elsewhere/Dockerfile']);
+    const sonar = JSON.parse(formatReport('sonarqube', input)) as { issues: { primaryLocation: { filePath: string } }[] };
+    expect(sonar.issues.map((i) => i.primaryLocation.filePath)).toEqual(['svc/Dockerfile', '/elsewhere/Dockerfile']);
+    // --file-path-in-report still replaces the path.
+    expect((JSON.parse(formatReport('gitlab_codeclimate', { ...input, filePathInReport: 'X' })) as { location: { path: string } }[])[0].location.path).toBe('X');
+  });
+});
