@@ -27,6 +27,8 @@ ruleTable(rule, {
     { input: 'FROM alpine:3.20\n# check=skip=UndefinedVar\nCOPY $SRC /app/\n', name: 'per-instruction skip' },
   ],
   fires: [
+    // A shell special parameter: no ARG can be named `$`, so the advice is to escape it (a third fresh-user trial).
+    { input: 'FROM alpine:3.20\nENV PGSQL_PASSWD=P@$$w0rd\n', line: 2, message: /^Usage of undefined variable '\$\$': '\$\$' is a shell special parameter, .* write '\\\$\\\$' to keep it as written$/, name: 'special parameter $$' },
     { input: 'FROM alpine:3.20\nCOPY $SRC_DIR /app/\n', line: 2, column: 6, message: /'\$SRC_DIR'.*base image 'alpine:3.20'/ },
     { input: 'FROM alpine:3.20\nENV PATH=$PAHT:/opt/bin\n', line: 2, message: /did you mean \$PATH\?/ },
     { input: 'FROM alpine:3.20\nLABEL maintainer=$AUTHOR_EMAIL\n', line: 2 },

@@ -80,6 +80,9 @@ function message(ctx: RuleContext, stage: Stage, name: string, hint: string | nu
   const global = file.globalArgs.some((a) => a.pairs.some((p) => p.key === name));
   if (global) return `${msg}: '${name}' is declared before the first FROM, which makes it visible to FROM lines only; add 'ARG ${name}' inside this stage to use it here`;
   if (name in PREDEFINED_ARGS) return `${msg}: '${name}' is an automatic platform ARG, visible to FROM lines only; add 'ARG ${name}' inside this stage to use it here`;
+  // A shell special parameter (`$$`, `$?`, `$1`): BuildKit's expansion knows none of them and makes it
+  // empty; no ARG can be named so. A literal dollar is written `\$`.
+  if (!/^[A-Za-z_]/.test(name)) return `${msg}: '$${name}' is a shell special parameter, which Dockerfile expansion does not know, so it expands to an empty string here; write '\\$${name === '$' ? '\\$' : name}' to keep it as written`;
   msg += `: no ARG or ENV before this instruction defines it, so it expands to an empty string; declare it first ('ARG ${name}' or 'ENV ${name}=...')`;
   const image = baseImageName(ctx.stage(stage).chain);
   if (image !== null) msg += `. It may come from the base image '${image}', whose ENV shipshape cannot see: if that image sets ${name}, this finding is a false alarm`;
