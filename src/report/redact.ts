@@ -76,7 +76,8 @@ function keyedValues(text: string): string[] {
     let value = m[3];
     if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
     value = value.replace(/\\$/, '');
-    if (!name || value.length < 3 || ONLY_VARIABLE.test(value) || !secretName(name) || placeholderValue(value, name)) continue;
+    // `--password=$PASS;` in a RUN: the variable with the shell's punctuation after it is still no literal.
+    if (!name || value.length < 3 || ONLY_VARIABLE.test(value.replace(/[;&|)]+$/, '')) || !secretName(name) || placeholderValue(value, name)) continue;
     values.push(value);
     // Prose around an assignment (`(user: admin, pass: wildfly)`): the value without the closing
     // punctuation is masked too, wherever else it appears (`echo "admin:wildfly" | chpasswd`).

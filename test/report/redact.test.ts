@@ -22,7 +22,7 @@ describe('secretValues', () => {
   ])('%s', (text, expected) => {
     expect(secretValues(text)).toEqual(expected);
   });
-  it.each(['ENV PYTHONUNBUFFERED 1', 'ENV SECRET_KEY_FILE /run/secrets/x', 'ARG DB_PASS=${DB_PASS}', 'ENV DB_PASSWORD=$DB_PASSWORD', 'RUN export TOKEN=$(cat /run/secrets/token)', 'RUN docker login --password-stdin < f', 'ENV PASSWORD=changeme_here'])('nothing in %s', (text) => {
+  it.each(['ENV PYTHONUNBUFFERED 1', 'ENV SECRET_KEY_FILE /run/secrets/x', 'ARG DB_PASS=${DB_PASS}', 'ENV DB_PASSWORD=$DB_PASSWORD', 'RUN export TOKEN=$(cat /run/secrets/token)', 'RUN mysql --password=$PASS; echo done', 'RUN X_TOKEN=${TOKEN}&& make', 'RUN docker login --password-stdin < f', 'ENV PASSWORD=changeme_here'])('nothing in %s', (text) => {
     expect(secretValues(text)).toEqual([]);
   });
 });
