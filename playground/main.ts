@@ -4,7 +4,7 @@
  * dropped. The state (Dockerfile, .dockerignore, context files, rule toggles) lives in the URL
  * fragment (playground/state.ts), so a link restores the page.
  */
-import { createTwoFilesPatch } from 'diff';
+import { filePatch } from '../src/report/patch.js';
 import treeSitterWasm from '../node_modules/web-tree-sitter/tree-sitter.wasm?url';
 import bashWasm from '../node_modules/tree-sitter-bash/tree-sitter-bash.wasm?url';
 import { setGrammarSource } from '../src/shell/grammar.js';
@@ -170,13 +170,15 @@ function renderDiff(before: string, after: string): void {
     ui.diff.textContent = 'No fixes to apply.';
     return;
   }
-  const patch = createTwoFilesPatch('Dockerfile', 'Dockerfile', before, after, '', '', { context: 3 });
+  // The patch `lint --diff` prints (git's layout). Each line keeps its newline, inside the coloured span,
+  // so the pane's text is the patch itself: selecting and copying it by hand gives a patch that applies.
+  const patch = filePatch('Dockerfile', before, after);
   ui.diff.innerHTML = patch
+    .replace(/\n$/, '')
     .split('\n')
-    .slice(2) // the Index/=== header lines of createTwoFilesPatch
     .map((l) => {
       const cls = l.startsWith('+++') || l.startsWith('---') ? '' : l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : l.startsWith('@@') ? 'hunk' : '';
-      return cls ? `<span class="${cls}">${escapeHtml(l)}</span>` : escapeHtml(l) + '\n';
+      return cls ? `<span class="${cls}">${escapeHtml(l)}\n</span>` : `${escapeHtml(l)}\n`;
     })
     .join('');
   ui.diff.dataset.patch = patch;

@@ -128,6 +128,10 @@ describe.skipIf(!hasChromium)('playground in chromium', () => {
     await page.click('#tab-diff');
     const diff = await page.textContent('#diff');
     expect(diff).toContain('-RUN apt-get update && apt-get install -y gcc');
+    // The pane's text is the patch itself, line by line (a fresh-user trial selected it by hand and got
+    // the lines run together), the same as the Copy button's.
+    expect(diff).toBe(await page.getAttribute('#diff', 'data-patch'));
+    expect(diff!.startsWith('--- a/Dockerfile\n+++ b/Dockerfile\n@@ ')).toBe(true);
     const n = await runs(page);
     await page.check('#unsafe');
     await settled(page, n);
