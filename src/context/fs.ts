@@ -187,30 +187,34 @@ export function fsContext(root: string, dockerfilePath?: string, maxFiles = MAX_
     if (!r || !r.stat?.isFile()) return null;
     return readRegularFile(r.path)?.toString('utf8') ?? null;
   };
+  /** The ignore file BuildKit applies (see `BuildContext.dockerignore`). */
+  const findIgnoreFile = (): { path: string; content: string } | null => {
+    if (dockerfilePath) {
+      // BuildKit (dockerui) reads `<Dockerfile path>.dockerignore` next to the Dockerfile first, from the
+      // Dockerfile's own folder: `docker build -f docker/prod.Dockerfile .` reads
+      // docker/prod.Dockerfile.dockerignore, not ./prod.Dockerfile.dockerignore.
+      const own = resolve(dockerfilePath) + '.dockerignore';
+      const rel = relative(root, own).split(sep).join('/');
+      if (!rel.startsWith('../') && !isAbsolute(rel)) {
+        const c = read(rel);
+        if (c !== null) return { path: rel, content: c };
+      } else {
+        // A Dockerfile outside the context (`-f ../x/Dockerfile`): its ignore file is beside it, read as
+        // a regular file (never through a symlink).
+        const c = readRegularFile(own)?.toString('utf8') ?? null;
+        if (c !== null) return { path: rel, content: c };
+      }
+    }
+    const c = read('.dockerignore');
+    return c === null ? null : { path: '.dockerignore', content: c };
+  };
+  // Read once, like the listing: rules, fixes and the results cache's check each ask for it.
+  let ignoreFile: { path: string; content: string } | null | undefined;
   return {
     listFiles: list,
     truncated: () => truncated,
     readFile: read,
     exists: (p) => Boolean(resolveInContext(root, p, absent, false)?.stat),
-    dockerignore: () => {
-      if (dockerfilePath) {
-        // BuildKit (dockerui) reads `<Dockerfile path>.dockerignore` next to the Dockerfile first, from the
-        // Dockerfile's own folder: `docker build -f docker/prod.Dockerfile .` reads
-        // docker/prod.Dockerfile.dockerignore, not ./prod.Dockerfile.dockerignore.
-        const own = resolve(dockerfilePath) + '.dockerignore';
-        const rel = relative(root, own).split(sep).join('/');
-        if (!rel.startsWith('../') && !isAbsolute(rel)) {
-          const c = read(rel);
-          if (c !== null) return { path: rel, content: c };
-        } else {
-          // A Dockerfile outside the context (`-f ../x/Dockerfile`): its ignore file is beside it, read as
-          // a regular file (never through a symlink).
-          const c = readRegularFile(own)?.toString('utf8') ?? null;
-          if (c !== null) return { path: rel, content: c };
-        }
-      }
-      const c = read('.dockerignore');
-      return c === null ? null : { path: '.dockerignore', content: c };
-    },
+    dockerignore: () => (ignoreFile === undefined ? (ignoreFile = findIgnoreFile()) : ignoreFile),
   };
 }
