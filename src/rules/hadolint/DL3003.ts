@@ -48,27 +48,27 @@ function stripSlash(p: string): string {
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
 }
 
-/**
- * True when WORKDIR cannot replace this `cd`: it returns to `/`, the previous directory or a parent (`..`), is undone
- * later in the RUN by a `cd /` or `cd -`, enters a
- * directory the same RUN deletes afterwards (a temporary build tree), or a directory held in a variable
- * the same RUN assigns (`dir="$(mktemp -d)"; cd "$dir"`).
- */
-/** True for a `cd` target that goes back rather than somewhere: `/`, `-` (the previous directory), `..`. */
-function returns(target: string): boolean {
-  return target === '/' || target === '-' || /^\.\.(\/\.\.)*$/.test(target);
+/** The directory a `cd` goes to, trailing slashes dropped (`-` for the previous one); null without one. */
+function cdTarget(cd: ShellCommand): string | null {
+  const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
+  return target ? stripSlash(target.value) : null;
 }
 
+/**
+ * True when WORKDIR cannot replace this `cd`: it returns to `/`, the previous directory or a parent
+ * (`..`), is undone later in the RUN by a `cd /` or `cd -`, enters a directory the same RUN deletes
+ * afterwards (a temporary build tree), or a directory held in a variable the same RUN assigns
+ * (`dir="$(mktemp -d)"; cd "$dir"`).
+ */
 function scopedCd(script: ShellScript, cd: ShellCommand): boolean {
-  const target = cd.args.find((a) => !a.value.startsWith('-') || a.value === '-');
-  if (!target) return false;
-  const t = stripSlash(target.value);
+  const t = cdTarget(cd);
+  if (t === null) return false;
   // Returning: to `/`, to the previous directory, or up (`cd ..` after a `cd src` into a build tree).
-  if (returns(t)) return true;
+  if (t === '/' || t === '-' || /^\.\.(\/\.\.)*$/.test(t)) return true;
   // A `cd` the same RUN later undoes with `cd /` or `cd -` (the official php image: `cd /usr/src/php;
   // ... make install; ... cd /;`): the author keeps later instructions where they were, which WORKDIR
   // would change.
-  if (script.commands.some((c) => c.index > cd.index && c.name === 'cd' && !c.nested && ['/', '-'].includes(stripSlash(c.args.find((a) => !a.value.startsWith('-') || a.value === '-')?.value ?? '')))) return true;
+  if (script.commands.some((c) => c.index > cd.index && c.name === 'cd' && !c.nested && ['/', '-'].includes(cdTarget(c) ?? ''))) return true;
   const removed = script.commands.some((c) => c.index > cd.index && c.name === 'rm' && c.args.some((a) => {
     const r = stripSlash(a.value);
     return !a.value.startsWith('-') && r !== '/' && (r === t || t.startsWith(r + '/'));

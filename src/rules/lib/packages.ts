@@ -13,6 +13,7 @@ import type { Dockerfile, Instruction, Range, Stage } from '../../parse/types.js
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { flagValues, hasArg, operandWords, positionalArgs, subcommand } from '../../shell/query.js';
 import { effectiveCommand, type EffectiveCommand } from '../../shell/wrappers.js';
+import { programName } from './programs.js';
 
 /** True when `cmd` is named one of `names` and has any of `args` as an argument (hadolint `cmdHasArgs`). */
 export function cmdHasArgs(cmd: ShellCommand, names: string | string[], args: string[]): boolean {
@@ -240,7 +241,7 @@ interface OsPackages {
  * read `packageCommand`, which also looks through `sudo` and similar wrappers, as hadolint does).
  */
 export function osPackages(cmd: ShellCommand): OsPackages | null {
-  const name = cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
+  const name = programName(cmd.name);
   const manager = APT_TOOLS.has(name) ? 'apt' : name === 'apk' ? 'apk' : RPM_TOOLS.has(name) ? 'rpm' : null;
   if (!manager) return null;
   const pos = positionalArgs(cmd, { valueFlags: INSTALL_VALUE_FLAGS[manager] });

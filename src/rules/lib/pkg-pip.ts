@@ -3,6 +3,7 @@
  */
 import type { ShellCommand } from '../../shell/types.js';
 import { hasArg } from '../../shell/query.js';
+import { programName } from './programs.js';
 
 /** True when `values` contains `seq` as consecutive elements. */
 function hasSequence(values: string[], seq: string[]): boolean {
@@ -12,8 +13,6 @@ function hasSequence(values: string[], seq: string[]): boolean {
   return false;
 }
 
-/** A command's program without its directory: `/opt/venv/bin/pip` → `pip`. */
-const programOf = (cmd: ShellCommand): string => cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
 
 /**
  * hadolint: a pip install is a command whose name starts with `pip` (not `pipenv`) with an `install`
@@ -23,7 +22,7 @@ const programOf = (cmd: ShellCommand): string => cmd.name.slice(cmd.name.lastInd
  * usually called that way.
  */
 export function isPipInstall(cmd: ShellCommand): boolean {
-  const name = programOf(cmd);
+  const name = programName(cmd.name);
   if (name.startsWith('pip') && !name.startsWith('pipenv')) return hasArg(cmd, 'install');
   if (name.startsWith('python')) return hasSequence(cmd.args.map((a) => a.value), ['-m', 'pip', 'install']);
   return false;
@@ -31,12 +30,12 @@ export function isPipInstall(cmd: ShellCommand): boolean {
 
 /** How a pip install is written, for messages: `pip3 install`, `/usr/bin/python3 -m pip install`. */
 export function pipInstallLabel(cmd: ShellCommand): string {
-  return programOf(cmd).startsWith('python') ? `${cmd.name} -m pip install` : `${cmd.name} install`;
+  return programName(cmd.name).startsWith('python') ? `${cmd.name} -m pip install` : `${cmd.name} install`;
 }
 
 /** hadolint DL3042: `pipx`/`pipenv` (in the name, or `python -m pipx`) manage their own caches. */
 export function isPipWrapper(cmd: ShellCommand): boolean {
   const args = cmd.args.map((a) => a.value);
-  const name = programOf(cmd);
+  const name = programName(cmd.name);
   return ['pipx', 'pipenv'].some((w) => name.includes(w) || (name.startsWith('python') && hasSequence(args, ['-m', w])));
 }

@@ -211,7 +211,6 @@ function commandWords(instr: Instruction): string[] {
   return instr.execForm ? [...(instr.json ?? [])] : instr.argsAfterFlags.text.trim().split(/\s+/).filter(Boolean);
 }
 
-
 /** The program an ENTRYPOINT/CMD runs: its first word without its path, or null when it has none. */
 function programOf(instr: Instruction): string | null {
   const first = commandWords(instr)[0];
@@ -233,7 +232,7 @@ export function interactiveCommand(chain: readonly Stage[]): boolean {
   const entry = entrypoint ? commandWords(entrypoint) : [];
   const cmd = lastInChain(chain, 'CMD');
   const cmdWords = cmd ? commandWords(cmd) : [];
-  if (entry.length === 0 || /entrypoint/i.test(entry[0].split('/').pop() ?? '')) return startsInteractive(cmdWords, { interpreters: true });
+  if (entry.length === 0 || /entrypoint/i.test(programName(entry[0]))) return startsInteractive(cmdWords, { interpreters: true });
   // An exec-form ENTRYPOINT runs with the CMD as its arguments (`["tini", "--"]` + `["python3"]`,
   // `["python3"]` + `["app.py"]`), unless the CMD was inherited from a stage before the one that set
   // the ENTRYPOINT: Docker resets it then. A shell-form ENTRYPOINT ignores CMD.
