@@ -14,7 +14,7 @@ import { collectIgnorePragmas, isPragmaSuppressed } from '../engine/lint.js';
 import type { FailureThreshold, FileFinding } from '../engine/types.js';
 import { SEVERITY_RANK } from '../engine/types.js';
 import { parse } from '../parse/parser.js';
-import { formatReport, FORMATS, type FormatName, type ReportFile, type RuleInfo } from '../report/index.js';
+import { formatReport, type FormatName, type ReportFile, type RuleInfo } from '../report/index.js';
 import { resolveConfig } from '../cli/config.js';
 import type { CliIo } from '../cli/run.js';
 import { VERSION } from '../cli/version.js';
@@ -24,7 +24,7 @@ import { directorySource, tarSource } from './archive.js';
 import { attributeHistory, describeCreatedBy } from './attribute.js';
 import { DEFAULT_THRESHOLDS, formatBytes, IMAGE_RULES, redact, runChecks, type Thresholds } from './checks.js';
 import { ImageError } from './errors.js';
-import { reportPlanProblem } from '../cli/output.js';
+import { reportPlanProblem, unknownFormat, unknownFormatMessage } from '../cli/output.js';
 import { loadImage, type ImageModel } from './model.js';
 
 /** A CLI io that may also stream standard input (the binary passes `process.stdin`). */
@@ -144,7 +144,8 @@ async function imageCommand(input: string, opts: ImageOptions, io: ImageIo): Pro
   try {
     const resolved = resolveConfig(io.cwd, io.env, { ignored: opts.ignore, failureThreshold: opts.failureThreshold, noFail: opts.fail === false ? true : undefined, noColor: opts.color === false ? true : undefined, format: opts.format }, opts.config ? resolve(io.cwd, opts.config) : undefined);
     const formats = resolved.formats.length > 0 ? resolved.formats : ['tty'];
-    for (const f of formats) if (!FORMATS.some((x) => x.name === f)) throw new ImageError(`unknown format '${f}'; known formats: ${FORMATS.map((x) => x.name).join(', ')}`);
+    const unknown = unknownFormat(formats);
+    if (unknown !== null) throw new ImageError(unknownFormatMessage(unknown));
     const clash = reportPlanProblem(formats, opts.output ?? []);
     if (clash !== null) throw new ImageError(clash);
     const thresholds: Thresholds = {

@@ -128,7 +128,8 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
   ];
   if (opts.compose) outputs.push(['compose.yaml', renderCompose(detection, render)]);
   // compose.yaml reads .env: give a template of it, unless the project has one (never replaced).
-  const envTemplate = opts.compose && !existsSync(join(root, '.env.example')) && !existsSync(join(root, '.env'));
+  const hasEnv = existsSync(join(root, '.env'));
+  const envTemplate = opts.compose && !hasEnv && !existsSync(join(root, '.env.example'));
   if (envTemplate) outputs.push(['.env.example', renderEnvExample(detection)]);
 
   if (opts.stdout) {
@@ -193,7 +194,7 @@ async function initCommand(dir: string, opts: InitOptions, io: CliIo): Promise<n
     if (name === ignoreName && ignoreAdded.length > 0) io.stderr(`shipshape init: added ${ignoreAdded.length} ${ignoreAdded.length === 1 ? 'entry' : 'entries'} to ${join(dir, name)} (its own lines are kept): ${ignoreAdded.join(' ')}\n`);
     else io.stderr(`shipshape init: wrote ${join(dir, name)}\n`);
   }
-  if (opts.compose && !existsSync(join(root, '.env'))) io.stderr(`shipshape init: compose.yaml reads ${join(dir, '.env')}, which does not exist: copy ${join(dir, '.env.example')} to it and fill in the empty values before \`docker compose up\`\n`);
+  if (opts.compose && !hasEnv) io.stderr(`shipshape init: compose.yaml reads ${join(dir, '.env')}, which does not exist: copy ${join(dir, '.env.example')} to it and fill in the empty values before \`docker compose up\`\n`);
   return 0;
 }
 
