@@ -12,8 +12,7 @@
  */
 import type { BuildContext } from '../engine/types.js';
 import {
-  lockedNames,
-
+  unlockedNames,
   pipfileLockPython,
   readPipfile,
   parsePyprojectToml,
@@ -340,8 +339,7 @@ function dependenciesOf(pm: PackageManager, files: BuildContext, pyproject: Pypr
   const deps = pyproject?.dependencies ?? [];
   const lockText = files.readFile(lockFileOf(pm));
   if (lockText === null) return deps;
-  const locked = lockedNames(lockText, lockFileOf(pm));
-  const unlocked = deps.filter((d) => !locked.has(d.name)).map((d) => d.name);
+  const unlocked = unlockedNames(deps, lockText, lockFileOf(pm));
   if (unlocked.length > 0)
     throw new DetectError(
       `${lockFileOf(pm)} does not lock ${unlocked.slice(0, 5).join(', ')}${unlocked.length > 5 ? ', ...' : ''} from pyproject.toml: it is out of date, and a locked install would fail. Run \`${pm} lock\` first`,

@@ -5,7 +5,7 @@
  *
  * Two kinds of readers, named for it:
  * - strict ones for init ({@link collectRequirements}, {@link parsePyprojectToml}, {@link readPipfile},
- *   {@link pipfileLockPython}, {@link lockedNames}): full TOML/JSON parsing (smol-toml), and a
+ *   {@link pipfileLockPython}, {@link unlockedNames}): full TOML/JSON parsing (smol-toml), and a
  *   {@link ProjectFileError} naming the file when it cannot be read — init must not guess;
  * - tolerant ones for the rules ({@link readRequirements}, {@link readPyproject}): line-based, never
  *   throwing, ignoring what they do not understand — a linter must say something about a half-broken
@@ -382,12 +382,16 @@ export function pipfileLockPython(text: string): string | null {
 }
 
 /**
- * The names of the packages a TOML lock file (uv.lock, poetry.lock, pdm.lock) records (`[[package]] name`).
+ * The names of `dependencies` that a TOML lock file (uv.lock, poetry.lock, pdm.lock) does not record
+ * among its `[[package]]` names, in order: a lock that lacks them is out of date, and a locked install
+ * (`uv sync --locked`, `poetry install`, `pdm install --frozen-lockfile`) fails on it.
+ * @param text the lock file's text; @param path its name, for error messages
  * @throws ProjectFileError when it is not valid TOML
  */
-export function lockedNames(text: string, path: string): Set<string> {
+export function unlockedNames(dependencies: readonly Dependency[], text: string, path: string): string[] {
   const doc = toml(text, path);
-  return new Set(arr(doc.package).map((p) => obj(p).name).filter((n): n is string => typeof n === 'string').map(normaliseName));
+  const locked = new Set(arr(doc.package).map((p) => obj(p).name).filter((n): n is string => typeof n === 'string').map(normaliseName));
+  return dependencies.filter((d) => !locked.has(d.name)).map((d) => d.name);
 }
 
 function toml(text: string, path: string): Record<string, unknown> {

@@ -1,12 +1,12 @@
 import type { Instruction } from '../../parse/types.js';
-import type { Fix, RuleContext } from '../../engine/types.js';
+import type { BuildContext, Fix, RuleContext } from '../../engine/types.js';
 import { envAt, hasAny, pythonInstall, truthy, type PythonInstall } from '../lib/python-tools.js';
 import { defineRule } from '../define.js';
 import { isWholeContext, normaliseSource } from '../lib/copy-sources.js';
 import { expandWord } from '../../parse/expand.js';
 import { scopeLookup } from '../../parse/semantics.js';
 import { hasFlag } from '../../shell/query.js';
-import { lockedNames, parsePyprojectToml } from '../lib/python-manifests.js';
+import { parsePyprojectToml, unlockedNames } from '../lib/python-manifests.js';
 
 /** POSIX path join and clean (`/app` + `./uv.lock` → `/app/uv.lock`); `rel` absolute wins. */
 function resolvePath(dir: string, rel: string): string {
@@ -132,27 +132,29 @@ function lockAvailable(ctx: RuleContext, run: Instruction, lock: string): boolea
  * --locked` then stops with "The lockfile needs to be updated". Null when the lock covers them all, when
  * there is no context or several locks (which one a RUN uses is not known), or a file does not parse.
  */
-function staleUvLock(ctx: RuleContext): string[] | null {
-  const context = ctx.context;
+function staleUvLock(context: BuildContext | null): string[] | null {
   if (context === null || context.listFiles().filter((f) => f === 'uv.lock' || f.endsWith('/uv.lock')).length !== 1) return null;
   const lockText = context.readFile('uv.lock');
   const pyprojectText = context.readFile('pyproject.toml');
   if (lockText === null || pyprojectText === null) return null;
   try {
-    const locked = lockedNames(lockText, 'uv.lock');
-    const missing = parsePyprojectToml(pyprojectText).dependencies.map((d) => d.name).filter((n) => !locked.has(n));
+    const missing = unlockedNames(parsePyprojectToml(pyprojectText).dependencies, lockText, 'uv.lock');
     return missing.length > 0 ? missing.slice(0, 5) : null;
   } catch {
     return null;
   }
 }
 
-function problem(ctx: RuleContext, run: Instruction, install: PythonInstall): { message: string; fix?: Fix } | null {
+/**
+ * What is wrong with one install, or null. `staleLock` gives {@link staleUvLock} of the file's context,
+ * read once per file however many `uv sync --locked` it has.
+ */
+function problem(ctx: RuleContext, run: Instruction, install: PythonInstall, staleLock: () => string[] | null): { message: string; fix?: Fix } | null {
   const { cmd } = install;
   switch (install.tool) {
     case 'uv':
       if (hasAny(cmd, 'locked') || truthy(envAt(ctx, run, 'UV_LOCKED', cmd))) {
-        const stale = staleUvLock(ctx);
+        const stale = staleLock();
         return stale ? { message: `\`uv sync --locked\` fails on this build context: \`uv.lock\` does not lock ${stale.map((n) => `\`${n}\``).join(', ')} from \`pyproject.toml\`, so it is out of date ("The lockfile needs to be updated"). Run \`uv lock\` and commit the lock` } : null;
       }
       if (hasAny(cmd, 'frozen')) return null;
@@ -203,11 +205,13 @@ export default defineRule({
     good: 'FROM python:3.12.4-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-dev\n',
   },
   check(ctx) {
+    let stale: string[] | null | undefined;
+    const staleLock = (): string[] | null => (stale === undefined ? (stale = staleUvLock(ctx.context)) : stale);
     for (const { run, commands } of ctx.runs({ onbuild: false })) {
       for (const cmd of commands) {
         const install = pythonInstall(cmd);
         if (install === null) continue;
-        const p = problem(ctx, run, install);
+        const p = problem(ctx, run, install, staleLock);
         if (p) ctx.report({ at: cmd, message: p.message, fix: p.fix });
       }
     }
